@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import type { Config } from './config';
+import { loggerOptions } from './logger';
+import { auditRoutes } from './modules/audit/routes';
+import { authRoutes } from './modules/auth/routes';
+import { healthRoutes } from './modules/health/routes';
+import { tokenRoutes } from './modules/tokens/routes';
+import { userRoutes } from './modules/users/routes';
+import { authPlugin } from './plugins/auth';
+import { dbPlugin } from './plugins/db';
+import { useErrorHandler } from './plugins/error-handler';
+import { livePlugin } from './plugins/live';
+import { serveConsole } from './plugins/static';
+import { useStrictValidation } from './plugins/validation';
+import { type Clock, systemClock } from './time';
+
+export interface AppOptions {
+  clock?: Clock;
+  /** Where logs go (tests capture them); default stdout. */
+  logStream?: DestinationStream;
+}
+
+/** The whole app, never listening: main.ts listens, tests inject or listen on port 0. */
+export async function buildApp(config: Readonly<Config>, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(loggerOptions(config, options.logStream) ? { logger: loggerOptions(config, options.logStream) as object } : {}),
+    bodyLimit: 1024 * 1024,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    trustProxy: false,
+    forceCloseConnections: true,
+  });
+  app.decorate('config', config);
+  app.decorate('clock', options.clock ?? systemClock);
+  useStrictValidation(app);
+  useErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its CSS-in-JS into <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    hsts: config.cookieSecure,
+  });
+  await app.register(fastifyCookie);
+  await app.register(dbPlugin);
+  await app.register(authPlugin);
+  await app.register(livePlugin);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(tokenRoutes);
+  await app.register(auditRoutes);
+  await serveConsole(app);
+  return app;
+}

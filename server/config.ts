@@ -1,0 +1,109 @@
+import { IANAZone } from 'luxon';
+
+/** The only reader of process.env. Everything else receives a frozen Config. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  dbKind: 'sqlite' | 'postgres';
+  adminPassword: string | undefined;
+  tzName: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  demo: boolean;
+  demoPassword: string;
+  /** Extra origins allowed for sockets and cookie writes, besides the server's own. */
+  allowedOrigins: string[];
+  cookieSecure: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** log2 of the scrypt cost N for new password hashes (OWASP: 17). */
+  scryptLogN: number;
+  heartbeatMs: number;
+  staticDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Readonly<Config> {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes'].includes(raw)) return true;
+    if (['0', 'false', 'no'].includes(raw)) return false;
+    problems.push(`${name} must be 1 or 0 (got "${raw}")`);
+    return fallback;
+  };
+
+  const databaseUrl = env.DATABASE_URL || 'sqlite:data/duty.sqlite';
+  let dbKind: Config['dbKind'] = 'sqlite';
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) dbKind = 'postgres';
+  else if (!databaseUrl.startsWith('sqlite:')) {
+    problems.push(`DATABASE_URL must start with sqlite: or postgres:// (got "${redactUrl(databaseUrl)}")`);
+  }
+
+  const tzName = env.TZ_NAME || 'Asia/Shanghai';
+  if (!IANAZone.isValidZone(tzName)) problems.push(`TZ_NAME is not a known time zone: "${tzName}"`);
+
+  const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const adminPassword = env.DUTY_ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 10) {
+    problems.push('DUTY_ADMIN_PASSWORD must be at least 10 characters');
+  }
+
+  const allowedOrigins = (env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const o of allowedOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(o)) problems.push(`ALLOWED_ORIGINS entry "${o}" must look like https://host[:port]`);
+  }
+
+  const config: Config = {
+    port: int('PORT', 8080, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl,
+    dbKind,
+    adminPassword,
+    tzName,
+    logLevel,
+    demo: bool('DEMO', true),
+    demoPassword: env.DEMO_PASSWORD || 'duty-demo-2026',
+    allowedOrigins,
+    cookieSecure: bool('COOKIE_SECURE', false),
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 12 * 60, 1, 7 * 24 * 60),
+    sessionMaxHours: int('SESSION_MAX_HOURS', 26, 1, 24 * 30),
+    scryptLogN: int('SCRYPT_LOG_N', 17, 10, 20),
+    heartbeatMs: int('HEARTBEAT_MS', 5000, 100, 60_000),
+    staticDir: env.STATIC_DIR || 'dist/client',
+    ...overrides,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+/** For messages and logs: a database URL without its password. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):([^@]*)@/, '//$1:***@');
+}

@@ -1,0 +1,18 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { EventsTable } from '../events/table';
+import type { SessionsTable } from '../modules/auth/table';
+import type { ApiTokensTable } from '../modules/tokens/table';
+import type { UsersTable } from '../modules/users/table';
+
+/** Every table the app knows. Modules own their table.ts; this is where they meet. */
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  events: EventsTable;
+}
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+/** Either: reads work on both. */
+export type DbOrTrx = Db | Trx;

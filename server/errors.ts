@@ -1,0 +1,41 @@
+/** The catalogue of coded errors. A 4xx carries `{ error: { code, message } }`; a 5xx no internals. */
+export const ERRORS = {
+  DUTY_ERR_VALIDATION: 400,
+  DUTY_ERR_BAD_REQUEST: 400,
+  DUTY_ERR_UNAUTHENTICATED: 401,
+  DUTY_ERR_BAD_CREDENTIALS: 401,
+  DUTY_ERR_FORBIDDEN: 403,
+  DUTY_ERR_CSRF: 403,
+  DUTY_ERR_ORIGIN: 403,
+  DUTY_ERR_NOT_FOUND: 404,
+  DUTY_ERR_CONFLICT: 409,
+  DUTY_ERR_USERNAME_TAKEN: 409,
+  DUTY_ERR_LAST_ADMIN: 409,
+  DUTY_ERR_BODY_TOO_LARGE: 413,
+  DUTY_ERR_UNSUPPORTED_MEDIA: 415,
+  DUTY_ERR_RATE_LIMITED: 429,
+  DUTY_ERR_INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class DutyError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'DutyError';
+    this.status = ERRORS[code];
+  }
+}
+
+export function fail(code: ErrorCode, message: string): never {
+  throw new DutyError(code, message);
+}
+
+export function notFound(what: string): never {
+  throw new DutyError('DUTY_ERR_NOT_FOUND', `${what} not found`);
+}

@@ -1,0 +1,49 @@
+import { sql } from 'kysely';
+import type { AnyDutyEvent, EventPayloads, EventType } from '@shared/events';
+import type { Trx } from '../db/database';
+import { isPostgres } from '../db/schema-helpers';
+import { type Clock, nowStored } from '../time';
+import { chainHash, GENESIS_HASH } from './chain';
+
+/** An arbitrary constant: the advisory lock that serialises appends on PostgreSQL. */
+const APPEND_LOCK_KEY = 7_202_611;
+
+export interface NewEvent<T extends EventType> {
+  type: T;
+  actor: string;
+  subject: string;
+  payload: EventPayloads[T];
+}
+
+/**
+ * Appends one event inside the caller's transaction. On PostgreSQL the advisory lock is held to
+ * commit, so `seq` order is commit order and catch-up by `seq` never skips a slow transaction.
+ * SQLite serialises write transactions itself.
+ */
+export async function appendEvent<T extends EventType>(
+  trx: Trx,
+  clock: Clock,
+  event: NewEvent<T>,
+): Promise<AnyDutyEvent> {
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${APPEND_LOCK_KEY})`.execute(trx);
+  const last = await trx
+    .selectFrom('events')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const row = {
+    seq: (last?.seq ?? 0) + 1,
+    at: nowStored(clock),
+    type: event.type,
+    actor: event.actor,
+    subject: event.subject,
+    payload: JSON.stringify(event.payload),
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  await trx
+    .insertInto('events')
+    .values({ ...row, prev_hash: prevHash, hash: chainHash(prevHash, row) })
+    .execute();
+  return { ...row, payload: event.payload } as AnyDutyEvent;
+}

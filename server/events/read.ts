@@ -1,0 +1,42 @@
+import type { AnyDutyEvent } from '@shared/events';
+import type { DbOrTrx } from '../db/database';
+import type { EventsTable } from './table';
+
+export function toEvent(row: Pick<EventsTable, 'seq' | 'at' | 'type' | 'actor' | 'subject' | 'payload'>): AnyDutyEvent {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    type: row.type,
+    actor: row.actor,
+    subject: row.subject,
+    payload: JSON.parse(row.payload),
+  } as AnyDutyEvent;
+}
+
+export async function eventsAfter(
+  db: DbOrTrx,
+  after: number,
+  limit: number,
+  type?: string,
+): Promise<AnyDutyEvent[]> {
+  let q = db
+    .selectFrom('events')
+    .select(['seq', 'at', 'type', 'actor', 'subject', 'payload'])
+    .where('seq', '>', after);
+  if (type) q = q.where('type', '=', type);
+  const rows = await q.orderBy('seq', 'asc').limit(limit).execute();
+  return rows.map(toEvent);
+}
+
+/** The newest events first, for the audit page. */
+export async function latestEvents(db: DbOrTrx, limit: number, type?: string): Promise<AnyDutyEvent[]> {
+  let q = db.selectFrom('events').select(['seq', 'at', 'type', 'actor', 'subject', 'payload']);
+  if (type) q = q.where('type', '=', type);
+  const rows = await q.orderBy('seq', 'desc').limit(limit).execute();
+  return rows.map(toEvent);
+}
+
+export async function headSeq(db: DbOrTrx): Promise<number> {
+  const row = await db.selectFrom('events').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row ? Number(row.seq) : 0;
+}

@@ -1,0 +1,49 @@
+import { buildApp } from './app';
+import { ensureAdmin } from './bootstrap';
+import { ConfigError, loadConfig, redactUrl } from './config';
+import { seedDemo } from './demo/seed';
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const app = await buildApp(config);
+  const admin = await ensureAdmin(app);
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  if (admin?.generatedPassword) {
+    // Printed once, to the terminal, never to the log.
+    say(`\n  First start: created user "admin" with password: ${admin.generatedPassword}\n  (set DUTY_ADMIN_PASSWORD to choose it; it is not shown again)\n`);
+  }
+  if (config.demo) {
+    const demo = await seedDemo(app);
+    say(`  Demo users (${demo.usernames.join(', ')}) sign in with password: ${config.demoPassword}  (DEMO=0 to skip)`);
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  say(`  Duty Console (应急值守台) on http://${config.host}:${app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.port}  ·  database: ${redactUrl(config.databaseUrl)}`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`Duty Console failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

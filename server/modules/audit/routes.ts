@@ -1,0 +1,25 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ChainReport, EventPage, EventsQuery } from '@shared/schemas/events';
+import type { FastifyInstance } from 'fastify';
+import { eventsAfter, headSeq, latestEvents } from '../../events/read';
+import { verifyChain } from '../../events/verify';
+import { ADMIN } from '../../plugins/access';
+
+export async function auditRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  // Without `after`: the newest page, newest first (the audit page). With it: in order, for catch-up.
+  app.get(
+    '/api/events',
+    { config: { access: ADMIN }, schema: { querystring: EventsQuery, response: { 200: EventPage } } },
+    async (req) => {
+      const { after, limit = 200, type } = req.query;
+      const events = after === undefined ? await latestEvents(app.db, limit, type) : await eventsAfter(app.db, after, limit, type);
+      return { events, headSeq: await headSeq(app.db) };
+    },
+  );
+
+  app.get('/api/events/verify', { config: { access: ADMIN }, schema: { response: { 200: ChainReport } } }, async () =>
+    verifyChain(app.db),
+  );
+}

@@ -1,0 +1,80 @@
+import type { ApiToken, CreatedToken } from '@shared/schemas/tokens';
+import type { Selectable } from 'kysely';
+import type { DbOrTrx } from '../../db/database';
+import { notFound } from '../../errors';
+import type { Tx } from '../../events/command';
+import { type Clock, nowStored } from '../../time';
+import { newSecret, sha256 } from '../auth/secrets';
+import type { ApiTokensTable } from './table';
+
+const PREFIX = 'dcs_';
+
+function toToken(row: Selectable<ApiTokensTable>): ApiToken {
+  return {
+    id: Number(row.id),
+    name: row.name,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+export async function listTokens(db: DbOrTrx): Promise<ApiToken[]> {
+  const rows = await db.selectFrom('api_tokens').selectAll().orderBy('id').execute();
+  return rows.map(toToken);
+}
+
+export async function createToken(tx: Tx, name: string): Promise<CreatedToken> {
+  const secret = PREFIX + newSecret();
+  const row = await tx.trx
+    .insertInto('api_tokens')
+    .values({ name, token_hash: sha256(secret), created_by: tx.actor, created_at: nowStored(tx.clock) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await tx.record({ type: 'token.created', subject: `token:${row.id}`, payload: { tokenId: Number(row.id), name } });
+  return { token: toToken(row), secret };
+}
+
+export async function revokeToken(tx: Tx, id: number): Promise<ApiToken> {
+  const row = await tx.trx
+    .updateTable('api_tokens')
+    .set({ revoked_at: nowStored(tx.clock) })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) {
+    const existing = await tx.trx.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+    return existing ? toToken(existing) : notFound(`token ${id}`);
+  }
+  await tx.record({ type: 'token.revoked', subject: `token:${id}`, payload: { tokenId: id, name: row.name } });
+  return toToken(row);
+}
+
+/** The live token behind a bearer secret, if any. */
+export async function resolveToken(db: DbOrTrx, clock: Clock, secret: string): Promise<ApiToken | undefined> {
+  if (!secret.startsWith(PREFIX)) return undefined;
+  const row = await db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('token_hash', '=', sha256(secret))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const now = nowStored(clock);
+  if (!row.last_used_at || now.slice(0, 16) !== row.last_used_at.slice(0, 16)) {
+    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
+  }
+  return toToken(row);
+}
+
+export async function isTokenLive(db: DbOrTrx, id: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .select('id')
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,49 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { IdParams } from '@shared/schemas/common';
+import { CreateUserBody, UpdateUserBody, User, UserList } from '@shared/schemas/users';
+import type { FastifyInstance } from 'fastify';
+import { ADMIN } from '../../plugins/access';
+import { actorOf } from '../../plugins/auth';
+import { hashPassword } from '../auth/passwords';
+import { closeSessionsOfUser } from '../auth/sessions';
+import { createUser, getUser, listUsers, updateUser } from './service';
+
+export async function userRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const logN = app.config.scryptLogN;
+
+  app.get('/api/users', { config: { access: ADMIN }, schema: { response: { 200: UserList } } }, async () => ({
+    users: await listUsers(app.db),
+  }));
+
+  app.get('/api/users/:id', { config: { access: ADMIN }, schema: { params: IdParams, response: { 200: User } } }, async (req) =>
+    getUser(app.db, req.params.id),
+  );
+
+  app.post(
+    '/api/users',
+    { config: { access: ADMIN }, schema: { body: CreateUserBody, response: { 201: User } } },
+    async (req, reply) => {
+      const { password, ...fields } = req.body;
+      const hash = await hashPassword(password, logN);
+      const user = await app.command(actorOf(req), (tx) => createUser(tx, fields, hash));
+      return reply.status(201).send(user);
+    },
+  );
+
+  app.patch(
+    '/api/users/:id',
+    { config: { access: ADMIN }, schema: { params: IdParams, body: UpdateUserBody, response: { 200: User } } },
+    async (req) => {
+      const { password, ...fields } = req.body;
+      const hash = password === undefined ? undefined : await hashPassword(password, logN);
+      const outcome = await app.command(actorOf(req), async (tx) => {
+        const result = await updateUser(tx, req.params.id, fields, hash);
+        if (result.endSessions) await closeSessionsOfUser(tx.trx, req.params.id);
+        return result;
+      });
+      if (outcome.endSessions) app.live.disconnectUser(req.params.id);
+      return outcome.user;
+    },
+  );
+}

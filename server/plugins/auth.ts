@@ -1,0 +1,102 @@
+import { timingSafeEqual } from 'node:crypto';
+import { CSRF_HEADER, SESSION_COOKIE } from '@shared/schemas/auth';
+import type { ApiToken } from '@shared/schemas/tokens';
+import type { User } from '@shared/schemas/users';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { DutyError, fail } from '../errors';
+import { resolveSession } from '../modules/auth/sessions';
+import { resolveToken } from '../modules/tokens/service';
+import type { Access } from './access';
+import { originAllowed } from './origin';
+
+export type Principal =
+  | { kind: 'user'; actor: string; user: User; sessionId: string; csrfToken: string }
+  | { kind: 'token'; actor: string; token: ApiToken };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | undefined;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function sessionPolicy(app: FastifyInstance) {
+  return { idleMinutes: app.config.sessionIdleMinutes, maxHours: app.config.sessionMaxHours };
+}
+
+async function identify(app: FastifyInstance, req: FastifyRequest): Promise<Principal | undefined> {
+  const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+  if (bearer) {
+    const token = await resolveToken(app.db, app.clock, bearer);
+    if (!token) fail('DUTY_ERR_UNAUTHENTICATED', 'the API token is unknown or revoked');
+    return { kind: 'token', actor: `token:${token.name}`, token };
+  }
+  const cookie = req.cookies[SESSION_COOKIE];
+  if (!cookie) return undefined;
+  const session = await resolveSession(app.db, app.clock, cookie, sessionPolicy(app));
+  if (!session) return undefined;
+  return { kind: 'user', actor: session.user.username, user: session.user, sessionId: session.id, csrfToken: session.csrfToken };
+}
+
+function authorize(access: Access, principal: Principal | undefined): void {
+  if (access === 'public') return;
+  if (!principal) fail('DUTY_ERR_UNAUTHENTICATED', 'sign in first');
+  if (access === 'user') {
+    if (principal.kind !== 'user') fail('DUTY_ERR_FORBIDDEN', 'this needs a signed-in person, not an API token');
+    return;
+  }
+  const allowed =
+    principal.kind === 'token'
+      ? access.includes('system')
+      : principal.user.roles.some((role) => access.includes(role));
+  if (!allowed) fail('DUTY_ERR_FORBIDDEN', `this needs the role ${access.join(' or ')}`);
+}
+
+function checkCsrf(app: FastifyInstance, req: FastifyRequest, principal: Principal | undefined): void {
+  if (principal?.kind !== 'user' || SAFE_METHODS.has(req.method)) return;
+  if (!originAllowed(req.headers.origin, req.headers.host, app.config.allowedOrigins)) {
+    fail('DUTY_ERR_ORIGIN', 'request from a foreign origin');
+  }
+  const sent = req.headers[CSRF_HEADER];
+  if (typeof sent !== 'string' || !sameSecret(sent, principal.csrfToken)) {
+    throw new DutyError('DUTY_ERR_CSRF', `missing or wrong ${CSRF_HEADER} header`);
+  }
+}
+
+/** Declared access is enforced before the body is read, so a stranger gets 401, not a 400. */
+export const authPlugin = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('principal', undefined);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api') && route.config?.access === undefined) {
+      throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
+    }
+  });
+
+  app.addHook('onRequest', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (access === undefined) return;
+    const principal = await identify(app, req);
+    req.principal = principal;
+    authorize(access, principal);
+    checkCsrf(app, req, principal);
+  });
+});
+
+export function userOf(req: FastifyRequest): Extract<Principal, { kind: 'user' }> {
+  const p = req.principal;
+  if (p?.kind !== 'user') fail('DUTY_ERR_UNAUTHENTICATED', 'sign in first');
+  return p;
+}
+
+export function actorOf(req: FastifyRequest): string {
+  return req.principal?.actor ?? 'anonymous';
+}

@@ -1,0 +1,147 @@
+import type { AnyDutyEvent, ClientToServerEvents, LiveAuth, ServerToClientEvents } from '@shared/events';
+import { SESSION_COOKIE } from '@shared/schemas/auth';
+import { parse as parseCookie } from 'cookie';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { Server, type Socket } from 'socket.io';
+import { eventsAfter, headSeq } from '../events/read';
+import { backfill, type Feed, offer } from '../live/delivery';
+import { liveSessionIds, resolveSession } from '../modules/auth/sessions';
+import { isTokenLive, resolveToken } from '../modules/tokens/service';
+import { sessionPolicy } from './auth';
+import { originAllowed } from './origin';
+
+interface SocketData {
+  who: { kind: 'user'; userId: number; sessionId: string } | { kind: 'token'; tokenId: number };
+  feed: Feed;
+}
+
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface Live {
+  /** Called after a commit with the events it appended. */
+  publish(event: AnyDutyEvent): void;
+  disconnectUser(userId: number): void;
+  disconnectSession(sessionId: string): void;
+  connectedCount(): number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    live: Live;
+  }
+}
+
+export const livePlugin = fp(async (app: FastifyInstance) => {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(app.server, {
+    path: '/socket.io',
+    serveClient: false,
+    allowRequest: (req, callback) => {
+      const ok = originAllowed(req.headers.origin, req.headers.host, app.config.allowedOrigins);
+      callback(ok ? null : 'origin not allowed', ok);
+    },
+  });
+  const readAfter = (after: number, limit: number) => eventsAfter(app.db, after, limit);
+  const sockets = () => io.of('/').sockets as Map<string, LiveSocket>;
+  const drop = (socket: LiveSocket) => socket.disconnect(true);
+  const fillGap = (socket: LiveSocket) =>
+    backfill(socket.data.feed, readAfter).catch((err) => app.log.error({ err }, 'live backfill failed'));
+
+  io.use(async (socket, next) => {
+    try {
+      const auth = (socket.handshake.auth ?? {}) as LiveAuth;
+      if (typeof auth.token === 'string') {
+        const token = await resolveToken(app.db, app.clock, auth.token);
+        if (!token) return next(new Error('unauthorized'));
+        socket.data.who = { kind: 'token', tokenId: token.id };
+      } else {
+        const cookie = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
+        const session = cookie ? await resolveSession(app.db, app.clock, cookie, sessionPolicy(app)) : undefined;
+        if (!session) return next(new Error('unauthorized'));
+        socket.data.who = { kind: 'user', userId: session.user.id, sessionId: session.id };
+      }
+      const lastSeq = Number.isSafeInteger(auth.lastSeq) && (auth.lastSeq as number) >= 0 ? (auth.lastSeq as number) : undefined;
+      const start = lastSeq ?? (await headSeq(app.db));
+      socket.data.feed = { sentSeq: start, syncing: false, wakeAgain: false, send: (e) => socket.emit('event', e) };
+      next();
+    } catch (err) {
+      app.log.error({ err }, 'socket handshake failed');
+      next(new Error('unavailable'));
+    }
+  });
+
+  io.on('connection', (socket: LiveSocket) => {
+    void fillGap(socket);
+    socket.on('sync', (request, ack) => {
+      const after = Number(request?.after);
+      if (!Number.isSafeInteger(after) || after < 0) {
+        if (typeof ack === 'function') ack({ ok: false, headSeq: socket.data.feed.sentSeq });
+        return;
+      }
+      const feed = socket.data.feed;
+      feed.sentSeq = Math.min(feed.sentSeq, after);
+      void fillGap(socket).then(() => {
+        if (typeof ack === 'function') ack({ ok: true, headSeq: feed.sentSeq });
+      });
+    });
+  });
+
+  // The heartbeat carries the head seq, fills any gap (events committed on another node), and
+  // drops sockets whose session ended or whose token was revoked.
+  const beat = async () => {
+    const all = [...sockets().values()];
+    if (all.length === 0) return;
+    const head = await headSeq(app.db);
+    const sessionIds = all.flatMap((s) => (s.data.who?.kind === 'user' ? [s.data.who.sessionId] : []));
+    const live = await liveSessionIds(app.db, app.clock, sessionIds, sessionPolicy(app));
+    const tokenOk = new Map<number, boolean>();
+    for (const socket of all) {
+      const who = socket.data.who;
+      if (who.kind === 'user' && !live.has(who.sessionId)) {
+        drop(socket);
+        continue;
+      }
+      if (who.kind === 'token') {
+        if (!tokenOk.has(who.tokenId)) tokenOk.set(who.tokenId, await isTokenLive(app.db, who.tokenId));
+        if (!tokenOk.get(who.tokenId)) {
+          drop(socket);
+          continue;
+        }
+      }
+      if (socket.data.feed.sentSeq < head) void fillGap(socket);
+      socket.emit('heartbeat', { headSeq: head, at: app.clock.now().toISOString() });
+    }
+  };
+  let beating = false;
+  const timer = setInterval(() => {
+    if (beating) return;
+    beating = true;
+    beat()
+      .catch((err) => app.log.error({ err }, 'live heartbeat failed'))
+      .finally(() => {
+        beating = false;
+      });
+  }, app.config.heartbeatMs);
+  timer.unref();
+
+  app.decorate('live', {
+    publish: (event: AnyDutyEvent) => {
+      for (const socket of sockets().values()) {
+        offer(socket.data.feed, event, readAfter)?.catch((err) => app.log.error({ err }, 'live delivery failed'));
+      }
+    },
+    disconnectUser: (userId: number) => {
+      for (const s of sockets().values()) if (s.data.who.kind === 'user' && s.data.who.userId === userId) drop(s);
+    },
+    disconnectSession: (sessionId: string) => {
+      for (const s of sockets().values()) if (s.data.who.kind === 'user' && s.data.who.sessionId === sessionId) drop(s);
+    },
+    connectedCount: () => sockets().size,
+  } satisfies Live);
+
+  app.addHook('preClose', async () => {
+    clearInterval(timer);
+    io.disconnectSockets(true);
+    io.engine.close();
+  });
+});

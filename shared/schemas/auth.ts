@@ -1,0 +1,21 @@
+import { type Static, Type } from 'typebox';
+import { User } from './users';
+
+export const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 40 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+/** `csrfToken` goes back in the `x-csrf-token` header of every cookie-authenticated write. */
+export const SessionInfo = Type.Object(
+  { user: User, csrfToken: Type.String() },
+  { additionalProperties: false },
+);
+export type SessionInfo = Static<typeof SessionInfo>;
+
+export const CSRF_HEADER = 'x-csrf-token';
+export const SESSION_COOKIE = 'duty_session';

@@ -1,0 +1,10 @@
+import { Type } from 'typebox';
+
+export const Health = Type.Object(
+  {
+    status: Type.Literal('ok'),
+    db: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')]),
+    version: Type.String(),
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,59 @@
+import { type Static, Type } from 'typebox';
+import { Instant } from './common';
+
+export const ROLES = ['officer', 'leader', 'admin'] as const;
+export const Role = Type.Union([Type.Literal('officer'), Type.Literal('leader'), Type.Literal('admin')]);
+export type Role = (typeof ROLES)[number];
+
+const Username = Type.String({ minLength: 2, maxLength: 40, pattern: '^[a-z0-9][a-z0-9._-]*$' });
+const DisplayName = Type.String({ minLength: 1, maxLength: 60 });
+const Phone = Type.String({ maxLength: 30, pattern: '^[0-9+() -]*$' });
+/** At least 10 characters; the upper bound keeps hashing cheap to refuse. */
+export const Password = Type.String({ minLength: 10, maxLength: 200 });
+const Roles = Type.Array(Role, { minItems: 1, maxItems: 3, uniqueItems: true });
+
+export const User = Type.Object(
+  {
+    id: Type.Integer(),
+    username: Type.String(),
+    displayName: Type.String(),
+    phone: Type.String(),
+    roles: Type.Array(Role),
+    /** Duty qualification: trained duty officer or leader cadre. Without it nobody sits the post. */
+    qualified: Type.Boolean(),
+    enabled: Type.Boolean(),
+    createdAt: Instant,
+    updatedAt: Instant,
+  },
+  { additionalProperties: false },
+);
+export type User = Static<typeof User>;
+
+export const UserList = Type.Object({ users: Type.Array(User) }, { additionalProperties: false });
+
+export const CreateUserBody = Type.Object(
+  {
+    username: Username,
+    displayName: DisplayName,
+    password: Password,
+    roles: Roles,
+    phone: Type.Optional(Phone),
+    qualified: Type.Optional(Type.Boolean()),
+    enabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type CreateUserBody = Static<typeof CreateUserBody>;
+
+export const UpdateUserBody = Type.Object(
+  {
+    displayName: Type.Optional(DisplayName),
+    password: Type.Optional(Password),
+    roles: Type.Optional(Roles),
+    phone: Type.Optional(Phone),
+    qualified: Type.Optional(Type.Boolean()),
+    enabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateUserBody = Static<typeof UpdateUserBody>;
