@@ -12,10 +12,10 @@ import { tokenRoutes } from './modules/tokens/routes';
 import { userRoutes } from './modules/users/routes';
 import { authPlugin } from './plugins/auth';
 import { dbPlugin } from './plugins/db';
-import { useErrorHandler } from './plugins/error-handler';
+import { installErrorHandler } from './plugins/error-handler';
 import { livePlugin } from './plugins/live';
 import { serveConsole } from './plugins/static';
-import { useStrictValidation } from './plugins/validation';
+import { applyStrictValidation } from './plugins/validation';
 import { type Clock, systemClock } from './time';
 
 export interface AppOptions {
@@ -27,7 +27,9 @@ export interface AppOptions {
 /** The whole app, never listening: main.ts listens, tests inject or listen on port 0. */
 export async function buildApp(config: Readonly<Config>, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    ...(loggerOptions(config, options.logStream) ? { logger: loggerOptions(config, options.logStream) as object } : {}),
+    ...(loggerOptions(config, options.logStream)
+      ? { logger: loggerOptions(config, options.logStream) as object }
+      : {}),
     bodyLimit: 1024 * 1024,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
@@ -38,8 +40,8 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
   });
   app.decorate('config', config);
   app.decorate('clock', options.clock ?? systemClock);
-  useStrictValidation(app);
-  useErrorHandler(app);
+  applyStrictValidation(app);
+  installErrorHandler(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

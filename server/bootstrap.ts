@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { countUsers } from './modules/users/repo';
 import { hashPassword } from './modules/auth/passwords';
+import { countUsers } from './modules/users/repo';
 import { createUser } from './modules/users/service';
 
 /**
@@ -14,7 +14,11 @@ export async function ensureAdmin(app: FastifyInstance): Promise<{ generatedPass
   const password = app.config.adminPassword ?? generated!;
   const hash = await hashPassword(password, app.config.scryptLogN);
   await app.command('system', (tx) =>
-    createUser(tx, { username: 'admin', displayName: '系统管理员', roles: ['admin'], qualified: false }, hash),
+    createUser(
+      tx,
+      { username: 'admin', displayName: '系统管理员', roles: ['admin'], qualified: false },
+      hash,
+    ),
   );
   return { generatedPassword: generated };
 }

@@ -77,7 +77,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     .map((s) => s.trim())
     .filter(Boolean);
   for (const o of allowedOrigins) {
-    if (!/^https?:\/\/[^/]+$/.test(o)) problems.push(`ALLOWED_ORIGINS entry "${o}" must look like https://host[:port]`);
+    if (!/^https?:\/\/[^/]+$/.test(o))
+      problems.push(`ALLOWED_ORIGINS entry "${o}" must look like https://host[:port]`);
   }
 
   const config: Config = {

@@ -16,7 +16,10 @@ export const REDACT_PATHS = [
 
 const SECRET_QUERY = /([?&](?:token|secret|password)=)[^&]*/gi;
 
-export function loggerOptions(config: Config, stream?: DestinationStream): FastifyServerOptions['loggerInstance'] | FastifyServerOptions['logger'] {
+export function loggerOptions(
+  config: Config,
+  stream?: DestinationStream,
+): FastifyServerOptions['loggerInstance'] | FastifyServerOptions['logger'] {
   const base = {
     level: config.logLevel,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
@@ -31,6 +34,7 @@ export function loggerOptions(config: Config, stream?: DestinationStream): Fasti
   };
   if (stream) return { ...base, stream };
   // Human-friendly only for a person at a terminal; JSON lines for everything else.
-  if (process.stdout.isTTY) return { ...base, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:standard' } } };
+  if (process.stdout.isTTY)
+    return { ...base, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:standard' } } };
   return base;
 }

@@ -19,11 +19,15 @@ async function main(): Promise<void> {
   const say = (line: string) => process.stdout.write(`${line}\n`);
   if (admin?.generatedPassword) {
     // Printed once, to the terminal, never to the log.
-    say(`\n  First start: created user "admin" with password: ${admin.generatedPassword}\n  (set DUTY_ADMIN_PASSWORD to choose it; it is not shown again)\n`);
+    say(
+      `\n  First start: created user "admin" with password: ${admin.generatedPassword}\n  (set DUTY_ADMIN_PASSWORD to choose it; it is not shown again)\n`,
+    );
   }
   if (config.demo) {
     const demo = await seedDemo(app);
-    say(`  Demo users (${demo.usernames.join(', ')}) sign in with password: ${config.demoPassword}  (DEMO=0 to skip)`);
+    say(
+      `  Demo users (${demo.usernames.join(', ')}) sign in with password: ${config.demoPassword}  (DEMO=0 to skip)`,
+    );
   }
 
   let closing = false;
@@ -40,7 +44,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  say(`  Duty Console (应急值守台) on http://${config.host}:${app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.port}  ·  database: ${redactUrl(config.databaseUrl)}`);
+  say(
+    `  Duty Console (应急值守台) on http://${config.host}:${app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.port}  ·  database: ${redactUrl(config.databaseUrl)}`,
+  );
 }
 
 main().catch((err) => {

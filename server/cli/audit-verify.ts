@@ -9,7 +9,9 @@ try {
   const report = await verifyChain(db);
   const where = redactUrl(config.databaseUrl);
   if (report.ok) {
-    process.stdout.write(`event log intact: ${report.checked} events, head seq ${report.headSeq} (${where})\n`);
+    process.stdout.write(
+      `event log intact: ${report.checked} events, head seq ${report.headSeq} (${where})\n`,
+    );
   } else {
     process.stdout.write(`EVENT LOG BROKEN at seq ${report.brokenAt}: ${report.reason} (${where})\n`);
     process.exitCode = 1;

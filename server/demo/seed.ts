@@ -1,7 +1,7 @@
 import type { CreateUserBody } from '@shared/schemas/users';
 import type { FastifyInstance } from 'fastify';
-import { findUserRowByUsername } from '../modules/users/repo';
 import { hashPassword } from '../modules/auth/passwords';
+import { findUserRowByUsername } from '../modules/users/repo';
 import { createUser } from '../modules/users/service';
 
 type DemoPerson = Omit<CreateUserBody, 'password'>;
@@ -12,7 +12,13 @@ const PEOPLE: DemoPerson[] = [
   { username: 'zhaolei', displayName: '赵磊', roles: ['officer'], qualified: true, phone: '13800000103' },
   { username: 'chenjing', displayName: '陈静', roles: ['officer'], qualified: true, phone: '13800000104' },
   { username: 'liuqiang', displayName: '刘强', roles: ['leader'], qualified: true, phone: '13900000201' },
-  { username: 'sunli', displayName: '孙丽', roles: ['leader', 'officer'], qualified: true, phone: '13900000202' },
+  {
+    username: 'sunli',
+    displayName: '孙丽',
+    roles: ['leader', 'officer'],
+    qualified: true,
+    phone: '13900000202',
+  },
   // Not qualified: shows that a stand-in (a security guard) can never sit the post.
   { username: 'zhoubao', displayName: '周保安', roles: ['officer'], qualified: false, phone: '13700000301' },
 ];

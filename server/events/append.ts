@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { AnyDutyEvent, EventPayloads, EventType } from '@shared/events';
+import { sql } from 'kysely';
 import type { Trx } from '../db/database';
 import { isPostgres } from '../db/schema-helpers';
 import { type Clock, nowStored } from '../time';

@@ -21,7 +21,11 @@ export interface CommandDeps {
  * One state change: rows and their events in one transaction; the events go to consoles only
  * after the commit, so no console ever sees a change that was rolled back.
  */
-export async function runCommand<T>(deps: CommandDeps, actor: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function runCommand<T>(
+  deps: CommandDeps,
+  actor: string,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
   const recorded: AnyDutyEvent[] = [];
   const result = await deps.db.transaction().execute((trx) =>
     work({

@@ -2,7 +2,9 @@ import type { AnyDutyEvent } from '@shared/events';
 import type { DbOrTrx } from '../db/database';
 import type { EventsTable } from './table';
 
-export function toEvent(row: Pick<EventsTable, 'seq' | 'at' | 'type' | 'actor' | 'subject' | 'payload'>): AnyDutyEvent {
+export function toEvent(
+  row: Pick<EventsTable, 'seq' | 'at' | 'type' | 'actor' | 'subject' | 'payload'>,
+): AnyDutyEvent {
   return {
     seq: Number(row.seq),
     at: row.at,

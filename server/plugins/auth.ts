@@ -14,9 +14,20 @@ export type Principal =
   | { kind: 'user'; actor: string; user: User; sessionId: string; csrfToken: string }
   | { kind: 'token'; actor: string; token: ApiToken };
 
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: Access;
+  schema: { body?: unknown; querystring?: unknown; params?: unknown } | undefined;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | undefined;
+  }
+  interface FastifyInstance {
+    /** Every /api route with its declared access: the source of the authorization matrix. */
+    declaredRoutes: DeclaredRoute[];
   }
 }
 
@@ -43,14 +54,21 @@ async function identify(app: FastifyInstance, req: FastifyRequest): Promise<Prin
   if (!cookie) return undefined;
   const session = await resolveSession(app.db, app.clock, cookie, sessionPolicy(app));
   if (!session) return undefined;
-  return { kind: 'user', actor: session.user.username, user: session.user, sessionId: session.id, csrfToken: session.csrfToken };
+  return {
+    kind: 'user',
+    actor: session.user.username,
+    user: session.user,
+    sessionId: session.id,
+    csrfToken: session.csrfToken,
+  };
 }
 
 function authorize(access: Access, principal: Principal | undefined): void {
   if (access === 'public') return;
   if (!principal) fail('DUTY_ERR_UNAUTHENTICATED', 'sign in first');
   if (access === 'user') {
-    if (principal.kind !== 'user') fail('DUTY_ERR_FORBIDDEN', 'this needs a signed-in person, not an API token');
+    if (principal.kind !== 'user')
+      fail('DUTY_ERR_FORBIDDEN', 'this needs a signed-in person, not an API token');
     return;
   }
   const allowed =
@@ -75,9 +93,16 @@ function checkCsrf(app: FastifyInstance, req: FastifyRequest, principal: Princip
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('principal', undefined);
 
+  const declared: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declared);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api') && route.config?.access === undefined) {
+    if (!route.url.startsWith('/api')) return;
+    const access = route.config?.access;
+    if (access === undefined)
       throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD')
+        declared.push({ method, url: route.url, access, schema: route.schema as DeclaredRoute['schema'] });
     }
   });
 
@@ -87,7 +112,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     const principal = await identify(app, req);
     req.principal = principal;
     authorize(access, principal);
-    checkCsrf(app, req, principal);
+    if (access !== 'public') checkCsrf(app, req, principal);
   });
 });
 

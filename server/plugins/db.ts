@@ -28,7 +28,11 @@ export const dbPlugin = fp(async (app: FastifyInstance) => {
   app.decorate('sqlite', connection.sqlite);
   await migrateToLatest(connection.db);
   app.decorate('command', function command<T>(actor: string, work: (tx: Tx) => Promise<T>) {
-    return runCommand({ db: app.db, clock: app.clock, publish: (e: AnyDutyEvent) => app.live.publish(e) }, actor, work);
+    return runCommand(
+      { db: app.db, clock: app.clock, publish: (e: AnyDutyEvent) => app.live.publish(e) },
+      actor,
+      work,
+    );
   });
   app.addHook('onClose', async () => {
     await connection.db.destroy();

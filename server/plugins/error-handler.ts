@@ -12,7 +12,8 @@ function describeValidation(context: string | undefined, issues: ValidationIssue
   const first = issues[0];
   if (!first) return 'invalid input';
   const path = [context ?? 'input', ...first.instancePath.split('/').filter(Boolean)].join('.');
-  if (first.keyword === 'additionalProperties') return `${path}: unknown field "${String(first.params.additionalProperty)}"`;
+  if (first.keyword === 'additionalProperties')
+    return `${path}: unknown field "${String(first.params.additionalProperty)}"`;
   if (first.keyword === 'required') return `${path}: missing field "${String(first.params.missingProperty)}"`;
   if (first.keyword === 'enum' || first.keyword === 'const' || first.keyword === 'anyOf') {
     return `${path}: not one of the allowed values`;
@@ -31,11 +32,14 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'DUTY_ERR_UNSUPPORTED_MEDIA',
 };
 
-export function useErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | DutyError, req, reply) => {
     if (err instanceof DutyError) {
       if (err.status >= 500) req.log.error({ err }, 'request failed');
-      return reply.status(err.status).headers(err.headers).send({ error: { code: err.code, message: err.message } });
+      return reply
+        .status(err.status)
+        .headers(err.headers)
+        .send({ error: { code: err.code, message: err.message } });
     }
     if (err.validation) {
       const message = describeValidation(err.validationContext, err.validation as ValidationIssue[]);
@@ -53,5 +57,4 @@ export function useErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'request failed');
     return reply.status(500).send({ error: { code: 'DUTY_ERR_INTERNAL', message: 'internal error' } });
   });
-
 }

@@ -33,14 +33,17 @@ declare module 'fastify' {
 }
 
 export const livePlugin = fp(async (app: FastifyInstance) => {
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(app.server, {
-    path: '/socket.io',
-    serveClient: false,
-    allowRequest: (req, callback) => {
-      const ok = originAllowed(req.headers.origin, req.headers.host, app.config.allowedOrigins);
-      callback(ok ? null : 'origin not allowed', ok);
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
+    app.server,
+    {
+      path: '/socket.io',
+      serveClient: false,
+      allowRequest: (req, callback) => {
+        const ok = originAllowed(req.headers.origin, req.headers.host, app.config.allowedOrigins);
+        callback(ok ? null : 'origin not allowed', ok);
+      },
     },
-  });
+  );
   const readAfter = (after: number, limit: number) => eventsAfter(app.db, after, limit);
   const sockets = () => io.of('/').sockets as Map<string, LiveSocket>;
   const drop = (socket: LiveSocket) => socket.disconnect(true);
@@ -56,13 +59,23 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
         socket.data.who = { kind: 'token', tokenId: token.id };
       } else {
         const cookie = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
-        const session = cookie ? await resolveSession(app.db, app.clock, cookie, sessionPolicy(app)) : undefined;
+        const session = cookie
+          ? await resolveSession(app.db, app.clock, cookie, sessionPolicy(app))
+          : undefined;
         if (!session) return next(new Error('unauthorized'));
         socket.data.who = { kind: 'user', userId: session.user.id, sessionId: session.id };
       }
-      const lastSeq = Number.isSafeInteger(auth.lastSeq) && (auth.lastSeq as number) >= 0 ? (auth.lastSeq as number) : undefined;
+      const lastSeq =
+        Number.isSafeInteger(auth.lastSeq) && (auth.lastSeq as number) >= 0
+          ? (auth.lastSeq as number)
+          : undefined;
       const start = lastSeq ?? (await headSeq(app.db));
-      socket.data.feed = { sentSeq: start, syncing: false, wakeAgain: false, send: (e) => socket.emit('event', e) };
+      socket.data.feed = {
+        sentSeq: start,
+        syncing: false,
+        wakeAgain: false,
+        send: (e) => socket.emit('event', e),
+      };
       next();
     } catch (err) {
       app.log.error({ err }, 'socket handshake failed');
@@ -127,14 +140,18 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
   app.decorate('live', {
     publish: (event: AnyDutyEvent) => {
       for (const socket of sockets().values()) {
-        offer(socket.data.feed, event, readAfter)?.catch((err) => app.log.error({ err }, 'live delivery failed'));
+        offer(socket.data.feed, event, readAfter)?.catch((err) =>
+          app.log.error({ err }, 'live delivery failed'),
+        );
       }
     },
     disconnectUser: (userId: number) => {
-      for (const s of sockets().values()) if (s.data.who.kind === 'user' && s.data.who.userId === userId) drop(s);
+      for (const s of sockets().values())
+        if (s.data.who.kind === 'user' && s.data.who.userId === userId) drop(s);
     },
     disconnectSession: (sessionId: string) => {
-      for (const s of sockets().values()) if (s.data.who.kind === 'user' && s.data.who.sessionId === sessionId) drop(s);
+      for (const s of sockets().values())
+        if (s.data.who.kind === 'user' && s.data.who.sessionId === sessionId) drop(s);
     },
     connectedCount: () => sockets().size,
   } satisfies Live);

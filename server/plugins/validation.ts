@@ -20,7 +20,7 @@ function makeAjv(coerce: boolean): Ajv {
  * Bodies are validated as sent (no coercion: "5" is not 5); query strings and path params are text
  * by nature and are coerced to the declared types.
  */
-export function useStrictValidation(app: FastifyInstance): void {
+export function applyStrictValidation(app: FastifyInstance): void {
   const bodies = makeAjv(false);
   const textual = makeAjv(true);
   app.setValidatorCompiler(({ schema, httpPart }) =>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../helpers/databases';
 import { startApp, type TestApp } from '../helpers/app';
+import { DIALECTS } from '../helpers/databases';
 
 describe.each(DIALECTS)('health on %s', (dialect) => {
   let t: TestApp;

@@ -22,7 +22,13 @@ export interface TestApp {
 }
 
 export async function startApp(
-  options: { dialect?: Dialect; clock?: Clock; listen?: boolean; config?: Partial<Config>; databaseUrl?: string } = {},
+  options: {
+    dialect?: Dialect;
+    clock?: Clock;
+    listen?: boolean;
+    config?: Partial<Config>;
+    databaseUrl?: string;
+  } = {},
 ): Promise<TestApp> {
   const dialect = options.dialect ?? 'sqlite';
   const database = options.databaseUrl ? undefined : await freshDatabase(dialect);

@@ -5,6 +5,7 @@ export default function setup(): void {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (existsSync(chromium)) return;
   const message = `Chromium not found at ${chromium}: the browser tests (tests/e2e) did NOT run.`;
-  if (process.env.CI === 'true') throw new Error(`${message} CI must run them: install the chromium package.`);
+  if (process.env.CI === 'true')
+    throw new Error(`${message} CI must run them: install the chromium package.`);
   process.stdout.write(`\n!!! ${message} Install it (apt-get install chromium) or set CHROMIUM_PATH.\n\n`);
 }

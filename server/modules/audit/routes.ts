@@ -14,12 +14,17 @@ export async function auditRoutes(root: FastifyInstance): Promise<void> {
     { config: { access: ADMIN }, schema: { querystring: EventsQuery, response: { 200: EventPage } } },
     async (req) => {
       const { after, limit = 200, type } = req.query;
-      const events = after === undefined ? await latestEvents(app.db, limit, type) : await eventsAfter(app.db, after, limit, type);
+      const events =
+        after === undefined
+          ? await latestEvents(app.db, limit, type)
+          : await eventsAfter(app.db, after, limit, type);
       return { events, headSeq: await headSeq(app.db) };
     },
   );
 
-  app.get('/api/events/verify', { config: { access: ADMIN }, schema: { response: { 200: ChainReport } } }, async () =>
-    verifyChain(app.db),
+  app.get(
+    '/api/events/verify',
+    { config: { access: ADMIN }, schema: { response: { 200: ChainReport } } },
+    async () => verifyChain(app.db),
   );
 }

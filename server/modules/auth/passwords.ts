@@ -4,7 +4,9 @@ const KEY_LEN = 32;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEY_LEN, options, (err, key) => (err ? reject(err) : resolve(key))),
+    scrypt(password.normalize('NFKC'), salt, KEY_LEN, options, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 }
 
@@ -24,7 +26,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, logN, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !logN || !r || !p || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
-  const actual = await derive(password, Buffer.from(salt, 'base64'), optionsFor(Number(logN), Number(r), Number(p)));
+  const actual = await derive(
+    password,
+    Buffer.from(salt, 'base64'),
+    optionsFor(Number(logN), Number(r), Number(p)),
+  );
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 

@@ -1,6 +1,6 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { LoginBody, SESSION_COOKIE, SessionInfo } from '@shared/schemas/auth';
 import { Ok } from '@shared/schemas/common';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DutyError } from '../../errors';
 import { sessionPolicy, userOf } from '../../plugins/auth';
@@ -36,10 +36,16 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
         });
       }
       const row = await findUserRowByUsername(app.db, username);
-      const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHashFor(app.config.scryptLogN)));
+      const ok = await verifyPassword(
+        password,
+        row?.password_hash ?? (await dummyHashFor(app.config.scryptLogN)),
+      );
       if (!row || !ok || row.enabled !== 1) {
         limiter.failed(username, req.ip, Date.now());
-        throw new DutyError('DUTY_ERR_BAD_CREDENTIALS', 'wrong username or password, or the account is disabled');
+        throw new DutyError(
+          'DUTY_ERR_BAD_CREDENTIALS',
+          'wrong username or password, or the account is disabled',
+        );
       }
       limiter.succeeded(username);
       const user = toUser(row);
@@ -48,7 +54,11 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
       const { cookieValue, session } = await app.command(user.username, async (tx) => {
         if (old) await tx.trx.deleteFrom('sessions').where('id', '=', sha256(old)).execute();
         const opened = await openSession(tx.trx, tx.clock, user.id, sessionPolicy(app));
-        await tx.record({ type: 'auth.signed_in', subject: `user:${user.id}`, payload: { userId: user.id, username: user.username } });
+        await tx.record({
+          type: 'auth.signed_in',
+          subject: `user:${user.id}`,
+          payload: { userId: user.id, username: user.username },
+        });
         return opened;
       });
       setSessionCookie(app, reply, cookieValue);
@@ -56,19 +66,31 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post('/api/auth/logout', { config: { access: 'user' }, schema: { response: { 200: Ok } } }, async (req, reply) => {
-    const me = userOf(req);
-    await app.command(me.actor, async (tx) => {
-      await closeSession(tx.trx, me.sessionId);
-      await tx.record({ type: 'auth.signed_out', subject: `user:${me.user.id}`, payload: { userId: me.user.id, username: me.user.username } });
-    });
-    app.live.disconnectSession(me.sessionId);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/auth/logout',
+    { config: { access: 'user' }, schema: { response: { 200: Ok } } },
+    async (req, reply) => {
+      const me = userOf(req);
+      await app.command(me.actor, async (tx) => {
+        await closeSession(tx.trx, me.sessionId);
+        await tx.record({
+          type: 'auth.signed_out',
+          subject: `user:${me.user.id}`,
+          payload: { userId: me.user.id, username: me.user.username },
+        });
+      });
+      app.live.disconnectSession(me.sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
-  app.get('/api/auth/me', { config: { access: 'user' }, schema: { response: { 200: SessionInfo } } }, async (req) => {
-    const me = userOf(req);
-    return { user: me.user, csrfToken: me.csrfToken };
-  });
+  app.get(
+    '/api/auth/me',
+    { config: { access: 'user' }, schema: { response: { 200: SessionInfo } } },
+    async (req) => {
+      const me = userOf(req);
+      return { user: me.user, csrfToken: me.csrfToken };
+    },
+  );
 }

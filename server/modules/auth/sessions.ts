@@ -54,7 +54,7 @@ export async function resolveSession(
     .select(['sessions.csrf_token', 'sessions.last_seen_at', 'sessions.expires_at'])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
-  if (!row || row.enabled !== 1) return undefined;
+  if (row?.enabled !== 1) return undefined;
   const now = clock.now();
   const idleLimit = addMinutes(new Date(row.last_seen_at), policy.idleMinutes);
   if (now >= new Date(row.expires_at) || now >= idleLimit) {
@@ -63,7 +63,11 @@ export async function resolveSession(
   }
   // Touch at most once a minute: a busy console does not turn every read into a write.
   if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
-    await db.updateTable('sessions').set({ last_seen_at: toStored(now) }).where('id', '=', id).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: toStored(now) })
+      .where('id', '=', id)
+      .execute();
   }
   return { id, user: toUser(row), csrfToken: row.csrf_token };
 }
@@ -77,7 +81,12 @@ export async function closeSessionsOfUser(db: DbOrTrx, userId: number): Promise<
 }
 
 /** Of the given session ids, those that are still valid (for dropping stale sockets). */
-export async function liveSessionIds(db: DbOrTrx, clock: Clock, ids: string[], policy: SessionPolicy): Promise<Set<string>> {
+export async function liveSessionIds(
+  db: DbOrTrx,
+  clock: Clock,
+  ids: string[],
+  policy: SessionPolicy,
+): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const now = clock.now();
   const idleCutoff = toStored(addMinutes(now, -policy.idleMinutes));

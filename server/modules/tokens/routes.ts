@@ -9,14 +9,19 @@ import { createToken, listTokens, revokeToken } from './service';
 export async function tokenRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get('/api/tokens', { config: { access: ADMIN }, schema: { response: { 200: TokenList } } }, async () => ({
-    tokens: await listTokens(app.db),
-  }));
+  app.get(
+    '/api/tokens',
+    { config: { access: ADMIN }, schema: { response: { 200: TokenList } } },
+    async () => ({
+      tokens: await listTokens(app.db),
+    }),
+  );
 
   app.post(
     '/api/tokens',
     { config: { access: ADMIN }, schema: { body: CreateTokenBody, response: { 201: CreatedToken } } },
-    async (req, reply) => reply.status(201).send(await app.command(actorOf(req), (tx) => createToken(tx, req.body.name))),
+    async (req, reply) =>
+      reply.status(201).send(await app.command(actorOf(req), (tx) => createToken(tx, req.body.name))),
   );
 
   app.post(

@@ -32,7 +32,11 @@ export async function createToken(tx: Tx, name: string): Promise<CreatedToken> {
     .values({ name, token_hash: sha256(secret), created_by: tx.actor, created_at: nowStored(tx.clock) })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await tx.record({ type: 'token.created', subject: `token:${row.id}`, payload: { tokenId: Number(row.id), name } });
+  await tx.record({
+    type: 'token.created',
+    subject: `token:${row.id}`,
+    payload: { tokenId: Number(row.id), name },
+  });
   return { token: toToken(row), secret };
 }
 
@@ -45,10 +49,18 @@ export async function revokeToken(tx: Tx, id: number): Promise<ApiToken> {
     .returningAll()
     .executeTakeFirst();
   if (!row) {
-    const existing = await tx.trx.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+    const existing = await tx.trx
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return existing ? toToken(existing) : notFound(`token ${id}`);
   }
-  await tx.record({ type: 'token.revoked', subject: `token:${id}`, payload: { tokenId: id, name: row.name } });
+  await tx.record({
+    type: 'token.revoked',
+    subject: `token:${id}`,
+    payload: { tokenId: id, name: row.name },
+  });
   return toToken(row);
 }
 

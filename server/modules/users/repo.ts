@@ -31,15 +31,16 @@ export async function listUserRows(db: DbOrTrx): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().orderBy('id').execute();
 }
 
-export async function insertUserRow(
-  db: DbOrTrx,
-  row: Omit<UserRow, 'id'>,
-): Promise<UserRow> {
+export async function insertUserRow(db: DbOrTrx, row: Omit<UserRow, 'id'>): Promise<UserRow> {
   const inserted = await db.insertInto('users').values(row).returningAll().executeTakeFirstOrThrow();
   return inserted;
 }
 
-export async function updateUserRow(db: DbOrTrx, id: number, patch: Partial<Omit<UserRow, 'id'>>): Promise<UserRow> {
+export async function updateUserRow(
+  db: DbOrTrx,
+  id: number,
+  patch: Partial<Omit<UserRow, 'id'>>,
+): Promise<UserRow> {
   return db.updateTable('users').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 

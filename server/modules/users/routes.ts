@@ -16,8 +16,10 @@ export async function userRoutes(root: FastifyInstance): Promise<void> {
     users: await listUsers(app.db),
   }));
 
-  app.get('/api/users/:id', { config: { access: ADMIN }, schema: { params: IdParams, response: { 200: User } } }, async (req) =>
-    getUser(app.db, req.params.id),
+  app.get(
+    '/api/users/:id',
+    { config: { access: ADMIN }, schema: { params: IdParams, response: { 200: User } } },
+    async (req) => getUser(app.db, req.params.id),
   );
 
   app.post(
@@ -33,7 +35,10 @@ export async function userRoutes(root: FastifyInstance): Promise<void> {
 
   app.patch(
     '/api/users/:id',
-    { config: { access: ADMIN }, schema: { params: IdParams, body: UpdateUserBody, response: { 200: User } } },
+    {
+      config: { access: ADMIN },
+      schema: { params: IdParams, body: UpdateUserBody, response: { 200: User } },
+    },
     async (req) => {
       const { password, ...fields } = req.body;
       const hash = password === undefined ? undefined : await hashPassword(password, logN);

@@ -15,7 +15,11 @@ export async function getUser(db: DbOrTrx, id: number): Promise<User> {
 }
 
 /** The password hash is made by the caller before the transaction: hashing is slow and must not hold the write lock. */
-export async function createUser(tx: Tx, body: Omit<CreateUserBody, 'password'>, passwordHash: string): Promise<User> {
+export async function createUser(
+  tx: Tx,
+  body: Omit<CreateUserBody, 'password'>,
+  passwordHash: string,
+): Promise<User> {
   if (await repo.findUserRowByUsername(tx.trx, body.username)) {
     throw new DutyError('DUTY_ERR_USERNAME_TAKEN', `username "${body.username}" is already taken`);
   }

@@ -1,0 +1,39 @@
+import type { AnyDutyEvent } from '@shared/events';
+import { describe, expect, it } from 'vitest';
+import { backfill, type Feed, offer } from '../../server/live/delivery';
+
+const ev = (seq: number) =>
+  ({ seq, at: '', type: 'system.started', actor: 's', subject: 's', payload: {} }) as unknown as AnyDutyEvent;
+
+function harness(logLength: number, sentSeq = 0) {
+  const log = Array.from({ length: logLength }, (_, i) => ev(i + 1));
+  const received: number[] = [];
+  const feed: Feed = { sentSeq, syncing: false, wakeAgain: false, send: (e) => received.push(e.seq) };
+  const readAfter = async (after: number, limit: number) => log.filter((e) => e.seq > after).slice(0, limit);
+  return { log, received, feed, readAfter };
+}
+
+describe('per-console delivery', () => {
+  it('sends the next event straight on and ignores ones already sent', () => {
+    const h = harness(3, 1);
+    offer(h.feed, ev(2), h.readAfter);
+    offer(h.feed, ev(2), h.readAfter);
+    offer(h.feed, ev(1), h.readAfter);
+    expect(h.received).toEqual([2]);
+  });
+
+  it('fills a gap from the log instead of sending out of turn', async () => {
+    const h = harness(1200, 0);
+    await offer(h.feed, ev(1200), h.readAfter);
+    expect(h.received).toEqual(h.log.map((e) => e.seq));
+  });
+
+  it('delivers events that arrive during a backfill, in order, once', async () => {
+    const h = harness(10, 0);
+    const first = backfill(h.feed, h.readAfter);
+    h.log.push(ev(11), ev(12));
+    const second = offer(h.feed, ev(12), h.readAfter);
+    await Promise.all([first, second]);
+    expect(h.received).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+  });
+});
