@@ -30,10 +30,16 @@ export async function eventsAfter(
   return rows.map(toEvent);
 }
 
-/** The newest events first, for the audit page. */
-export async function latestEvents(db: DbOrTrx, limit: number, type?: string): Promise<AnyDutyEvent[]> {
+/** The newest events first (before a seq, for older pages), for the audit page. */
+export async function latestEvents(
+  db: DbOrTrx,
+  limit: number,
+  type?: string,
+  before?: number,
+): Promise<AnyDutyEvent[]> {
   let q = db.selectFrom('events').select(['seq', 'at', 'type', 'actor', 'subject', 'payload']);
   if (type) q = q.where('type', '=', type);
+  if (before !== undefined) q = q.where('seq', '<', before);
   const rows = await q.orderBy('seq', 'desc').limit(limit).execute();
   return rows.map(toEvent);
 }

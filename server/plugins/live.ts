@@ -84,7 +84,10 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
   });
 
   io.on('connection', (socket: LiveSocket) => {
-    void fillGap(socket);
+    // After the catch-up, a heartbeat tells the console where it stands (also when nothing was missed).
+    void fillGap(socket).then(() =>
+      socket.emit('heartbeat', { headSeq: socket.data.feed.sentSeq, at: app.clock.now().toISOString() }),
+    );
     socket.on('sync', (request, ack) => {
       const after = Number(request?.after);
       if (!Number.isSafeInteger(after) || after < 0) {

@@ -12,7 +12,12 @@ export type LoginBody = Static<typeof LoginBody>;
 
 /** `csrfToken` goes back in the `x-csrf-token` header of every cookie-authenticated write. */
 export const SessionInfo = Type.Object(
-  { user: User, csrfToken: Type.String() },
+  {
+    user: User,
+    csrfToken: Type.String(),
+    /** The bureau's zone (TZ_NAME): every time on the console is shown in it. */
+    zone: Type.String(),
+  },
   { additionalProperties: false },
 );
 export type SessionInfo = Static<typeof SessionInfo>;

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 
 export const Health = Type.Object(
   {
@@ -8,3 +8,4 @@ export const Health = Type.Object(
   },
   { additionalProperties: false },
 );
+export type Health = Static<typeof Health>;

@@ -62,7 +62,7 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
         return opened;
       });
       setSessionCookie(app, reply, cookieValue);
-      return { user, csrfToken: session.csrfToken };
+      return { user, csrfToken: session.csrfToken, zone: app.config.tzName };
     },
   );
 
@@ -90,7 +90,7 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
     { config: { access: 'user' }, schema: { response: { 200: SessionInfo } } },
     async (req) => {
       const me = userOf(req);
-      return { user: me.user, csrfToken: me.csrfToken };
+      return { user: me.user, csrfToken: me.csrfToken, zone: app.config.tzName };
     },
   );
 }

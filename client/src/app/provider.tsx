@@ -1,0 +1,26 @@
+import { useLang } from '@client/lib/i18n';
+import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+
+const theme: ThemeConfig = {
+  token: {
+    colorPrimary: '#1d4ed8',
+    borderRadius: 6,
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif",
+  },
+  components: {
+    Layout: { headerBg: '#0b2447', headerHeight: 56, headerPadding: '0 20px', siderBg: '#ffffff' },
+  },
+};
+
+export function AppProvider({ children }: { children: ReactNode }) {
+  const lang = useLang();
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,76 @@
+import { SafetyOutlined } from '@ant-design/icons';
+import { describeError } from '@client/lib/error-text';
+import { useT } from '@client/lib/i18n';
+import type { ChainReport } from '@shared/schemas/events';
+import { Alert, Button } from 'antd';
+import { useState } from 'react';
+import { verifyChain } from '../api/verify-chain';
+
+/** The button and, once pressed, the verdict on the hash chain. */
+export function useChainVerify() {
+  const t = useT();
+  const [checking, setChecking] = useState(false);
+  const [report, setReport] = useState<ChainReport | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  async function verify() {
+    setChecking(true);
+    setError(null);
+    try {
+      setReport(await verifyChain());
+    } catch (caught) {
+      setReport(null);
+      setError(caught);
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  const button = (
+    <Button icon={<SafetyOutlined />} loading={checking} onClick={verify} data-testid="verify-chain">
+      {t('audit.verify')}
+    </Button>
+  );
+
+  const clear = () => {
+    setReport(null);
+    setError(null);
+  };
+
+  let result = null;
+  if (error !== null) {
+    result = (
+      <Alert
+        type="error"
+        showIcon
+        closable={{ onClose: clear }}
+        title={t('audit.verifyFailed', { message: describeError(t, error) })}
+        style={{ marginBottom: 16 }}
+      />
+    );
+  } else if (report) {
+    const counts = { checked: report.checked, head: report.headSeq };
+    result = (
+      <Alert
+        type={report.ok ? 'success' : 'error'}
+        showIcon
+        closable={{ onClose: clear }}
+        title={t(report.ok ? 'audit.verifyOk' : 'audit.verifyBroken')}
+        description={
+          report.ok
+            ? t('audit.verifyOkSub', counts)
+            : t('audit.verifyBrokenSub', {
+                ...counts,
+                at: report.brokenAt ?? '—',
+                reason: report.reason ?? '—',
+              })
+        }
+        style={{ marginBottom: 16 }}
+        data-testid="chain-report"
+        data-ok={String(report.ok)}
+      />
+    );
+  }
+
+  return { button, result };
+}

@@ -1,0 +1,117 @@
+import { describeError } from '@client/lib/error-text';
+import { useT } from '@client/lib/i18n';
+import type { Role, UpdateUserBody, User } from '@shared/schemas/users';
+import { Alert, App, Form, Input, Modal, Switch } from 'antd';
+import { useState } from 'react';
+import { updateUser } from '../api/update-user';
+import { passwordRules, UserProfileFields } from './user-form-fields';
+
+interface EditValues {
+  displayName: string;
+  roles: Role[];
+  phone: string;
+  qualified: boolean;
+  enabled: boolean;
+  password?: string;
+}
+
+interface Props {
+  open: boolean;
+  /** Kept after closing so the closing animation still shows the right title. */
+  user: User | null;
+  isSelf: boolean;
+  onClose: () => void;
+  onSaved: (user: User) => void;
+}
+
+/** Only what changed goes to the server, so the audit trail names the fields really touched. */
+function changes(user: User, values: EditValues): UpdateUserBody {
+  const body: UpdateUserBody = {};
+  const displayName = values.displayName.trim();
+  if (displayName !== user.displayName) body.displayName = displayName;
+  const roles = [...values.roles].sort();
+  if (roles.join(',') !== [...user.roles].sort().join(',')) body.roles = values.roles;
+  const phone = (values.phone ?? '').trim();
+  if (phone !== user.phone) body.phone = phone;
+  if (values.qualified !== user.qualified) body.qualified = values.qualified;
+  if (values.enabled !== user.enabled) body.enabled = values.enabled;
+  if (values.password) body.password = values.password;
+  return body;
+}
+
+export function UserEditModal({ open, user, isSelf, onClose, onSaved }: Props) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<EditValues>();
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  function close() {
+    setError(null);
+    onClose();
+  }
+
+  async function onFinish(values: EditValues) {
+    if (!user) return;
+    const body = changes(user, values);
+    if (Object.keys(body).length === 0) {
+      close();
+      return;
+    }
+    setSubmitting(true);
+    setError(null);
+    try {
+      onSaved(await updateUser(user.id, body));
+      message.success(t('common.saved'));
+      close();
+    } catch (caught) {
+      setError(describeError(t, caught));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={open && user !== null}
+      title={user ? t('users.editTitle', { username: user.username }) : ''}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onCancel={close}
+      okButtonProps={{ htmlType: 'submit', loading: submitting, id: 'edit-user-submit' }}
+      destroyOnHidden
+      mask={{ closable: false }}
+      modalRender={(dom) => (
+        <Form<EditValues>
+          form={form}
+          name="edit-user"
+          layout="vertical"
+          clearOnDestroy
+          initialValues={user ?? undefined}
+          onFinish={onFinish}
+        >
+          {dom}
+        </Form>
+      )}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <UserProfileFields />
+      <Form.Item
+        name="enabled"
+        label={t('users.enabled')}
+        valuePropName="checked"
+        extra={isSelf ? t('users.selfDisableWarning') : undefined}
+      >
+        <Switch disabled={isSelf} />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('users.resetPassword')}
+        extra={t('users.resetPasswordHint')}
+        rules={passwordRules(t, false)}
+      >
+        <Input.Password maxLength={200} autoComplete="new-password" />
+      </Form.Item>
+    </Modal>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Translate } from '@client/lib/i18n';
+import { useT } from '@client/lib/i18n';
+import { roleLabel } from '@client/lib/roles';
+import { ROLES } from '@shared/schemas/users';
+import { Checkbox, Form, type FormRule, Input, Switch } from 'antd';
+
+// These mirror shared/schemas/users.ts for quick feedback; the server's check is the one that counts.
+export function usernameRules(t: Translate): FormRule[] {
+  return [
+    { required: true, message: t('users.usernameRule') },
+    { min: 2, max: 40, message: t('users.usernameRule') },
+    { pattern: /^[a-z0-9][a-z0-9._-]*$/, message: t('users.usernameRule') },
+  ];
+}
+
+export function passwordRules(t: Translate, required: boolean): FormRule[] {
+  return [
+    { required, message: t('users.passwordRule') },
+    { min: 10, max: 200, message: t('users.passwordRule') },
+  ];
+}
+
+/** The fields a new user and an edited user share. */
+export function UserProfileFields() {
+  const t = useT();
+  return (
+    <>
+      <Form.Item
+        name="displayName"
+        label={t('users.displayName')}
+        rules={[{ required: true, whitespace: true, max: 60, message: t('users.displayNameRule') }]}
+      >
+        <Input maxLength={60} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="roles"
+        label={t('users.roles')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRule') }]}
+      >
+        <Checkbox.Group options={ROLES.map((role) => ({ value: role, label: t(roleLabel[role]) }))} />
+      </Form.Item>
+      <Form.Item
+        name="phone"
+        label={t('users.phone')}
+        rules={[{ pattern: /^[0-9+() -]*$/, max: 30, message: t('users.phoneRule') }]}
+      >
+        <Input maxLength={30} autoComplete="off" inputMode="tel" />
+      </Form.Item>
+      <Form.Item name="qualified" label={t('users.qualified')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+    </>
+  );
+}
