@@ -1,0 +1,102 @@
+import type { DutySettings } from '../schemas/settings';
+
+/** A local calendar date, YYYY-MM-DD; for a duty day, the date on which it starts. */
+export type LocalDate = string;
+/** A local wall-clock time, YYYY-MM-DDTHH:mm, in the roster's zone. */
+export type LocalDateTime = string;
+
+export type DutyRole = 'officer' | 'leader' | 'backup';
+/** full: the whole duty day (hand-over to hand-over); day / night: the two halves of day_night. */
+export type ShiftKind = 'full' | 'day' | 'night';
+
+/** One person's stint on the roster, stored as wall-clock times plus zone (never start + duration). */
+export interface RosterShift {
+  id: number;
+  userId: number;
+  role: DutyRole;
+  dutyDate: LocalDate;
+  kind: ShiftKind;
+  startLocal: LocalDateTime;
+  endLocal: LocalDateTime;
+  zone: string;
+}
+
+export type NewRosterShift = Omit<RosterShift, 'id'>;
+
+export interface RosterPerson {
+  id: number;
+  displayName: string;
+  roles: ('officer' | 'leader' | 'admin')[];
+  qualified: boolean;
+  enabled: boolean;
+}
+
+export type DutyPeriodKind =
+  | 'holiday'
+  | 'makeup_workday'
+  | 'flood_season'
+  | 'fire_season'
+  | 'sensitive'
+  | 'response';
+
+/** Strengthened duty (加强值班) or a calendar fact (调休 make-up workday); dates inclusive, local. */
+export interface DutyPeriod {
+  id: number;
+  kind: DutyPeriodKind;
+  name: string;
+  fromDate: LocalDate;
+  toDate: LocalDate;
+  /** Minimums for this period; default: settings.strengthenedStaffing. Not used for makeup_workday. */
+  officers?: number | null;
+  leaders?: number | null;
+}
+
+export interface Staffing {
+  officers: number;
+  leaders: number;
+  strengthened: boolean;
+  /** Names of the periods (and seasons) that raised it. */
+  reasons: string[];
+}
+
+export interface Gap {
+  role: 'officer' | 'leader';
+  /** UTC ISO instants of the uncovered interval. */
+  from: string;
+  to: string;
+}
+
+export interface Understaffed {
+  dutyDate: LocalDate;
+  kind: ShiftKind;
+  role: 'officer' | 'leader';
+  required: number;
+  actual: number;
+}
+
+export interface Conflict {
+  userId: number;
+  kind: 'overlap' | 'too_long' | 'too_little_rest';
+  shiftIds: number[];
+  detail: string;
+}
+
+export interface Unqualified {
+  shiftId: number;
+  userId: number;
+  reason: 'not_qualified' | 'disabled' | 'wrong_role' | 'unknown_person';
+}
+
+export interface RosterCheck {
+  ok: boolean;
+  gaps: Gap[];
+  understaffed: Understaffed[];
+  conflicts: Conflict[];
+  unqualified: Unqualified[];
+}
+
+export interface RosterContext {
+  zone: string;
+  settings: DutySettings;
+  periods: DutyPeriod[];
+}
