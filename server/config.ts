@@ -19,6 +19,8 @@ export interface Config {
   /** log2 of the scrypt cost N for new password hashes (OWASP: 17). */
   scryptLogN: number;
   heartbeatMs: number;
+  /** How often the scanner looks for due timers (missed check-ins, spot-checks, deadlines). */
+  scanMs: number;
   staticDir: string;
 }
 
@@ -97,6 +99,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     sessionMaxHours: int('SESSION_MAX_HOURS', 26, 1, 24 * 30),
     scryptLogN: int('SCRYPT_LOG_N', 17, 10, 20),
     heartbeatMs: int('HEARTBEAT_MS', 5000, 100, 60_000),
+    scanMs: int('SCAN_MS', 5000, 100, 60_000),
     staticDir: env.STATIC_DIR || 'dist/client',
     ...overrides,
   };

@@ -11,7 +11,15 @@ export const ERRORS = {
   DUTY_ERR_CONFLICT: 409,
   DUTY_ERR_USERNAME_TAKEN: 409,
   DUTY_ERR_LAST_ADMIN: 409,
+  DUTY_ERR_ROSTER_CHECKS_FAILED: 409,
+  DUTY_ERR_CHECKIN_WINDOW: 409,
+  DUTY_ERR_ALREADY_DONE: 409,
   DUTY_ERR_BODY_TOO_LARGE: 413,
+  DUTY_ERR_NOT_ROSTERED: 403,
+  DUTY_ERR_NOT_QUALIFIED: 422,
+  DUTY_ERR_NOT_ROSTERABLE: 422,
+  DUTY_ERR_WRONG_ROLE: 422,
+  DUTY_ERR_UNPROCESSABLE: 422,
   DUTY_ERR_UNSUPPORTED_MEDIA: 415,
   DUTY_ERR_RATE_LIMITED: 429,
   DUTY_ERR_INTERNAL: 500,
@@ -25,6 +33,8 @@ export class DutyError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** Extra fields beside `error` in the body, e.g. the failed roster checks. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'DutyError';

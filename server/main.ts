@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { ensureAdmin } from './bootstrap';
 import { ConfigError, loadConfig, redactUrl } from './config';
+import { seedRosterDemo } from './demo/roster';
 import { seedDemo } from './demo/seed';
 
 async function main(): Promise<void> {
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   }
   if (config.demo) {
     const demo = await seedDemo(app);
+    await seedRosterDemo(app);
     say(
       `  Demo users (${demo.usernames.join(', ')}) sign in with password: ${config.demoPassword}  (DEMO=0 to skip)`,
     );

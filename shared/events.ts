@@ -1,3 +1,7 @@
+import type { Period, RosterMonth, Shift } from './schemas/roster';
+import type { DutySettings } from './schemas/settings';
+import type { SpotCheck } from './schemas/spot-checks';
+import type { Swap } from './schemas/swaps';
 import type { User } from './schemas/users';
 
 /**
@@ -13,6 +17,28 @@ export interface EventPayloads {
   'auth.signed_in': { userId: number; username: string };
   'auth.signed_out': { userId: number; username: string };
   'system.started': { version: string; db: string };
+  'settings.updated': { settings: DutySettings; changed: string[] };
+  'roster.generated': { from: string; to: string; created: number; replaced: number };
+  'roster.shift_created': { shift: Shift };
+  'roster.shift_updated': { shift: Shift; before: Shift };
+  'roster.shift_deleted': { shift: Shift };
+  'roster.published': { month: RosterMonth; override: boolean; problems: number };
+  'roster.period_created': { period: Period };
+  'roster.period_deleted': { period: Period };
+  'duty.changed': { dutyDate: string; reason: string };
+  'attendance.checked_in': { shift: Shift; late: boolean };
+  'attendance.checked_out': { shift: Shift };
+  'attendance.missed': { shift: Shift };
+  'spotcheck.issued': { spotCheck: SpotCheck };
+  'spotcheck.answered': { spotCheck: SpotCheck; late: boolean };
+  'spotcheck.missed': { spotCheck: SpotCheck };
+  'swap.requested': { swap: Swap };
+  'swap.accepted': { swap: Swap };
+  'swap.approved': { swap: Swap };
+  'swap.rejected': { swap: Swap };
+  'swap.cancelled': { swap: Swap };
+  'calendar.feed_created': { userId: number };
+  'calendar.feed_revoked': { userId: number };
 }
 
 export type EventType = keyof EventPayloads;

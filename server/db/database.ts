@@ -1,6 +1,15 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { EventsTable } from '../events/table';
 import type { SessionsTable } from '../modules/auth/table';
+import type {
+  CalendarFeedsTable,
+  DutyPeriodsTable,
+  RosterMonthsTable,
+  RosterShiftsTable,
+} from '../modules/roster/table';
+import type { SettingsTable } from '../modules/settings/table';
+import type { SpotChecksTable } from '../modules/spotchecks/table';
+import type { SwapsTable } from '../modules/swaps/table';
 import type { ApiTokensTable } from '../modules/tokens/table';
 import type { UsersTable } from '../modules/users/table';
 
@@ -10,6 +19,13 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   events: EventsTable;
+  settings: SettingsTable;
+  duty_periods: DutyPeriodsTable;
+  roster_months: RosterMonthsTable;
+  roster_shifts: RosterShiftsTable;
+  calendar_feeds: CalendarFeedsTable;
+  swaps: SwapsTable;
+  spot_checks: SpotChecksTable;
 }
 
 export type Db = Kysely<Database>;

@@ -39,7 +39,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply
         .status(err.status)
         .headers(err.headers)
-        .send({ error: { code: err.code, message: err.message } });
+        .send({ error: { code: err.code, message: err.message }, ...err.details });
     }
     if (err.validation) {
       const message = describeValidation(err.validationContext, err.validation as ValidationIssue[]);

@@ -1,3 +1,4 @@
+import type { RosterPerson } from '@shared/domain/roster-types';
 import type { CreateUserBody, UpdateUserBody, User } from '@shared/schemas/users';
 import type { DbOrTrx } from '../../db/database';
 import { DutyError, fail, notFound } from '../../errors';
@@ -81,4 +82,15 @@ export async function updateUser(
     });
   }
   return { user, endSessions: body.enabled === false || passwordHash !== undefined };
+}
+
+/** Everyone, as the roster rules see them. */
+export async function listRosterPeople(db: DbOrTrx): Promise<RosterPerson[]> {
+  return (await listUsers(db)).map(({ id, displayName, roles, qualified, enabled }) => ({
+    id,
+    displayName,
+    roles,
+    qualified,
+    enabled,
+  }));
 }

@@ -1,0 +1,48 @@
+import type { Generated } from 'kysely';
+
+export interface DutyPeriodsTable {
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  from_date: string;
+  to_date: string;
+  officers: number | null;
+  leaders: number | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface RosterMonthsTable {
+  month: string;
+  status: 'draft' | 'published';
+  published_at: string | null;
+  published_by: string | null;
+  override_reason: string | null;
+}
+
+export interface RosterShiftsTable {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  duty_date: string;
+  month: string;
+  kind: string;
+  start_local: string;
+  end_local: string;
+  zone: string;
+  start_at: string;
+  end_at: string;
+  check_in_at: string | null;
+  check_in_late: Generated<number>;
+  check_out_at: string | null;
+  check_in_due_at: string | null;
+  missed_raised_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CalendarFeedsTable {
+  user_id: number;
+  secret_hash: string;
+  created_at: string;
+}

@@ -1,0 +1,195 @@
+import { type Static, Type } from 'typebox';
+import { Instant } from './common';
+
+export const LocalDate = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' });
+export const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' });
+const UserId = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+export const DutyRole = Type.Union([Type.Literal('officer'), Type.Literal('leader'), Type.Literal('backup')]);
+export const ShiftKind = Type.Union([Type.Literal('full'), Type.Literal('day'), Type.Literal('night')]);
+
+export const Shift = Type.Object(
+  {
+    id: Type.Integer(),
+    userId: Type.Integer(),
+    userName: Type.String(),
+    phone: Type.String(),
+    role: DutyRole,
+    dutyDate: LocalDate,
+    kind: ShiftKind,
+    startLocal: Type.String(),
+    endLocal: Type.String(),
+    zone: Type.String(),
+    start: Instant,
+    end: Instant,
+    checkInAt: Type.Union([Instant, Type.Null()]),
+    checkInLate: Type.Boolean(),
+    checkOutAt: Type.Union([Instant, Type.Null()]),
+    missed: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type Shift = Static<typeof Shift>;
+
+export const PeriodKind = Type.Union([
+  Type.Literal('holiday'),
+  Type.Literal('makeup_workday'),
+  Type.Literal('flood_season'),
+  Type.Literal('fire_season'),
+  Type.Literal('sensitive'),
+  Type.Literal('response'),
+]);
+
+export const NewPeriodBody = Type.Object(
+  {
+    kind: PeriodKind,
+    name: Type.String({ minLength: 1, maxLength: 60 }),
+    fromDate: LocalDate,
+    toDate: LocalDate,
+    officers: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 20 }), Type.Null()])),
+    leaders: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type NewPeriodBody = Static<typeof NewPeriodBody>;
+
+export const Period = Type.Object(
+  {
+    id: Type.Integer(),
+    kind: PeriodKind,
+    name: Type.String(),
+    fromDate: LocalDate,
+    toDate: LocalDate,
+    officers: Type.Union([Type.Integer(), Type.Null()]),
+    leaders: Type.Union([Type.Integer(), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type Period = Static<typeof Period>;
+
+export const ImportPeriodsBody = Type.Object(
+  { periods: Type.Array(NewPeriodBody, { minItems: 1, maxItems: 200 }) },
+  { additionalProperties: false },
+);
+
+export const RosterCheck = Type.Object(
+  {
+    ok: Type.Boolean(),
+    gaps: Type.Array(
+      Type.Object({ role: Type.String(), from: Instant, to: Instant }, { additionalProperties: false }),
+    ),
+    understaffed: Type.Array(
+      Type.Object(
+        {
+          dutyDate: LocalDate,
+          kind: ShiftKind,
+          role: Type.String(),
+          required: Type.Integer(),
+          actual: Type.Integer(),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    conflicts: Type.Array(
+      Type.Object(
+        {
+          userId: Type.Integer(),
+          kind: Type.String(),
+          shiftIds: Type.Array(Type.Integer()),
+          detail: Type.String(),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    unqualified: Type.Array(
+      Type.Object(
+        { shiftId: Type.Integer(), userId: Type.Integer(), reason: Type.String() },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type RosterCheck = Static<typeof RosterCheck>;
+
+export const RosterDay = Type.Object(
+  {
+    dutyDate: LocalDate,
+    start: Instant,
+    end: Instant,
+    officersRequired: Type.Integer(),
+    leadersRequired: Type.Integer(),
+    strengthened: Type.Boolean(),
+    reasons: Type.Array(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+export const RosterMonth = Type.Object(
+  {
+    month: Month,
+    status: Type.Union([Type.Literal('draft'), Type.Literal('published')]),
+    publishedAt: Type.Union([Instant, Type.Null()]),
+    publishedBy: Type.Union([Type.String(), Type.Null()]),
+    overrideReason: Type.Union([Type.String(), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type RosterMonth = Static<typeof RosterMonth>;
+
+export const RosterQuery = Type.Object({ from: LocalDate, to: LocalDate }, { additionalProperties: false });
+
+export const RosterView = Type.Object(
+  {
+    from: LocalDate,
+    to: LocalDate,
+    zone: Type.String(),
+    days: Type.Array(RosterDay),
+    shifts: Type.Array(Shift),
+    periods: Type.Array(Period),
+    months: Type.Array(RosterMonth),
+    check: RosterCheck,
+  },
+  { additionalProperties: false },
+);
+export type RosterView = Static<typeof RosterView>;
+
+const Ids = Type.Array(UserId, { minItems: 1, maxItems: 100, uniqueItems: true });
+export const GenerateBody = Type.Object(
+  {
+    from: LocalDate,
+    to: LocalDate,
+    officers: Ids,
+    leaders: Ids,
+    backups: Type.Optional(Type.Array(UserId, { maxItems: 100, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+);
+export type GenerateBody = Static<typeof GenerateBody>;
+
+export const NewShiftBody = Type.Object(
+  { userId: UserId, role: DutyRole, dutyDate: LocalDate, kind: ShiftKind },
+  { additionalProperties: false },
+);
+export type NewShiftBody = Static<typeof NewShiftBody>;
+
+export const UpdateShiftBody = Type.Object(
+  {
+    userId: Type.Optional(UserId),
+    role: Type.Optional(DutyRole),
+    dutyDate: Type.Optional(LocalDate),
+    kind: Type.Optional(ShiftKind),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateShiftBody = Static<typeof UpdateShiftBody>;
+
+export const PublishBody = Type.Object(
+  { month: Month, overrideReason: Type.Optional(Type.String({ minLength: 4, maxLength: 500 })) },
+  { additionalProperties: false },
+);
+export type PublishBody = Static<typeof PublishBody>;
+
+export const PublishRefusal = Type.Object(
+  { error: Type.Object({ code: Type.String(), message: Type.String() }), check: RosterCheck },
+  { additionalProperties: false },
+);
