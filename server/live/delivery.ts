@@ -9,6 +9,8 @@ export interface Feed {
   sentSeq: number;
   syncing: boolean;
   wakeAgain: boolean;
+  /** The pass under way; a caller arriving meanwhile waits for it, including the extra round it asked for. */
+  running?: Promise<void>;
   send(event: AnyDutyEvent): void;
 }
 
@@ -17,12 +19,17 @@ export type ReadAfter = (after: number, limit: number) => Promise<AnyDutyEvent[]
 const PAGE = 500;
 
 /** Sends everything after feed.sentSeq from the log, then whatever arrived meanwhile. */
-export async function backfill(feed: Feed, readAfter: ReadAfter): Promise<void> {
-  if (feed.syncing) {
+export function backfill(feed: Feed, readAfter: ReadAfter): Promise<void> {
+  if (feed.syncing && feed.running) {
     feed.wakeAgain = true;
-    return;
+    return feed.running;
   }
   feed.syncing = true;
+  feed.running = drain(feed, readAfter);
+  return feed.running;
+}
+
+async function drain(feed: Feed, readAfter: ReadAfter): Promise<void> {
   try {
     do {
       feed.wakeAgain = false;
@@ -38,6 +45,7 @@ export async function backfill(feed: Feed, readAfter: ReadAfter): Promise<void> 
     } while (feed.wakeAgain);
   } finally {
     feed.syncing = false;
+    feed.running = undefined;
   }
 }
 

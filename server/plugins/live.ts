@@ -69,7 +69,9 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
         Number.isSafeInteger(auth.lastSeq) && (auth.lastSeq as number) >= 0
           ? (auth.lastSeq as number)
           : undefined;
-      const start = lastSeq ?? (await headSeq(app.db));
+      // A console from a restored (shorter) log must not skip what it never saw: never past the head.
+      const head = await headSeq(app.db);
+      const start = Math.min(lastSeq ?? head, head);
       socket.data.feed = {
         sentSeq: start,
         syncing: false,
@@ -89,8 +91,8 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
       socket.emit('heartbeat', { headSeq: socket.data.feed.sentSeq, at: app.clock.now().toISOString() }),
     );
     socket.on('sync', (request, ack) => {
-      const after = Number(request?.after);
-      if (!Number.isSafeInteger(after) || after < 0) {
+      const after = request?.after;
+      if (typeof after !== 'number' || !Number.isSafeInteger(after) || after < 0) {
         if (typeof ack === 'function') ack({ ok: false, headSeq: socket.data.feed.sentSeq });
         return;
       }
