@@ -22,6 +22,8 @@ export interface Config {
   /** How often the scanner looks for due timers (missed check-ins, spot-checks, deadlines). */
   scanMs: number;
   staticDir: string;
+  /** Upstream endpoints each written/system report is forwarded to (JSON over HTTP, via the outbox). */
+  upstreamUrls: string[];
 }
 
 export class ConfigError extends Error {
@@ -83,6 +85,14 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       problems.push(`ALLOWED_ORIGINS entry "${o}" must look like https://host[:port]`);
   }
 
+  const upstreamUrls = (env.UPSTREAM_URLS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const u of upstreamUrls) {
+    if (!/^https?:\/\/\S+$/.test(u)) problems.push(`UPSTREAM_URLS entry "${redactUrl(u)}" must be an http(s) URL`);
+  }
+
   const config: Config = {
     port: int('PORT', 8080, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -101,6 +111,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     heartbeatMs: int('HEARTBEAT_MS', 5000, 100, 60_000),
     scanMs: int('SCAN_MS', 5000, 100, 60_000),
     staticDir: env.STATIC_DIR || 'dist/client',
+    upstreamUrls,
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

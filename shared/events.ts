@@ -1,3 +1,5 @@
+import type { DeadlinePolicy } from './domain/incident-types';
+import type { Incident, ObligationView, Report } from './schemas/incidents';
 import type { Period, RosterMonth, Shift } from './schemas/roster';
 import type { DutySettings } from './schemas/settings';
 import type { SpotCheck } from './schemas/spot-checks';
@@ -37,6 +39,31 @@ export interface EventPayloads {
   'swap.approved': { swap: Swap };
   'swap.rejected': { swap: Swap };
   'swap.cancelled': { swap: Swap };
+  'incident.created': { incident: Incident };
+  'incident.updated': {
+    incident: Incident;
+    changed: string[];
+    gradeFrom: string | null;
+    gradeTo: string | null;
+  };
+  'incident.verified': { incident: Incident };
+  'incident.acknowledged': { incident: Incident };
+  'incident.reported': { incident: Incident; report: Report };
+  'incident.action': {
+    incident: Incident;
+    action: { id: number; type: string; text: string; actor: string; at: string };
+  };
+  'incident.closed': { incident: Incident };
+  'incident.overdue': { incident: Incident; obligation: ObligationView };
+  'report.delivery': {
+    reportId: number;
+    incidentId: number;
+    endpoint: string;
+    status: 'sent' | 'retrying';
+    attempts: number;
+    error: string | null;
+  };
+  'settings.deadlines_updated': { policy: DeadlinePolicy };
   'calendar.feed_created': { userId: number };
   'calendar.feed_revoked': { userId: number };
 }

@@ -2,6 +2,14 @@ import type { Kysely, Transaction } from 'kysely';
 import type { EventsTable } from '../events/table';
 import type { SessionsTable } from '../modules/auth/table';
 import type {
+  IdempotencyKeysTable,
+  IncidentActionsTable,
+  IncidentObligationsTable,
+  IncidentReportsTable,
+  IncidentsTable,
+} from '../modules/incidents/table';
+import type { OutboxTable } from '../modules/outbox/table';
+import type {
   CalendarFeedsTable,
   DutyPeriodsTable,
   RosterMonthsTable,
@@ -26,6 +34,12 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   swaps: SwapsTable;
   spot_checks: SpotChecksTable;
+  incidents: IncidentsTable;
+  incident_reports: IncidentReportsTable;
+  incident_actions: IncidentActionsTable;
+  incident_obligations: IncidentObligationsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  outbox: OutboxTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,0 +1,73 @@
+import { gradeIncident } from '@shared/domain/grading';
+import { lateDiscoveryFlag } from '@shared/domain/incident-flags';
+import type { Incident, IncidentIntake } from '@shared/schemas/incidents';
+import { notFound } from '../../errors';
+import type { Tx } from '../../events/command';
+import { nowStored, toStored } from '../../time';
+import { refreshObligations } from './obligations';
+import { insertIncident, loadIncident } from './repo';
+
+export function gradingOf(i: {
+  category: IncidentIntake['category'];
+  casualties?: IncidentIntake['casualties'];
+  directLossYuan?: number | null;
+  burnedAreaHa?: number | null;
+  grade?: IncidentIntake['grade'] | null;
+  gradeReason?: string | null;
+  seriousPollution?: boolean;
+  keyFacilityDanger?: boolean;
+}) {
+  return gradeIncident({
+    category: i.category,
+    casualties: i.casualties ?? {},
+    directLossYuan: i.directLossYuan ?? undefined,
+    burnedAreaHa: i.burnedAreaHa ?? undefined,
+    manualGrade: i.grade ?? null,
+    manualReason: i.gradeReason ?? null,
+    seriousPollution: i.seriousPollution,
+    keyFacilityDanger: i.keyFacilityDanger,
+  });
+}
+
+/** 接报: graded, flagged, its reporting clock started; the leader on call sees it at once (the event). */
+export async function createIncident(tx: Tx, body: IncidentIntake, zone: string): Promise<Incident> {
+  const now = tx.clock.now();
+  const receivedAt = body.receivedAt ? toStored(new Date(body.receivedAt)) : toStored(now);
+  const occurredAt = toStored(new Date(body.occurredAt));
+  const graded = gradingOf(body);
+  const late = lateDiscoveryFlag({ source: body.source, occurredAt, receivedAt });
+  const id = await insertIncident(tx.trx, {
+    category: body.category,
+    occurred_at: occurredAt,
+    received_at: receivedAt,
+    address: body.location.address,
+    lat: body.location.lat ?? null,
+    lng: body.location.lng ?? null,
+    caller: JSON.stringify(body.caller),
+    summary: body.summary,
+    casualties: JSON.stringify(body.casualties ?? {}),
+    direct_loss_yuan: body.directLossYuan ?? null,
+    burned_area_ha: body.burnedAreaHa ?? null,
+    source: body.source,
+    manual_grade: body.grade ?? null,
+    grade_reason: body.gradeReason ?? null,
+    serious_pollution: body.seriousPollution ? 1 : 0,
+    key_facility_danger: body.keyFacilityDanger ? 1 : 0,
+    grade: graded.grade,
+    grade_basis: graded.basis,
+    grade_reasons: JSON.stringify(graded.reasons),
+    near_miss: graded.nearMiss ? 1 : 0,
+    drill: body.drill ? 1 : 0,
+    late_discovery: late.reason,
+    stage: 'received',
+    figure_changes: '[]',
+    created_by: tx.actor,
+    created_at: nowStored(tx.clock),
+    updated_at: nowStored(tx.clock),
+  });
+  const row = await tx.trx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  await refreshObligations(tx.trx, row, [], zone, now);
+  const incident = (await loadIncident(tx.trx, id, toStored(now))) ?? notFound(`incident ${id}`);
+  await tx.record({ type: 'incident.created', subject: `incident:${id}`, payload: { incident } });
+  return incident;
+}

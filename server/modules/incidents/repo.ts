@@ -1,0 +1,201 @@
+import type { Casualties, Obligation } from '@shared/domain/incident-types';
+import type { Incident, ObligationView, Report } from '@shared/schemas/incidents';
+import type { Insertable, Selectable } from 'kysely';
+import type { DbOrTrx } from '../../db/database';
+import type { IncidentActionsTable, IncidentReportsTable, IncidentsTable } from './table';
+
+export type IncidentRow = Selectable<IncidentsTable>;
+
+function obligationView(
+  row: {
+    kind: string;
+    key: string;
+    due_at: string | null;
+    done_at: string | null;
+    report_number: number | null;
+    late: number;
+  },
+  now: string,
+): ObligationView {
+  return {
+    kind: row.kind as ObligationView['kind'],
+    key: row.key,
+    dueAt: row.due_at,
+    doneAt: row.done_at,
+    reportNumber: row.report_number === null ? null : Number(row.report_number),
+    late: row.late === 1,
+    overdue: row.done_at === null && row.due_at !== null && row.due_at < now,
+  };
+}
+
+export function toIncident(row: IncidentRow, obligations: ObligationView[]): Incident {
+  return {
+    id: Number(row.id),
+    category: row.category as Incident['category'],
+    occurredAt: row.occurred_at,
+    receivedAt: row.received_at,
+    location: {
+      address: row.address,
+      ...(row.lat !== null ? { lat: row.lat } : {}),
+      ...(row.lng !== null ? { lng: row.lng } : {}),
+    },
+    caller: JSON.parse(row.caller),
+    summary: row.summary,
+    casualties: JSON.parse(row.casualties) as Casualties,
+    directLossYuan: row.direct_loss_yuan,
+    burnedAreaHa: row.burned_area_ha,
+    source: row.source as Incident['source'],
+    grade: row.grade as Incident['grade'],
+    gradeBasis: row.grade_basis,
+    gradeReasons: JSON.parse(row.grade_reasons),
+    nearMiss: row.near_miss === 1,
+    drill: row.drill === 1,
+    lateDiscovery: row.late_discovery,
+    stage: row.stage as Incident['stage'],
+    verifiedAt: row.verified_at,
+    acknowledgedAt: row.acknowledged_at,
+    acknowledgedBy: row.acknowledged_by,
+    closedAt: row.closed_at,
+    outcome: row.outcome,
+    createdBy: row.created_by,
+    obligations,
+    nextDueAt: row.next_due_at,
+    overdue: obligations.some((o) => o.overdue),
+  };
+}
+
+export async function obligationsOf(
+  db: DbOrTrx,
+  ids: number[],
+  now: string,
+): Promise<Map<number, ObligationView[]>> {
+  const byIncident = new Map<number, ObligationView[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return byIncident;
+  const rows = await db
+    .selectFrom('incident_obligations')
+    .selectAll()
+    .where('incident_id', 'in', ids)
+    .execute();
+  rows.sort((a, b) => (a.due_at ?? '~').localeCompare(b.due_at ?? '~') || a.key.localeCompare(b.key));
+  for (const row of rows) byIncident.get(Number(row.incident_id))?.push(obligationView(row, now));
+  return byIncident;
+}
+
+export async function loadIncident(db: DbOrTrx, id: number, now: string): Promise<Incident | undefined> {
+  const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  return toIncident(row, (await obligationsOf(db, [id], now)).get(id) ?? []);
+}
+
+export async function insertIncident(db: DbOrTrx, row: Insertable<IncidentsTable>): Promise<number> {
+  const { id } = await db.insertInto('incidents').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+export async function updateIncidentRow(
+  db: DbOrTrx,
+  id: number,
+  patch: Partial<Insertable<IncidentsTable>>,
+): Promise<void> {
+  await db.updateTable('incidents').set(patch).where('id', '=', id).execute();
+}
+
+/** Writes the computed obligations; a row keeps its overdue mark, one no longer owed is dropped. */
+export async function syncObligations(
+  db: DbOrTrx,
+  incidentId: number,
+  obligations: Obligation[],
+): Promise<void> {
+  const existing = await db
+    .selectFrom('incident_obligations')
+    .select('key')
+    .where('incident_id', '=', incidentId)
+    .execute();
+  const keep = new Set(obligations.map((o) => o.key));
+  const stale = existing.map((r) => r.key).filter((k) => !keep.has(k));
+  if (stale.length)
+    await db
+      .deleteFrom('incident_obligations')
+      .where('incident_id', '=', incidentId)
+      .where('key', 'in', stale)
+      .execute();
+  const have = new Set(existing.map((r) => r.key));
+  for (const o of obligations) {
+    const values = {
+      kind: o.kind,
+      due_at: o.dueAt,
+      done_at: o.doneAt,
+      report_number: o.reportNumber,
+      late: o.late ? 1 : 0,
+    };
+    if (have.has(o.key)) {
+      await db
+        .updateTable('incident_obligations')
+        .set(values)
+        .where('incident_id', '=', incidentId)
+        .where('key', '=', o.key)
+        .execute();
+    } else {
+      await db
+        .insertInto('incident_obligations')
+        .values({ incident_id: incidentId, key: o.key, ...values, overdue_raised_at: null })
+        .execute();
+    }
+  }
+}
+
+export function toReport(row: Selectable<IncidentReportsTable>, delivery: Report['delivery']): Report {
+  return {
+    id: Number(row.id),
+    incidentId: Number(row.incident_id),
+    number: Number(row.number),
+    title: row.title,
+    kind: row.kind as Report['kind'],
+    channel: row.channel as Report['channel'],
+    recipient: row.recipient,
+    text: row.text,
+    signedOffBy: row.signed_off_by,
+    sentAt: row.sent_at,
+    sentBy: row.sent_by,
+    late: row.late === 1,
+    delivery,
+  };
+}
+
+export async function reportRows(
+  db: DbOrTrx,
+  incidentId: number,
+): Promise<Selectable<IncidentReportsTable>[]> {
+  return db
+    .selectFrom('incident_reports')
+    .selectAll()
+    .where('incident_id', '=', incidentId)
+    .orderBy('number')
+    .execute();
+}
+
+export async function insertReport(
+  db: DbOrTrx,
+  row: Insertable<IncidentReportsTable>,
+): Promise<Selectable<IncidentReportsTable>> {
+  return db.insertInto('incident_reports').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function actionRows(
+  db: DbOrTrx,
+  incidentId: number,
+): Promise<Selectable<IncidentActionsTable>[]> {
+  return db
+    .selectFrom('incident_actions')
+    .selectAll()
+    .where('incident_id', '=', incidentId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertAction(
+  db: DbOrTrx,
+  row: Insertable<IncidentActionsTable>,
+): Promise<Selectable<IncidentActionsTable>> {
+  return db.insertInto('incident_actions').values(row).returningAll().executeTakeFirstOrThrow();
+}

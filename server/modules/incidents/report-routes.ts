@@ -1,0 +1,107 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { IdParams } from '@shared/schemas/common';
+import {
+  ActionBody,
+  CloseBody,
+  Draft,
+  DraftQuery,
+  Incident,
+  Report,
+  ReportBody,
+} from '@shared/schemas/incidents';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { DutyError } from '../../errors';
+import { actorOf, userOf } from '../../plugins/auth';
+import { addAction, closeIncident } from './lifecycle';
+import { draftFor, sendReport } from './reports';
+
+const HANDLERS = ['officer', 'leader'] as const;
+
+export async function reportRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const zone = app.config.tzName;
+
+  app.get(
+    '/api/incidents/:id/reports/draft',
+    {
+      config: { access: HANDLERS },
+      schema: { params: IdParams, querystring: DraftQuery, response: { 200: Draft } },
+    },
+    async (req) =>
+      app.db.transaction().execute((trx) =>
+        draftFor(
+          {
+            trx,
+            clock: app.clock,
+            actor: actorOf(req),
+            record: async () => {
+              throw new Error('read only');
+            },
+          },
+          req.params.id,
+          req.query.kind,
+          zone,
+        ),
+      ),
+  );
+
+  app.post(
+    '/api/incidents/:id/reports',
+    {
+      config: { access: HANDLERS },
+      schema: { params: IdParams, body: ReportBody, response: { 201: Report } },
+    },
+    async (req, reply) => {
+      const callerIsLeader = userOf(req).user.roles.includes('leader');
+      const { report } = await app.command(actorOf(req), (tx) =>
+        sendReport(tx, req.params.id, req.body, { zone, callerIsLeader, upstreams: app.config.upstreamUrls }),
+      );
+      return reply.status(201).send(report);
+    },
+  );
+
+  app.post(
+    '/api/incidents/:id/actions',
+    {
+      config: { access: HANDLERS },
+      schema: { params: IdParams, body: ActionBody, response: { 201: Incident } },
+    },
+    async (req, reply) => {
+      if (req.body.type === 'instruction' && !userOf(req).user.roles.includes('leader')) {
+        throw new DutyError('DUTY_ERR_FORBIDDEN', 'instructions (批示) are given by a leader');
+      }
+      return reply
+        .status(201)
+        .send(
+          await app.command(actorOf(req), (tx) => addAction(tx, req.params.id, req.body.type, req.body.text)),
+        );
+    },
+  );
+
+  app.post(
+    '/api/incidents/:id/close',
+    {
+      config: { access: HANDLERS },
+      schema: { params: IdParams, body: CloseBody, response: { 200: Incident } },
+    },
+    async (req) =>
+      app.command(actorOf(req), (tx) => closeIncident(tx, req.params.id, req.body.outcome, zone)),
+  );
+
+  // Reports are records: there is no route to change or remove one, and the database refuses it too.
+  app.route({
+    method: ['PUT', 'PATCH', 'DELETE'],
+    url: '/api/incidents/:id/reports/:number',
+    config: { access: HANDLERS },
+    schema: {
+      params: Type.Object(
+        { id: Type.Integer({ minimum: 1 }), number: Type.Integer({ minimum: 1 }) },
+        { additionalProperties: false },
+      ),
+    },
+    handler: async () => {
+      throw new DutyError('DUTY_ERR_CONFLICT', 'a report sent up is immutable: send a 续报 to correct it');
+    },
+  });
+}

@@ -1,0 +1,144 @@
+import { computeObligations } from '@shared/domain/deadlines';
+import type { ReportChannel, ReportKind, ReportRecord } from '@shared/domain/incident-types';
+import { draftReportText, type ReportIncident, reportTitle } from '@shared/domain/report-text';
+import type { Report } from '@shared/schemas/incidents';
+import { DutyError } from '../../errors';
+import type { Tx } from '../../events/command';
+import { nowStored } from '../../time';
+import { enqueue } from '../outbox/service';
+import { findUserRowByUsername } from '../users/repo';
+import { incidentRow, reload } from './lifecycle';
+import { refreshObligations } from './obligations';
+import { getDeadlinePolicy } from './policy';
+import { insertReport, reportRows, toReport, updateIncidentRow } from './repo';
+import { reportView } from './snapshot';
+
+export interface SendReport {
+  kind: ReportKind;
+  channel: ReportChannel;
+  recipient: string;
+  text?: string;
+  signedOffBy?: string;
+}
+
+async function signOff(tx: Tx, body: SendReport, callerIsLeader: boolean): Promise<string | null> {
+  if (body.channel !== 'written') return body.signedOffBy ?? null;
+  const who = body.signedOffBy ?? (callerIsLeader ? tx.actor : undefined);
+  if (!who)
+    throw new DutyError(
+      'DUTY_ERR_SIGNOFF_REQUIRED',
+      'a written report needs the leader who signs it off (签发): signedOffBy',
+    );
+  const leader = await findUserRowByUsername(tx.trx, who);
+  if (!leader || leader.enabled !== 1 || !leader.roles.split(',').includes('leader')) {
+    throw new DutyError(
+      'DUTY_ERR_SIGNOFF_REQUIRED',
+      `"${who}" is not an enabled leader who can sign off a report`,
+    );
+  }
+  return who;
+}
+
+/** The draft a composer starts from: the six items of 第十二条 for a 首报, what changed for a 续报. */
+export async function draftFor(
+  tx: Tx,
+  id: number,
+  kind: ReportKind,
+  zone: string,
+): Promise<{ title: string; text: string }> {
+  const row = await incidentRow(tx, id);
+  const { snapshot, reports } = await reportView(tx.trx, row);
+  const rows = await reportRows(tx.trx, id);
+  const last = rows.at(-1);
+  const previous = last ? (JSON.parse(last.snapshot) as ReportIncident) : undefined;
+  return {
+    title: reportTitle(reports.length + 1, kind, reports.filter((r) => r.kind === 'followup').length),
+    text: draftReportText({ kind, incident: snapshot, previous, zone }),
+  };
+}
+
+/** A report sent up: numbered, immutable, judged on time or late against its obligations. */
+export async function sendReport(
+  tx: Tx,
+  id: number,
+  body: SendReport,
+  opts: { zone: string; callerIsLeader: boolean; upstreams: readonly string[] },
+): Promise<{ report: Report }> {
+  const row = await incidentRow(tx, id);
+  if (row.stage === 'closed') throw new DutyError('DUTY_ERR_CONFLICT', 'the incident is closed');
+  const { snapshot, reports } = await reportView(tx.trx, row);
+  if (body.kind !== 'initial' && !reports.some((r) => r.kind === 'initial')) {
+    throw new DutyError('DUTY_ERR_CONFLICT', 'send the initial report (首报) first');
+  }
+  if (body.kind === 'final' && reports.some((r) => r.kind === 'final')) {
+    throw new DutyError('DUTY_ERR_ALREADY_DONE', 'the final report (终报) was already sent');
+  }
+  const signedOffBy = await signOff(tx, body, opts.callerIsLeader);
+  const draft = await draftFor(tx, id, body.kind, opts.zone);
+  const sentAt = nowStored(tx.clock);
+  const number = reports.length + 1;
+  const record: ReportRecord = { number, kind: body.kind, channel: body.channel, sentAt };
+  const obligations = computeObligations(
+    {
+      category: row.category as ReportIncident['category'],
+      grade: row.grade as ReportIncident['grade'],
+      nearMiss: row.near_miss === 1,
+      occurredAt: row.occurred_at,
+      receivedAt: row.received_at,
+      figureChanges: JSON.parse(row.figure_changes),
+      reports: [...reports, record],
+      closedAt: row.closed_at,
+      zone: opts.zone,
+    },
+    await getDeadlinePolicy(tx.trx),
+  );
+  const late = obligations.some((o) => o.reportNumber === number && o.late);
+  const inserted = await insertReport(tx.trx, {
+    incident_id: id,
+    number,
+    title: draft.title,
+    kind: body.kind,
+    channel: body.channel,
+    recipient: body.recipient,
+    text: body.text ?? draft.text,
+    signed_off_by: signedOffBy,
+    sent_at: sentAt,
+    sent_by: tx.actor,
+    late: late ? 1 : 0,
+    snapshot: JSON.stringify(snapshot),
+  });
+  if (row.stage === 'received' || row.stage === 'verified') {
+    await updateIncidentRow(tx.trx, id, { stage: 'reported', updated_at: sentAt });
+  }
+  await refreshObligations(
+    tx.trx,
+    await incidentRow(tx, id),
+    [...reports, record],
+    opts.zone,
+    tx.clock.now(),
+  );
+  // Drills never go upstream; a phone report has nothing to forward.
+  const forwarded = row.drill !== 1 && body.channel !== 'phone' && opts.upstreams.length > 0;
+  if (forwarded) {
+    for (const [i, endpoint] of opts.upstreams.entries()) {
+      await enqueue(tx, {
+        topic: 'upstream_report',
+        key: `report-${inserted.id}-${i}`,
+        endpoint,
+        subject: `report:${inserted.id}`,
+        payload: {
+          incidentId: id,
+          incident: snapshot,
+          report: { number, title: draft.title, kind: body.kind, text: inserted.text, sentAt, signedOffBy },
+        },
+      });
+    }
+  }
+  const report = toReport(inserted, forwarded ? 'pending' : 'none');
+  await tx.record({
+    type: 'incident.reported',
+    subject: `incident:${id}`,
+    payload: { incident: await reload(tx, id), report },
+  });
+  return { report };
+}

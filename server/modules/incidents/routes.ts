@@ -1,0 +1,105 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { IdParams } from '@shared/schemas/common';
+import {
+  Incident,
+  IncidentDetail,
+  IncidentIntake,
+  IncidentList,
+  IncidentPatch,
+  IncidentQuery,
+  type Incident as IncidentType,
+} from '@shared/schemas/incidents';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { DutyError } from '../../errors';
+import { actorOf } from '../../plugins/auth';
+import { nowStored } from '../../time';
+import { claimKey, completeKey, releaseKey, requestHash } from './idempotency';
+import { createIncident } from './intake';
+import { acknowledgeIncident, patchIncident, verifyIncident } from './lifecycle';
+import { overduePlugin } from './overdue-plugin';
+import { incidentDetail, listIncidents } from './queries';
+
+const IntakeHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({ minLength: 8, maxLength: 200, pattern: '^[A-Za-z0-9._:-]+$' }),
+  ),
+});
+
+export async function incidentRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const zone = app.config.tzName;
+  await app.register(overduePlugin);
+
+  app.post(
+    '/api/incidents',
+    {
+      config: { access: ['officer', 'system'] },
+      schema: { headers: IntakeHeaders, body: IncidentIntake, response: { 201: Incident } },
+    },
+    async (req, reply) => {
+      const key = req.headers['idempotency-key'];
+      const actor = actorOf(req);
+      if (!key)
+        return reply.status(201).send(await app.command(actor, (tx) => createIncident(tx, req.body, zone)));
+      // Keys are scoped to the caller: two systems may both use "1".
+      const scope = req.principal?.kind === 'token' ? `token:${req.principal.token.id}` : `user:${actor}`;
+      const claim = await claimKey(app, scope, key, requestHash(req.body));
+      if (claim.kind === 'replay')
+        return reply
+          .status(201)
+          .header('idempotent-replayed', 'true')
+          .send(claim.body as IncidentType);
+      try {
+        const incident = await app.command(actor, async (tx) => {
+          const created = await createIncident(tx, req.body, zone);
+          await completeKey(tx.trx, scope, key, 201, created);
+          return created;
+        });
+        return reply.status(201).send(incident);
+      } catch (err) {
+        await releaseKey(app, scope, key);
+        throw err;
+      }
+    },
+  );
+
+  app.get(
+    '/api/incidents',
+    { config: { access: 'user' }, schema: { querystring: IncidentQuery, response: { 200: IncidentList } } },
+    async (req) => ({
+      incidents: await listIncidents(app.db, req.query, nowStored(app.clock)),
+    }),
+  );
+
+  app.get(
+    '/api/incidents/:id',
+    { config: { access: 'user' }, schema: { params: IdParams, response: { 200: IncidentDetail } } },
+    async (req) => incidentDetail(app.db, req.params.id, nowStored(app.clock)),
+  );
+
+  app.patch(
+    '/api/incidents/:id',
+    {
+      config: { access: ['officer', 'leader'] },
+      schema: { params: IdParams, body: IncidentPatch, response: { 200: Incident } },
+    },
+    async (req) => app.command(actorOf(req), (tx) => patchIncident(tx, req.params.id, req.body, zone)),
+  );
+
+  app.post(
+    '/api/incidents/:id/verify',
+    { config: { access: ['officer', 'leader'] }, schema: { params: IdParams, response: { 200: Incident } } },
+    async (req) => app.command(actorOf(req), (tx) => verifyIncident(tx, req.params.id)),
+  );
+
+  app.post(
+    '/api/incidents/:id/acknowledge',
+    { config: { access: ['leader'] }, schema: { params: IdParams, response: { 200: Incident } } },
+    async (req) => {
+      if (req.principal?.kind !== 'user')
+        throw new DutyError('DUTY_ERR_FORBIDDEN', 'the leader on call acknowledges in person');
+      return app.command(actorOf(req), (tx) => acknowledgeIncident(tx, req.params.id));
+    },
+  );
+}

@@ -1,0 +1,90 @@
+import type { Generated } from 'kysely';
+
+export interface IncidentsTable {
+  id: Generated<number>;
+  category: string;
+  occurred_at: string;
+  received_at: string;
+  address: string;
+  lat: number | null;
+  lng: number | null;
+  /** JSON: { name, unit, post, phone, alreadyTold }. */
+  caller: string;
+  summary: string;
+  /** JSON Casualties. */
+  casualties: string;
+  direct_loss_yuan: number | null;
+  burned_area_ha: number | null;
+  source: string;
+  manual_grade: string | null;
+  grade_reason: string | null;
+  serious_pollution: number;
+  key_facility_danger: number;
+  grade: string | null;
+  grade_basis: string;
+  /** JSON string[]. */
+  grade_reasons: string;
+  near_miss: number;
+  drill: number;
+  late_discovery: string | null;
+  stage: string;
+  verified_at: string | null;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  closed_at: string | null;
+  outcome: string | null;
+  /** JSON string[] of instants at which casualty figures changed. */
+  figure_changes: string;
+  /** The earliest unmet deadline, for sorting the board. */
+  next_due_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IncidentReportsTable {
+  id: Generated<number>;
+  incident_id: number;
+  number: number;
+  title: string;
+  kind: string;
+  channel: string;
+  recipient: string;
+  text: string;
+  signed_off_by: string | null;
+  sent_at: string;
+  sent_by: string;
+  late: number;
+  /** JSON ReportIncident as reported. */
+  snapshot: string;
+}
+
+export interface IncidentActionsTable {
+  id: Generated<number>;
+  incident_id: number;
+  type: string;
+  text: string;
+  actor: string;
+  at: string;
+}
+
+export interface IncidentObligationsTable {
+  incident_id: number;
+  key: string;
+  kind: string;
+  due_at: string | null;
+  done_at: string | null;
+  report_number: number | null;
+  late: number;
+  overdue_raised_at: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status: 'pending' | 'done';
+  response_status: number | null;
+  response_body: string | null;
+  created_at: string;
+}

@@ -1,0 +1,267 @@
+import { type Static, Type } from 'typebox';
+import { CATEGORIES } from '../domain/incident-types';
+import { Instant } from './common';
+
+const Count = Type.Integer({ minimum: 0, maximum: 1_000_000 });
+const Text = (max: number) => Type.String({ maxLength: max });
+
+export const CategoryCode = Type.Enum(CATEGORIES);
+export const GradeCode = Type.Union([
+  Type.Literal('I'),
+  Type.Literal('II'),
+  Type.Literal('III'),
+  Type.Literal('IV'),
+]);
+export const Source = Type.Union([
+  Type.Literal('phone'),
+  Type.Literal('api'),
+  Type.Literal('walk_in'),
+  Type.Literal('monitoring'),
+  Type.Literal('tip_off'),
+  Type.Literal('media'),
+]);
+export const Stage = Type.Union([
+  Type.Literal('received'),
+  Type.Literal('verified'),
+  Type.Literal('reported'),
+  Type.Literal('handling'),
+  Type.Literal('closed'),
+]);
+
+export const Casualties = Type.Object(
+  {
+    deaths: Type.Optional(Count),
+    missing: Type.Optional(Count),
+    seriousInjuries: Type.Optional(Count),
+    poisoned: Type.Optional(Count),
+    minorInjuries: Type.Optional(Count),
+    trapped: Type.Optional(Count),
+    endangered: Type.Optional(Count),
+    evacuated: Type.Optional(Count),
+  },
+  { additionalProperties: false },
+);
+
+export const Location = Type.Object(
+  {
+    address: Type.String({ minLength: 1, maxLength: 300 }),
+    lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+    lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+  },
+  { additionalProperties: false },
+);
+
+export const Caller = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 60 }),
+    unit: Type.Optional(Text(120)),
+    post: Type.Optional(Text(60)),
+    phone: Type.Optional(Type.String({ maxLength: 30, pattern: '^[0-9+() -]*$' })),
+    alreadyTold: Type.Optional(Text(300)),
+  },
+  { additionalProperties: false },
+);
+
+/** The intake body other systems integrate against (DESIGN §4). */
+export const IncidentIntake = Type.Object(
+  {
+    category: CategoryCode,
+    occurredAt: Instant,
+    receivedAt: Type.Optional(Instant),
+    location: Location,
+    caller: Caller,
+    summary: Type.String({ minLength: 1, maxLength: 4000 }),
+    casualties: Type.Optional(Casualties),
+    directLossYuan: Type.Optional(Type.Number({ minimum: 0, maximum: 1e13 })),
+    burnedAreaHa: Type.Optional(Type.Number({ minimum: 0, maximum: 1e7 })),
+    source: Source,
+    grade: Type.Optional(GradeCode),
+    gradeReason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    seriousPollution: Type.Optional(Type.Boolean()),
+    keyFacilityDanger: Type.Optional(Type.Boolean()),
+    drill: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type IncidentIntake = Static<typeof IncidentIntake>;
+
+export const IncidentPatch = Type.Object(
+  {
+    category: Type.Optional(CategoryCode),
+    occurredAt: Type.Optional(Instant),
+    location: Type.Optional(Location),
+    summary: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
+    casualties: Type.Optional(Casualties),
+    directLossYuan: Type.Optional(Type.Number({ minimum: 0, maximum: 1e13 })),
+    burnedAreaHa: Type.Optional(Type.Number({ minimum: 0, maximum: 1e7 })),
+    grade: Type.Optional(Type.Union([GradeCode, Type.Null()])),
+    gradeReason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    seriousPollution: Type.Optional(Type.Boolean()),
+    keyFacilityDanger: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type IncidentPatch = Static<typeof IncidentPatch>;
+
+export const ObligationView = Type.Object(
+  {
+    kind: Type.Union([
+      Type.Literal('initial_phone'),
+      Type.Literal('initial_written'),
+      Type.Literal('followup_daily'),
+      Type.Literal('followup_change'),
+      Type.Literal('final'),
+    ]),
+    key: Type.String(),
+    dueAt: Type.Union([Instant, Type.Null()]),
+    doneAt: Type.Union([Instant, Type.Null()]),
+    reportNumber: Type.Union([Type.Integer(), Type.Null()]),
+    late: Type.Boolean(),
+    overdue: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type ObligationView = Static<typeof ObligationView>;
+
+export const Report = Type.Object(
+  {
+    id: Type.Integer(),
+    incidentId: Type.Integer(),
+    number: Type.Integer(),
+    title: Type.String(),
+    kind: Type.Union([Type.Literal('initial'), Type.Literal('followup'), Type.Literal('final')]),
+    channel: Type.Union([Type.Literal('phone'), Type.Literal('written'), Type.Literal('system')]),
+    recipient: Type.String(),
+    text: Type.String(),
+    signedOffBy: Type.Union([Type.String(), Type.Null()]),
+    sentAt: Instant,
+    sentBy: Type.String(),
+    late: Type.Boolean(),
+    /** Upstream forwarding through the outbox: none (phone, drill), pending, sent, failed. */
+    delivery: Type.Union([
+      Type.Literal('none'),
+      Type.Literal('pending'),
+      Type.Literal('sent'),
+      Type.Literal('failed'),
+    ]),
+  },
+  { additionalProperties: false },
+);
+export type Report = Static<typeof Report>;
+
+export const Incident = Type.Object(
+  {
+    id: Type.Integer(),
+    category: CategoryCode,
+    occurredAt: Instant,
+    receivedAt: Instant,
+    location: Location,
+    caller: Caller,
+    summary: Type.String(),
+    casualties: Casualties,
+    directLossYuan: Type.Union([Type.Number(), Type.Null()]),
+    burnedAreaHa: Type.Union([Type.Number(), Type.Null()]),
+    source: Source,
+    grade: Type.Union([GradeCode, Type.Null()]),
+    gradeBasis: Type.String(),
+    gradeReasons: Type.Array(Type.String()),
+    nearMiss: Type.Boolean(),
+    drill: Type.Boolean(),
+    lateDiscovery: Type.Union([Type.String(), Type.Null()]),
+    stage: Stage,
+    verifiedAt: Type.Union([Instant, Type.Null()]),
+    acknowledgedAt: Type.Union([Instant, Type.Null()]),
+    acknowledgedBy: Type.Union([Type.String(), Type.Null()]),
+    closedAt: Type.Union([Instant, Type.Null()]),
+    outcome: Type.Union([Type.String(), Type.Null()]),
+    createdBy: Type.String(),
+    obligations: Type.Array(ObligationView),
+    nextDueAt: Type.Union([Instant, Type.Null()]),
+    overdue: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type Incident = Static<typeof Incident>;
+
+export const IncidentQuery = Type.Object(
+  {
+    stage: Type.Optional(Type.Union([Stage, Type.Literal('open')])),
+    from: Type.Optional(Instant),
+    to: Type.Optional(Instant),
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
+  },
+  { additionalProperties: false },
+);
+export type IncidentQuery = Static<typeof IncidentQuery>;
+
+export const IncidentList = Type.Object({ incidents: Type.Array(Incident) }, { additionalProperties: false });
+
+export const Action = Type.Object(
+  { id: Type.Integer(), type: Type.String(), text: Type.String(), actor: Type.String(), at: Instant },
+  { additionalProperties: false },
+);
+
+export const TimelineEntry = Type.Object(
+  { seq: Type.Integer(), at: Instant, type: Type.String(), actor: Type.String() },
+  { additionalProperties: false },
+);
+
+export const IncidentDetail = Type.Object(
+  {
+    incident: Incident,
+    reports: Type.Array(Report),
+    actions: Type.Array(Action),
+    timeline: Type.Array(TimelineEntry),
+    /** Possible duplicates: same category, received within two hours, or the same address. */
+    similar: Type.Array(
+      Type.Object(
+        { id: Type.Integer(), summary: Type.String(), receivedAt: Instant },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type IncidentDetail = Static<typeof IncidentDetail>;
+
+export const ReportBody = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('initial'), Type.Literal('followup'), Type.Literal('final')]),
+    channel: Type.Union([Type.Literal('phone'), Type.Literal('written'), Type.Literal('system')]),
+    recipient: Type.String({ minLength: 1, maxLength: 120 }),
+    text: Type.Optional(Type.String({ minLength: 1, maxLength: 20000 })),
+    /** Username of the leader who signs a written report off (签发); a leader sending defaults to themself. */
+    signedOffBy: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
+export type ReportBody = Static<typeof ReportBody>;
+
+export const DraftQuery = Type.Object(
+  { kind: Type.Union([Type.Literal('initial'), Type.Literal('followup'), Type.Literal('final')]) },
+  { additionalProperties: false },
+);
+export const Draft = Type.Object(
+  { title: Type.String(), text: Type.String() },
+  { additionalProperties: false },
+);
+
+export const ActionBody = Type.Object(
+  {
+    type: Type.Union([
+      Type.Literal('dispatch'),
+      Type.Literal('instruction'),
+      Type.Literal('update'),
+      Type.Literal('note'),
+    ]),
+    text: Type.String({ minLength: 1, maxLength: 4000 }),
+  },
+  { additionalProperties: false },
+);
+export type ActionBody = Static<typeof ActionBody>;
+
+export const CloseBody = Type.Object(
+  { outcome: Type.String({ minLength: 1, maxLength: 4000 }) },
+  { additionalProperties: false },
+);

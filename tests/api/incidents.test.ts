@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../server/time';
+import {
+  as,
+  createUser,
+  type Session,
+  signIn,
+  signInAdmin,
+  startApp,
+  type TestApp,
+  USER_PASSWORD,
+} from '../helpers/app';
+import { DIALECTS } from '../helpers/databases';
+import { CALL } from '../helpers/incidents';
+
+describe.each(DIALECTS)('incident intake and reporting on %s', (dialect) => {
+  const clock = fixedClock('2026-03-04T18:50:00Z'); // 02:50 on 5 March in Shanghai
+  let t: TestApp;
+  let officer: Session;
+  let leader: Session;
+  beforeAll(async () => {
+    t = await startApp({ dialect, clock });
+    const admin = await signInAdmin(t.app);
+    await createUser(t.app, admin, { username: 'wangfang', roles: ['officer'] });
+    await createUser(t.app, admin, { username: 'liuqiang', roles: ['leader'] });
+    officer = await signIn(t.app, 'wangfang', USER_PASSWORD);
+    leader = await signIn(t.app, 'liuqiang', USER_PASSWORD);
+  });
+  afterAll(() => t.close());
+
+  const post = (payload: object, headers: Record<string, string> = {}) =>
+    t.app.inject(as(officer, { method: 'POST', url: '/api/incidents', payload, headers }));
+  const report = (id: number, payload: object, s = officer) =>
+    t.app.inject(as(s, { method: 'POST', url: `/api/incidents/${id}/reports`, payload }));
+
+  it('grades a call under 493号令 and starts the clock on every report the law requires', async () => {
+    const res = await post(CALL);
+    expect(res.statusCode).toBe(201);
+    const incident = res.json();
+    expect(incident).toMatchObject({
+      grade: 'III',
+      gradeBasis: 'regulation_493',
+      nearMiss: false,
+      stage: 'received',
+      receivedAt: '2026-03-04T18:50:00.000Z',
+    });
+    // 较大: phone within 30 min, written within 1 h, counted from receipt.
+    const due = Object.fromEntries(
+      incident.obligations.map((o: { kind: string; dueAt: string }) => [o.kind, o.dueAt]),
+    );
+    expect(due).toEqual({
+      initial_phone: '2026-03-04T19:20:00.000Z',
+      initial_written: '2026-03-04T19:50:00.000Z',
+      final: null,
+    });
+    expect(incident.nextDueAt).toBe('2026-03-04T19:20:00.000Z');
+  });
+
+  it('counts a report exactly at its deadline on time and one a second later as late', async () => {
+    const a = (await post(CALL)).json();
+    clock.set('2026-03-04T19:20:00Z');
+    const onTime = await report(a.id, {
+      kind: 'initial',
+      channel: 'phone',
+      recipient: '区应急管理局总值班室',
+    });
+    expect(onTime.statusCode).toBe(201);
+    expect(onTime.json()).toMatchObject({ number: 1, title: '首报', late: false, channel: 'phone' });
+    clock.set('2026-03-04T18:50:00Z');
+    const b = (await post(CALL)).json();
+    clock.set('2026-03-04T19:20:01Z');
+    expect(
+      (await report(b.id, { kind: 'initial', channel: 'phone', recipient: '区应急管理局总值班室' })).json()
+        .late,
+    ).toBe(true);
+    clock.set('2026-03-04T18:50:00Z');
+  });
+
+  it('numbers reports 首报, 续报一, 续报二, 终报; a written one needs a leader to sign it off', async () => {
+    const a = (await post(CALL)).json();
+    expect((await report(a.id, { kind: 'followup', channel: 'phone', recipient: 'x' })).statusCode).toBe(409);
+    const unsigned = await report(a.id, { kind: 'initial', channel: 'written', recipient: '市应急管理局' });
+    expect(unsigned.json().error.code).toBe('DUTY_ERR_SIGNOFF_REQUIRED');
+    const first = await report(a.id, {
+      kind: 'initial',
+      channel: 'written',
+      recipient: '市应急管理局',
+      signedOffBy: 'liuqiang',
+    });
+    expect(first.json()).toMatchObject({ title: '首报', signedOffBy: 'liuqiang' });
+    expect(first.json().text).toContain('（一）');
+    expect(first.json().text).toContain('（六）');
+    const titles = [];
+    for (const kind of ['followup', 'followup', 'final'])
+      titles.push(
+        (await report(a.id, { kind, channel: 'written', recipient: '市应急管理局' }, leader)).json().title,
+      );
+    expect(titles).toEqual(['续报一', '续报二', '终报']);
+  });
+
+  it('refuses to close without the 终报, closes with it; a report cannot be edited or deleted', async () => {
+    const a = (await post(CALL)).json();
+    const early = await t.app.inject(
+      as(officer, { method: 'POST', url: `/api/incidents/${a.id}/close`, payload: { outcome: '已处置' } }),
+    );
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('DUTY_ERR_FINAL_REPORT_REQUIRED');
+    await report(a.id, { kind: 'initial', channel: 'phone', recipient: '区总值班室' });
+    await report(a.id, { kind: 'final', channel: 'phone', recipient: '区总值班室' });
+    const closed = await t.app.inject(
+      as(officer, {
+        method: 'POST',
+        url: `/api/incidents/${a.id}/close`,
+        payload: { outcome: '现场清理完毕，道路恢复通行' },
+      }),
+    );
+    expect(closed.json()).toMatchObject({ stage: 'closed', outcome: '现场清理完毕，道路恢复通行' });
+    for (const method of ['PUT', 'PATCH', 'DELETE'] as const) {
+      const res = await t.app.inject(
+        as(officer, {
+          method,
+          url: `/api/incidents/${a.id}/reports/1`,
+          payload: method === 'DELETE' ? undefined : { text: '改' },
+        }),
+      );
+      expect(res.statusCode).toBe(409);
+    }
+    await expect(
+      t.app.db
+        .updateTable('incident_reports')
+        .set({ text: 'tampered' })
+        .where('incident_id', '=', a.id)
+        .execute(),
+    ).rejects.toThrow(/immutable/);
+    await expect(
+      t.app.db.deleteFrom('incident_reports').where('incident_id', '=', a.id).execute(),
+    ).rejects.toThrow(/immutable/);
+  });
+
+  it('re-grades when figures change, records old → new, and a 续报 falls due the same day', async () => {
+    const a = (await post({ ...CALL, casualties: { deaths: 1 } })).json();
+    expect(a.grade).toBe('IV');
+    await report(a.id, { kind: 'initial', channel: 'phone', recipient: '区总值班室' });
+    clock.set('2026-03-05T04:00:00Z'); // 12:00 local
+    const patched = await t.app.inject(
+      as(officer, { method: 'PATCH', url: `/api/incidents/${a.id}`, payload: { casualties: { deaths: 3 } } }),
+    );
+    expect(patched.json().grade).toBe('III');
+    const change = patched.json().obligations.find((o: { kind: string }) => o.kind === 'followup_change');
+    // Due by the end of that local day: midnight in Shanghai is 16:00 UTC.
+    expect(change).toMatchObject({ dueAt: '2026-03-05T16:00:00.000Z', doneAt: null });
+    const events = (
+      await t.app.inject(
+        as(await signInAdmin(t.app), { method: 'GET', url: '/api/events?type=incident.updated' }),
+      )
+    ).json().events;
+    expect(events[0].payload).toMatchObject({
+      gradeFrom: 'IV',
+      gradeTo: 'III',
+      changed: expect.arrayContaining(['casualties.deaths']),
+    });
+    clock.set('2026-03-04T18:50:00Z');
+  });
+
+  it('flags a tip-off learned more than an hour after the event, for checking', async () => {
+    const a = (await post({ ...CALL, source: 'tip_off', occurredAt: '2026-03-05T01:49:59+08:00' })).json();
+    expect(a.lateDiscovery).toContain('待核查');
+    const b = (await post({ ...CALL, source: 'tip_off', occurredAt: '2026-03-05T01:50:00+08:00' })).json();
+    expect(b.lateDiscovery).toBeNull();
+  });
+
+  it('lets only leaders give instructions and acknowledge receipt', async () => {
+    const a = (await post(CALL)).json();
+    expect(
+      (
+        await t.app.inject(
+          as(officer, {
+            method: 'POST',
+            url: `/api/incidents/${a.id}/actions`,
+            payload: { type: 'instruction', text: '立即赶赴现场' },
+          }),
+        )
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await t.app.inject(
+          as(leader, {
+            method: 'POST',
+            url: `/api/incidents/${a.id}/actions`,
+            payload: { type: 'instruction', text: '立即赶赴现场' },
+          }),
+        )
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (await t.app.inject(as(officer, { method: 'POST', url: `/api/incidents/${a.id}/acknowledge` })))
+        .statusCode,
+    ).toBe(403);
+    const ack = await t.app.inject(as(leader, { method: 'POST', url: `/api/incidents/${a.id}/acknowledge` }));
+    expect(ack.json()).toMatchObject({
+      acknowledgedBy: 'liuqiang',
+      acknowledgedAt: '2026-03-04T18:50:00.000Z',
+    });
+    const detail = (await t.app.inject(as(officer, { method: 'GET', url: `/api/incidents/${a.id}` }))).json();
+    expect(detail.timeline.map((e: { type: string }) => e.type)).toEqual([
+      'incident.created',
+      'incident.action',
+      'incident.acknowledged',
+    ]);
+  });
+});
