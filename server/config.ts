@@ -90,7 +90,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     .map((s) => s.trim())
     .filter(Boolean);
   for (const u of upstreamUrls) {
-    if (!/^https?:\/\/\S+$/.test(u)) problems.push(`UPSTREAM_URLS entry "${redactUrl(u)}" must be an http(s) URL`);
+    if (!/^https?:\/\/\S+$/.test(u))
+      problems.push(`UPSTREAM_URLS entry "${redactUrl(u)}" must be an http(s) URL`);
   }
 
   const config: Config = {

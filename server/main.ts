@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { ensureAdmin } from './bootstrap';
 import { ConfigError, loadConfig, redactUrl } from './config';
+import { seedIncidentDemo } from './demo/incidents';
 import { seedRosterDemo } from './demo/roster';
 import { seedDemo } from './demo/seed';
 
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   if (config.demo) {
     const demo = await seedDemo(app);
     await seedRosterDemo(app);
+    await seedIncidentDemo(app);
     say(
       `  Demo users (${demo.usernames.join(', ')}) sign in with password: ${config.demoPassword}  (DEMO=0 to skip)`,
     );

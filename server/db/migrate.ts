@@ -1,7 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as spine from './migrations/2026-11-28-spine';
-import * as incidents from './migrations/2026-11-30-incidents';
 import * as roster from './migrations/2026-11-29-roster';
+import * as incidents from './migrations/2026-11-30-incidents';
 
 /** Listed here, not read from disk, so a bundled or compiled server carries its migrations. */
 const MIGRATIONS: Record<string, Migration> = {

@@ -40,9 +40,7 @@ describe('administration in the browser', () => {
     // Console B did not reload: the row comes over the live feed.
     const row = b!.getByTestId('users-table').locator('tr', { hasText: 'zhangsan' });
     await row.waitFor({ timeout: 5000 });
-    expect(await row.innerText()).toContain('张三');
-    const users = (await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode;
-    expect(users).toBe(200);
+    expect(await row.textContent()).toContain('张三');
     expect(errors).toEqual([]);
     await Promise.all(contexts.map((c) => c.close()));
   });

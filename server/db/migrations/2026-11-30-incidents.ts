@@ -42,7 +42,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('incidents_received_idx').on('incidents').column('received_at').execute();
-  await db.schema.createIndex('incidents_stage_idx').on('incidents').columns(['stage', 'next_due_at']).execute();
+  await db.schema
+    .createIndex('incidents_stage_idx')
+    .on('incidents')
+    .columns(['stage', 'next_due_at'])
+    .execute();
 
   await db.schema
     .createTable('incident_reports')
@@ -84,7 +88,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('actor', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('incident_actions_incident_idx').on('incident_actions').column('incident_id').execute();
+  await db.schema
+    .createIndex('incident_actions_incident_idx')
+    .on('incident_actions')
+    .column('incident_id')
+    .execute();
 
   await db.schema
     .createTable('incident_obligations')
@@ -99,7 +107,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('overdue_raised_at', 'text')
     .addPrimaryKeyConstraint('incident_obligations_pk', ['incident_id', 'key'])
     .execute();
-  await db.schema.createIndex('incident_obligations_due_idx').on('incident_obligations').columns(['due_at']).execute();
+  await db.schema
+    .createIndex('incident_obligations_due_idx')
+    .on('incident_obligations')
+    .columns(['due_at'])
+    .execute();
 
   await db.schema
     .createTable('idempotency_keys')
@@ -134,7 +146,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['outbox', 'idempotency_keys', 'incident_obligations', 'incident_actions', 'incident_reports', 'incidents']) {
+  for (const t of [
+    'outbox',
+    'idempotency_keys',
+    'incident_obligations',
+    'incident_actions',
+    'incident_reports',
+    'incidents',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -30,7 +30,7 @@ async function signOff(tx: Tx, body: SendReport, callerIsLeader: boolean): Promi
       'a written report needs the leader who signs it off (签发): signedOffBy',
     );
   const leader = await findUserRowByUsername(tx.trx, who);
-  if (!leader || leader.enabled !== 1 || !leader.roles.split(',').includes('leader')) {
+  if (leader?.enabled !== 1 || !leader.roles.split(',').includes('leader')) {
     throw new DutyError(
       'DUTY_ERR_SIGNOFF_REQUIRED',
       `"${who}" is not an enabled leader who can sign off a report`,
