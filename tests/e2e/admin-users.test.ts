@@ -43,5 +43,5 @@ describe('administration in the browser', () => {
     expect(await row.textContent()).toContain('张三');
     expect(errors).toEqual([]);
     await Promise.all(contexts.map((c) => c.close()));
-  });
+  }, 120_000);
 });
