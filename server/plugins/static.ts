@@ -10,7 +10,8 @@ export async function serveConsole(app: FastifyInstance): Promise<void> {
   if (built) {
     await app.register(fastifyStatic, {
       root,
-      wildcard: false,
+      // Files are looked up per request, so a rebuilt console is served without a restart.
+      wildcard: true,
       index: 'index.html',
       cacheControl: false,
       setHeaders: (res, path) => {
@@ -23,8 +24,11 @@ export async function serveConsole(app: FastifyInstance): Promise<void> {
   }
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
+    // A missing file (an old hashed asset, say) is a 404, never the page in its place.
+    const isFile = /\.[a-z0-9]+$/i.test(path);
     const wantsPage =
       (req.method === 'GET' || req.method === 'HEAD') &&
+      !isFile &&
       !path.startsWith('/api') &&
       !path.startsWith('/socket.io');
     if (wantsPage && built) return reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -1,8 +1,9 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { SignInPage } from '../features/auth/components/sign-in-page';
 import { ConsoleHome } from '../features/console/components/console-home';
-import { GuestOnly, RequireAdmin, RequireAuth, useCurrentUser } from './auth-guard';
+import { IncidentsWatch } from '../features/incidents/components/incidents-watch';
+import { FullPageSpin, GuestOnly, RequireAdmin, RequireAuth, useCurrentUser } from './auth-guard';
 import { LangSwitch } from './lang-switch';
 import { AppLayout } from './layout/app-layout';
 import { NotFound } from './not-found';
@@ -18,9 +19,38 @@ const TokensPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('../features/admin/components/audit-page').then((m) => ({ default: m.AuditPage })),
 );
+// The roster is planned in office hours; the duty post's first screen is the console.
+const RosterPage = lazy(() =>
+  import('../features/roster/components/roster-page').then((m) => ({ default: m.RosterPage })),
+);
+const RosterPrintPage = lazy(() =>
+  import('../features/roster/components/roster-print-page').then((m) => ({ default: m.RosterPrintPage })),
+);
+
+// Incidents pages load on first visit; the shortcut and alerts (IncidentsWatch) are always on.
+const IncidentsBoard = lazy(() =>
+  import('../features/incidents/components/incidents-board').then((m) => ({ default: m.IncidentsBoard })),
+);
+const IncidentDetailPage = lazy(() =>
+  import('../features/incidents/components/incident-detail-page').then((m) => ({
+    default: m.IncidentDetailPage,
+  })),
+);
+
+function IncidentsRoute() {
+  return <IncidentsBoard user={useCurrentUser()} />;
+}
+
+function IncidentDetailRoute() {
+  return <IncidentDetailPage user={useCurrentUser()} />;
+}
 
 function ConsoleRoute() {
   return <ConsoleHome user={useCurrentUser()} />;
+}
+
+function RosterRoute() {
+  return <RosterPage user={useCurrentUser()} />;
 }
 
 function CurrentUsersPage() {
@@ -37,16 +67,29 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    // Outside the layout: the printed sheet carries no console chrome.
+    path: '/roster/print',
+    element: (
+      <RequireAuth>
+        <Suspense fallback={<FullPageSpin />}>
+          <RosterPrintPage />
+        </Suspense>
+      </RequireAuth>
+    ),
+  },
+  {
     path: '/',
     element: (
       <RequireAuth>
+        <IncidentsWatch />
         <AppLayout />
       </RequireAuth>
     ),
     children: [
       { index: true, element: <ConsoleRoute /> },
-      { path: 'incidents', element: <UnderConstruction titleKey="nav.incidents" /> },
-      { path: 'roster', element: <UnderConstruction titleKey="nav.roster" /> },
+      { path: 'incidents', element: <IncidentsRoute /> },
+      { path: 'incidents/:id', element: <IncidentDetailRoute /> },
+      { path: 'roster', element: <RosterRoute /> },
       { path: 'logbook', element: <UnderConstruction titleKey="nav.logbook" /> },
       { path: 'handover', element: <UnderConstruction titleKey="nav.handover" /> },
       { path: 'stats', element: <UnderConstruction titleKey="nav.stats" /> },

@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly retryAfterSeconds: number | null = null,
+    /** The whole error body, for the codes that carry more than `{ error }` (e.g. a failed check). */
+    readonly body: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -64,10 +66,12 @@ export interface RequestOptions {
   /** Auth endpoints answer 401 as an ordinary result, not as "the session ended". */
   expectUnauthorized?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `Idempotency-Key` on intake. */
+  headers?: Record<string, string>;
 }
 
 export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
 
@@ -92,7 +96,7 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
   const retryAfter = Number(response.headers.get('retry-after'));
   const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
   if (isErrorBody(data)) {
-    throw new ApiError(response.status, data.error.code, data.error.message, retryAfterSeconds);
+    throw new ApiError(response.status, data.error.code, data.error.message, retryAfterSeconds, data);
   }
   throw new ApiError(response.status, BAD_RESPONSE, response.statusText, retryAfterSeconds);
 }

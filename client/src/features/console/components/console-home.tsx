@@ -6,8 +6,16 @@ import type { User } from '@shared/schemas/users';
 import { Alert, Card, Col, Descriptions, Flex, Row, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { getHealth, type HealthInfo } from '../api/get-health';
+import { describeDutyError } from './console-errors';
+import { DutyBanner } from './duty-banner';
+import { IssueSpotCheckButton } from './issue-spot-check-button';
+import { MyDutyCard } from './my-duty-card';
+import { SpotCheckPrompt } from './spot-check-prompt';
+import { SpotChecksCard } from './spot-checks-card';
+import { useDutyNow, useMyShifts, useOpenSpotChecks } from './use-duty-data';
+import './console.css';
 
-export function ConsoleHome({ user }: { user: User }) {
+function WelcomeCard({ user }: { user: User }) {
   const t = useT();
   const [health, setHealth] = useState<HealthInfo | null>(null);
   const [healthError, setHealthError] = useState<unknown>(null);
@@ -21,57 +29,100 @@ export function ConsoleHome({ user }: { user: User }) {
   }, []);
 
   return (
-    <Row gutter={[24, 24]}>
-      <Col xs={24} xl={16}>
-        <Card data-testid="welcome-card">
-          <Space align="start" size={20}>
-            <SafetyCertificateOutlined style={{ fontSize: 48, color: '#c8102e' }} />
-            <div>
-              <Typography.Title level={3} style={{ marginTop: 0 }}>
-                {t('console.welcome', { name: user.displayName || user.username })}
-              </Typography.Title>
-              <Descriptions column={1} size="small">
-                <Descriptions.Item label={t('console.rolesLabel')}>
-                  <Flex gap={4} wrap>
-                    {user.roles.map((role) => (
-                      <Tag key={role} color={roleColor[role]}>
-                        {t(roleLabel[role])}
-                      </Tag>
-                    ))}
-                  </Flex>
-                </Descriptions.Item>
-                <Descriptions.Item label={t('console.qualified')}>
-                  {user.qualified ? (
-                    <CheckCircleTwoTone twoToneColor="#52c41a" />
-                  ) : (
-                    <CloseCircleTwoTone twoToneColor="#bfbfbf" />
-                  )}
-                </Descriptions.Item>
-              </Descriptions>
-              <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-                {t('console.intro')}
-              </Typography.Paragraph>
-            </div>
-          </Space>
-        </Card>
-      </Col>
-      <Col xs={24} xl={8}>
-        <Card title={t('console.server')}>
-          {health && (
-            <Typography.Text>
-              {t('console.version', { version: health.version, db: health.db })}
-            </Typography.Text>
+    <Card data-testid="welcome-card" className="welcome-card">
+      <Space align="start" size={16}>
+        <SafetyCertificateOutlined style={{ fontSize: 36, color: '#c8102e' }} />
+        <div>
+          <Typography.Title level={4} style={{ marginTop: 0 }}>
+            {t('console.welcome', { name: user.displayName || user.username })}
+          </Typography.Title>
+          <Descriptions column={1} size="small">
+            <Descriptions.Item label={t('console.rolesLabel')}>
+              <Flex gap={4} wrap>
+                {user.roles.map((role) => (
+                  <Tag key={role} color={roleColor[role]}>
+                    {t(roleLabel[role])}
+                  </Tag>
+                ))}
+              </Flex>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('console.qualified')}>
+              {user.qualified ? (
+                <CheckCircleTwoTone twoToneColor="#52c41a" />
+              ) : (
+                <CloseCircleTwoTone twoToneColor="#bfbfbf" />
+              )}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('console.server')}>
+              {health && (
+                <Typography.Text type="secondary">
+                  {t('console.version', { version: health.version, db: health.db })}
+                </Typography.Text>
+              )}
+              {healthError !== null && (
+                <Typography.Text type="danger">
+                  {t('console.serverDown')}：{describeError(t, healthError)}
+                </Typography.Text>
+              )}
+            </Descriptions.Item>
+          </Descriptions>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+            {t('console.intro')}
+          </Typography.Paragraph>
+        </div>
+      </Space>
+    </Card>
+  );
+}
+
+/** 值班台: the wall banner of who is on duty, the caller's own check-in, and spot-checks. */
+export function ConsoleHome({ user }: { user: User }) {
+  const t = useT();
+  const duty = useDutyNow();
+  const mine = useMyShifts();
+  const spot = useOpenSpotChecks();
+  const pending = (spot.data ?? []).filter((s) => !s.answeredAt);
+  const standing = duty.data ? [...duty.data.officers, ...duty.data.backups] : [];
+  const onDuty = standing.some((s) => s.userId === user.id);
+  const canIssue = user.roles.includes('leader') || user.roles.includes('admin');
+
+  return (
+    <div className="console-home">
+      <SpotCheckPrompt
+        pending={pending}
+        onDuty={onDuty}
+        onAnswered={() => {
+          spot.reload();
+          duty.reload();
+        }}
+      />
+      <DutyBanner
+        duty={duty.data}
+        error={duty.error ? describeDutyError(t, duty.error) : null}
+        meId={user.id}
+        actions={canIssue ? <IssueSpotCheckButton user={user} /> : null}
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12} xl={8}>
+          <MyDutyCard
+            mine={mine.data}
+            error={mine.error ? describeDutyError(t, mine.error) : null}
+            onChanged={() => {
+              mine.reload();
+              duty.reload();
+            }}
+          />
+        </Col>
+        <Col xs={24} lg={12} xl={8}>
+          <SpotChecksCard pending={pending} />
+          {spot.error !== null && (
+            <Alert type="error" showIcon title={describeDutyError(t, spot.error)} style={{ marginTop: 8 }} />
           )}
-          {healthError !== null && (
-            <Alert
-              type="error"
-              showIcon
-              title={t('console.serverDown')}
-              description={describeError(t, healthError)}
-            />
-          )}
-        </Card>
-      </Col>
-    </Row>
+        </Col>
+        <Col xs={24} xl={8}>
+          <WelcomeCard user={user} />
+        </Col>
+      </Row>
+    </div>
   );
 }

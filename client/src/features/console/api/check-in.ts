@@ -1,0 +1,6 @@
+import { apiRequest } from '@client/lib/api-client';
+import type { Shift } from '@shared/schemas/roster';
+
+export function checkIn(): Promise<Shift> {
+  return apiRequest<Shift>('POST', '/attendance/check-in', { body: {} });
+}

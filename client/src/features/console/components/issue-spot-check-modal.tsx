@@ -1,0 +1,100 @@
+import { useT } from '@client/lib/i18n';
+import type { IssueSpotCheckBody } from '@shared/schemas/spot-checks';
+import type { User } from '@shared/schemas/users';
+import { Alert, App, Form, Input, Modal, Radio } from 'antd';
+import { useState } from 'react';
+import { issueSpotCheck } from '../api/issue-spot-check';
+import { describeDutyError } from './console-errors';
+
+type Source = NonNullable<IssueSpotCheckBody['source']>;
+
+interface Values {
+  source: Source;
+  caller?: string;
+  note?: string;
+}
+
+interface Props {
+  user: User;
+  open: boolean;
+  onClose: () => void;
+}
+
+/** 查岗: a leader or administrator checks the post, or records a call from the upper level. */
+export function IssueSpotCheckModal({ user, open, onClose }: Props) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const source = Form.useWatch('source', form);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const own: Source = user.roles.includes('leader') ? 'leader' : 'admin';
+  const sources: Source[] = [own, 'upper'];
+
+  function close() {
+    setError(null);
+    onClose();
+  }
+
+  async function onFinish(values: Values) {
+    setBusy(true);
+    setError(null);
+    try {
+      const note = values.note?.trim();
+      await issueSpotCheck({
+        source: values.source,
+        ...(values.source === 'upper' ? { caller: values.caller?.trim() } : {}),
+        ...(note ? { note } : {}),
+      });
+      message.success(t('spot.issued'));
+      close();
+    } catch (caught) {
+      setError(describeDutyError(t, caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={t('spot.issueTitle')}
+      okText={t('spot.issueOk')}
+      cancelText={t('common.cancel')}
+      onCancel={close}
+      okButtonProps={{ htmlType: 'submit', loading: busy, id: 'issue-spot-check-submit' }}
+      destroyOnHidden
+      modalRender={(dom) => (
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          clearOnDestroy
+          initialValues={{ source: own }}
+          onFinish={onFinish}
+        >
+          {dom}
+        </Form>
+      )}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form.Item name="source" label={t('spot.source')}>
+        <Radio.Group
+          optionType="button"
+          options={sources.map((s) => ({ value: s, label: t(`spot.source.${s}`) }))}
+        />
+      </Form.Item>
+      {source === 'upper' && (
+        <Form.Item
+          name="caller"
+          label={t('spot.caller')}
+          rules={[{ required: true, whitespace: true, max: 100, message: t('spot.callerRule') }]}
+        >
+          <Input maxLength={100} placeholder={t('spot.callerPlaceholder')} />
+        </Form.Item>
+      )}
+      <Form.Item name="note" label={t('spot.note')}>
+        <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} />
+      </Form.Item>
+    </Modal>
+  );
+}

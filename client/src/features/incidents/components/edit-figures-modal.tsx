@@ -1,0 +1,157 @@
+import { describeError } from '@client/lib/error-text';
+import { useT } from '@client/lib/i18n';
+import { gradeLabel } from '@shared/domain/grading';
+import { CASUALTY_FIELDS } from '@shared/domain/incident-flags';
+import type { Grade } from '@shared/domain/incident-types';
+import type { Incident, IncidentPatch } from '@shared/schemas/incidents';
+import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { useState } from 'react';
+import { patchIncident } from '../api/patch-incident';
+import { FigureFields } from './figure-fields';
+import { GradePreview } from './grade-preview';
+import {
+  cleanCasualties,
+  gradingInputOf,
+  type RecordCallValues,
+  takesManualGrade,
+  toYuan,
+} from './record-call-values';
+
+type Values = Pick<
+  RecordCallValues,
+  | 'casualties'
+  | 'lossWan'
+  | 'burnedAreaHa'
+  | 'seriousPollution'
+  | 'keyFacilityDanger'
+  | 'grade'
+  | 'gradeReason'
+>;
+
+interface Props {
+  incident: Incident;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (incident: Incident) => void;
+}
+
+function initialOf(incident: Incident): Values {
+  return {
+    casualties: cleanCasualties(incident.casualties),
+    lossWan: incident.directLossYuan === null ? null : incident.directLossYuan / 10_000,
+    burnedAreaHa: incident.burnedAreaHa,
+    grade: incident.gradeBasis === 'manual' ? incident.grade : null,
+    seriousPollution: false,
+    keyFacilityDanger: false,
+  };
+}
+
+/** 编辑数字: new casualty or loss figures re-grade the incident and make a 续报 fall due. */
+export function EditFiguresModal({ incident, open, onClose, onSaved }: Props) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const values = Form.useWatch((all: Values) => all, { form, preserve: true });
+  const manual = takesManualGrade(incident.category);
+
+  function patchOf(v: Values): IncidentPatch {
+    const before = initialOf(incident);
+    const patch: IncidentPatch = {};
+    const casualties = cleanCasualties(v.casualties);
+    if (CASUALTY_FIELDS.some((f) => casualties[f] !== (incident.casualties[f] ?? 0)))
+      patch.casualties = casualties;
+    const loss = toYuan(v.lossWan);
+    if (loss !== undefined && loss !== incident.directLossYuan) patch.directLossYuan = loss;
+    if (
+      incident.category === 'forest_fire' &&
+      v.burnedAreaHa != null &&
+      v.burnedAreaHa !== incident.burnedAreaHa
+    ) {
+      patch.burnedAreaHa = v.burnedAreaHa;
+    }
+    if (manual && (v.grade ?? null) !== (before.grade ?? null))
+      patch.grade = (v.grade ?? null) as Grade | null;
+    if (manual && v.gradeReason?.trim()) patch.gradeReason = v.gradeReason.trim();
+    if (form.isFieldTouched('seriousPollution')) patch.seriousPollution = v.seriousPollution === true;
+    if (form.isFieldTouched('keyFacilityDanger')) patch.keyFacilityDanger = v.keyFacilityDanger === true;
+    return patch;
+  }
+
+  async function onFinish(v: Values) {
+    const patch = patchOf(v);
+    if (Object.keys(patch).length === 0) {
+      onClose();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await patchIncident(incident.id, patch);
+      message.success(
+        saved.grade === incident.grade
+          ? t('incidents.edit.saved')
+          : t('incidents.edit.regraded', { from: gradeLabel(incident.grade), to: gradeLabel(saved.grade) }),
+      );
+      onSaved(saved);
+      onClose();
+    } catch (caught) {
+      setError(describeError(t, caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const preview = values ? gradingInputOf({ ...values, caller: {}, category: incident.category }) : null;
+  return (
+    <Modal
+      open={open}
+      width={820}
+      title={t('incidents.edit.title', { id: incident.id })}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ htmlType: 'submit', loading: busy, id: 'edit-figures-submit' }}
+      onCancel={onClose}
+      destroyOnHidden
+      mask={{ closable: false }}
+      modalRender={(dom) => (
+        <Form<Values>
+          form={form}
+          name="edit-figures"
+          layout="vertical"
+          initialValues={initialOf(incident)}
+          clearOnDestroy
+          onFinish={onFinish}
+        >
+          {dom}
+        </Form>
+      )}
+    >
+      {error && <Alert type="error" showIcon title={error} className="inc-modal-alert" />}
+      <div className="inc-edit-layout">
+        <div>
+          <FigureFields category={incident.category} />
+          {manual && (
+            <div className="inc-grid-grade">
+              <Form.Item name="grade" label={t('incidents.form.manualGrade')}>
+                <Select
+                  allowClear
+                  options={(['I', 'II', 'III', 'IV'] as const).map((g) => ({
+                    value: g,
+                    label: gradeLabel(g),
+                  }))}
+                />
+              </Form.Item>
+              <Form.Item name="gradeReason" label={t('incidents.form.gradeReason')}>
+                <Input maxLength={500} />
+              </Form.Item>
+            </div>
+          )}
+          <div className="inc-note">{t('incidents.edit.hint')}</div>
+        </div>
+        <GradePreview input={preview} current={incident.grade} />
+      </div>
+    </Modal>
+  );
+}

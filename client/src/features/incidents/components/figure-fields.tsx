@@ -1,0 +1,64 @@
+import { useT } from '@client/lib/i18n';
+import { CASUALTY_FIELDS } from '@shared/domain/incident-flags';
+import type { CategoryCode } from '@shared/domain/incident-types';
+import { Checkbox, Form, InputNumber } from 'antd';
+import { casualtyLabel } from './incident-labels';
+import { isAccident } from './record-call-values';
+
+/**
+ * The figures that grade an incident: casualties, direct loss in 万元, burned area for forest
+ * fires, and the near-miss facts for accidents. Shared by intake and "edit figures".
+ */
+export function FigureFields({ category }: { category: CategoryCode | undefined }) {
+  const t = useT();
+  return (
+    <>
+      <div className="inc-figure-grid">
+        {CASUALTY_FIELDS.map((field) => (
+          <Form.Item key={field} name={['casualties', field]} label={t(casualtyLabel[field])}>
+            <InputNumber min={0} max={1_000_000} precision={0} className="inc-number" />
+          </Form.Item>
+        ))}
+      </div>
+      <div className="inc-figure-grid">
+        <Form.Item
+          name="lossWan"
+          label={t('incidents.form.lossWan')}
+          extra={t('incidents.form.lossWanHint')}
+          className="inc-figure-wide"
+        >
+          <InputNumber
+            min={0}
+            max={1e9}
+            precision={4}
+            className="inc-number"
+            suffix={t('incidents.unit.wan')}
+          />
+        </Form.Item>
+        {category === 'forest_fire' && (
+          <Form.Item name="burnedAreaHa" label={t('incidents.form.burnedArea')}>
+            <InputNumber
+              min={0}
+              max={1e7}
+              precision={2}
+              className="inc-number"
+              suffix={t('incidents.unit.ha')}
+            />
+          </Form.Item>
+        )}
+        {isAccident(category) && (
+          <Form.Item label={t('incidents.form.nearMissFacts')} className="inc-figure-wide">
+            <div className="inc-checks">
+              <Form.Item name="seriousPollution" valuePropName="checked" noStyle>
+                <Checkbox>{t('incidents.form.seriousPollution')}</Checkbox>
+              </Form.Item>
+              <Form.Item name="keyFacilityDanger" valuePropName="checked" noStyle>
+                <Checkbox>{t('incidents.form.keyFacilityDanger')}</Checkbox>
+              </Form.Item>
+            </div>
+          </Form.Item>
+        )}
+      </div>
+    </>
+  );
+}

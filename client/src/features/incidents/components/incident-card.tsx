@@ -1,0 +1,95 @@
+import { EnvironmentOutlined, PhoneOutlined } from '@ant-design/icons';
+import { useT } from '@client/lib/i18n';
+import { formatShortInstant } from '@client/lib/time';
+import { categoryName } from '@shared/domain/report-text';
+import type { Incident } from '@shared/schemas/incidents';
+import { Tag, Tooltip } from 'antd';
+import { Link } from 'react-router-dom';
+import { GradeBadge } from './grade-badge';
+import { IncidentCountdown } from './incident-countdown';
+import { gradeColor, gradeLook, nextObligation, obligationLabel } from './incident-labels';
+
+function Figure({ label, value }: { label: string; value: number | undefined }) {
+  const n = value ?? 0;
+  return (
+    <span className={n > 0 ? 'inc-figure inc-figure-hot' : 'inc-figure'}>
+      {label} <b>{n}</b>
+    </span>
+  );
+}
+
+export function IncidentCard({ incident, fresh = false }: { incident: Incident; fresh?: boolean }) {
+  const t = useT();
+  const look = gradeLook(incident.grade);
+  const next = nextObligation(incident);
+  const c = incident.casualties;
+  const classes = ['inc-card'];
+  if (incident.overdue) classes.push('inc-card-overdue');
+  if (fresh) classes.push('inc-card-fresh');
+  if (incident.stage === 'closed') classes.push('inc-card-closed');
+  return (
+    <Link
+      to={`/incidents/${incident.id}`}
+      className={classes.join(' ')}
+      style={{ borderInlineStartColor: gradeColor[look] }}
+      data-testid={`incident-card-${incident.id}`}
+      data-grade={look}
+      data-overdue={String(incident.overdue)}
+      data-stage={incident.stage}
+    >
+      <div className="inc-card-head">
+        <GradeBadge grade={incident.grade} />
+        <span className="inc-card-category">{categoryName(incident.category)}</span>
+        <span className="inc-card-id">#{incident.id}</span>
+      </div>
+      <div className="inc-card-tags">
+        {incident.overdue && (
+          <Tag color="red" variant="solid">
+            {t('incidents.tag.overdue')}
+          </Tag>
+        )}
+        {incident.nearMiss && <Tag color="volcano">{t('incidents.tag.nearMiss')}</Tag>}
+        {incident.drill && <Tag color="purple">{t('incidents.tag.drill')}</Tag>}
+        {incident.lateDiscovery && (
+          <Tooltip title={incident.lateDiscovery}>
+            <Tag color="magenta">{t('incidents.tag.lateDiscovery')}</Tag>
+          </Tooltip>
+        )}
+        {!incident.acknowledgedAt && incident.stage !== 'closed' && (
+          <Tag color="gold">{t('incidents.tag.unacknowledged')}</Tag>
+        )}
+      </div>
+      <div className="inc-card-address" title={incident.location.address}>
+        <EnvironmentOutlined /> {incident.location.address}
+      </div>
+      <div className="inc-card-summary" title={incident.summary}>
+        {incident.summary}
+      </div>
+      <div className="inc-card-figures">
+        <Figure label={t('incidents.cas.deaths')} value={c.deaths} />
+        <Figure label={t('incidents.cas.missingShort')} value={c.missing} />
+        <Figure label={t('incidents.cas.seriousShort')} value={c.seriousInjuries} />
+      </div>
+      <div className="inc-card-foot">
+        <span className="inc-card-received">
+          <PhoneOutlined />{' '}
+          {t('incidents.receivedAtShort', { time: formatShortInstant(incident.receivedAt) })}
+        </span>
+        {incident.stage === 'closed' ? (
+          <span className="inc-card-next">
+            {t('incidents.closedAtShort', { time: formatShortInstant(incident.closedAt) })}
+          </span>
+        ) : (
+          <span className="inc-card-next">
+            {next && <span className="inc-card-next-kind">{t(obligationLabel[next.kind])}</span>}
+            <IncidentCountdown
+              dueAt={incident.nextDueAt}
+              testId={`countdown-${incident.id}`}
+              none={t('incidents.noDeadline')}
+            />
+          </span>
+        )}
+      </div>
+    </Link>
+  );
+}

@@ -1,0 +1,125 @@
+import { ApiError } from '@client/lib/api-client';
+import { describeError } from '@client/lib/error-text';
+import { useT } from '@client/lib/i18n';
+import { hasRole } from '@client/lib/session';
+import type { User } from '@shared/schemas/users';
+import { Alert, Button, Card, Result, Spin } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ActionLog } from './action-log';
+import { CloseIncidentModal } from './close-incident-modal';
+import { EditFiguresModal } from './edit-figures-modal';
+import { IncidentFacts } from './incident-facts';
+import { IncidentHeader } from './incident-header';
+import { IncidentStage } from './incident-stage';
+import { IncidentTimeline } from './incident-timeline';
+import { ObligationsTable } from './obligations-table';
+import { ReportComposer } from './report-composer';
+import { ReportsList } from './reports-list';
+import { SimilarIncidents } from './similar-incidents';
+import { useIncidentDetail } from './use-incident-detail';
+import './incidents.css';
+
+/** One incident: its stage, deadlines, reports sent up, handling and history. */
+export function IncidentDetailPage({ user }: { user: User }) {
+  const t = useT();
+  const id = Number(useParams().id);
+  const valid = Number.isInteger(id) && id > 0;
+  const { detail, error, reload, apply } = useIncidentDetail(valid ? id : 0);
+  const [editing, setEditing] = useState(false);
+  const [closing, setClosing] = useState(false);
+
+  if (!valid || (error instanceof ApiError && error.status === 404)) {
+    return (
+      <Result
+        status="404"
+        title={t('incidents.detail.notFound')}
+        extra={
+          <Link to="/incidents">
+            <Button type="primary">{t('incidents.board.title')}</Button>
+          </Link>
+        }
+      />
+    );
+  }
+  if (!detail) {
+    return error ? (
+      <Alert type="error" showIcon title={t('common.loadFailed', { message: describeError(t, error) })} />
+    ) : (
+      <Spin size="large" className="inc-page-spin" />
+    );
+  }
+
+  const { incident } = detail;
+  const closed = incident.stage === 'closed';
+  const handler = hasRole(user, 'officer') || hasRole(user, 'leader');
+  return (
+    <div className="inc-detail" data-testid="incident-detail" data-incident-id={incident.id}>
+      <IncidentHeader
+        incident={incident}
+        user={user}
+        onChanged={apply}
+        onEdit={() => setEditing(true)}
+        onClose={() => setClosing(true)}
+      />
+      <IncidentStage detail={detail} />
+      {error !== null && (
+        <Alert type="warning" showIcon title={t('common.loadFailed', { message: describeError(t, error) })} />
+      )}
+      <div className="inc-detail-grid">
+        <div className="inc-detail-main">
+          <Card size="small" title={t('incidents.detail.facts')}>
+            <IncidentFacts incident={incident} />
+          </Card>
+          <Card size="small" title={t('incidents.detail.obligations')}>
+            <ObligationsTable obligations={incident.obligations} closed={closed} />
+          </Card>
+          {!closed && handler && (
+            <Card size="small" title={t('incidents.detail.compose')}>
+              <ReportComposer key={incident.id} detail={detail} user={user} onSent={reload} />
+            </Card>
+          )}
+          <Card size="small" title={t('incidents.detail.reports', { count: detail.reports.length })}>
+            <ReportsList reports={detail.reports} />
+          </Card>
+        </div>
+        <div className="inc-detail-side">
+          <Card size="small" title={t('incidents.detail.actions')}>
+            <ActionLog
+              key={incident.id}
+              detail={detail}
+              user={user}
+              onAdded={(saved) => {
+                apply(saved);
+                reload();
+              }}
+            />
+          </Card>
+          <Card size="small" title={t('incidents.detail.similar')}>
+            <SimilarIncidents similar={detail.similar} />
+          </Card>
+          <Card size="small" title={t('incidents.detail.timeline')}>
+            <IncidentTimeline timeline={detail.timeline} />
+          </Card>
+        </div>
+      </div>
+      {handler && !closed && (
+        <>
+          <EditFiguresModal
+            incident={incident}
+            open={editing}
+            onClose={() => setEditing(false)}
+            onSaved={apply}
+          />
+          <CloseIncidentModal
+            incident={incident}
+            open={closing}
+            hasFinal={detail.reports.some((r) => r.kind === 'final')}
+            onClose={() => setClosing(false)}
+            onClosed={apply}
+          />
+        </>
+      )}
+    </div>
+  );
+}

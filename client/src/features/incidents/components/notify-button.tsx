@@ -1,0 +1,44 @@
+import { BellOutlined, CheckOutlined, StopOutlined } from '@ant-design/icons';
+import { useT } from '@client/lib/i18n';
+import { Button, Tag, Tooltip } from 'antd';
+import { useState } from 'react';
+import { beep, notificationPermission, requestNotificationPermission } from './incident-alerts';
+
+/** 开启通知: asks the browser once; the click also unlocks the sound, which needs a gesture. */
+export function NotifyButton() {
+  const t = useT();
+  const [permission, setPermission] = useState(notificationPermission);
+
+  if (permission === 'granted') {
+    return (
+      <Tag icon={<CheckOutlined />} color="success" data-testid="notifications-on">
+        {t('incidents.notify.on')}
+      </Tag>
+    );
+  }
+  if (permission === 'denied' || permission === 'unsupported') {
+    return (
+      <Tooltip
+        title={t(
+          permission === 'denied' ? 'incidents.notify.deniedHint' : 'incidents.notify.unsupportedHint',
+        )}
+      >
+        <Tag icon={<StopOutlined />} data-testid="notifications-off">
+          {t('incidents.notify.off')}
+        </Tag>
+      </Tooltip>
+    );
+  }
+  return (
+    <Button
+      icon={<BellOutlined />}
+      onClick={async () => {
+        beep(false);
+        setPermission(await requestNotificationPermission());
+      }}
+      data-testid="enable-notifications"
+    >
+      {t('incidents.notify.enable')}
+    </Button>
+  );
+}

@@ -1,0 +1,33 @@
+import { useT } from '@client/lib/i18n';
+import type { Incident } from '@shared/schemas/incidents';
+import { Drawer, Typography } from 'antd';
+import { RecordCallForm } from './record-call-form';
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (incident: Incident) => void;
+}
+
+/** 接报登记: the drawer the officer types a phone call into, fields in the order they are asked. */
+export function RecordCallDrawer({ open, onClose, onCreated }: Props) {
+  const t = useT();
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={t('incidents.record.title')}
+      extra={<Typography.Text type="secondary">{t('incidents.record.keys')}</Typography.Text>}
+      size={960}
+      destroyOnHidden
+      mask={{ closable: false }}
+      afterOpenChange={(visible) => {
+        if (visible) document.getElementById('record-call_caller_name')?.focus();
+      }}
+      className="inc-record-drawer"
+      data-testid="record-call-drawer"
+    >
+      {open && <RecordCallForm onCancel={onClose} onCreated={onCreated} />}
+    </Drawer>
+  );
+}

@@ -1,0 +1,6 @@
+import { apiRequest } from '@client/lib/api-client';
+import type { Swap } from '@shared/schemas/swaps';
+
+export function cancelSwap(id: number): Promise<Swap> {
+  return apiRequest<Swap>('POST', `/roster/swaps/${id}/cancel`, { body: {} });
+}

@@ -1,0 +1,11 @@
+import { apiRequest } from '@client/lib/api-client';
+import type { GenerateBody } from '@shared/schemas/roster';
+
+export interface GenerateResult {
+  created: number;
+  replaced: number;
+}
+
+export function generateRoster(body: GenerateBody): Promise<GenerateResult> {
+  return apiRequest<GenerateResult>('POST', '/roster/generate', { body });
+}

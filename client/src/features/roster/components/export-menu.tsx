@@ -1,0 +1,63 @@
+import { CalendarOutlined, DownOutlined, ExportOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useT } from '@client/lib/i18n';
+import { Button, Dropdown, type MenuProps } from 'antd';
+import { useState } from 'react';
+import { CalendarFeedModal } from './calendar-feed-modal';
+
+interface Props {
+  month: string;
+  from: string;
+  to: string;
+}
+
+/** Print, CSV, duty hours and the personal calendar feed of the month on screen. */
+export function ExportMenu({ month, from, to }: Props) {
+  const t = useT();
+  const [feedOpen, setFeedOpen] = useState(false);
+  const items: MenuProps['items'] = [
+    {
+      key: 'csv',
+      label: (
+        <a href={`/api/roster.csv?month=${month}`} download>
+          {t('roster.exportCsv')}
+        </a>
+      ),
+    },
+    {
+      key: 'hours',
+      label: (
+        <a href={`/api/roster/hours?from=${from}&to=${to}&format=csv`} download>
+          {t('roster.exportHours')}
+        </a>
+      ),
+    },
+    {
+      key: 'hours-json',
+      label: (
+        <a href={`/api/roster/hours?from=${from}&to=${to}`} target="_blank" rel="noreferrer">
+          {t('roster.viewHours')}
+        </a>
+      ),
+    },
+    { type: 'divider' },
+    { key: 'feed', icon: <CalendarOutlined />, label: t('roster.feed'), onClick: () => setFeedOpen(true) },
+  ];
+  return (
+    <>
+      <Button
+        icon={<PrinterOutlined />}
+        href={`/roster/print?month=${month}`}
+        target="_blank"
+        data-testid="print-roster"
+      >
+        {t('roster.print')}
+      </Button>
+      <Dropdown menu={{ items }} trigger={['click']}>
+        <Button icon={<ExportOutlined />} data-testid="roster-export">
+          {t('roster.export')} <DownOutlined />
+        </Button>
+      </Dropdown>
+      <CalendarFeedModal open={feedOpen} onClose={() => setFeedOpen(false)} />
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+import { useLang, useT } from '@client/lib/i18n';
+import { formatMonth } from '@client/lib/time';
+import type { GenerateBody } from '@shared/schemas/roster';
+import type { User } from '@shared/schemas/users';
+import { Alert, App, Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { generateRoster } from '../api/generate-roster';
+import { describeRosterError } from './roster-errors';
+import { eligibleFor } from './use-roster-users';
+
+interface Values {
+  from: string;
+  to: string;
+  officers: number[];
+  leaders: number[];
+  backups: number[];
+}
+
+interface Props {
+  open: boolean;
+  month: string;
+  from: string;
+  to: string;
+  users: User[];
+  onClose: () => void;
+}
+
+/** The rotation follows the order people are picked in: the first picked stands the first day. */
+export function GenerateModal({ open, month, from, to, users, onClose }: Props) {
+  const t = useT();
+  const lang = useLang();
+  const { message, modal } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const option = (u: User) => ({ value: u.id, label: `${u.displayName}（${u.username}）` });
+  const officers = eligibleFor('officer', users);
+  const leaders = eligibleFor('leader', users);
+  const backups = eligibleFor('backup', users);
+  // Someone picked for both lists would be rostered on both posts on the same day: by default,
+  // leaders lead and the officers' rotation is of those who are officers only.
+  const officersOnly = officers.filter((u) => !leaders.some((l) => l.id === u.id));
+  const defaultOfficers = officersOnly.length > 0 ? officersOnly : officers;
+
+  function close() {
+    setError(null);
+    onClose();
+  }
+
+  async function run(values: Values) {
+    setSubmitting(true);
+    setError(null);
+    try {
+      const body: GenerateBody = {
+        from: values.from,
+        to: values.to,
+        officers: values.officers,
+        leaders: values.leaders,
+        ...(values.backups.length ? { backups: values.backups } : {}),
+      };
+      const result = await generateRoster(body);
+      message.success(t('roster.generated', { created: result.created, replaced: result.replaced }));
+      close();
+    } catch (caught) {
+      setError(describeRosterError(t, caught));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  function onFinish(values: Values) {
+    if (values.to < values.from) {
+      setError(t('roster.rangeRule'));
+      return;
+    }
+    modal.confirm({
+      title: t('roster.generateConfirmTitle'),
+      content: t('roster.generateConfirm', { from: values.from, to: values.to }),
+      okText: t('roster.generate'),
+      cancelText: t('common.cancel'),
+      onOk: () => run(values),
+    });
+  }
+
+  return (
+    <Modal
+      open={open}
+      width={720}
+      title={t('roster.generateTitle', { month: formatMonth(month, lang) })}
+      okText={t('roster.generate')}
+      cancelText={t('common.cancel')}
+      onCancel={close}
+      okButtonProps={{ htmlType: 'submit', loading: submitting, id: 'generate-submit' }}
+      destroyOnHidden
+      mask={{ closable: false }}
+      modalRender={(dom) => (
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          clearOnDestroy
+          initialValues={{
+            from,
+            to,
+            officers: defaultOfficers.map((u) => u.id),
+            leaders: leaders.map((u) => u.id),
+            backups: [],
+          }}
+          onFinish={onFinish}
+        >
+          {dom}
+        </Form>
+      )}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Typography.Paragraph type="secondary">{t('roster.generateHint')}</Typography.Paragraph>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="from" label={t('roster.from')} rules={[{ required: true }]}>
+            <Input type="date" data-testid="generate-from" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="to" label={t('roster.to')} rules={[{ required: true }]}>
+            <Input type="date" data-testid="generate-to" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item
+        name="officers"
+        label={t('roster.role.officer')}
+        extra={t('roster.orderHint')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('roster.pickOfficers') }]}
+      >
+        <Select mode="multiple" options={officers.map(option)} data-testid="generate-officers" />
+      </Form.Item>
+      <Form.Item
+        name="leaders"
+        label={t('roster.role.leader')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('roster.pickLeaders') }]}
+      >
+        <Select mode="multiple" options={leaders.map(option)} data-testid="generate-leaders" />
+      </Form.Item>
+      <Form.Item name="backups" label={t('roster.role.backup')} extra={t('roster.backupHint')}>
+        <Select mode="multiple" allowClear options={backups.map(option)} data-testid="generate-backups" />
+      </Form.Item>
+    </Modal>
+  );
+}

@@ -1,0 +1,39 @@
+import { useT } from '@client/lib/i18n';
+import { formatInstant } from '@client/lib/time';
+import type { RosterMonth } from '@shared/schemas/roster';
+import { Tag, Tooltip } from 'antd';
+
+/** 草稿 / 已发布 (with who and when, and the override reason if problems were published) / 未排班. */
+export function MonthStatus({ month }: { month: RosterMonth | undefined }) {
+  const t = useT();
+  if (!month) {
+    return (
+      <Tag data-testid="month-status" data-status="none">
+        {t('roster.status.none')}
+      </Tag>
+    );
+  }
+  if (month.status === 'draft') {
+    return (
+      <Tag color="orange" data-testid="month-status" data-status="draft">
+        {t('roster.status.draft')}
+      </Tag>
+    );
+  }
+  const detail = (
+    <div>
+      <div>
+        {t('roster.publishedBy', { who: month.publishedBy ?? '', at: formatInstant(month.publishedAt) })}
+      </div>
+      {month.overrideReason && <div>{t('roster.overrideShown', { reason: month.overrideReason })}</div>}
+    </div>
+  );
+  return (
+    <Tooltip title={detail}>
+      <Tag color={month.overrideReason ? 'gold' : 'green'} data-testid="month-status" data-status="published">
+        {t('roster.status.published')}
+        {month.overrideReason ? ` · ${t('roster.status.overridden')}` : ''}
+      </Tag>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,133 @@
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useLang, useT } from '@client/lib/i18n';
+import {
+  bureauMonth,
+  formatDay,
+  formatHourMinute,
+  formatMinute,
+  formatMonth,
+  weekdayOf,
+} from '@client/lib/time';
+import { monthRange } from '@shared/domain/duty-day';
+import type { Shift } from '@shared/schemas/roster';
+import { Alert, Button, Space, Spin } from 'antd';
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { indexRoster } from './roster-derive';
+import { describeRosterError } from './roster-errors';
+import { shiftKindShort } from './roster-labels';
+import { useRosterView } from './use-roster-view';
+import './roster-print.css';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+// Rendered only while this page is mounted, so other pages keep the browser's default paper.
+const PAGE_RULE = '@page { size: A4 landscape; margin: 9mm 10mm; }';
+
+/** 值班表: the month on one A4 landscape sheet, outside the console's chrome. */
+export function RosterPrintPage() {
+  const t = useT();
+  const lang = useLang();
+  const [params] = useSearchParams();
+  const month = MONTH.test(params.get('month') ?? '') ? params.get('month')! : bureauMonth();
+  const { from, to } = monthRange(month);
+  const { view, error } = useRosterView(from, to);
+  const index = useMemo(() => (view ? indexRoster(view) : null), [view]);
+  const record = view?.months.find((m) => m.month === month);
+  const printedAt = formatMinute(new Date().toISOString());
+
+  const names = (shifts: Shift[]) =>
+    shifts
+      .map((s) => (s.kind === 'full' ? s.userName : `${s.userName}(${t(shiftKindShort[s.kind])})`))
+      .join('、');
+
+  return (
+    <div className="roster-print" data-testid="roster-print">
+      <style>{PAGE_RULE}</style>
+      <div className="print-toolbar no-print">
+        <Space>
+          <Button icon={<ArrowLeftOutlined />} href={`/roster?month=${month}`}>
+            {t('roster.backToRoster')}
+          </Button>
+        </Space>
+        <Button
+          type="primary"
+          icon={<PrinterOutlined />}
+          onClick={() => window.print()}
+          data-testid="print-now"
+        >
+          {t('roster.printNow')}
+        </Button>
+      </div>
+      {error !== null && (
+        <Alert type="error" showIcon title={describeRosterError(t, error)} className="no-print" />
+      )}
+      {!view || !index ? (
+        <Spin size="large" className="roster-spin" />
+      ) : (
+        <div className="print-sheet">
+          <h1>{t('roster.printTitle', { month: formatMonth(month, lang) })}</h1>
+          <div className="print-meta">
+            <span>
+              {t('roster.printStatus')}：
+              {record?.status === 'published' ? t('roster.status.published') : t('roster.status.draft')}
+              {record?.publishedAt ? `（${formatMinute(record.publishedAt)}）` : ''}
+            </span>
+            <span>{t('roster.printHandover', { time: formatHourMinute(view.days[0]?.start) })}</span>
+            <span>{t('roster.printedAt', { time: printedAt })}</span>
+          </div>
+          <table className="print-table">
+            <colgroup>
+              <col style={{ width: '11%' }} />
+              <col style={{ width: '19%' }} />
+              <col style={{ width: '11%' }} />
+              <col style={{ width: '11%' }} />
+              <col style={{ width: '30%' }} />
+              <col style={{ width: '18%' }} />
+            </colgroup>
+            <thead>
+              <tr>
+                <th>{t('roster.printDate')}</th>
+                <th>{t('roster.role.officer')}</th>
+                <th>{t('roster.role.leader')}</th>
+                <th>{t('roster.role.backup')}</th>
+                <th>{t('roster.phone')}</th>
+                <th>{t('roster.printNotes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.days.map((day) => {
+                const shifts = index.shiftsByDay.get(day.dutyDate) ?? [];
+                const of = (role: Shift['role']) => shifts.filter((s) => s.role === role);
+                const weekend = weekdayOf(day.dutyDate) >= 6;
+                return (
+                  <tr
+                    key={day.dutyDate}
+                    className={`${weekend ? 'print-weekend' : ''} ${day.strengthened ? 'print-strong' : ''}`}
+                  >
+                    <td>{formatDay(day.dutyDate, lang)}</td>
+                    <td>{names(of('officer'))}</td>
+                    <td>{names(of('leader'))}</td>
+                    <td>{names(of('backup'))}</td>
+                    <td className="print-phones">
+                      {shifts
+                        .filter((s, i) => shifts.findIndex((o) => o.userId === s.userId) === i)
+                        .map((s) => `${s.userName} ${s.phone}`)
+                        .join('；')}
+                    </td>
+                    <td>
+                      {day.strengthened ? `${t('roster.strengthened')}：${day.reasons.join('、')}` : ''}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <div className="print-footer">
+            <span>{t('roster.printSignLeader')}</span>
+            <span>{t('roster.printSignMaker')}</span>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
