@@ -18,6 +18,7 @@ import { periodRoutes } from './modules/roster/period-routes';
 import { rosterRoutes } from './modules/roster/routes';
 import { settingsRoutes } from './modules/settings/routes';
 import { spotCheckRoutes } from './modules/spotchecks/routes';
+import { statsRoutes } from './modules/stats/routes';
 import { swapRoutes } from './modules/swaps/routes';
 import { tokenRoutes } from './modules/tokens/routes';
 import { userRoutes } from './modules/users/routes';
@@ -94,6 +95,7 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
   await app.register(policyRoutes);
   await app.register(spotCheckRoutes);
   await app.register(swapRoutes);
+  await app.register(statsRoutes);
   await serveConsole(app);
   return app;
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { EventsTable } from '../events/table';
 import type { SessionsTable } from '../modules/auth/table';
+import type { HandoverAmendmentsTable, HandoversTable } from '../modules/handover/table';
 import type {
   IdempotencyKeysTable,
   IncidentActionsTable,
@@ -8,6 +9,7 @@ import type {
   IncidentReportsTable,
   IncidentsTable,
 } from '../modules/incidents/table';
+import type { LogbookEntriesTable } from '../modules/logbook/table';
 import type { OutboxTable } from '../modules/outbox/table';
 import type {
   CalendarFeedsTable,
@@ -40,6 +42,9 @@ export interface Database {
   incident_obligations: IncidentObligationsTable;
   idempotency_keys: IdempotencyKeysTable;
   outbox: OutboxTable;
+  logbook_entries: LogbookEntriesTable;
+  handovers: HandoversTable;
+  handover_amendments: HandoverAmendmentsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as spine from './migrations/2026-11-28-spine';
 import * as roster from './migrations/2026-11-29-roster';
 import * as incidents from './migrations/2026-11-30-incidents';
+import * as logbookHandover from './migrations/2026-12-01-logbook-handover';
 
 /** Listed here, not read from disk, so a bundled or compiled server carries its migrations. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-spine': spine,
   '2026-11-29-roster': roster,
   '2026-11-30-incidents': incidents,
+  '2026-12-01-logbook-handover': logbookHandover,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

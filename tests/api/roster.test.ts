@@ -190,3 +190,47 @@ describe.each(DIALECTS)('roster on %s', (dialect) => {
     expect(night.published).toBe(true);
   });
 });
+
+describe('roster lookups', () => {
+  it("lists the year's periods and the people who can be rostered, to anyone signed in", async () => {
+    const t = await startApp();
+    const admin = await signInAdmin(t.app);
+    const o = await createUser(t.app, admin, { username: 'o1', displayName: '王芳', roles: ['officer'] });
+    await createUser(t.app, admin, {
+      username: 'guard',
+      displayName: '周保安',
+      roles: ['officer'],
+      qualified: false,
+    });
+    await t.app.inject(
+      as(admin, {
+        method: 'POST',
+        url: '/api/roster/periods/import',
+        payload: {
+          periods: [
+            { kind: 'holiday', name: '元旦', fromDate: '2027-01-01', toDate: '2027-01-01' },
+            { kind: 'holiday', name: '国庆', fromDate: '2026-10-01', toDate: '2026-10-07' },
+          ],
+        },
+      }),
+    );
+    const officer = await signIn(t.app, 'o1', USER_PASSWORD);
+    const periods = (
+      await t.app.inject(as(officer, { method: 'GET', url: '/api/roster/periods?year=2026' }))
+    ).json().periods;
+    expect(periods.map((p: { name: string }) => p.name)).toEqual(['国庆']);
+    const people = (await t.app.inject(as(officer, { method: 'GET', url: '/api/roster/people' }))).json()
+      .people;
+    expect(people).toContainEqual({ id: o.id, displayName: '王芳', roles: ['officer'], qualified: true });
+    expect(people.find((p: { displayName: string }) => p.displayName === '周保安').qualified).toBe(false);
+    const both = await t.app.inject(
+      as(admin, {
+        method: 'POST',
+        url: '/api/roster/generate',
+        payload: { from: '2026-03-01', to: '2026-03-02', officers: [o.id], leaders: [o.id] },
+      }),
+    );
+    expect(both.statusCode).toBe(422);
+    await t.close();
+  });
+});

@@ -6,9 +6,27 @@ import { Type } from 'typebox';
 import { ADMIN } from '../../plugins/access';
 import { actorOf } from '../../plugins/auth';
 import { addPeriods, removePeriod } from './periods';
+import { periodsTouching } from './repo';
 
 export async function periodRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/api/roster/periods',
+    {
+      config: { access: 'user' },
+      schema: {
+        querystring: Type.Object(
+          { year: Type.Integer({ minimum: 2000, maximum: 2100 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ periods: Type.Array(Period) }, { additionalProperties: false }) },
+      },
+    },
+    async (req) => ({
+      periods: await periodsTouching(app.db, `${req.query.year}-01-01`, `${req.query.year}-12-31`),
+    }),
+  );
 
   app.post(
     '/api/roster/periods',

@@ -16,6 +16,7 @@ import { Type } from 'typebox';
 import { DutyError } from '../../errors';
 import { ADMIN } from '../../plugins/access';
 import { actorOf } from '../../plugins/auth';
+import { listRosterPeople } from '../users/service';
 import { createShift, deleteShift, generateRoster, publishMonth, rosterView, updateShift } from './service';
 
 const MAX_VIEW_DAYS = 93;
@@ -38,6 +39,39 @@ export async function rosterRoutes(root: FastifyInstance): Promise<void> {
       }
       return rosterView(app.db, zone, from, to);
     },
+  );
+
+  // Who can be rostered or swapped with: everyone signed in may see names, roles and qualification.
+  app.get(
+    '/api/roster/people',
+    {
+      config: { access: 'user' },
+      schema: {
+        response: {
+          200: Type.Object(
+            {
+              people: Type.Array(
+                Type.Object(
+                  {
+                    id: Type.Integer(),
+                    displayName: Type.String(),
+                    roles: Type.Array(Type.String()),
+                    qualified: Type.Boolean(),
+                  },
+                  { additionalProperties: false },
+                ),
+              ),
+            },
+            { additionalProperties: false },
+          ),
+        },
+      },
+    },
+    async () => ({
+      people: (await listRosterPeople(app.db))
+        .filter((p) => p.enabled)
+        .map(({ id, displayName, roles, qualified }) => ({ id, displayName, roles, qualified })),
+    }),
   );
 
   app.post(

@@ -118,6 +118,13 @@ export async function generateRoster(
   if (body.to < body.from) throw new DutyError('DUTY_ERR_VALIDATION', 'body.to is before body.from');
   if (eachDay(body.from, body.to).length > 400)
     throw new DutyError('DUTY_ERR_VALIDATION', 'a roster is generated for at most 400 days');
+  const both = body.officers.filter((id) => body.leaders.includes(id));
+  if (both.length > 0) {
+    throw new DutyError(
+      'DUTY_ERR_UNPROCESSABLE',
+      `user ${both.join(', ')} is in both the officer and the leader list: one post a day each`,
+    );
+  }
   const people = await peopleById(tx.trx);
   for (const id of body.officers) assertRosterable(people.get(id), 'officer', id);
   for (const id of body.leaders) assertRosterable(people.get(id), 'leader', id);

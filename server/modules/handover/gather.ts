@@ -1,0 +1,96 @@
+import { type DraftInstruction, draftHandover } from '@shared/domain/handover-draft';
+import { incidentTitle } from '@shared/domain/handover-lines';
+import type { HandoverDraft } from '@shared/schemas/handover';
+import type { Incident, Report } from '@shared/schemas/incidents';
+import type { Shift } from '@shared/schemas/roster';
+import type { DbOrTrx } from '../../db/database';
+import { DutyError } from '../../errors';
+import { toStored } from '../../time';
+import { dutyAt } from '../attendance/duty-now';
+import { listIncidents } from '../incidents/queries';
+import { listLog } from '../logbook/service';
+import { shiftsOfUser, shiftsOverlapping } from '../roster/repo';
+import { listSpotChecks } from '../spotchecks/service';
+import { listUsers } from '../users/service';
+import { findByShift, incidentEventsBetween, lastBefore } from './repo';
+
+/** A handover is written at the end of a shift, or shortly after it: this long after, at most. */
+const GRACE_MS = 6 * 3_600_000;
+const MAX_ROWS = 1000;
+
+export type ShiftBounds = Pick<Shift, 'dutyDate' | 'start' | 'end'>;
+
+/** The caller's officer shift to hand over: under way or just ended; the earliest not handed over yet. */
+export async function handoverShift(db: DbOrTrx, userId: number, now: Date): Promise<ShiftBounds> {
+  const mine = (
+    await shiftsOfUser(db, userId, toStored(new Date(now.getTime() - GRACE_MS)), toStored(new Date(now.getTime() + 1)))
+  ).filter((s) => s.role === 'officer' && Date.parse(s.start) <= now.getTime());
+  if (mine.length === 0)
+    throw new DutyError(
+      'DUTY_ERR_NOT_ROSTERED',
+      'you have no shift to hand over: the officer on duty (or just off duty) writes the handover',
+    );
+  for (const s of mine) if (!(await findByShift(db, s.start, s.end))) return s;
+  return mine.at(-1)!;
+}
+
+/** The officers who take the post over at the end of a shift (any approved swap included). */
+export async function incomingOfficers(db: DbOrTrx, zone: string, end: string): Promise<Shift[]> {
+  const duty = await dutyAt(db, zone, new Date(end));
+  return duty.officers.length ? duty.officers : duty.next.filter((s) => s.role === 'officer');
+}
+
+/** Reports sent and leader instructions given in the window, as the event log recorded them. */
+async function incidentWork(db: DbOrTrx, shift: ShiftBounds) {
+  const reports: Report[] = [];
+  const instructions: DraftInstruction[] = [];
+  const titles: Record<number, string> = {};
+  for (const e of await incidentEventsBetween(db, shift.start, shift.end)) {
+    if (e.type === 'incident.reported') reports.push(e.payload.report);
+    else if (e.type === 'incident.action' && e.payload.action.type === 'instruction') {
+      const { text, actor, at } = e.payload.action;
+      instructions.push({ incidentId: e.payload.incident.id, text, actor, at });
+    } else continue;
+    titles[e.payload.incident.id] = incidentTitle(e.payload.incident);
+  }
+  return { reports, instructions, titles };
+}
+
+export async function gatherDraft(
+  db: DbOrTrx,
+  zone: string,
+  shift: ShiftBounds,
+  now: Date,
+): Promise<HandoverDraft> {
+  const at = toStored(now);
+  const window = { from: shift.start, to: shift.end };
+  const [onShift, incoming, spotChecks, received, open, work, log, last, existing, users] = await Promise.all([
+    shiftsOverlapping(db, shift.start, shift.end),
+    incomingOfficers(db, zone, shift.end),
+    listSpotChecks(db, window),
+    listIncidents(db, { ...window, limit: MAX_ROWS }, at),
+    listIncidents(db, { stage: 'open', limit: MAX_ROWS }, at),
+    incidentWork(db, shift),
+    listLog(db, { ...window, limit: MAX_ROWS }),
+    lastBefore(db, shift.start, zone),
+    findByShift(db, shift.start, shift.end),
+    listUsers(db),
+  ]);
+  const incidents = new Map<number, Incident>([...received, ...open].map((i) => [i.id, i]));
+  return draftHandover({
+    zone,
+    now: at,
+    shift: { dutyDate: shift.dutyDate, start: shift.start, end: shift.end },
+    onShift,
+    incoming,
+    spotChecks,
+    incidents: [...incidents.values()],
+    reports: work.reports,
+    instructions: work.instructions,
+    log,
+    last: last ? { id: last.id, carried: last.carried, pending: last.pending } : null,
+    existing: existing ?? null,
+    names: Object.fromEntries(users.map((u) => [u.username, u.displayName])),
+    titles: work.titles,
+  });
+}

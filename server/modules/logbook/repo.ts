@@ -1,0 +1,84 @@
+import type { LogEntry, LogQuery } from '@shared/schemas/logbook';
+import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
+import type { DbOrTrx } from '../../db/database';
+import type { LogbookEntriesTable } from './table';
+
+type EntryRow = Selectable<LogbookEntriesTable>;
+
+export function toEntry(row: EntryRow): LogEntry {
+  return {
+    id: Number(row.id),
+    kind: row.kind as LogEntry['kind'],
+    at: row.at,
+    callerName: row.caller_name,
+    callerUnit: row.caller_unit,
+    callerPost: row.caller_post,
+    callerPhone: row.caller_phone,
+    content: row.content,
+    alreadyTold: row.already_told,
+    handling: row.handling,
+    incidentId: row.incident_id === null ? null : Number(row.incident_id),
+    recordedBy: row.recorded_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function insertEntry(db: DbOrTrx, row: Insertable<LogbookEntriesTable>): Promise<LogEntry> {
+  return toEntry(await db.insertInto('logbook_entries').values(row).returningAll().executeTakeFirstOrThrow());
+}
+
+export async function findEntry(db: DbOrTrx, id: number): Promise<LogEntry | undefined> {
+  const row = await db.selectFrom('logbook_entries').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toEntry(row) : undefined;
+}
+
+export async function updateEntry(
+  db: DbOrTrx,
+  id: number,
+  patch: Updateable<LogbookEntriesTable>,
+): Promise<LogEntry> {
+  await db.updateTable('logbook_entries').set(patch).where('id', '=', id).execute();
+  return (await findEntry(db, id))!;
+}
+
+/** Links an entry to its incident once: of two racing conversions only one updates the row. */
+export async function linkIncident(
+  db: DbOrTrx,
+  id: number,
+  incidentId: number,
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('logbook_entries')
+    .set({ incident_id: incidentId, updated_at: at })
+    .where('id', '=', id)
+    .where('incident_id', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** `%`, `_` and the escape itself taken literally; case folded the same way on both dialects. */
+function contains(column: string, text: string) {
+  const pattern = `%${text.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  return sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+}
+
+export async function listEntries(db: DbOrTrx, query: LogQuery, limit: number): Promise<LogEntry[]> {
+  let q = db.selectFrom('logbook_entries').selectAll();
+  if (query.from) q = q.where('at', '>=', new Date(query.from).toISOString());
+  if (query.to) q = q.where('at', '<', new Date(query.to).toISOString());
+  if (query.kind) q = q.where('kind', '=', query.kind);
+  const text = query.q?.trim();
+  if (text) {
+    q = q.where((eb) =>
+      eb.or(
+        ['content', 'caller_name', 'caller_unit', 'caller_phone', 'handling', 'already_told'].map((c) =>
+          contains(c, text),
+        ),
+      ),
+    );
+  }
+  const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return rows.map(toEntry);
+}

@@ -1,0 +1,109 @@
+import type { IncidentIntake } from '@shared/schemas/incidents';
+import type {
+  LogEntry,
+  LogIncidentResult,
+  LogPatch,
+  LogQuery,
+  LogToIncidentBody,
+  NewLogEntry,
+} from '@shared/schemas/logbook';
+import type { DbOrTrx } from '../../db/database';
+import { DutyError, notFound } from '../../errors';
+import type { Tx } from '../../events/command';
+import { nowStored, toStored } from '../../time';
+import { createIncident } from '../incidents/intake';
+import * as repo from './repo';
+
+const DEFAULT_LIMIT = 200;
+/** Clocks on the duty-room PCs drift a little; a call is never logged as coming in later than that. */
+const SKEW_MS = 5 * 60_000;
+
+export async function addEntry(tx: Tx, body: NewLogEntry): Promise<LogEntry> {
+  const now = tx.clock.now();
+  const at = body.at ? new Date(body.at) : now;
+  if (at.getTime() > now.getTime() + SKEW_MS)
+    throw new DutyError('DUTY_ERR_VALIDATION', 'body.at is in the future');
+  if (body.kind === 'call' && !body.callerName)
+    throw new DutyError('DUTY_ERR_VALIDATION', 'body: missing field "callerName" (who called)');
+  const entry = await repo.insertEntry(tx.trx, {
+    kind: body.kind,
+    at: toStored(at),
+    caller_name: body.callerName ?? null,
+    caller_unit: body.callerUnit || null,
+    caller_post: body.callerPost || null,
+    caller_phone: body.callerPhone || null,
+    content: body.content,
+    already_told: body.alreadyTold || null,
+    handling: body.handling || null,
+    incident_id: null,
+    recorded_by: tx.actor,
+    created_at: toStored(now),
+    updated_at: toStored(now),
+  });
+  await tx.record({ type: 'logbook.added', subject: `logbook:${entry.id}`, payload: { entry } });
+  return entry;
+}
+
+export async function patchEntry(tx: Tx, id: number, body: LogPatch): Promise<LogEntry> {
+  const before = (await repo.findEntry(tx.trx, id)) ?? notFound(`log entry ${id}`);
+  const entry = await repo.updateEntry(tx.trx, id, {
+    ...(body.content !== undefined ? { content: body.content } : {}),
+    ...(body.alreadyTold !== undefined ? { already_told: body.alreadyTold || null } : {}),
+    ...(body.handling !== undefined ? { handling: body.handling || null } : {}),
+    updated_at: nowStored(tx.clock),
+  });
+  await tx.record({ type: 'logbook.updated', subject: `logbook:${id}`, payload: { entry, before } });
+  return entry;
+}
+
+export function listLog(db: DbOrTrx, query: LogQuery): Promise<LogEntry[]> {
+  if (query.from && query.to && Date.parse(query.to) < Date.parse(query.from))
+    throw new DutyError('DUTY_ERR_VALIDATION', 'querystring.to is before querystring.from');
+  return repo.listEntries(db, query, query.limit ?? DEFAULT_LIMIT);
+}
+
+export async function getEntry(db: DbOrTrx, id: number): Promise<LogEntry> {
+  return (await repo.findEntry(db, id)) ?? notFound(`log entry ${id}`);
+}
+
+/** The intake a call already answers: who called, when it came in, what they said. */
+function intakeOf(entry: LogEntry, body: LogToIncidentBody): IncidentIntake {
+  const { summary, source, ...rest } = body;
+  return {
+    ...rest,
+    receivedAt: entry.at,
+    caller: {
+      name: entry.callerName ?? entry.callerUnit?.slice(0, 60) ?? '未留名',
+      ...(entry.callerUnit ? { unit: entry.callerUnit } : {}),
+      ...(entry.callerPost ? { post: entry.callerPost } : {}),
+      ...(entry.callerPhone ? { phone: entry.callerPhone } : {}),
+      ...(entry.alreadyTold ? { alreadyTold: entry.alreadyTold } : {}),
+    },
+    summary: summary ?? entry.content,
+    source: source ?? 'phone',
+  };
+}
+
+/** 来电转事件 in one step: the incident and the link in the same transaction, or neither. */
+export async function entryToIncident(
+  tx: Tx,
+  id: number,
+  body: LogToIncidentBody,
+  zone: string,
+): Promise<LogIncidentResult> {
+  const entry = (await repo.findEntry(tx.trx, id)) ?? notFound(`log entry ${id}`);
+  if (entry.incidentId !== null)
+    throw new DutyError('DUTY_ERR_ALREADY_DONE', `this entry is already incident #${entry.incidentId}`);
+  if (entry.kind !== 'call' && entry.kind !== 'notice')
+    throw new DutyError('DUTY_ERR_UNPROCESSABLE', 'only a call or a notice can become an incident');
+  const incident = await createIncident(tx, intakeOf(entry, body), zone);
+  if (!(await repo.linkIncident(tx.trx, id, incident.id, nowStored(tx.clock))))
+    throw new DutyError('DUTY_ERR_ALREADY_DONE', 'this entry was just turned into an incident');
+  const linked = (await repo.findEntry(tx.trx, id))!;
+  await tx.record({
+    type: 'logbook.linked',
+    subject: `logbook:${id}`,
+    payload: { entry: linked, incidentId: incident.id },
+  });
+  return { entry: linked, incident };
+}

@@ -1,0 +1,18 @@
+import type { Generated } from 'kysely';
+
+export interface LogbookEntriesTable {
+  id: Generated<number>;
+  kind: string;
+  at: string;
+  caller_name: string | null;
+  caller_unit: string | null;
+  caller_post: string | null;
+  caller_phone: string | null;
+  content: string;
+  already_told: string | null;
+  handling: string | null;
+  incident_id: number | null;
+  recorded_by: string;
+  created_at: string;
+  updated_at: string;
+}

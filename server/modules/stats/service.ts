@@ -1,0 +1,53 @@
+import type { Stats, StatsQuery } from '@shared/schemas/stats';
+import type { DbOrTrx } from '../../db/database';
+import { DutyError } from '../../errors';
+import { directReport } from './direct-report';
+import { dutyRecord } from './duty';
+import { incidentCounts } from './incident-counts';
+import { judgedRows } from './judged';
+import type { StatsScope } from './scope';
+import { timeliness } from './timeliness';
+import { trend } from './trend';
+
+const MAX_DAYS = 400;
+const DAY = 86_400_000;
+
+export function scopeOf(query: StatsQuery, now: Date): StatsScope {
+  const from = new Date(query.from);
+  const to = new Date(query.to);
+  if (!(from < to))
+    throw new DutyError('DUTY_ERR_VALIDATION', 'querystring.to must be after querystring.from');
+  if (to.getTime() - from.getTime() > MAX_DAYS * DAY)
+    throw new DutyError('DUTY_ERR_VALIDATION', `querystring.to must be at most ${MAX_DAYS} days after from`);
+  return {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    now: now.toISOString(),
+    category: query.category,
+    grade: query.grade,
+    source: query.source,
+  };
+}
+
+/**
+ * Every figure of the statistics page, straight from the stored records: incidents received in the
+ * period (drills only in drillsExcluded), the direct-report rate, timeliness, the trend and the
+ * duty record. Overdue is judged against `now`.
+ */
+export async function statsFor(
+  db: DbOrTrx,
+  query: StatsQuery,
+  opts: { zone: string; now: Date },
+): Promise<Stats> {
+  const scope = scopeOf(query, opts.now);
+  const bucket = query.bucket ?? 'day';
+  const rows = await judgedRows(db, scope);
+  return {
+    period: { from: scope.from, to: scope.to, zone: opts.zone, bucket },
+    incidents: await incidentCounts(db, scope),
+    directReport: await directReport(db, scope),
+    timeliness: await timeliness(db, scope, rows),
+    trend: trend(rows, new Date(scope.from), new Date(scope.to), opts.zone, bucket),
+    duty: await dutyRecord(db, scope, opts.zone),
+  };
+}

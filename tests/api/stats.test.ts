@@ -1,0 +1,248 @@
+import type { Stats } from '@shared/schemas/stats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../server/time';
+import { as, type Session, signInAdmin, startApp, type TestApp } from '../helpers/app';
+import { DIALECTS } from '../helpers/databases';
+import { buildMarch } from '../helpers/stats-scenario';
+
+// March 2026 in Asia/Shanghai.
+const MARCH = 'from=2026-03-01T00:00:00%2B08:00&to=2026-04-01T00:00:00%2B08:00';
+
+function parseCsv(body: string): string[][] {
+  expect(body.startsWith('\uFEFF')).toBe(true);
+  return body
+    .slice(1)
+    .split('\r\n')
+    .filter((line) => line !== '')
+    .map((line) => line.split(','));
+}
+
+describe.each(DIALECTS)('statistics on %s', (dialect) => {
+  const clock = fixedClock('2026-02-20T02:00:00Z');
+  let t: TestApp;
+  let ids: Record<string, number>;
+  let admin: Session;
+  let stats: Stats;
+
+  beforeAll(async () => {
+    t = await startApp({ dialect, clock });
+    ids = await buildMarch(t, clock);
+    admin = await signInAdmin(t.app);
+    stats = (await get(`/api/stats?${MARCH}`)).json();
+  });
+  afterAll(() => t.close());
+
+  const get = (url: string) => t.app.inject(as(admin, { method: 'GET', url }));
+  const csv = async (query: string) => {
+    const res = await get(`/api/stats.csv?${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    return parseCsv(res.body);
+  };
+
+  it('counts the incidents received in the period; the drill only in drillsExcluded', () => {
+    expect(stats.period).toEqual({
+      from: '2026-02-28T16:00:00.000Z',
+      to: '2026-03-31T16:00:00.000Z',
+      zone: 'Asia/Shanghai',
+      bucket: 'day',
+    });
+    expect(stats.incidents).toEqual({
+      received: 7,
+      byStage: { received: 1, verified: 1, reported: 3, handling: 1, closed: 1 },
+      byCategory: [
+        { category: 'road_traffic', count: 4 },
+        { category: 'construction', count: 1 },
+        { category: 'fire', count: 1 },
+        { category: 'flood', count: 1 },
+      ],
+      byGrade: [
+        { grade: 'IV', count: 4 },
+        { grade: 'III', count: 2 },
+        { grade: null, count: 1 },
+      ],
+      bySource: [
+        { source: 'phone', count: 5 },
+        { source: 'media', count: 1 },
+        { source: 'monitoring', count: 1 },
+      ],
+      drillsExcluded: 1,
+    });
+  });
+
+  it('computes the direct-report rate over judged accidents and lists exactly the late ones', () => {
+    // H, A on time; C (overdue), B, D (written late) late; E within its deadline; G is a flood, F a drill.
+    expect(stats.directReport).toEqual({
+      accidents: 6,
+      onTime: 2,
+      late: 3,
+      pending: 1,
+      rate: 0.4,
+      lateCases: [
+        {
+          id: ids.C,
+          category: 'road_traffic',
+          receivedAt: '2026-03-04T16:30:00.000Z',
+          dueAt: '2026-03-04T18:30:00.000Z',
+          doneAt: null,
+          kind: 'initial_written',
+        },
+        {
+          id: ids.B,
+          category: 'road_traffic',
+          receivedAt: '2026-03-05T01:00:00.000Z',
+          dueAt: '2026-03-05T03:00:00.000Z',
+          doneAt: '2026-03-05T04:00:00.000Z',
+          kind: 'initial_written',
+        },
+        {
+          id: ids.D,
+          category: 'road_traffic',
+          receivedAt: '2026-03-05T01:00:00.000Z',
+          dueAt: '2026-03-05T02:00:00.000Z',
+          doneAt: '2026-03-05T02:10:00.000Z',
+          kind: 'initial_written',
+        },
+      ],
+    });
+  });
+
+  it('measures timeliness in seconds: median, p90, and late reports by kind', () => {
+    expect(stats.timeliness).toEqual({
+      // D 600, A 1200, H 5400, G 10800, B 10800.
+      toInitialReport: { median: 5400, p90: 10800, n: 5 },
+      toLeaderAck: { median: 1050, p90: 1800, n: 2 },
+      toClose: { median: 15300, p90: 15300, n: 1 },
+      lateReportsByKind: [
+        { kind: 'initial_phone', count: 0 },
+        { kind: 'initial_written', count: 4 },
+        { kind: 'followup_daily', count: 0 },
+        { kind: 'followup_change', count: 0 },
+        { kind: 'final', count: 0 },
+      ],
+      // A's 续报 was met by its 终报; H, G, B, D still have a day.
+      followupsMet: { due: 5, met: 1, late: 0 },
+    });
+  });
+
+  it('buckets the trend by local day, week and month', async () => {
+    expect(stats.trend).toHaveLength(31);
+    // H at 23:30 on 4 March local time; C at 00:30 on 5 March (still 4 March in UTC).
+    expect(stats.trend.filter((r) => r.received > 0)).toEqual([
+      { bucket: '2026-03-04', received: 1, accidents: 1, late: 0 },
+      { bucket: '2026-03-05', received: 6, accidents: 5, late: 3 },
+    ]);
+    const month = (await get(`/api/stats?${MARCH}&bucket=month`)).json();
+    expect(month.trend).toEqual([{ bucket: '2026-03', received: 7, accidents: 6, late: 3 }]);
+    const week = (await get(`/api/stats?${MARCH}&bucket=week`)).json();
+    expect(week.trend.map((r: { bucket: string }) => r.bucket)).toEqual([
+      '2026-02-23',
+      '2026-03-02',
+      '2026-03-09',
+      '2026-03-16',
+      '2026-03-23',
+      '2026-03-30',
+    ]);
+    expect(week.trend[1]).toEqual({ bucket: '2026-03-02', received: 7, accidents: 6, late: 3 });
+  });
+
+  it('keeps the duty record: check-ins, missed posts, spot-checks, swaps and hours', async () => {
+    const { hours, ...record } = stats.duty;
+    expect(record).toEqual({
+      checkIns: { onTime: 3, late: 1, missed: 1 },
+      spotChecks: { issued: 3, answered: 1, late: 1, missed: 1, medianAnswerSeconds: 270 },
+      swaps: { requested: 2, approved: 0, rejected: 1 },
+    });
+    const roster = (await get('/api/roster/hours?from=2026-03-01&to=2026-03-31')).json();
+    expect(hours).toEqual(roster.rows);
+    expect(hours.length).toBe(5);
+  });
+
+  it('applies the category, grade and source filters', async () => {
+    const road = (await get(`/api/stats?${MARCH}&category=road_traffic`)).json();
+    expect(road.incidents.received).toBe(4);
+    expect(road.incidents.drillsExcluded).toBe(1);
+    expect(road.directReport).toMatchObject({ accidents: 4, onTime: 1, late: 3, pending: 0, rate: 0.25 });
+    const ungraded = (await get(`/api/stats?${MARCH}&grade=none`)).json();
+    expect(ungraded.incidents.received).toBe(1);
+    expect(ungraded.directReport).toMatchObject({ accidents: 0, rate: null, lateCases: [] });
+    const media = (await get(`/api/stats?${MARCH}&source=media`)).json();
+    expect(media.directReport).toMatchObject({ accidents: 1, onTime: 1, rate: 1 });
+  });
+
+  it('judges overdue against now: a day later the pending accident and the 续报 are late', async () => {
+    clock.set('2026-03-06T12:00:00Z');
+    admin = await signInAdmin(t.app);
+    const later = (await get(`/api/stats?${MARCH}`)).json();
+    expect(later.directReport).toMatchObject({ accidents: 6, onTime: 2, late: 4, pending: 0, rate: 2 / 6 });
+    expect(later.directReport.lateCases.map((c: { id: number }) => c.id)).toEqual([
+      ids.C,
+      ids.B,
+      ids.D,
+      ids.E,
+    ]);
+    expect(later.timeliness.followupsMet).toEqual({ due: 5, met: 1, late: 4 });
+    clock.set('2026-03-05T05:30:00Z');
+    admin = await signInAdmin(t.app);
+  });
+
+  it('exports every table as CSV with the same figures', async () => {
+    const direct = await csv(`${MARCH}&table=direct_report`);
+    expect(direct.slice(1).map((r) => [r[1], r[2]])).toEqual([
+      ['accidents', '6'],
+      ['on_time', '2'],
+      ['late', '3'],
+      ['pending', '1'],
+      ['rate', '0.4'],
+    ]);
+    const late = await csv(`${MARCH}&table=late_cases`);
+    expect(late.slice(1).map((r) => Number(r[0]))).toEqual(stats.directReport.lateCases.map((c) => c.id));
+    expect(late[1]).toEqual([
+      `${ids.C}`,
+      'road_traffic',
+      '道路交通',
+      '2026-03-05 00:30:00',
+      '首报(书面)',
+      '2026-03-05 02:30:00',
+      '',
+    ]);
+    const incidents = new Map(
+      (await csv(`${MARCH}&table=incidents`)).map((r) => [`${r[0]}:${r[1]}`, Number(r[3])]),
+    );
+    expect(incidents.get('合计:received')).toBe(stats.incidents.received);
+    for (const [stage, n] of Object.entries(stats.incidents.byStage))
+      expect(incidents.get(`阶段:${stage}`)).toBe(n);
+    for (const c of stats.incidents.byCategory) expect(incidents.get(`类别:${c.category}`)).toBe(c.count);
+    for (const g of stats.incidents.byGrade) expect(incidents.get(`等级:${g.grade ?? 'none'}`)).toBe(g.count);
+    for (const s of stats.incidents.bySource) expect(incidents.get(`来源:${s.source}`)).toBe(s.count);
+    expect(incidents.get('演练:drills_excluded')).toBe(1);
+    const timeliness = new Map((await csv(`${MARCH}&table=timeliness`)).map((r) => [r[1], r.slice(2)]));
+    expect(timeliness.get('to_initial_report')).toEqual(['5400', '10800', '5']);
+    expect(timeliness.get('to_leader_ack')).toEqual(['1050', '1800', '2']);
+    expect(timeliness.get('late:initial_written')).toEqual(['', '', '4']);
+    expect(timeliness.get('followups_met')).toEqual(['', '', '1']);
+    const trend = await csv(`${MARCH}&table=trend`);
+    expect(trend.slice(1)).toEqual(
+      stats.trend.map((r) => [r.bucket, `${r.received}`, `${r.accidents}`, `${r.late}`]),
+    );
+    const duty = new Map((await csv(`${MARCH}&table=duty`)).map((r) => [r[1], r[2]]));
+    expect(duty.get('check_ins_late')).toBe('1');
+    expect(duty.get('check_ins_missed')).toBe('1');
+    expect(duty.get('spot_checks_median_answer_seconds')).toBe('270');
+    const hours = await csv(`${MARCH}&table=hours`);
+    expect(hours.slice(1).map((r) => [r[0], Number(r[2])])).toEqual(
+      stats.duty.hours.map((h) => [h.name, h.total]),
+    );
+    const road = await csv(`${MARCH}&table=direct_report&category=road_traffic`);
+    expect(road.find((r) => r[1] === 'rate')?.[2]).toBe('0.25');
+  });
+
+  it('is for signed-in people; checks the period', async () => {
+    expect((await t.app.inject({ method: 'GET', url: `/api/stats?${MARCH}` })).statusCode).toBe(401);
+    const backwards = await get('/api/stats?from=2026-04-01T00:00:00Z&to=2026-03-01T00:00:00Z');
+    expect(backwards.statusCode).toBe(400);
+    expect((await get('/api/stats?from=2025-01-01T00:00:00Z&to=2026-03-01T00:00:00Z')).statusCode).toBe(400);
+    expect((await get(`/api/stats?${MARCH}&table=hours`)).statusCode).toBe(400);
+    expect((await get(`/api/stats.csv?${MARCH}&table=secrets`)).statusCode).toBe(400);
+  });
+});
