@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { ensureAdmin } from './bootstrap';
 import { ConfigError, loadConfig, redactUrl } from './config';
+import { seedHandoverDemo } from './demo/handover';
 import { seedIncidentDemo } from './demo/incidents';
 import { seedRosterDemo } from './demo/roster';
 import { seedDemo } from './demo/seed';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     const demo = await seedDemo(app);
     await seedRosterDemo(app);
     await seedIncidentDemo(app);
+    await seedHandoverDemo(app);
     say(
       `  Demo users (${demo.usernames.join(', ')}) sign in with password: ${config.demoPassword}  (DEMO=0 to skip)`,
     );

@@ -210,3 +210,29 @@ describe.each(DIALECTS)('incident intake and reporting on %s', (dialect) => {
     ]);
   });
 });
+
+describe('linking likely duplicates', () => {
+  it('offers the same place as similar and records the link on both incidents', async () => {
+    const t = await startApp({ clock: fixedClock('2026-03-04T18:50:00Z') });
+    const admin = await signInAdmin(t.app);
+    await createUser(t.app, admin, { username: 'wangfang', roles: ['officer'] });
+    const officer = await signIn(t.app, 'wangfang', USER_PASSWORD);
+    const post = async () =>
+      (await t.app.inject(as(officer, { method: 'POST', url: '/api/incidents', payload: CALL }))).json();
+    const a = await post();
+    const b = await post();
+    const detail = (await t.app.inject(as(officer, { method: 'GET', url: `/api/incidents/${b.id}` }))).json();
+    expect(detail.similar.map((s: { id: number }) => s.id)).toEqual([a.id]);
+    const linked = await t.app.inject(
+      as(officer, { method: 'POST', url: `/api/incidents/${b.id}/link`, payload: { otherId: a.id } }),
+    );
+    expect(linked.statusCode).toBe(201);
+    const actionsOf = async (id: number) =>
+      (await t.app.inject(as(officer, { method: 'GET', url: `/api/incidents/${id}` })))
+        .json()
+        .actions.map((x: { text: string }) => x.text);
+    expect(await actionsOf(a.id)).toEqual([`关联事件 #${b.id}（疑似同一事件）`]);
+    expect(await actionsOf(b.id)).toEqual([`关联事件 #${a.id}（疑似同一事件）`]);
+    await t.close();
+  });
+});

@@ -243,6 +243,10 @@ export const en: Record<MessageKey, string> = {
   'incidents.close.outcomeRule': 'Enter the outcome',
   'incidents.close.needFinal': 'Send the final report before closing',
   'incidents.close.done': 'Incident #{id} closed',
+  'incidents.similar.link': 'Link',
+  'incidents.similar.linked': 'Linked as the same event',
+  'incidents.similar.linkFailed': 'Linking failed',
+  'incidents.similar.isLinked': 'Linked',
   'incidents.similar.none': 'No similar incidents',
 
   'live.live': 'Live',

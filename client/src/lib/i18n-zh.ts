@@ -236,6 +236,10 @@ export const zh = {
   'incidents.close.outcomeRule': '请填写处置结果',
   'incidents.close.needFinal': '结案前须先发出终报',
   'incidents.close.done': '事件 #{id} 已结案',
+  'incidents.similar.link': '关联',
+  'incidents.similar.linked': '已关联为疑似同一事件',
+  'incidents.similar.linkFailed': '关联失败',
+  'incidents.similar.isLinked': '已关联',
   'incidents.similar.none': '没有相似事件',
 
   'live.live': '实时',

@@ -23,7 +23,12 @@ export type ShiftBounds = Pick<Shift, 'dutyDate' | 'start' | 'end'>;
 /** The caller's officer shift to hand over: under way or just ended; the earliest not handed over yet. */
 export async function handoverShift(db: DbOrTrx, userId: number, now: Date): Promise<ShiftBounds> {
   const mine = (
-    await shiftsOfUser(db, userId, toStored(new Date(now.getTime() - GRACE_MS)), toStored(new Date(now.getTime() + 1)))
+    await shiftsOfUser(
+      db,
+      userId,
+      toStored(new Date(now.getTime() - GRACE_MS)),
+      toStored(new Date(now.getTime() + 1)),
+    )
   ).filter((s) => s.role === 'officer' && Date.parse(s.start) <= now.getTime());
   if (mine.length === 0)
     throw new DutyError(
@@ -64,18 +69,21 @@ export async function gatherDraft(
 ): Promise<HandoverDraft> {
   const at = toStored(now);
   const window = { from: shift.start, to: shift.end };
-  const [onShift, incoming, spotChecks, received, open, work, log, last, existing, users] = await Promise.all([
-    shiftsOverlapping(db, shift.start, shift.end),
-    incomingOfficers(db, zone, shift.end),
-    listSpotChecks(db, window),
-    listIncidents(db, { ...window, limit: MAX_ROWS }, at),
-    listIncidents(db, { stage: 'open', limit: MAX_ROWS }, at),
-    incidentWork(db, shift),
-    listLog(db, { ...window, limit: MAX_ROWS }),
-    lastBefore(db, shift.start, zone),
-    findByShift(db, shift.start, shift.end),
-    listUsers(db),
-  ]);
+  const [onShift, incoming, spotChecks, received, open, work, log, last, existing, users] = await Promise.all(
+    [
+      shiftsOverlapping(db, shift.start, shift.end),
+      incomingOfficers(db, zone, shift.end),
+      listSpotChecks(db, window),
+      listIncidents(db, { ...window, limit: MAX_ROWS }, at),
+      // Open as of `now`: a draft of a past shift (the demo's) knows nothing received after it.
+      listIncidents(db, { stage: 'open', to: toStored(new Date(now.getTime() + 1)), limit: MAX_ROWS }, at),
+      incidentWork(db, shift),
+      listLog(db, { ...window, limit: MAX_ROWS }),
+      lastBefore(db, shift.start, zone),
+      findByShift(db, shift.start, shift.end),
+      listUsers(db),
+    ],
+  );
   const incidents = new Map<number, Incident>([...received, ...open].map((i) => [i.id, i]));
   return draftHandover({
     zone,

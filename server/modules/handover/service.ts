@@ -31,7 +31,10 @@ export async function submitHandover(
   const shift = await handoverShift(tx.trx, user.id, now);
   const draft = await gatherDraft(tx.trx, zone, shift, now);
   if (draft.existing)
-    throw new DutyError('DUTY_ERR_ALREADY_DONE', `this shift was already handed over (#${draft.existing.id})`);
+    throw new DutyError(
+      'DUTY_ERR_ALREADY_DONE',
+      `this shift was already handed over (#${draft.existing.id})`,
+    );
   const built = buildHandover(
     { sections: draft.sections, pending: draft.pending, open: draft.openIncidents },
     body,
@@ -119,7 +122,10 @@ export async function acceptHandover(
   const allowed = new Set(incoming.map((s) => s.userId));
   if (!allowed.has(user.id) || user.username === h.submittedBy) {
     const names = incoming.map((s) => s.userName).join('、') || 'nobody (no roster)';
-    throw new DutyError('DUTY_ERR_NOT_INCOMING', `only the officer rostered on the next shift signs: ${names}`);
+    throw new DutyError(
+      'DUTY_ERR_NOT_INCOMING',
+      `only the officer rostered on the next shift signs: ${names}`,
+    );
   }
   const confirmed = new Set(body.confirmed);
   const missing = h.carried.filter((c) => !confirmed.has(c.key)).map((c) => c.key);

@@ -79,6 +79,33 @@ export async function reportRoutes(root: FastifyInstance): Promise<void> {
     },
   );
 
+  // Two calls about one event: each incident's log says so, both ways, in one change.
+  app.post(
+    '/api/incidents/:id/link',
+    {
+      config: { access: HANDLERS },
+      schema: {
+        params: IdParams,
+        body: Type.Object(
+          { otherId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) },
+          { additionalProperties: false },
+        ),
+        response: { 201: Incident },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params;
+      const { otherId } = req.body;
+      if (otherId === id)
+        throw new DutyError('DUTY_ERR_VALIDATION', 'body.otherId: an incident is not linked to itself');
+      const incident = await app.command(actorOf(req), async (tx) => {
+        await addAction(tx, otherId, 'note', `关联事件 #${id}（疑似同一事件）`);
+        return addAction(tx, id, 'note', `关联事件 #${otherId}（疑似同一事件）`);
+      });
+      return reply.status(201).send(incident);
+    },
+  );
+
   app.post(
     '/api/incidents/:id/close',
     {

@@ -1,22 +1,11 @@
 import type { LateCase, Stats } from '@shared/schemas/stats';
 import type { DbOrTrx } from '../../db/database';
-import { judgedIncidents } from './judged';
-import { INITIAL_KINDS, lateOrOverdue, num, type StatsScope } from './scope';
+import { judgeAccidents } from './judged';
+import { ACCIDENTS, INITIAL_KINDS, lateOrOverdue, received, type StatsScope } from './scope';
 
 /** rate = onTime / (onTime + late): pending accidents are not judged yet, drills never count. */
 export async function directReport(db: DbOrTrx, scope: StatsScope): Promise<Stats['directReport']> {
-  const totals = await db
-    .selectFrom(judgedIncidents(db, scope).as('j'))
-    .where('j.accident', '=', 1)
-    .select((eb) => [
-      eb.fn.countAll().as('accidents'),
-      eb.fn.sum('j.late').as('late'),
-      eb.fn.sum('j.pending').as('pending'),
-    ])
-    .executeTakeFirstOrThrow();
-  const accidents = num(totals.accidents);
-  const late = num(totals.late);
-  const pending = num(totals.pending);
+  const { accidents, late, pending } = await judgeAccidents(db, scope);
   const onTime = accidents - late - pending;
   return {
     accidents,
@@ -28,25 +17,28 @@ export async function directReport(db: DbOrTrx, scope: StatsScope): Promise<Stat
   };
 }
 
-/** Each late accident once, with the first initial deadline it missed. */
+/**
+ * Each late accident once, with the first initial deadline it missed: the accidents with a late or
+ * overdue initial obligation, which is what makes one late.
+ */
 async function lateCases(db: DbOrTrx, scope: StatsScope): Promise<LateCase[]> {
   const rows = await db
-    .selectFrom(judgedIncidents(db, scope).as('j'))
-    .innerJoin('incident_obligations', 'incident_obligations.incident_id', 'j.id')
-    .where('j.accident', '=', 1)
-    .where('j.late', '=', 1)
+    .selectFrom('incident_obligations')
+    .innerJoin('incidents', 'incidents.id', 'incident_obligations.incident_id')
+    .where((eb) => received(eb, scope))
+    .where('incidents.category', 'in', ACCIDENTS)
     .where('incident_obligations.kind', 'in', INITIAL_KINDS)
     .where((eb) => lateOrOverdue(eb, scope.now))
     .select([
-      'j.id',
-      'j.category',
-      'j.received_at',
+      'incidents.id',
+      'incidents.category',
+      'incidents.received_at',
       'incident_obligations.kind',
       'incident_obligations.due_at',
       'incident_obligations.done_at',
     ])
-    .orderBy('j.received_at')
-    .orderBy('j.id')
+    .orderBy('incidents.received_at')
+    .orderBy('incidents.id')
     .orderBy('incident_obligations.due_at')
     .execute();
   const seen = new Set<number>();

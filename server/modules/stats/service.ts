@@ -4,9 +4,9 @@ import { DutyError } from '../../errors';
 import { directReport } from './direct-report';
 import { dutyRecord } from './duty';
 import { incidentCounts } from './incident-counts';
-import { judgedRows } from './judged';
+import { incidentTimes } from './judged';
 import type { StatsScope } from './scope';
-import { timeliness } from './timeliness';
+import { durations, followups, lateByKind } from './timeliness';
 import { trend } from './trend';
 
 const MAX_DAYS = 400;
@@ -41,13 +41,26 @@ export async function statsFor(
 ): Promise<Stats> {
   const scope = scopeOf(query, opts.now);
   const bucket = query.bucket ?? 'day';
-  const rows = await judgedRows(db, scope);
+  // Independent reads: PostgreSQL runs them on several pooled connections at once.
+  const [times, incidents, direct, lateReportsByKind, followupsMet, duty] = await Promise.all([
+    incidentTimes(db, scope),
+    incidentCounts(db, scope),
+    directReport(db, scope),
+    lateByKind(db, scope),
+    followups(db, scope),
+    dutyRecord(db, scope, opts.zone),
+  ]);
   return {
     period: { from: scope.from, to: scope.to, zone: opts.zone, bucket },
-    incidents: await incidentCounts(db, scope),
-    directReport: await directReport(db, scope),
-    timeliness: await timeliness(db, scope, rows),
-    trend: trend(rows, new Date(scope.from), new Date(scope.to), opts.zone, bucket),
-    duty: await dutyRecord(db, scope, opts.zone),
+    incidents,
+    directReport: direct,
+    timeliness: { ...durations(times), lateReportsByKind, followupsMet },
+    trend: trend(times, direct.lateCases, {
+      from: new Date(scope.from),
+      to: new Date(scope.to),
+      zone: opts.zone,
+      bucket,
+    }),
+    duty,
   };
 }

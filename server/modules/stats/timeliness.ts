@@ -1,6 +1,6 @@
 import type { Stats } from '@shared/schemas/stats';
 import type { DbOrTrx } from '../../db/database';
-import type { JudgedRow } from './judged';
+import type { IncidentTimes } from './judged';
 import { countWhere, FOLLOWUP_KINDS, lateOrOverdue, matching, num, received, type StatsScope } from './scope';
 import { secondsBetween, spread } from './spread';
 
@@ -10,12 +10,22 @@ const KINDS = ['initial_phone', 'initial_written', 'followup_daily', 'followup_c
  * How fast the bureau reported, over every non-drill incident received in the period (not only
  * accidents; filter by category for those): receipt → first 首报, → leader's acknowledgement, → close.
  */
-export async function timeliness(
+export function durations(
+  rows: IncidentTimes[],
+): Pick<Stats['timeliness'], 'toInitialReport' | 'toLeaderAck' | 'toClose'> {
+  return {
+    toInitialReport: spread(rows.map((r) => secondsBetween(r.receivedAt, r.firstInitialAt))),
+    toLeaderAck: spread(rows.map((r) => secondsBetween(r.receivedAt, r.acknowledgedAt))),
+    toClose: spread(rows.map((r) => secondsBetween(r.receivedAt, r.closedAt))),
+  };
+}
+
+/** Obligations of the period's incidents met late or overdue now, by kind (every kind listed). */
+export async function lateByKind(
   db: DbOrTrx,
   scope: StatsScope,
-  rows: JudgedRow[],
-): Promise<Stats['timeliness']> {
-  const lateGroups = await db
+): Promise<Stats['timeliness']['lateReportsByKind']> {
+  const groups = await db
     .selectFrom('incident_obligations')
     .innerJoin('incidents', 'incidents.id', 'incident_obligations.incident_id')
     .where((eb) => received(eb, scope))
@@ -23,18 +33,15 @@ export async function timeliness(
     .select((eb) => ['incident_obligations.kind', eb.fn.countAll().as('n')])
     .groupBy('incident_obligations.kind')
     .execute();
-  const lateByKind = new Map(lateGroups.map((g) => [g.kind, num(g.n)]));
-  return {
-    toInitialReport: spread(rows.map((r) => secondsBetween(r.receivedAt, r.firstInitialAt))),
-    toLeaderAck: spread(rows.map((r) => secondsBetween(r.receivedAt, r.acknowledgedAt))),
-    toClose: spread(rows.map((r) => secondsBetween(r.receivedAt, r.closedAt))),
-    lateReportsByKind: KINDS.map((kind) => ({ kind, count: lateByKind.get(kind) ?? 0 })),
-    followupsMet: await followups(db, scope),
-  };
+  const counts = new Map(groups.map((g) => [g.kind, num(g.n)]));
+  return KINDS.map((kind) => ({ kind, count: counts.get(kind) ?? 0 }));
 }
 
 /** 续报 obligations falling due within the period, of any non-drill incident matching the filters. */
-async function followups(db: DbOrTrx, scope: StatsScope): Promise<Stats['timeliness']['followupsMet']> {
+export async function followups(
+  db: DbOrTrx,
+  scope: StatsScope,
+): Promise<Stats['timeliness']['followupsMet']> {
   const row = await db
     .selectFrom('incident_obligations')
     .innerJoin('incidents', 'incidents.id', 'incident_obligations.incident_id')

@@ -1,19 +1,29 @@
-import type { StatsBucket, TrendRow } from '@shared/schemas/stats';
+import type { LateCase, StatsBucket, TrendRow } from '@shared/schemas/stats';
 import { bucketIndex, bucketsOf } from './buckets';
-import type { JudgedRow } from './judged';
+import type { IncidentTimes } from './judged';
+import { ACCIDENTS } from './scope';
 
-/** Received, accidents and late accidents per local bucket; empty buckets included, so charts stay continuous. */
-export function trend(rows: JudgedRow[], from: Date, to: Date, zone: string, size: StatsBucket): TrendRow[] {
-  const buckets = bucketsOf(from, to, zone, size);
+/**
+ * Received, accidents and late accidents per local bucket (late by the direct-report judgement:
+ * the late cases); empty buckets included, so charts stay continuous.
+ */
+export function trend(
+  incidents: IncidentTimes[],
+  lateCases: LateCase[],
+  period: { from: Date; to: Date; zone: string; bucket: StatsBucket },
+): TrendRow[] {
+  const buckets = bucketsOf(period.from, period.to, period.zone, period.bucket);
   const out = buckets.map((b) => ({ bucket: b.label, received: 0, accidents: 0, late: 0 }));
-  for (const r of rows) {
-    const row = out[bucketIndex(buckets, Date.parse(r.receivedAt))];
+  const at = (instant: string) => out[bucketIndex(buckets, Date.parse(instant))];
+  for (const i of incidents) {
+    const row = at(i.receivedAt);
     if (!row) continue;
     row.received += 1;
-    if (r.accident) {
-      row.accidents += 1;
-      if (r.late) row.late += 1;
-    }
+    if (ACCIDENTS.includes(i.category)) row.accidents += 1;
+  }
+  for (const c of lateCases) {
+    const row = at(c.receivedAt);
+    if (row) row.late += 1;
   }
   return out;
 }

@@ -96,7 +96,7 @@ export function IncidentDetailPage({ user }: { user: User }) {
             />
           </Card>
           <Card size="small" title={t('incidents.detail.similar')}>
-            <SimilarIncidents similar={detail.similar} />
+            <SimilarIncidents detail={detail} canLink={handler && incident.stage !== 'closed'} />
           </Card>
           <Card size="small" title={t('incidents.detail.timeline')}>
             <IncidentTimeline timeline={detail.timeline} />
