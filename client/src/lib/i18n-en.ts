@@ -304,7 +304,7 @@ export const en: Record<MessageKey, string> = {
   'console.rolesLabel': 'Roles',
   'console.qualified': 'Duty qualified',
   'console.intro':
-    'Who is on duty, check-in and spot-checks are shown here; open incidents and report deadlines follow.',
+    'Who is on duty, check-in and spot-checks at a glance; Alt+N or F2 records a call anywhere, and open incidents with their report deadlines are under Incidents.',
   'console.server': 'Server',
   'console.version': 'Version {version} · database {db}',
   'console.serverDown': 'Health check failed',

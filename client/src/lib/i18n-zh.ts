@@ -295,7 +295,8 @@ export const zh = {
   'console.welcome': '欢迎，{name}',
   'console.rolesLabel': '角色',
   'console.qualified': '值班资格',
-  'console.intro': '值班台集中显示当班人员、到岗签到与查岗；未结事件与上报时限将陆续接入。',
+  'console.intro':
+    '值班台集中显示当班人员、到岗签到与查岗；按 Alt+N 或 F2 随时记录来电，未结事件及其上报时限见“事件”。',
   'console.server': '服务器',
   'console.version': '版本 {version} · 数据库 {db}',
   'console.serverDown': '健康检查失败',
