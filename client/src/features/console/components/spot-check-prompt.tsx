@@ -1,11 +1,11 @@
 import { BellFilled } from '@ant-design/icons';
 import { useT } from '@client/lib/i18n';
 import { formatHourMinute } from '@client/lib/time';
+import { playTones } from '@client/lib/tones';
 import type { SpotCheck } from '@shared/schemas/spot-checks';
 import { Alert, App, Button, Input, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { answerSpotCheck } from '../api/answer-spot-check';
-import { beep } from './beep';
 import { describeDutyError } from './console-errors';
 import { SpotCheckCountdown } from './spot-check-countdown';
 
@@ -35,7 +35,7 @@ export function SpotCheckPrompt({ pending, onDuty, onAnswered }: Props) {
     if (!onDuty) return;
     const fresh = pending.filter((s) => !heard.current.has(s.id));
     for (const s of fresh) heard.current.add(s.id);
-    if (fresh.length > 0) beep();
+    if (fresh.length > 0) playTones([880, 660, 880], { wave: 'square', step: 0.22, volume: 0.2 });
   }, [pending, onDuty]);
 
   const mine =

@@ -1,6 +1,6 @@
+import { useLiveRefetch } from '@client/lib/use-live-refetch';
 import type { AnyDutyEvent } from '@shared/events';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useLiveRefetch } from './use-live-refetch';
 
 export interface LiveQuery<T> {
   data: T | null;

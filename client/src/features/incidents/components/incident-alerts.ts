@@ -1,4 +1,5 @@
-let audio: AudioContext | null = null;
+import { playTones } from '@client/lib/tones';
+
 let lastBeepAt = 0;
 const alertedSeqs = new Set<number>();
 
@@ -6,40 +7,16 @@ const BEEP_GAP_MS = 1500;
 /** Catch-up after a long disconnect replays old events: they update the board but stay silent. */
 const STALE_MS = 15 * 60_000;
 
-/**
- * A short beep from an oscillator: no audio file to fetch or allow in the CSP. Browsers let a page
- * sound only after a user gesture; a console never clicked stays silent and relies on the board.
- */
+/** A new incident chimes; an overdue report sounds harsher. At most one sound every 1.5 s. */
 export function beep(urgent: boolean): void {
   const now = Date.now();
   if (now - lastBeepAt < BEEP_GAP_MS) return;
   lastBeepAt = now;
-  try {
-    const Ctx =
-      window.AudioContext ??
-      (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
-    if (!Ctx) return;
-    audio ??= new Ctx();
-    const ctx = audio;
-    if (ctx.state === 'suspended') void ctx.resume().catch(() => undefined);
-    const tones = urgent ? [988, 740, 988, 740] : [784, 1046];
-    const start = ctx.currentTime + 0.02;
-    for (const [i, freq] of tones.entries()) {
-      const osc = ctx.createOscillator();
-      const gain = ctx.createGain();
-      osc.type = urgent ? 'square' : 'sine';
-      osc.frequency.value = freq;
-      const at = start + i * 0.18;
-      gain.gain.setValueAtTime(0.0001, at);
-      gain.gain.exponentialRampToValueAtTime(0.25, at + 0.02);
-      gain.gain.exponentialRampToValueAtTime(0.0001, at + 0.15);
-      osc.connect(gain).connect(ctx.destination);
-      osc.start(at);
-      osc.stop(at + 0.16);
-    }
-  } catch {
-    // Sound is a courtesy; the board is the alert.
-  }
+  playTones(urgent ? [988, 740, 988, 740] : [784, 1046], {
+    wave: urgent ? 'square' : 'sine',
+    step: 0.18,
+    volume: 0.25,
+  });
 }
 
 export type NotifyPermission = NotificationPermission | 'unsupported';

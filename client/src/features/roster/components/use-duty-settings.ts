@@ -1,7 +1,7 @@
+import { useLiveRefetch } from '@client/lib/use-live-refetch';
 import type { DutySettings } from '@shared/schemas/settings';
 import { useEffect, useState } from 'react';
 import { getDutySettings } from '../api/get-duty-settings';
-import { useLiveRefetch } from './use-live-refetch';
 
 /** The duty settings (shift template, staffing); null until read or when the read failed. */
 export function useDutySettings(): DutySettings | null {

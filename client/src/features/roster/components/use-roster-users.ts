@@ -1,7 +1,7 @@
+import { useLiveRefetch } from '@client/lib/use-live-refetch';
 import type { User } from '@shared/schemas/users';
 import { useEffect, useState } from 'react';
 import { listUsers } from '../api/list-users';
-import { useLiveRefetch } from './use-live-refetch';
 
 /** Everyone, for administrators' pickers; an empty list for anyone else (the API is admin-only). */
 export function useRosterUsers(isAdmin: boolean): User[] {

@@ -1,7 +1,8 @@
+import { useLiveRefetch } from '@client/lib/use-live-refetch';
 import type { RosterView } from '@shared/schemas/roster';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getRoster } from '../api/get-roster';
-import { touchesRoster, useLiveRefetch } from './use-live-refetch';
+import { touchesRoster } from './touches-roster';
 
 export interface RosterViewState {
   view: RosterView | null;

@@ -1,7 +1,7 @@
+import { useLiveRefetch } from '@client/lib/use-live-refetch';
 import type { Swap } from '@shared/schemas/swaps';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { listSwaps } from '../api/list-swaps';
-import { useLiveRefetch } from './use-live-refetch';
 
 export interface SwapsState {
   swaps: Swap[];

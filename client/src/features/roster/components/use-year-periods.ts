@@ -1,7 +1,7 @@
+import { useLiveRefetch } from '@client/lib/use-live-refetch';
 import type { Period } from '@shared/schemas/roster';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getRoster } from '../api/get-roster';
-import { useLiveRefetch } from './use-live-refetch';
 
 const QUARTERS: [string, string][] = [
   ['01-01', '03-31'],
