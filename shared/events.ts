@@ -1,5 +1,7 @@
 import type { DeadlinePolicy } from './domain/incident-types';
+import type { Amendment, Handover } from './schemas/handover';
 import type { Incident, ObligationView, Report } from './schemas/incidents';
+import type { LogEntry } from './schemas/logbook';
 import type { Period, RosterMonth, Shift } from './schemas/roster';
 import type { DutySettings } from './schemas/settings';
 import type { SpotCheck } from './schemas/spot-checks';
@@ -66,6 +68,13 @@ export interface EventPayloads {
   'settings.deadlines_updated': { policy: DeadlinePolicy };
   'calendar.feed_created': { userId: number };
   'calendar.feed_revoked': { userId: number };
+  'logbook.added': { entry: LogEntry };
+  'logbook.updated': { entry: LogEntry; before: LogEntry };
+  'logbook.linked': { entry: LogEntry; incidentId: number };
+  'handover.submitted': { handover: Handover };
+  'handover.revised': { handover: Handover };
+  'handover.accepted': { handover: Handover };
+  'handover.amended': { handover: Handover; amendment: Amendment };
 }
 
 export type EventType = keyof EventPayloads;

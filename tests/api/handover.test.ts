@@ -6,6 +6,7 @@ import type { Handover, HandoverDraft } from '@shared/schemas/handover';
 import type { RosterView, Shift } from '@shared/schemas/roster';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handoverPdf } from '../../server/modules/handover/pdf';
 import { fixedClock } from '../../server/time';
 import {
   as,
@@ -271,6 +272,11 @@ describe.each(DIALECTS)('shift handover on %s', (dialect) => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // Without a CJK font the server says what to install instead of printing empty boxes.
+    expect(() => handoverPdf(first, null)).toThrow(
+      expect.objectContaining({ code: 'DUTY_ERR_FONT_MISSING', status: 503 }),
+    );
+    expect(() => handoverPdf(first, null)).toThrow(/fonts-noto-cjk/);
     if (!hasPdftotext && !process.env.CI) return; // CI installs poppler-utils; without it this fails there.
     const text = pdfText(pdf.rawPayload);
     for (const name of ['交接班记录', NAMES[outgoing]!, NAMES[incoming]!, '刘强', '交班人', '接班人'])
