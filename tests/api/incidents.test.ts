@@ -236,3 +236,21 @@ describe('linking likely duplicates', () => {
     await t.close();
   });
 });
+
+describe('obligations in order', () => {
+  it('lists obligations by deadline with the 终报 (no deadline) last', async () => {
+    const t = await startApp({ clock: fixedClock('2026-03-04T18:50:00Z') });
+    const admin = await signInAdmin(t.app);
+    await createUser(t.app, admin, { username: 'wangfang', roles: ['officer'] });
+    const officer = await signIn(t.app, 'wangfang', USER_PASSWORD);
+    const incident = (
+      await t.app.inject(as(officer, { method: 'POST', url: '/api/incidents', payload: CALL }))
+    ).json();
+    expect(incident.obligations.map((o: { kind: string }) => o.kind)).toEqual([
+      'initial_phone',
+      'initial_written',
+      'final',
+    ]);
+    await t.close();
+  });
+});

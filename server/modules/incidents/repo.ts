@@ -76,7 +76,9 @@ export async function obligationsOf(
     .selectAll()
     .where('incident_id', 'in', ids)
     .execute();
-  rows.sort((a, b) => (a.due_at ?? '~').localeCompare(b.due_at ?? '~') || a.key.localeCompare(b.key));
+  // By deadline, those without one (the 终报) last; code-unit order, as stored instants sort.
+  const order = (o: { due_at: string | null; key: string }) => `${o.due_at ?? '\uffff'} ${o.key}`;
+  rows.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   for (const row of rows) byIncident.get(Number(row.incident_id))?.push(obligationView(row, now));
   return byIncident;
 }
