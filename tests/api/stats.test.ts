@@ -1,5 +1,8 @@
 import type { Stats } from '@shared/schemas/stats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bucketsOf } from '../../server/modules/stats/buckets';
+import { dutyDaysOf } from '../../server/modules/stats/duty';
+import { spread } from '../../server/modules/stats/spread';
 import { fixedClock } from '../../server/time';
 import { as, type Session, signInAdmin, startApp, type TestApp } from '../helpers/app';
 import { DIALECTS } from '../helpers/databases';
@@ -244,5 +247,48 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
     expect((await get('/api/stats?from=2025-01-01T00:00:00Z&to=2026-03-01T00:00:00Z')).statusCode).toBe(400);
     expect((await get(`/api/stats?${MARCH}&table=hours`)).statusCode).toBe(400);
     expect((await get(`/api/stats.csv?${MARCH}&table=secrets`)).statusCode).toBe(400);
+  });
+});
+
+describe('statistics helpers', () => {
+  it('takes the median of the middle two and the p90 by nearest rank', () => {
+    expect(spread([])).toEqual({ median: null, p90: null, n: 0 });
+    expect(spread([30, 10, null, 20])).toEqual({ median: 20, p90: 30, n: 3 });
+    expect(spread([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toEqual({ median: 5.5, p90: 9, n: 10 });
+  });
+
+  it('starts day buckets at local midnight, also across a DST change', () => {
+    const days = bucketsOf(
+      new Date('2026-03-28T00:00:00+01:00'),
+      new Date('2026-03-31T00:00:00+02:00'),
+      'Europe/Berlin',
+      'day',
+    );
+    expect(days.map((d) => [d.label, new Date(d.start).toISOString()])).toEqual([
+      ['2026-03-28', '2026-03-27T23:00:00.000Z'],
+      ['2026-03-29', '2026-03-28T23:00:00.000Z'],
+      ['2026-03-30', '2026-03-29T22:00:00.000Z'],
+    ]);
+  });
+
+  it('counts duty hours over the duty days handed over within the period, or the one under way', () => {
+    const at = (iso: string) => new Date(iso);
+    const days = (from: string, to: string) => dutyDaysOf(at(from), at(to), 'Asia/Shanghai', '08:30');
+    expect(days('2026-03-01T00:00:00+08:00', '2026-04-01T00:00:00+08:00')).toEqual({
+      from: '2026-03-01',
+      to: '2026-03-31',
+    });
+    expect(days('2026-03-05T08:30:00+08:00', '2026-03-06T08:30:00+08:00')).toEqual({
+      from: '2026-03-05',
+      to: '2026-03-05',
+    });
+    expect(days('2026-03-05T09:00:00+08:00', '2026-03-05T10:00:00+08:00')).toEqual({
+      from: '2026-03-05',
+      to: '2026-03-05',
+    });
+    expect(days('2026-03-05T07:00:00+08:00', '2026-03-05T08:00:00+08:00')).toEqual({
+      from: '2026-03-04',
+      to: '2026-03-04',
+    });
   });
 });
