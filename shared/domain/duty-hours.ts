@@ -22,12 +22,25 @@ export interface DutyHoursInput {
 const NIGHT_START = '22:00';
 const NIGHT_END = '06:00';
 
+/** A day's three boundaries in a zone, computed once: zone arithmetic is the slow part of a year's report. */
+const boundaryCache = new Map<string, number[]>();
+
+function boundariesOf(date: string, zone: string): number[] {
+  const key = `${zone} ${date}`;
+  let found = boundaryCache.get(key);
+  if (!found) {
+    found = [`${date}T${NIGHT_END}`, `${date}T${NIGHT_START}`, `${addDays(date, 1)}T00:00`].map((local) =>
+      localToInstant(local, zone).getTime(),
+    );
+    if (boundaryCache.size > 50_000) boundaryCache.clear();
+    boundaryCache.set(key, found);
+  }
+  return found;
+}
+
 /** The next local midnight, 06:00 or 22:00 after `at`: within a piece between them nothing changes. */
 function nextBoundary(at: DateTime): number {
-  const date = at.toISODate()!;
-  const candidates = [`${date}T${NIGHT_END}`, `${date}T${NIGHT_START}`, `${addDays(date, 1)}T00:00`].map(
-    (local) => localToInstant(local, at.zoneName!).getTime(),
-  );
+  const candidates = boundariesOf(at.toISODate()!, at.zoneName!);
   // A boundary inside a DST gap moves forward, so the next midnight is always still ahead.
   return Math.min(...candidates.filter((ms) => ms > at.toMillis()));
 }
