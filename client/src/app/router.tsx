@@ -7,7 +7,6 @@ import { FullPageSpin, GuestOnly, RequireAdmin, RequireAuth, useCurrentUser } fr
 import { LangSwitch } from './lang-switch';
 import { AppLayout } from './layout/app-layout';
 import { NotFound } from './not-found';
-import { UnderConstruction } from './under-construction';
 
 // Admin pages are for a few people in office hours; keep them out of the duty post's first load.
 const UsersPage = lazy(() =>
@@ -36,6 +35,44 @@ const IncidentDetailPage = lazy(() =>
     default: m.IncidentDetailPage,
   })),
 );
+
+// The duty log and the handover load on first visit; the console's handover notice is always on.
+const LogbookPage = lazy(() =>
+  import('../features/logbook/components/logbook-page').then((m) => ({ default: m.LogbookPage })),
+);
+const HandoverPage = lazy(() =>
+  import('../features/handover/components/handover-page').then((m) => ({ default: m.HandoverPage })),
+);
+const HandoverDetailPage = lazy(() =>
+  import('../features/handover/components/handover-detail-page').then((m) => ({
+    default: m.HandoverDetailPage,
+  })),
+);
+const HandoverPrintPage = lazy(() =>
+  import('../features/handover/components/handover-print-page').then((m) => ({
+    default: m.HandoverPrintPage,
+  })),
+);
+
+// Statistics are read in office hours; ECharts loads with this page only, never on the duty post's first screen.
+const StatsPage = lazy(() =>
+  import('../features/stats/components/stats-page').then((m) => ({ default: m.StatsPage })),
+);
+const StatsPrintPage = lazy(() =>
+  import('../features/stats/components/stats-print-page').then((m) => ({ default: m.StatsPrintPage })),
+);
+
+function LogbookRoute() {
+  return <LogbookPage user={useCurrentUser()} />;
+}
+
+function HandoverRoute() {
+  return <HandoverPage user={useCurrentUser()} />;
+}
+
+function HandoverDetailRoute() {
+  return <HandoverDetailPage user={useCurrentUser()} />;
+}
 
 function IncidentsRoute() {
   return <IncidentsBoard user={useCurrentUser()} />;
@@ -78,6 +115,28 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    // Outside the layout too: one A4 portrait sheet with the signatures block.
+    path: '/handover/:id/print',
+    element: (
+      <RequireAuth>
+        <Suspense fallback={<FullPageSpin />}>
+          <HandoverPrintPage />
+        </Suspense>
+      </RequireAuth>
+    ),
+  },
+  {
+    // Outside the layout: the monthly summary on A4 portrait, no charts, no chrome.
+    path: '/stats/print',
+    element: (
+      <RequireAuth>
+        <Suspense fallback={<FullPageSpin />}>
+          <StatsPrintPage />
+        </Suspense>
+      </RequireAuth>
+    ),
+  },
+  {
     path: '/',
     element: (
       <RequireAuth>
@@ -90,9 +149,10 @@ export const router = createBrowserRouter([
       { path: 'incidents', element: <IncidentsRoute /> },
       { path: 'incidents/:id', element: <IncidentDetailRoute /> },
       { path: 'roster', element: <RosterRoute /> },
-      { path: 'logbook', element: <UnderConstruction titleKey="nav.logbook" /> },
-      { path: 'handover', element: <UnderConstruction titleKey="nav.handover" /> },
-      { path: 'stats', element: <UnderConstruction titleKey="nav.stats" /> },
+      { path: 'logbook', element: <LogbookRoute /> },
+      { path: 'handover', element: <HandoverRoute /> },
+      { path: 'handover/:id', element: <HandoverDetailRoute /> },
+      { path: 'stats', element: <StatsPage /> },
       {
         path: 'admin',
         element: <RequireAdmin />,

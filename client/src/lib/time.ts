@@ -135,3 +135,15 @@ export function bureauWallToIso(wall: string): string | null {
   const dt = DateTime.fromISO(wall, { zone: bureauZone });
   return dt.isValid ? dt.toUTC().toISO() : null;
 }
+
+/** An instant as a bureau wall-clock value for `<input type="datetime-local">`; '' if invalid. */
+export function bureauWallOf(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return inZone(iso)?.toFormat("yyyy-MM-dd'T'HH:mm") ?? '';
+}
+
+/** A calendar date `2026-03-05` as `03-05`, for chart axes. */
+export function formatShortDay(day: string): string {
+  const dt = DateTime.fromISO(day, { zone: 'utc' });
+  return dt.isValid ? dt.toFormat('MM-dd') : day;
+}

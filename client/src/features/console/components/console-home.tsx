@@ -8,8 +8,10 @@ import { useEffect, useState } from 'react';
 import { getHealth, type HealthInfo } from '../api/get-health';
 import { describeDutyError } from './console-errors';
 import { DutyBanner } from './duty-banner';
+import { HandoverNotice } from './handover-notice';
 import { IssueSpotCheckButton } from './issue-spot-check-button';
 import { MyDutyCard } from './my-duty-card';
+import { ShiftBriefingCard, wantsBriefing } from './shift-briefing-card';
 import { SpotCheckPrompt } from './spot-check-prompt';
 import { SpotChecksCard } from './spot-checks-card';
 import { useDutyNow, useMyShifts, useOpenSpotChecks } from './use-duty-data';
@@ -96,12 +98,14 @@ export function ConsoleHome({ user }: { user: User }) {
           duty.reload();
         }}
       />
+      <HandoverNotice user={user} />
       <DutyBanner
         duty={duty.data}
         error={duty.error ? describeDutyError(t, duty.error) : null}
         meId={user.id}
         actions={canIssue ? <IssueSpotCheckButton user={user} /> : null}
       />
+      {wantsBriefing(user, duty.data) && <ShiftBriefingCard duty={duty.data} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12} xl={8}>
           <MyDutyCard

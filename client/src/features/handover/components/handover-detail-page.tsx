@@ -1,0 +1,125 @@
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { ApiError } from '@client/lib/api-client';
+import { useT } from '@client/lib/i18n';
+import { hasRole } from '@client/lib/session';
+import type { User } from '@shared/schemas/users';
+import { Alert, Button, Card, Result, Spin, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import { AcceptPanel } from './accept-panel';
+import { AmendmentsCard } from './amendments-card';
+import { CarriedList, carriedRows } from './carried-list';
+import { describeHandoverError } from './handover-errors';
+import { HandoverExports } from './handover-exports';
+import { isIncomingOf, statusColor, statusLabel } from './handover-labels';
+import { HandoverMeta } from './handover-meta';
+import { HandoverSections } from './handover-sections';
+import { HandoverSignatures } from './handover-signatures';
+import { useHandover } from './use-handover-data';
+import './handover.css';
+
+/** One handover: the record as handed over, the signatures, what was carried, the amendments. */
+export function HandoverDetailPage({ user }: { user: User }) {
+  const t = useT();
+  const id = Number(useParams().id);
+  const valid = Number.isInteger(id) && id > 0;
+  const { data: h, error, set } = useHandover(valid ? id : 0);
+
+  if (!valid || (error instanceof ApiError && error.status === 404)) {
+    return (
+      <Result
+        status="404"
+        title={t('handover.detail.notFound')}
+        extra={
+          <Link to="/handover?tab=archive">
+            <Button type="primary">{t('handover.tab.archive')}</Button>
+          </Link>
+        }
+      />
+    );
+  }
+  if (!h) {
+    return error ? (
+      <Alert
+        type="error"
+        showIcon
+        title={t('common.loadFailed', { message: describeHandoverError(t, error) })}
+      />
+    ) : (
+      <Spin size="large" className="ho-spin" />
+    );
+  }
+
+  const submitted = h.status === 'submitted';
+  const incoming = submitted && hasRole(user, 'officer') && isIncomingOf(h, user.id);
+  const mine = submitted && h.submittedBy === user.username;
+  const canAmend = hasRole(user, 'officer') || hasRole(user, 'leader');
+  const confirmed = new Set(h.carried.filter((c) => c.confirmed).map((c) => c.key));
+
+  return (
+    <div className="ho-detail" data-testid="handover-detail" data-status={h.status} data-handover-id={h.id}>
+      <Card size="small" className="ho-detail-head">
+        <div className="ho-detail-head-row">
+          <div>
+            <Link to="/handover?tab=archive" className="ho-back">
+              <ArrowLeftOutlined /> {t('nav.handover')}
+            </Link>
+            <div className="ho-detail-title">
+              <Typography.Title level={4}>{t('handover.detail.title', { id: h.id })}</Typography.Title>
+              <Tag color={statusColor[h.status]} data-testid="handover-status">
+                {t(statusLabel[h.status])}
+              </Tag>
+            </div>
+            <HandoverMeta shift={h.shift} />
+          </div>
+          <HandoverExports id={h.id} />
+        </div>
+      </Card>
+      {error !== null && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('common.loadFailed', { message: describeHandoverError(t, error) })}
+        />
+      )}
+      {mine && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('handover.detail.mineWaiting')}
+          action={
+            <Link to="/handover?tab=draft">
+              <Button size="small" icon={<EditOutlined />}>
+                {t('handover.detail.revise')}
+              </Button>
+            </Link>
+          }
+        />
+      )}
+      {incoming && (
+        <Card size="small" className="ho-accept-card" title={t('handover.accept.title')}>
+          <AcceptPanel handover={h} onAccepted={set} />
+        </Card>
+      )}
+      <div className="ho-detail-grid">
+        <Card size="small" title={t('handover.detail.content')}>
+          <HandoverSections sections={h.content.sections} notes={h.notes} />
+        </Card>
+        <div className="ho-detail-side">
+          <Card size="small" title={t('handover.sign.title')}>
+            <HandoverSignatures handover={h} />
+          </Card>
+          {!incoming && (
+            <Card size="small" title={t('handover.carried.title', { count: h.carried.length })}>
+              <CarriedList
+                rows={carriedRows(h.carried, h.content.openIncidents)}
+                confirmedKeys={confirmed}
+                live={submitted}
+              />
+            </Card>
+          )}
+          <AmendmentsCard handover={h} canAmend={canAmend} onAmended={set} />
+        </div>
+      </div>
+    </div>
+  );
+}

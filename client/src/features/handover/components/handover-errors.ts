@@ -1,0 +1,30 @@
+import { ApiError } from '@client/lib/api-client';
+import { describeError } from '@client/lib/error-text';
+import type { MessageKey, Translate } from '@client/lib/i18n';
+
+/** Handover refusals in the words of the duty room; the server's detail follows. */
+const handoverCodes: Record<string, MessageKey> = {
+  DUTY_ERR_NOT_ROSTERED: 'handover.err.notRostered',
+  DUTY_ERR_NOT_INCOMING: 'handover.err.notIncoming',
+  DUTY_ERR_SEALED: 'handover.err.sealed',
+  DUTY_ERR_CARRY_OVER: 'handover.err.carryOver',
+  DUTY_ERR_ALREADY_DONE: 'handover.err.alreadyDone',
+  DUTY_ERR_UNPROCESSABLE: 'handover.err.unprocessable',
+  DUTY_ERR_FONT_MISSING: 'handover.err.fontMissing',
+  DUTY_ERR_CONFLICT: 'handover.err.conflict',
+  DUTY_ERR_VALIDATION: 'handover.err.validation',
+  DUTY_ERR_FORBIDDEN: 'handover.err.forbidden',
+  DUTY_ERR_NOT_FOUND: 'handover.err.notFound',
+};
+
+export function describeHandoverError(t: Translate, error: unknown): string {
+  if (error instanceof ApiError) {
+    const key = handoverCodes[error.code];
+    if (key) return t(key, { message: error.message });
+  }
+  return describeError(t, error);
+}
+
+export function isErrorCode(error: unknown, code: string): boolean {
+  return error instanceof ApiError && error.code === code;
+}

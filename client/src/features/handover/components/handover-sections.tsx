@@ -1,0 +1,24 @@
+import { useT } from '@client/lib/i18n';
+import type { Section } from '@shared/schemas/handover';
+import { sectionLabel } from './handover-labels';
+
+/** The sealed (or submitted) record, section by section, as it was handed over. */
+export function HandoverSections({ sections, notes }: { sections: Section[]; notes: string }) {
+  const t = useT();
+  return (
+    <dl className="ho-sections" data-testid="handover-sections">
+      {sections.map((s) => (
+        <div key={s.key} className="ho-section" data-testid={`section-${s.key}`}>
+          <dt>{t(sectionLabel[s.key])}</dt>
+          <dd>{s.text.trim() || '—'}</dd>
+        </div>
+      ))}
+      {notes.trim() && (
+        <div className="ho-section">
+          <dt>{t('handover.notes.title')}</dt>
+          <dd>{notes}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}

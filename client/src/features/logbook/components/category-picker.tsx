@@ -1,0 +1,32 @@
+import { useT } from '@client/lib/i18n';
+import { classOf } from '@shared/domain/grading';
+import { CATEGORIES, type CategoryCode } from '@shared/domain/incident-types';
+import { categoryName } from '@shared/domain/report-text';
+import { Select, type SelectProps } from 'antd';
+
+type Option = { label: string; value: CategoryCode };
+
+const CLASS_ORDER = ['accident', 'natural_disaster', 'public_health', 'social_security'] as const;
+
+/** The incident categories, grouped by class and searchable by name or code. */
+export function CategoryPicker(props: Omit<SelectProps<CategoryCode, Option>, 'options'>) {
+  const t = useT();
+  const options = CLASS_ORDER.map((cls) => ({
+    label: t(`incidents.class.${cls}`),
+    options: CATEGORIES.filter((c) => classOf(c) === cls).map((c) => ({ label: categoryName(c), value: c })),
+  }));
+  return (
+    <Select<CategoryCode, Option>
+      {...props}
+      options={options as unknown as Option[]}
+      showSearch={{
+        filterOption: (input, option) => {
+          const needle = input.trim().toLowerCase();
+          if (typeof option?.value !== 'string' || typeof option.label !== 'string') return false;
+          return option.label.includes(needle) || option.value.includes(needle);
+        },
+      }}
+      placeholder={t('logbook.toIncident.categoryPlaceholder')}
+    />
+  );
+}

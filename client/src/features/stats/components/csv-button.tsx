@@ -1,0 +1,23 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { useT } from '@client/lib/i18n';
+import type { StatsQuery, StatsTable } from '@shared/schemas/stats';
+import { Button } from 'antd';
+import { statsCsvUrl } from '../api/stats-csv-url';
+
+/** The CSV of one table, for exactly the period and filters of the figures on screen. */
+export function CsvButton({ query, table }: { query: StatsQuery; table: StatsTable }) {
+  const t = useT();
+  return (
+    <Button
+      size="small"
+      type="text"
+      icon={<DownloadOutlined />}
+      href={statsCsvUrl(query, table)}
+      download
+      title={t('stats.csvTitle')}
+      data-testid={`csv-${table}`}
+    >
+      CSV
+    </Button>
+  );
+}

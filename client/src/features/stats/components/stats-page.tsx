@@ -1,0 +1,68 @@
+import { BarChartOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { describeError } from '@client/lib/error-text';
+import { useT } from '@client/lib/i18n';
+import { bureauMonth, getBureauZone } from '@client/lib/time';
+import { Alert, Button, Card, Space, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { DutySection } from './duty-section';
+import { KpiRow } from './kpi-row';
+import { LateCasesDrawer } from './late-cases-drawer';
+import { PeriodBar } from './period-bar';
+import { ReportingSection } from './reporting-section';
+import { StatsCharts } from './stats-charts';
+import { monthOf } from './stats-period';
+import { useStats } from './use-stats';
+import { useStatsParams } from './use-stats-params';
+import './stats.css';
+
+/** 统计: the figures a bureau is measured on, for a period, straight from the stored records. */
+export function StatsPage() {
+  const t = useT();
+  const { choice, filters, update } = useStatsParams();
+  const { stats, query, loading, error, reload } = useStats(choice, filters);
+  const [lateOpen, setLateOpen] = useState(false);
+  const printMonth = query ? monthOf(query, getBureauZone()) : bureauMonth();
+
+  return (
+    <div className="stats-page" data-testid="stats-page" data-loading={loading ? 'true' : 'false'}>
+      <Card size="small" className="stats-head">
+        <div className="stats-head-row">
+          <Typography.Title level={4} className="stats-title">
+            <BarChartOutlined /> {t('stats.title')}
+          </Typography.Title>
+          <Space>
+            <Button icon={<ReloadOutlined />} onClick={reload} aria-label={t('common.refresh')} />
+            <Button
+              icon={<PrinterOutlined />}
+              href={`/stats/print?month=${printMonth}`}
+              target="_blank"
+              data-testid="stats-print"
+            >
+              {t('stats.print.button')}
+            </Button>
+          </Space>
+        </div>
+        <PeriodBar choice={choice} filters={filters} query={query} loading={loading} onChange={update} />
+      </Card>
+      {error !== null && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('common.loadFailed', { message: describeError(t, error) })}
+          action={<Button onClick={reload}>{t('common.refresh')}</Button>}
+        />
+      )}
+      {!stats || !query ? (
+        loading && <Spin size="large" className="stats-spin" />
+      ) : (
+        <>
+          <KpiRow stats={stats} onOpenLate={() => setLateOpen(true)} />
+          <StatsCharts stats={stats} query={query} />
+          <ReportingSection stats={stats} query={query} />
+          <DutySection stats={stats} query={query} />
+          <LateCasesDrawer open={lateOpen} onClose={() => setLateOpen(false)} stats={stats} query={query} />
+        </>
+      )}
+    </div>
+  );
+}

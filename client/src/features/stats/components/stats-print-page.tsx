@@ -1,0 +1,91 @@
+import { ArrowLeftOutlined, LeftOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
+import { describeError } from '@client/lib/error-text';
+import { useLang, useT } from '@client/lib/i18n';
+import { addMonths, bureauMonth, formatMinute, formatMonth } from '@client/lib/time';
+import { Alert, Button, Space, Spin } from 'antd';
+import { useSearchParams } from 'react-router-dom';
+import { DutyPaper } from './print-duty';
+import { Composition, DailyPaper, KeyFigures, LateCasesPaper, TimelinessPaper } from './print-sections';
+import { useMonthStats } from './use-month-stats';
+import './stats-print.css';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+// Rendered only while this page is mounted, so other pages keep the browser's default paper.
+const PAGE_RULE = '@page { size: A4 portrait; margin: 12mm 12mm 14mm; }';
+
+/** 值班值守统计月报: a month's figures and tables on A4, outside the console's chrome. */
+export function StatsPrintPage() {
+  const t = useT();
+  const lang = useLang();
+  const [params, setParams] = useSearchParams();
+  const month = MONTH.test(params.get('month') ?? '') ? params.get('month')! : bureauMonth();
+  const { stats, error } = useMonthStats(month);
+  const go = (n: number) => setParams({ month: addMonths(month, n) }, { replace: true });
+  const sections = stats && [
+    { key: 'figures', title: t('stats.print.s1'), body: <KeyFigures stats={stats} /> },
+    { key: 'composition', title: t('stats.print.s2'), body: <Composition stats={stats} /> },
+    { key: 'late', title: t('stats.print.s3'), body: <LateCasesPaper stats={stats} /> },
+    { key: 'timeliness', title: t('stats.print.s4'), body: <TimelinessPaper stats={stats} /> },
+    { key: 'daily', title: t('stats.print.s5'), body: <DailyPaper stats={stats} /> },
+    { key: 'duty', title: t('stats.print.s6'), body: <DutyPaper stats={stats} /> },
+  ];
+
+  return (
+    <div className="stats-print" data-testid="stats-print-page">
+      <style>{PAGE_RULE}</style>
+      <div className="sp-toolbar no-print">
+        <Space>
+          <Button icon={<ArrowLeftOutlined />} href="/stats?period=month">
+            {t('stats.print.back')}
+          </Button>
+          <Button icon={<LeftOutlined />} onClick={() => go(-1)} aria-label={t('stats.print.prev')} />
+          <span className="sp-toolbar-month">{formatMonth(month, lang)}</span>
+          <Button icon={<RightOutlined />} onClick={() => go(1)} aria-label={t('stats.print.next')} />
+        </Space>
+        <Button
+          type="primary"
+          icon={<PrinterOutlined />}
+          onClick={() => window.print()}
+          data-testid="print-now"
+        >
+          {t('stats.print.now')}
+        </Button>
+      </div>
+      {error !== null && (
+        <Alert
+          type="error"
+          showIcon
+          className="no-print sp-alert"
+          title={t('common.loadFailed', { message: describeError(t, error) })}
+        />
+      )}
+      {!stats || !sections ? (
+        error === null && <Spin size="large" className="sp-spin" />
+      ) : (
+        <div className="sp-sheet" data-testid="stats-print-sheet">
+          <h1>{t('stats.print.title', { month: formatMonth(month, lang) })}</h1>
+          <div className="sp-meta">
+            <span>
+              {t('stats.period.range', {
+                from: formatMinute(stats.period.from),
+                to: formatMinute(stats.period.to),
+              })}
+            </span>
+            <span>{t('stats.print.printedAt', { time: formatMinute(new Date().toISOString()) })}</span>
+          </div>
+          {sections.map((s) => (
+            <section key={s.key} className="sp-section">
+              <h2>{s.title}</h2>
+              {s.body}
+            </section>
+          ))}
+          <p className="sp-note">{t('stats.print.note')}</p>
+          <div className="sp-footer">
+            <span>{t('stats.print.signLeader')}</span>
+            <span>{t('stats.print.signMaker')}</span>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
