@@ -1,0 +1,128 @@
+import type { DutyNow } from '@shared/schemas/attendance';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  as,
+  createUser,
+  type Session,
+  signInAdmin,
+  startApp,
+  type TestApp,
+  USER_PASSWORD,
+} from '../helpers/app';
+import { launchChromium, signInThroughPage } from '../helpers/browser';
+import { CALL } from '../helpers/incidents';
+
+/** Pages in a PDF, read from its page objects. */
+const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+describe('handover in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let admin: Session;
+  const usernames = new Map<number, string>();
+  beforeAll(async () => {
+    t = await startApp({ listen: true });
+    admin = await signInAdmin(t.app);
+    const ids: Record<string, number> = {};
+    for (const [username, displayName, role] of [
+      ['o1', '王芳', 'officer'],
+      ['o2', '李军', 'officer'],
+      ['l1', '刘强', 'leader'],
+      ['l2', '孙丽', 'leader'],
+    ] as const) {
+      const user = await createUser(t.app, admin, { username, displayName, roles: [role] });
+      ids[username] = user.id;
+      usernames.set(user.id, username);
+    }
+    const month = (
+      (await t.app.inject(as(admin, { method: 'GET', url: '/api/duty/now' }))).json() as DutyNow
+    ).dutyDate.slice(0, 7);
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    const last = new Date(Date.UTC(Number(next.slice(0, 4)), Number(next.slice(5, 7)), 0))
+      .toISOString()
+      .slice(0, 10);
+    await t.app.inject(
+      as(admin, {
+        method: 'POST',
+        url: '/api/roster/generate',
+        payload: { from: `${month}-01`, to: last, officers: [ids.o1, ids.o2], leaders: [ids.l1, ids.l2] },
+      }),
+    );
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('the outgoing officer logs two calls and hands over; the incoming officer confirms and signs; it prints on one A4 page', async () => {
+    const now = (await t.app.inject(as(admin, { method: 'GET', url: '/api/duty/now' }))).json() as DutyNow;
+    const outgoing = usernames.get(now.officers[0]!.userId)!;
+    const incoming = usernames.get(now.next.find((s) => s.role === 'officer')!.userId)!;
+    const errors: string[] = [];
+
+    const out = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    out.on('pageerror', (err) => errors.push(String(err)));
+    await signInThroughPage(out, t.url, outgoing, USER_PASSWORD);
+    // An incident left open: it must be carried over and confirmed.
+    const csrf = await out.evaluate(
+      async () => (await (await fetch('/api/auth/me')).json()).csrfToken as string,
+    );
+    const created = await out.evaluate(
+      async ({ body, csrf }) =>
+        (
+          await fetch('/api/incidents', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+            body: JSON.stringify(body),
+          })
+        ).status,
+      { body: CALL, csrf },
+    );
+    expect(created).toBe(201);
+
+    await out.goto(`${t.url}/logbook`);
+    for (const [caller, content] of [
+      ['区水务局 赵工', '南河水位上涨，已加强巡查'],
+      ['市应急局值班室', '通知：明日起进入防汛四级应急响应'],
+    ]) {
+      await out.locator('#logbook-entry_callerName').fill(caller);
+      await out.locator('#logbook-entry_content').fill(content);
+      await out.getByTestId('logbook-submit').click();
+      await out.getByTestId('logbook-table').getByText(content).waitFor();
+    }
+
+    await out.goto(`${t.url}/handover`);
+    const draft = out.getByTestId('handover-draft');
+    await draft.waitFor();
+    expect(await draft.textContent()).toContain('南河水位上涨');
+    await out.getByTestId('submit-handover').click();
+    await out.getByTestId('handover-detail').and(out.locator('[data-status="submitted"]')).waitFor();
+
+    const inc = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    inc.on('pageerror', (err) => errors.push(String(err)));
+    await signInThroughPage(inc, t.url, incoming, USER_PASSWORD);
+    await inc.getByTestId('awaiting-handover').waitFor();
+    await inc.goto(`${t.url}/handover`);
+    await inc.getByTestId('tab-awaiting').click();
+    const panel = inc.getByTestId('accept-panel');
+    await panel.waitFor();
+    const boxes = panel.locator('[data-testid^="confirm-"]');
+    expect(await boxes.count()).toBeGreaterThan(0);
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).click();
+    await inc.getByTestId('accept-handover').click();
+    const detail = inc.getByTestId('handover-detail');
+    await detail.and(inc.locator('[data-status="sealed"]')).waitFor();
+    const id = inc.url().split('/').pop();
+
+    await inc.goto(`${t.url}/handover/${id}/print`);
+    await inc.getByTestId('handover-print').waitFor();
+    const text = await inc.getByTestId('handover-print').textContent();
+    expect(text).toContain(now.officers[0]!.userName);
+    const pdf = await inc.pdf({ format: 'A4', printBackground: true });
+    expect(pageCount(pdf)).toBe(1);
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
