@@ -87,7 +87,7 @@ describe('handover in the browser', () => {
     for (const [caller, content] of [
       ['区水务局 赵工', '南河水位上涨，已加强巡查'],
       ['市应急局值班室', '通知：明日起进入防汛四级应急响应'],
-    ]) {
+    ] as const) {
       await out.locator('#logbook-entry_callerName').fill(caller);
       await out.locator('#logbook-entry_content').fill(content);
       await out.getByTestId('logbook-submit').click();
