@@ -20,6 +20,7 @@ import {
 } from '../helpers/app';
 import { DIALECTS } from '../helpers/databases';
 import { CALL } from '../helpers/incidents';
+import { publishMarch } from '../helpers/roster';
 
 const NAMES: Record<string, string> = { wangfang: '王芳', lijun: '李军', zhaolei: '赵磊', liuqiang: '刘强' };
 const hasPdftotext = (() => {
@@ -81,18 +82,7 @@ describe.each(DIALECTS)('shift handover on %s', (dialect) => {
       roles: ['leader'],
       displayName: '刘强',
     });
-    const roster = { from: '2026-03-01', to: '2026-03-31', officers: ids, leaders: [leader.id] };
-    await t.app.inject(as(admin, { method: 'POST', url: '/api/roster/generate', payload: roster }));
-    await t.app.inject(
-      as(admin, {
-        method: 'POST',
-        url: '/api/roster/publish',
-        payload: { month: '2026-03', overrideReason: 'test' },
-      }),
-    );
-    march = (
-      await t.app.inject(as(admin, { method: 'GET', url: '/api/roster?from=2026-03-01&to=2026-03-31' }))
-    ).json();
+    march = await publishMarch(t.app, admin, { officers: ids, leaders: [leader.id], overrideReason: 'test' });
     outgoing = username(officerOn('2026-03-05'));
     incoming = username(officerOn('2026-03-06'));
     bystander = Object.keys(NAMES).find((u) => u !== 'liuqiang' && u !== outgoing && u !== incoming)!;

@@ -12,6 +12,7 @@ import {
   USER_PASSWORD,
 } from '../helpers/app';
 import { DIALECTS, freshDatabase, type TestDatabase } from '../helpers/databases';
+import { publishMarch } from '../helpers/roster';
 
 const START = '2026-03-10T02:00:00.000Z'; // 10:00 in Shanghai, inside the duty day of 10 March
 const MINUTE = 60_000;
@@ -23,23 +24,7 @@ async function rosterMarch(app: FastifyInstance, admin: Session): Promise<Record
   for (const [username, roles] of Object.entries(names)) {
     ids[username] = (await createUser(app, admin, { username, roles })).id;
   }
-  const generate = await app.inject(
-    as(admin, {
-      method: 'POST',
-      url: '/api/roster/generate',
-      payload: {
-        from: '2026-03-01',
-        to: '2026-03-31',
-        officers: [ids.o1, ids.o2, ids.o3],
-        leaders: [ids.l1, ids.l2],
-      },
-    }),
-  );
-  expect(generate.statusCode, generate.body).toBe(200);
-  const publish = await app.inject(
-    as(admin, { method: 'POST', url: '/api/roster/publish', payload: { month: '2026-03' } }),
-  );
-  expect(publish.statusCode, publish.body).toBe(200);
+  await publishMarch(app, admin, { officers: [ids.o1!, ids.o2!, ids.o3!], leaders: [ids.l1!, ids.l2!] });
   const sessions: Record<string, Session> = {};
   for (const username of Object.keys(names)) sessions[username] = await signIn(app, username, USER_PASSWORD);
   return sessions;

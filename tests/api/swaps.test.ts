@@ -12,6 +12,7 @@ import {
   USER_PASSWORD,
 } from '../helpers/app';
 import { DIALECTS } from '../helpers/databases';
+import { publishMarch } from '../helpers/roster';
 
 const START = '2026-03-10T02:00:00.000Z'; // 10:00 in Shanghai on 10 March
 
@@ -39,19 +40,7 @@ describe.each(DIALECTS)('swaps on %s', (dialect) => {
       s[username] = await signIn(t.app, username, USER_PASSWORD);
     }
     // Rotation from 1 March: o1 stands the 1st, 4th, 7th …; o2 the 2nd, 5th …; o3 the 3rd, 6th ….
-    const payload = {
-      from: '2026-03-01',
-      to: '2026-03-31',
-      officers: [id.o1, id.o2, id.o3],
-      leaders: [id.l1, id.l2],
-    };
-    expect(
-      (await t.app.inject(as(admin, { method: 'POST', url: '/api/roster/generate', payload }))).statusCode,
-    ).toBe(200);
-    const published = await t.app.inject(
-      as(admin, { method: 'POST', url: '/api/roster/publish', payload: { month: '2026-03' } }),
-    );
-    expect(published.statusCode, published.body).toBe(200);
+    await publishMarch(t.app, admin, { officers: [id.o1!, id.o2!, id.o3!], leaders: [id.l1!, id.l2!] });
   });
   afterAll(() => t.close());
 

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { fixedClock } from '../../server/time';
 import { as, createUser, type Session, signIn, signInAdmin, type TestApp, USER_PASSWORD } from './app';
 import { CALL } from './incidents';
+import { publishMarch } from './roster';
 
 type Clock = ReturnType<typeof fixedClock>;
 
@@ -28,19 +29,7 @@ export async function buildMarch(t: TestApp, clock: Clock): Promise<Record<strin
   ] as const) {
     ids[name] = (await createUser(t.app, admin, { username: name, roles: [...roles] })).id;
   }
-  const payload = {
-    from: '2026-03-01',
-    to: '2026-03-31',
-    officers: [ids.o1, ids.o2, ids.o3],
-    leaders: [ids.l1, ids.l2],
-  };
-  expect(
-    (await t.app.inject(as(admin, { method: 'POST', url: '/api/roster/generate', payload }))).statusCode,
-  ).toBe(200);
-  const publish = await t.app.inject(
-    as(admin, { method: 'POST', url: '/api/roster/publish', payload: { month: '2026-03' } }),
-  );
-  expect(publish.statusCode, publish.body).toBe(200);
+  await publishMarch(t.app, admin, { officers: [ids.o1!, ids.o2!, ids.o3!], leaders: [ids.l1!, ids.l2!] });
   const shifts: Shift[] = (
     await t.app.inject(as(admin, { method: 'GET', url: '/api/roster?from=2026-03-01&to=2026-03-31' }))
   ).json().shifts;
