@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config';
 import { scannerPlugin } from './jobs/scanner';
@@ -52,6 +52,12 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
     genReqId: () => randomUUID(),
     trustProxy: false,
     forceCloseConnections: true,
+    // Errors Fastify raises before routing (a malformed URL, say) answer in the same shape as ours.
+    frameworkErrors: (err, _req, reply) => {
+      const status = err.statusCode === 414 ? 414 : 400;
+      const code = status === 414 ? 'DUTY_ERR_URI_TOO_LONG' : 'DUTY_ERR_BAD_REQUEST';
+      void (reply as unknown as FastifyReply).status(status).send({ error: { code, message: err.message } });
+    },
   });
   app.decorate('config', config);
   app.decorate('clock', options.clock ?? systemClock);

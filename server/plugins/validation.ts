@@ -1,6 +1,7 @@
 import { Ajv, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
+import { DutyError } from '../errors';
 
 const common: Options = {
   allErrors: false,
@@ -10,9 +11,21 @@ const common: Options = {
   strict: false,
 };
 
+/**
+ * A date-time the format accepts but the clock cannot hold (a leap second, say), or one outside any
+ * duty record's years, is invalid input, not a 500 further down.
+ */
+const EARLIEST = Date.UTC(1900, 0, 1);
+const LATEST = Date.UTC(3000, 0, 1);
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+
 function makeAjv(coerce: boolean): Ajv {
   const ajv = new Ajv({ ...common, coerceTypes: coerce ? 'array' : false });
   addFormats.default(ajv);
+  ajv.addFormat('date-time', {
+    type: 'string',
+    validate: (s: string) => INSTANT.test(s) && Date.parse(s) >= EARLIEST && Date.parse(s) < LATEST,
+  });
   return ajv;
 }
 
@@ -20,7 +33,22 @@ function makeAjv(coerce: boolean): Ajv {
  * Bodies are validated as sent (no coercion: "5" is not 5); query strings and path params are text
  * by nature and are coerced to the declared types.
  */
+/** True when any string in the value holds a NUL character (PostgreSQL text cannot store one). */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  for (const [key, item] of Object.entries(value))
+    if (key.includes('\u0000') || holdsNul(item, depth + 1)) return true;
+  return false;
+}
+
 export function applyStrictValidation(app: FastifyInstance): void {
+  // The same input is refused on both databases, before it reaches either.
+  app.addHook('preValidation', async (req) => {
+    if (holdsNul(req.body) || holdsNul(req.query)) {
+      throw new DutyError('DUTY_ERR_VALIDATION', 'input: text must not contain NUL characters');
+    }
+  });
   const bodies = makeAjv(false);
   const textual = makeAjv(true);
   app.setValidatorCompiler(({ schema, httpPart }) =>

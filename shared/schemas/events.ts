@@ -15,9 +15,9 @@ export const EventRecord = Type.Object(
 
 export const EventsQuery = Type.Object(
   {
-    after: Type.Optional(Type.Integer({ minimum: 0 })),
+    after: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647 })),
     /** Without `after`: the newest events before this seq (older pages), newest first. */
-    before: Type.Optional(Type.Integer({ minimum: 1 })),
+    before: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
     type: Type.Optional(Type.String({ maxLength: 60 })),
   },

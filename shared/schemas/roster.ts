@@ -1,7 +1,11 @@
 import { type Static, Type } from 'typebox';
 import { Instant } from './common';
 
-export const LocalDate = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' });
+/** A real calendar date (format 'date' checks the day exists: no 31 November). */
+export const LocalDate = Type.String({
+  pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$',
+  format: 'date',
+});
 export const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' });
 const UserId = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 export const DutyRole = Type.Union([Type.Literal('officer'), Type.Literal('leader'), Type.Literal('backup')]);
