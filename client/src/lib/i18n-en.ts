@@ -490,7 +490,6 @@ export const en: Record<MessageKey, string> = {
   'signIn.ended.kicked':
     'The server closed the connection (account disabled or signed out elsewhere). Please sign in again.',
 
-  'common.underConstruction': 'Under construction',
   'common.forbidden': 'Forbidden',
   'common.forbiddenSub': 'This page is for administrators only.',
   'common.notFound': 'Page not found',

@@ -478,7 +478,6 @@ export const zh = {
   'signIn.ended.expired': '会话已过期，请重新登录。',
   'signIn.ended.kicked': '连接已被服务器断开（账号被停用或已在别处退出），请重新登录。',
 
-  'common.underConstruction': '建设中',
   'common.forbidden': '无权访问',
   'common.forbiddenSub': '此页面仅限管理员访问。',
   'common.notFound': '页面不存在',
