@@ -56,7 +56,9 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
     frameworkErrors: (err, _req, reply) => {
       const status = err.statusCode === 414 ? 414 : 400;
       const code = status === 414 ? 'DUTY_ERR_URI_TOO_LONG' : 'DUTY_ERR_BAD_REQUEST';
-      void (reply as unknown as FastifyReply).status(status).send({ error: { code, message: err.message } });
+      // A fixed message: the framework's own echoes the whole URL back.
+      const message = status === 414 ? 'the address is too long' : 'the request could not be read';
+      void (reply as unknown as FastifyReply).status(status).send({ error: { code, message } });
     },
   });
   app.decorate('config', config);

@@ -22,9 +22,12 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})
 function makeAjv(coerce: boolean): Ajv {
   const ajv = new Ajv({ ...common, coerceTypes: coerce ? 'array' : false });
   addFormats.default(ajv);
+  // Keep ajv-formats' calendar check (no 31 February) and add the shape and the years.
+  const rfc3339 = ajv.formats['date-time'] as { validate: (s: string) => boolean };
   ajv.addFormat('date-time', {
     type: 'string',
-    validate: (s: string) => INSTANT.test(s) && Date.parse(s) >= EARLIEST && Date.parse(s) < LATEST,
+    validate: (s: string) =>
+      INSTANT.test(s) && rfc3339.validate(s) && Date.parse(s) >= EARLIEST && Date.parse(s) < LATEST,
   });
   return ajv;
 }

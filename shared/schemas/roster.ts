@@ -1,12 +1,13 @@
 import { type Static, Type } from 'typebox';
 import { Instant } from './common';
 
-/** A real calendar date (format 'date' checks the day exists: no 31 November). */
+/** A real calendar date in 1900–2999 (format 'date' checks the day exists: no 31 November). */
 export const LocalDate = Type.String({
-  pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$',
+  pattern: '^(19|2\\d)\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$',
   format: 'date',
 });
-export const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' });
+/** Years 1900–2999, as for instants: no duty record lies outside them. */
+export const Month = Type.String({ pattern: '^(19|2\\d)\\d{2}-(0[1-9]|1[0-2])$' });
 const UserId = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 export const DutyRole = Type.Union([Type.Literal('officer'), Type.Literal('leader'), Type.Literal('backup')]);
 export const ShiftKind = Type.Union([Type.Literal('full'), Type.Literal('day'), Type.Literal('night')]);

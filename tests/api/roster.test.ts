@@ -234,3 +234,50 @@ describe('roster lookups', () => {
     await t.close();
   });
 });
+
+describe('dates outside the calendar or the accepted years', () => {
+  it('refuses them with 400 instead of storing another year or failing later', async () => {
+    const t = await startApp();
+    const admin = await signInAdmin(t.app);
+    const o = await createUser(t.app, admin, { username: 'o1', roles: ['officer'] });
+    const l = await createUser(t.app, admin, { username: 'l1', roles: ['leader'] });
+    const send = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      t.app.inject(as(admin, { method, url, payload }));
+    expect((await send('POST', '/api/roster/publish', { month: '9999-12' })).statusCode).toBe(400);
+    expect((await send('GET', '/api/roster?from=0050-01-01&to=0050-01-02')).statusCode).toBe(400);
+    const far = await send('POST', '/api/roster/generate', {
+      from: '1900-01-01',
+      to: '2999-12-31',
+      officers: [o.id],
+      leaders: [l.id],
+    });
+    expect(far.statusCode).toBe(400);
+    expect(far.json().error.message).toMatch(/400 days/);
+    const feb31 = await send('GET', `/api/duty/at?time=${encodeURIComponent('2026-02-31T10:00:00+08:00')}`);
+    expect(feb31.statusCode).toBe(400);
+    const shift = { userId: o.id, role: 'officer', dutyDate: '9999-12-31', kind: 'full' };
+    expect((await send('POST', '/api/roster/shifts', shift)).statusCode).toBe(400);
+    expect(
+      (
+        await send('POST', '/api/roster/periods', {
+          kind: 'holiday',
+          name: '元旦',
+          fromDate: '0000-02-29',
+          toDate: '2026-01-01',
+        })
+      ).statusCode,
+    ).toBe(400);
+    await t.close();
+  });
+});
+
+describe('requests the framework cannot read', () => {
+  it('answers with a fixed message, not the address echoed back', async () => {
+    const t = await startApp();
+    const res = await t.app.inject({ method: 'GET', url: '/api/incidents/%E0%A4%Atok_123' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('DUTY_ERR_BAD_REQUEST');
+    expect(res.body).not.toContain('tok_123');
+    await t.close();
+  });
+});

@@ -29,8 +29,8 @@ describe('schema-driven generation', () => {
       const validate = ajv.compile(schema);
       const drawn = fc.sample(validOf(schema), { numRuns: 60, seed: 42 });
       const accepted = drawn.filter((v) => validate(JSON.parse(toJsonText(v)))).length;
-      // Pattern-true but impossible dates (31 November) are drawn on purpose; they may be refused.
-      if (accepted < drawn.length * 0.5) poor.push(`${route}: ${accepted}/${drawn.length}`);
+      // Impossible or out-of-range dates (29 February 2026, year 9999) are drawn on purpose, rarely.
+      if (accepted < drawn.length * 0.8) poor.push(`${route}: ${accepted}/${drawn.length}`);
     }
     expect(poor).toEqual([]);
     expect(bodies.length).toBeGreaterThan(30);

@@ -986,6 +986,10 @@ export async function checkInvariants(world: FuzzWorld): Promise<string[]> {
     if (!SHIFT_ROLES.has(s.role) || !SHIFT_KINDS.has(s.kind) || !realDate(s.duty_date))
       bad.push(`shift ${s.id}: ${s.role} ${s.kind} ${s.duty_date}`);
     if (s.month !== s.duty_date.slice(0, 7)) bad.push(`shift ${s.id}: month ${s.month} for ${s.duty_date}`);
+    const hours = (Date.parse(s.end_at) - Date.parse(s.start_at)) / 3_600_000;
+    // A year misread (0050 stored as 1950) or a day rolled over shows as a shift of impossible length.
+    if (!(hours > 0 && hours <= 25)) bad.push(`shift ${s.id}: ${s.start_at}..${s.end_at} (${hours} h)`);
+    if (!/^(19|2\d)\d{2}-/.test(s.duty_date)) bad.push(`shift ${s.id}: year of ${s.duty_date}`);
   }
   for (const p of await db.selectFrom('duty_periods').selectAll().execute()) {
     if (!realDate(p.from_date) || !realDate(p.to_date) || p.to_date < p.from_date)

@@ -1,9 +1,8 @@
 /**
  * Property-based input generation from a route's JSON schema (TypeBox emits plain JSON Schema):
- * `validOf` gives values the schema accepts (mostly: pattern-valid dates like 2026-02-31 are kept on
- * purpose), `invalidOf` the same values with one to three mutations (a required field dropped, an
- * unknown or `__proto__` key added, wrong types, out-of-range numbers, huge strings, deep nesting,
- * control characters...). Values may hold `Raw` JSON text (number literals JSON.stringify cannot
+ * `validOf` gives values the schema accepts, `invalidOf` the same values with one to three mutations
+ * (a required field dropped, an unknown or `__proto__` key added, wrong types, out-of-range numbers
+ * and dates such as 2026-02-29 or 9999-12-31, huge strings, deep nesting, control characters...). Values may hold `Raw` JSON text (number literals JSON.stringify cannot
  * write, nesting too deep to build as objects); `toJsonText` writes them.
  */
 import fc from 'fast-check';
@@ -230,6 +229,46 @@ function dateTimeText(): fc.Arbitrary<string> {
   );
 }
 
+/** Real calendar days, rarely one at or past the accepted years' edges. */
+function localDateText(): fc.Arbitrary<string> {
+  const day = fc
+    .date({
+      min: new Date('1900-01-01T00:00:00Z'),
+      max: new Date('2999-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .map((d) => d.toISOString().slice(0, 10));
+  const near = fc
+    .date({
+      min: new Date('2020-01-01T00:00:00Z'),
+      max: new Date('2035-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .map((d) => d.toISOString().slice(0, 10));
+  const edge = fc.constantFrom('1900-01-01', '2999-12-31', '2024-02-29', '2000-02-29');
+  return fc.oneof(
+    { weight: 6, arbitrary: near },
+    { weight: 3, arbitrary: day },
+    { weight: 1, arbitrary: edge },
+  );
+}
+
+/** Year-months (`2026-03`), now and then one at the accepted years' edges. */
+function monthText(): fc.Arbitrary<string> {
+  const month = fc
+    .tuple(fc.integer({ min: 1900, max: 2999 }), fc.integer({ min: 1, max: 12 }))
+    .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
+  const near = fc
+    .tuple(fc.integer({ min: 2020, max: 2035 }), fc.integer({ min: 1, max: 12 }))
+    .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
+  const edge = fc.constantFrom('1900-01', '2999-12');
+  return fc.oneof(
+    { weight: 6, arbitrary: near },
+    { weight: 3, arbitrary: month },
+    { weight: 1, arbitrary: edge },
+  );
+}
+
 /** A lookahead-free version of a pattern for fast-check to draw from; the original still filters. */
 function patternText(pattern: string, minLength?: number, maxLength?: number): fc.Arbitrary<string> {
   const re = new RegExp(pattern);
@@ -326,14 +365,8 @@ function schemaValid(schema: Schema, options: GenOptions, path: Path): fc.Arbitr
     case 'string':
       if (schema.format === 'date-time')
         return dateTimeText().filter((s) => codePoints(s) <= (schema.maxLength ?? 1e9));
-      if (schema.format === 'date')
-        return fc
-          .date({
-            min: new Date('2000-01-01T00:00:00Z'),
-            max: new Date('2099-12-31T00:00:00Z'),
-            noInvalidDate: true,
-          })
-          .map((d) => d.toISOString().slice(0, 10));
+      if (schema.format === 'date') return localDateText();
+      if (schema.pattern?.endsWith('-(0[1-9]|1[0-2])$')) return monthText();
       if (schema.pattern) return patternText(schema.pattern, schema.minLength, schema.maxLength);
       return anyText(schema.minLength ?? 0, schema.maxLength ?? 200);
     case 'array': {
@@ -534,6 +567,9 @@ function outOfRangeFor(schema: Schema | undefined, value: unknown, m: Mutation):
     if (schema?.maxLength !== undefined)
       candidates.push('y'.repeat(schema.maxLength + 1), '😀'.repeat(schema.maxLength + 1));
     if ((schema?.minLength ?? 0) > 0) candidates.push('y'.repeat(schema!.minLength! - 1));
+    // Dates the pattern or a JS Date would take but the calendar or the accepted years would not.
+    if (schema?.format === 'date') candidates.push('0050-06-15', '0000-02-29', '9999-12-31', '2026-02-29');
+    if (schema?.pattern?.endsWith('-(0[1-9]|1[0-2])$')) candidates.push('9999-12', '0050-01', '0000-01');
     candidates.push(m.huge);
     return candidates[m.pick % candidates.length];
   }

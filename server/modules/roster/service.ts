@@ -116,7 +116,7 @@ export async function generateRoster(
   body: GenerateBody,
 ): Promise<{ created: number; replaced: number }> {
   if (body.to < body.from) throw new DutyError('DUTY_ERR_VALIDATION', 'body.to is before body.from');
-  if (eachDay(body.from, body.to).length > 400)
+  if (addDays(body.from, 400) < body.to)
     throw new DutyError('DUTY_ERR_VALIDATION', 'a roster is generated for at most 400 days');
   const both = body.officers.filter((id) => body.leaders.includes(id));
   if (both.length > 0) {
