@@ -1,0 +1,87 @@
+/**
+ * The real server as its own process (`server/main.ts`, as `npm start` runs it): for tests that kill
+ * it, run two of it on one database, or measure its memory. No vitest here, so benches can use it.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { ADMIN_PASSWORD } from './app';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface ServerProcess {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  port: number;
+  pid: number;
+  child: ChildProcess;
+  /** Everything the process wrote (stdout and stderr), for failure messages and log checks. */
+  output(): string;
+  /** SIGKILL: no shutdown hooks, no flush; resolves when the process is gone. */
+  kill(): Promise<void>;
+  /** SIGTERM and wait for the graceful shutdown. */
+  stop(): Promise<void>;
+}
+
+export interface ServerProcessOptions {
+  databaseUrl: string;
+  /** 0 (default) picks a free port. A restart may pass the previous one so consoles find it again. */
+  port?: number;
+  /** Extra environment (HEARTBEAT_MS, SCAN_MS, UPSTREAM_URLS…). */
+  env?: Record<string, string>;
+  /** How long to wait for "listening" (default 60 s: the first start also migrates). */
+  startTimeoutMs?: number;
+}
+
+export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      DATABASE_URL: options.databaseUrl,
+      PORT: String(options.port ?? 0),
+      HOST: '127.0.0.1',
+      DEMO: '0',
+      DUTY_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      SCRYPT_LOG_N: '12',
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const port = await new Promise<number>((done, fail) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`server did not start in time:\n${text}`));
+    }, options.startTimeoutMs ?? 60_000);
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString();
+      const m = /on http:\/\/127\.0\.0\.1:(\d+)/.exec(text);
+      if (m) {
+        clearTimeout(timer);
+        done(Number(m[1]));
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      fail(new Error(`server exited with ${code} before listening:\n${text}`));
+    });
+  });
+  const gone = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    pid: child.pid!,
+    child,
+    output: () => text,
+    kill: () => gone('SIGKILL'),
+    stop: () => gone('SIGTERM'),
+  };
+}
