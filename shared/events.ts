@@ -117,6 +117,12 @@ export interface ClientToServerEvents {
   sync: (request: SyncRequest, ack: (reply: SyncAck) => void) => void;
 }
 
+/**
+ * Every event a console may send. The server handles no other; the authorization matrix walks this
+ * list for every caller.
+ */
+export const CLIENT_EVENTS = ['sync'] as const satisfies readonly (keyof ClientToServerEvents)[];
+
 /** What a console sends in the handshake `auth`. */
 export interface LiveAuth {
   lastSeq?: number;

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_EVENTS } from '@shared/events';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Access } from '../../server/plugins/access';
 import {
   as,
@@ -10,6 +11,14 @@ import {
   type TestApp,
   USER_PASSWORD,
 } from '../helpers/app';
+import {
+  type Credentials,
+  closeAllConsoles,
+  connectConsole,
+  type LiveConsole,
+  refusal,
+  settle,
+} from '../helpers/live-client';
 
 type Caller = 'officer' | 'leader' | 'admin' | 'system';
 const CALLERS: Caller[] = ['officer', 'leader', 'admin', 'system'];
@@ -68,4 +77,98 @@ describe('authorization matrix', () => {
     expect(wrong).toEqual([]);
     expect(routes.length).toBeGreaterThan(60);
   }, 120_000);
+});
+
+type SocketCaller = Caller | 'anonymous' | 'revoked token' | 'signed-out session' | 'foreign origin';
+
+/** Who may hold the live feed: anyone signed in and any live API token; nobody else. */
+const SOCKET_ALLOWED: Record<SocketCaller, boolean> = {
+  officer: true,
+  leader: true,
+  admin: true,
+  system: true,
+  anonymous: false,
+  'revoked token': false,
+  'signed-out session': false,
+  'foreign origin': false,
+};
+
+describe('authorization matrix for the live feed', () => {
+  let t: TestApp;
+  let admin: Session;
+  const creds = {} as Record<SocketCaller, Credentials>;
+  beforeAll(async () => {
+    t = await startApp({ listen: true });
+    admin = await signInAdmin(t.app);
+    creds.admin = { cookie: admin.cookie };
+    for (const role of ['officer', 'leader'] as const) {
+      await createUser(t.app, admin, { username: `${role}1`, roles: [role] });
+      creds[role] = { cookie: (await signIn(t.app, `${role}1`, USER_PASSWORD)).cookie };
+    }
+    const token = async (name: string) =>
+      (await t.app.inject(as(admin, { method: 'POST', url: '/api/tokens', payload: { name } }))).json();
+    creds.system = { token: (await token('live')).secret };
+    const revoked = await token('revoked');
+    const revoke = await t.app.inject(
+      as(admin, { method: 'POST', url: `/api/tokens/${revoked.token.id}/revoke` }),
+    );
+    expect(revoke.statusCode).toBe(200);
+    creds['revoked token'] = { token: revoked.secret };
+    await createUser(t.app, admin, { username: 'gone', roles: ['officer'] });
+    const gone = await signIn(t.app, 'gone', USER_PASSWORD);
+    await t.app.inject(as(gone, { method: 'POST', url: '/api/auth/logout', payload: {} }));
+    creds['signed-out session'] = { cookie: gone.cookie };
+    creds.anonymous = {};
+    creds['foreign origin'] = { cookie: admin.cookie, origin: 'http://evil.example' };
+  });
+  afterEach(() => closeAllConsoles());
+  afterAll(() => t.close());
+
+  it('lets every allowed caller in, answers each declared client event, and pushes every change', async () => {
+    const callers = Object.keys(SOCKET_ALLOWED) as SocketCaller[];
+    const wrong: string[] = [];
+    const consoles = new Map<SocketCaller, LiveConsole>();
+    for (const caller of callers) {
+      if (!SOCKET_ALLOWED[caller]) {
+        const refused = await refusal(t.url, creds[caller]).catch(() => 'connected');
+        if (refused === 'connected') wrong.push(`${caller}: connected`);
+        continue;
+      }
+      const c = await connectConsole(t.url, creds[caller]);
+      consoles.set(caller, c);
+      for (const name of CLIENT_EVENTS) {
+        const ack = await c.socket.timeout(5000).emitWithAck(name, { after: 0 });
+        if (!ack.ok) wrong.push(`${caller} ${name}: ${JSON.stringify(ack)}`);
+      }
+    }
+    // A change made now reaches every console that is let in.
+    const created = await createUser(t.app, admin, { username: 'newcomer', roles: ['officer'] });
+    const [head] = (await t.app.inject(as(admin, { method: 'GET', url: '/api/events?limit=1' }))).json()
+      .events;
+    expect(head).toMatchObject({ type: 'user.created', subject: `user:${created.id}` });
+    for (const [caller, c] of consoles) {
+      const got = await c
+        .appliedUpTo(head.seq, 5000)
+        .then(() => c.applied.some((e) => e.seq === head.seq && e.type === 'user.created'))
+        .catch(() => false);
+      if (!got) wrong.push(`${caller}: did not receive user.created`);
+    }
+    expect(wrong).toEqual([]);
+    expect(consoles.size).toBe(callers.filter((c) => SOCKET_ALLOWED[c]).length);
+  });
+
+  it('ignores events no one declared: a console cannot forge a change or a broadcast', async () => {
+    const officer = await connectConsole(t.url, creds.officer);
+    const watcher = await connectConsole(t.url, creds.admin);
+    const before = (await t.app.inject(as(admin, { method: 'GET', url: '/api/events?limit=1' }))).json();
+    const forged = { seq: 999_999, type: 'incident.created', subject: 'incident:1', payload: {} };
+    for (const name of ['event', 'heartbeat', 'publish', 'incident.created', 'sync:all'])
+      (officer.socket as unknown as { emit(n: string, v: unknown): void }).emit(name, forged);
+    await settle(500);
+    const after = (await t.app.inject(as(admin, { method: 'GET', url: '/api/events?limit=1' }))).json();
+    expect(after).toEqual(before);
+    expect(watcher.received.filter((e) => e.seq === forged.seq)).toEqual([]);
+    // The forger is still an ordinary console: its declared events work.
+    expect((await officer.sync(0)).ok).toBe(true);
+  });
 });
