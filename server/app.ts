@@ -16,6 +16,7 @@ import { policyRoutes } from './modules/incidents/policy-routes';
 import { reportRoutes } from './modules/incidents/report-routes';
 import { incidentRoutes } from './modules/incidents/routes';
 import { logbookRoutes } from './modules/logbook/routes';
+import { outboxRoutes } from './modules/outbox/routes';
 import { exportRoutes } from './modules/roster/export-routes';
 import { periodRoutes } from './modules/roster/period-routes';
 import { rosterRoutes } from './modules/roster/routes';
@@ -103,6 +104,7 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
   await app.register(attendanceRoutes);
   await app.register(incidentRoutes);
   await app.register(reportRoutes);
+  await app.register(outboxRoutes);
   await app.register(policyRoutes);
   await app.register(logbookRoutes);
   await app.register(handoverRoutes);

@@ -24,6 +24,8 @@ export interface Config {
   staticDir: string;
   /** Upstream endpoints each written/system report is forwarded to (JSON over HTTP, via the outbox). */
   upstreamUrls: string[];
+  /** How long the outbox sender waits for an upstream to answer before counting the attempt failed. */
+  upstreamTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -113,6 +115,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     scanMs: int('SCAN_MS', 5000, 100, 60_000),
     staticDir: env.STATIC_DIR || 'dist/client',
     upstreamUrls,
+    upstreamTimeoutMs: int('UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -218,6 +218,9 @@ export const en: Record<MessageKey, string> = {
   'handover.notice.nobody': 'the incoming officer (none rostered)',
   'handover.notice.sign': 'Sign',
   'handover.notice.view': 'View',
+  'outbox.backlog.title':
+    'Upstream forwarding backlog: {count} waiting, the oldest {minutes} min ago ({time})',
+  'outbox.backlog.lastError': '{endpoint}: {count} waiting; last failure at {time}: {error}',
   'handover.briefing.title': 'Shift-start briefing',
   'handover.briefing.last': 'Last handover',
   'handover.briefing.lastTitle': 'Handover #{id} ({day})',

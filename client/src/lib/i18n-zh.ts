@@ -213,6 +213,8 @@ export const zh = {
   'handover.notice.nobody': '接班人（未排班）',
   'handover.notice.sign': '去签收',
   'handover.notice.view': '查看',
+  'outbox.backlog.title': '上报通道积压 {count} 条，最早 {minutes} 分钟前（{time}）',
+  'outbox.backlog.lastError': '{endpoint}：{count} 条待发，最近一次失败 {time}：{error}',
   'handover.briefing.title': '接班简报',
   'handover.briefing.last': '上一班交接',
   'handover.briefing.lastTitle': '交接班记录 #{id}（{day}）',

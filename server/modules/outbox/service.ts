@@ -1,6 +1,8 @@
+import type { OutboxBacklog } from '@shared/schemas/outbox';
+import { redactUrl } from '../../config';
 import type { DbOrTrx } from '../../db/database';
 import type { Tx } from '../../events/command';
-import { nowStored } from '../../time';
+import { nowStored, toStored } from '../../time';
 
 export interface OutgoingMessage {
   topic: string;
@@ -53,17 +55,56 @@ export async function deliveryStates(db: DbOrTrx, subjects: string[]): Promise<M
   return states;
 }
 
-/** Age in seconds of the oldest message not yet delivered: the backlog an operator watches. */
-export async function backlog(
-  db: DbOrTrx,
-  now: Date,
-): Promise<{ pending: number; oldestAgeSeconds: number }> {
-  const rows = await db
+const ageSeconds = (now: Date, at: string | null) =>
+  at ? Math.max(0, Math.round((now.getTime() - Date.parse(at)) / 1000)) : 0;
+
+/** How many recent delivery events are searched for each endpoint's latest error. */
+const RECENT_DELIVERIES = 500;
+
+/**
+ * What waits to go upstream, per endpoint (every configured one, and any other that still has
+ * messages): the count, the oldest and its age, and the latest error while messages wait.
+ */
+export async function backlog(db: DbOrTrx, now: Date, configured: readonly string[]): Promise<OutboxBacklog> {
+  const groups = await db
     .selectFrom('outbox')
-    .select('created_at')
+    .select(['endpoint', (eb) => eb.fn.countAll<number | string>().as('pending')])
+    .select((eb) => eb.fn.min('created_at').as('oldest'))
+    .select((eb) => eb.fn.max('last_error').as('anyError'))
     .where('status', '=', 'pending')
-    .orderBy('created_at')
+    .groupBy('endpoint')
     .execute();
-  const oldest = rows[0] ? (now.getTime() - Date.parse(rows[0].created_at)) / 1000 : 0;
-  return { pending: rows.length, oldestAgeSeconds: Math.round(oldest) };
+  const recent = await db
+    .selectFrom('events')
+    .select(['at', 'payload'])
+    .where('type', '=', 'report.delivery')
+    .orderBy('seq', 'desc')
+    .limit(RECENT_DELIVERIES)
+    .execute();
+  const latestError = new Map<string, { message: string; at: string }>();
+  for (const e of recent) {
+    const p = JSON.parse(e.payload) as { endpoint: string; error: string | null };
+    if (p.error && !latestError.has(p.endpoint)) latestError.set(p.endpoint, { message: p.error, at: e.at });
+  }
+  const byEndpoint = new Map(groups.map((g) => [redactUrl(g.endpoint), g]));
+  const endpoints = [...new Set([...configured.map(redactUrl), ...byEndpoint.keys()])].map((endpoint) => {
+    const g = byEndpoint.get(endpoint);
+    const pending = Number(g?.pending ?? 0);
+    const anyError = g?.anyError ? { message: String(g.anyError), at: null } : null;
+    return {
+      endpoint,
+      pending,
+      oldestCreatedAt: g?.oldest ?? null,
+      oldestAgeSeconds: ageSeconds(now, g?.oldest ?? null),
+      lastError: pending > 0 ? (latestError.get(endpoint) ?? anyError) : null,
+    };
+  });
+  const oldest = groups.map((g) => g.oldest).sort()[0] ?? null;
+  return {
+    at: toStored(now),
+    pending: endpoints.reduce((n, e) => n + e.pending, 0),
+    oldestCreatedAt: oldest,
+    oldestAgeSeconds: ageSeconds(now, oldest),
+    endpoints,
+  };
 }

@@ -2,6 +2,7 @@ import { Layout, Spin } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router-dom';
 import { AppHeader } from './app-header';
+import { OutboxBacklogBanner } from './outbox-backlog-banner';
 import { SideMenu } from './side-menu';
 
 export function AppLayout() {
@@ -22,6 +23,7 @@ export function AppLayout() {
           <SideMenu />
         </Layout.Sider>
         <Layout.Content className="app-content">
+          <OutboxBacklogBanner />
           <Suspense fallback={<Spin size="large" className="app-content-spin" />}>
             <Outlet />
           </Suspense>
