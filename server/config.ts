@@ -19,6 +19,12 @@ export interface Config {
   /** log2 of the scrypt cost N for new password hashes (OWASP: 17). */
   scryptLogN: number;
   heartbeatMs: number;
+  /**
+   * Socket.IO ping. A console whose link went silent (a pulled cable) notices, and the server lets
+   * go of it, only after interval + timeout; until then it would still show "live".
+   */
+  livePingIntervalMs: number;
+  livePingTimeoutMs: number;
   /** How often the scanner looks for due timers (missed check-ins, spot-checks, deadlines). */
   scanMs: number;
   staticDir: string;
@@ -112,6 +118,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     sessionMaxHours: int('SESSION_MAX_HOURS', 26, 1, 24 * 30),
     scryptLogN: int('SCRYPT_LOG_N', 17, 10, 20),
     heartbeatMs: int('HEARTBEAT_MS', 5000, 100, 60_000),
+    livePingIntervalMs: int('LIVE_PING_INTERVAL_MS', 10_000, 100, 300_000),
+    livePingTimeoutMs: int('LIVE_PING_TIMEOUT_MS', 5000, 100, 300_000),
     scanMs: int('SCAN_MS', 5000, 100, 60_000),
     staticDir: env.STATIC_DIR || 'dist/client',
     upstreamUrls,

@@ -38,6 +38,8 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
     {
       path: '/socket.io',
       serveClient: false,
+      pingInterval: app.config.livePingIntervalMs,
+      pingTimeout: app.config.livePingTimeoutMs,
       allowRequest: (req, callback) => {
         const ok = originAllowed(req.headers.origin, req.headers.host, app.config.allowedOrigins);
         callback(ok ? null : 'origin not allowed', ok);
