@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const browserTests = existsSync(chromiumPath);
+// PostgreSQL-only tests need a server; global-setup says so loudly (and fails under CI) when absent.
+const postgresTests = Boolean(process.env.TEST_DATABASE_URL);
 
 export default defineConfig({
   root: here('./client'),
@@ -31,7 +33,7 @@ export default defineConfig({
   test: {
     root: here('.'),
     include: ['tests/**/*.test.ts'],
-    exclude: browserTests ? [] : ['tests/e2e/**'],
+    exclude: [...(browserTests ? [] : ['tests/e2e/**']), ...(postgresTests ? [] : ['tests/postgres/**'])],
     globalSetup: [here('./tests/helpers/global-setup.ts')],
     environment: 'node',
     testTimeout: 30_000,

@@ -13,12 +13,18 @@ export async function ensureAdmin(app: FastifyInstance): Promise<{ generatedPass
   const generated = app.config.adminPassword ? undefined : randomBytes(12).toString('base64url');
   const password = app.config.adminPassword ?? generated!;
   const hash = await hashPassword(password, app.config.scryptLogN);
-  await app.command('system', (tx) =>
-    createUser(
-      tx,
-      { username: 'admin', displayName: '系统管理员', roles: ['admin'], qualified: false },
-      hash,
-    ),
-  );
+  try {
+    await app.command('system', (tx) =>
+      createUser(
+        tx,
+        { username: 'admin', displayName: '系统管理员', roles: ['admin'], qualified: false },
+        hash,
+      ),
+    );
+  } catch (err) {
+    // Another node starting on the same empty database at the same moment created it first.
+    if ((await countUsers(app.db)) > 0) return undefined;
+    throw err;
+  }
   return { generatedPassword: generated };
 }

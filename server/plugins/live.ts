@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Server, type Socket } from 'socket.io';
 import { eventsAfter, headSeq } from '../events/read';
+import { joinCluster, type ServerToServerEvents } from '../live/cluster';
 import { backfill, type Feed, offer } from '../live/delivery';
 import { liveSessionIds, resolveSession } from '../modules/auth/sessions';
 import { isTokenLive, resolveToken } from '../modules/tokens/service';
@@ -16,7 +17,7 @@ interface SocketData {
   feed: Feed;
 }
 
-type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, ServerToServerEvents, SocketData>;
 
 export interface Live {
   /** Called after a commit with the events it appended. */
@@ -33,7 +34,7 @@ declare module 'fastify' {
 }
 
 export const livePlugin = fp(async (app: FastifyInstance) => {
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, ServerToServerEvents, SocketData>(
     app.server,
     {
       path: '/socket.io',
@@ -51,6 +52,18 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
   const drop = (socket: LiveSocket) => socket.disconnect(true);
   const fillGap = (socket: LiveSocket) =>
     backfill(socket.data.feed, readAfter).catch((err) => app.log.error({ err }, 'live backfill failed'));
+  const offerToAll = (event: AnyDutyEvent) => {
+    for (const socket of sockets().values()) {
+      offer(socket.data.feed, event, readAfter)?.catch((err) =>
+        app.log.error({ err }, 'live delivery failed'),
+      );
+    }
+  };
+  // Several nodes on one PostgreSQL: events committed on the others arrive here too (see cluster.ts).
+  const cluster =
+    app.config.dbKind === 'postgres'
+      ? await joinCluster(io, app.config.databaseUrl, app.log, offerToAll)
+      : undefined;
 
   io.use(async (socket, next) => {
     try {
@@ -146,11 +159,8 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
 
   app.decorate('live', {
     publish: (event: AnyDutyEvent) => {
-      for (const socket of sockets().values()) {
-        offer(socket.data.feed, event, readAfter)?.catch((err) =>
-          app.log.error({ err }, 'live delivery failed'),
-        );
-      }
+      offerToAll(event);
+      cluster?.share(event);
     },
     disconnectUser: (userId: number) => {
       for (const s of sockets().values())
@@ -167,5 +177,6 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
     clearInterval(timer);
     io.disconnectSockets(true);
     io.engine.close();
+    await cluster?.close();
   });
 });

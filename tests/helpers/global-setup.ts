@@ -1,11 +1,25 @@
 import { existsSync } from 'node:fs';
 
-/** Says loudly when the browser tests cannot run; under CI that is a failure, not a skip. */
+/** Says loudly when a group of tests cannot run here; under CI that is a failure, not a skip. */
 export default function setup(): void {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (existsSync(chromium)) return;
-  const message = `Chromium not found at ${chromium}: the browser tests (tests/e2e) did NOT run.`;
-  if (process.env.CI === 'true')
-    throw new Error(`${message} CI must run them: install the chromium package.`);
-  process.stdout.write(`\n!!! ${message} Install it (apt-get install chromium) or set CHROMIUM_PATH.\n\n`);
+  if (!existsSync(chromium)) {
+    missing(
+      `Chromium not found at ${chromium}: the browser tests (tests/e2e) did NOT run.`,
+      'CI must run them: install the chromium package.',
+      'Install it (apt-get install chromium) or set CHROMIUM_PATH.',
+    );
+  }
+  if (!process.env.TEST_DATABASE_URL) {
+    missing(
+      'TEST_DATABASE_URL is not set: the PostgreSQL tests (tests/postgres, and the PostgreSQL half of the others) did NOT run.',
+      'CI must run them against its PostgreSQL.',
+      'Point it at a PostgreSQL server, e.g. TEST_DATABASE_URL=postgres://postgres:postgres@127.0.0.1:54329/postgres.',
+    );
+  }
+}
+
+function missing(message: string, underCi: string, hint: string): void {
+  if (process.env.CI === 'true') throw new Error(`${message} ${underCi}`);
+  process.stdout.write(`\n!!! ${message} ${hint}\n\n`);
 }
