@@ -4,6 +4,7 @@ import type { Incident, Report } from '../schemas/incidents';
 import type { LogEntry } from '../schemas/logbook';
 import type { SpotCheck } from '../schemas/spot-checks';
 import { gradeLabel } from './grading';
+import { wallMinute } from './handover-time';
 import { categoryName } from './report-text';
 
 export const SECTION_TITLES: Record<SectionKey, string> = {
@@ -64,8 +65,14 @@ export interface LineStyle {
   name(username: string): string;
 }
 
+const SHORT = 'MM-dd HH:mm';
+
 /** An instant on the bureau's wall clock, e.g. '03-05 14:20'. */
-export function localTime(at: string, zone: string, format = 'MM-dd HH:mm'): string {
+export function localTime(at: string, zone: string, format = SHORT): string {
+  if (format === SHORT) {
+    const fast = wallMinute(at, zone);
+    if (fast !== null) return fast;
+  }
   return DateTime.fromISO(at, { zone: 'utc' }).setZone(zone).toFormat(format);
 }
 

@@ -251,6 +251,7 @@ export const en: Record<MessageKey, string> = {
   'incidents.column.handling': 'Handling',
   'incidents.column.handlingHint': 'dispatch · instructions · scene',
   'incidents.column.empty': 'No incidents',
+  'incidents.column.more': '{count} more: show them',
   'incidents.column.overdue': '{count} overdue',
   'incidents.stage.received': 'Received',
   'incidents.stage.verified': 'Verified',

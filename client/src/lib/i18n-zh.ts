@@ -245,6 +245,7 @@ export const zh = {
   'incidents.column.handling': '处置',
   'incidents.column.handlingHint': '调度 · 批示 · 现场',
   'incidents.column.empty': '暂无事件',
+  'incidents.column.more': '另有 {count} 起，显示更多',
   'incidents.column.overdue': '逾期 {count}',
   'incidents.stage.received': '已接报',
   'incidents.stage.verified': '已核实',

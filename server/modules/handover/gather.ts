@@ -16,7 +16,11 @@ import { findByShift, incidentEventsBetween, lastBefore } from './repo';
 
 /** A handover is written at the end of a shift, or shortly after it: this long after, at most. */
 const GRACE_MS = 6 * 3_600_000;
-const MAX_ROWS = 1000;
+/**
+ * A handover accounts for the whole shift: every log entry and incident of it, every incident open.
+ * The cap only guards the server against a runaway table; a real shift stays far below it.
+ */
+const MAX_ROWS = 50_000;
 
 export type ShiftBounds = Pick<Shift, 'dutyDate' | 'start' | 'end'>;
 
@@ -51,12 +55,12 @@ async function incidentWork(db: DbOrTrx, shift: ShiftBounds) {
   const instructions: DraftInstruction[] = [];
   const titles: Record<number, string> = {};
   for (const e of await incidentEventsBetween(db, shift.start, shift.end)) {
-    if (e.type === 'incident.reported') reports.push(e.payload.report);
-    else if (e.type === 'incident.action' && e.payload.action.type === 'instruction') {
-      const { text, actor, at } = e.payload.action;
-      instructions.push({ incidentId: e.payload.incident.id, text, actor, at });
+    if (e.type === 'incident.reported' && e.report) reports.push(e.report);
+    else if (e.type === 'incident.action' && e.action?.type === 'instruction') {
+      const { text, actor, at } = e.action;
+      instructions.push({ incidentId: e.incident.id, text, actor, at });
     } else continue;
-    titles[e.payload.incident.id] = incidentTitle(e.payload.incident);
+    titles[e.incident.id] = incidentTitle(e.incident);
   }
   return { reports, instructions, titles };
 }

@@ -1,8 +1,8 @@
-import type { AnyDutyEvent } from '@shared/events';
 import type { Amendment, Handover, HandoverQuery } from '@shared/schemas/handover';
+import type { Incident, Report } from '@shared/schemas/incidents';
 import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
-import { toEvent } from '../../events/read';
+import { isPostgres } from '../../db/schema-helpers';
 import type { HandoverAmendmentsTable, HandoversTable } from './table';
 
 type Row = Selectable<HandoversTable> & { outgoing_name: string | null; incoming_name: string | null };
@@ -163,19 +163,58 @@ export async function listHandovers(
   return withAmendments(db, found, zone);
 }
 
-/** The spine's record of what the incidents module did in a window: reports sent, instructions given. */
+/** What the draft needs of an `incident.reported` or `incident.action` event. */
+export interface IncidentWorkEvent {
+  type: 'incident.reported' | 'incident.action';
+  incident: { id: number; category: Incident['category']; location: { address: string } };
+  report: Report | null;
+  action: { type: string; text: string; actor: string; at: string } | null;
+}
+
+/** A JSON member of the payload: text on SQLite, already parsed by pg on PostgreSQL. */
+const member = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : (value ?? null));
+
+/**
+ * The spine's record of what the incidents module did in a window: reports sent, instructions
+ * given. The database picks the few members the draft uses out of each payload, so the server
+ * does not parse every incident snapshot the events carry.
+ */
 export async function incidentEventsBetween(
   db: DbOrTrx,
   start: string,
   end: string,
-): Promise<AnyDutyEvent[]> {
+): Promise<IncidentWorkEvent[]> {
+  const pg = isPostgres(db);
+  const json = pg ? sql`payload::json` : sql`payload`;
+  const text = (...path: string[]) =>
+    pg
+      ? sql<string>`${json} #>> ${`{${path.join(',')}}`}::text[]`
+      : sql<string>`${json} ->> ${`$.${path.join('.')}`}`;
+  const object = (key: string) =>
+    pg ? sql<unknown>`${json} -> ${key}::text` : sql<unknown>`${json} -> ${`$.${key}`}`;
   const found = await db
     .selectFrom('events')
-    .select(['seq', 'at', 'type', 'actor', 'subject', 'payload'])
+    .select([
+      'type',
+      text('incident', 'id').as('incident_id'),
+      text('incident', 'category').as('category'),
+      text('incident', 'location', 'address').as('address'),
+      object('report').as('report'),
+      object('action').as('action'),
+    ])
     .where('type', 'in', ['incident.reported', 'incident.action'])
     .where('at', '>=', start)
     .where('at', '<', end)
     .orderBy('seq')
     .execute();
-  return found.map(toEvent);
+  return found.map((row) => ({
+    type: row.type as IncidentWorkEvent['type'],
+    incident: {
+      id: Number(row.incident_id),
+      category: row.category as Incident['category'],
+      location: { address: row.address },
+    },
+    report: member(row.report),
+    action: member(row.action),
+  }));
 }

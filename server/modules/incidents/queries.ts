@@ -1,4 +1,5 @@
 import type { Incident, IncidentDetail, IncidentQuery } from '@shared/schemas/incidents';
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import { notFound } from '../../errors';
 import { deliveryStates } from '../outbox/service';
@@ -16,6 +17,8 @@ export async function listIncidents(db: DbOrTrx, query: IncidentQuery, now: stri
       eb.or([eb('summary', 'like', like), eb('address', 'like', like), eb('caller', 'like', like)]),
     );
   }
+  // The open ones by urgency: overdue and nearest deadline first, so a limit drops the least urgent.
+  if (query.stage === 'open') q = q.orderBy(sql`next_due_at is null`).orderBy('next_due_at');
   const rows = await q
     .orderBy('received_at', 'desc')
     .limit(query.limit ?? 500)

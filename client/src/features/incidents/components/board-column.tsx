@@ -1,7 +1,15 @@
 import { useT } from '@client/lib/i18n';
 import type { Incident } from '@shared/schemas/incidents';
-import { Badge, Empty } from 'antd';
+import { Badge, Button, Empty } from 'antd';
+import { useState } from 'react';
 import { IncidentCard } from './incident-card';
+
+/**
+ * Cards drawn at first, and drawn more per click: a column of thousands of cards would take
+ * seconds to draw. The column is sorted by the next deadline, so the overdue and the most urgent
+ * are always among the first; the counts and the filter cover every incident.
+ */
+export const CARDS_SHOWN = 60;
 
 interface Props {
   testId: string;
@@ -13,7 +21,9 @@ interface Props {
 
 export function BoardColumn({ testId, title, hint, incidents, fresh }: Props) {
   const t = useT();
+  const [limit, setLimit] = useState(CARDS_SHOWN);
   const overdue = incidents.filter((i) => i.overdue).length;
+  const hidden = incidents.length - limit;
   return (
     <section className="inc-column" data-testid={testId}>
       <header className="inc-column-head">
@@ -28,9 +38,16 @@ export function BoardColumn({ testId, title, hint, incidents, fresh }: Props) {
         {incidents.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('incidents.column.empty')} />
         ) : (
-          incidents.map((incident) => (
-            <IncidentCard key={incident.id} incident={incident} fresh={fresh.has(incident.id)} />
-          ))
+          incidents
+            .slice(0, limit)
+            .map((incident) => (
+              <IncidentCard key={incident.id} incident={incident} fresh={fresh.has(incident.id)} />
+            ))
+        )}
+        {hidden > 0 && (
+          <Button block onClick={() => setLimit((n) => n + CARDS_SHOWN)} data-testid={`${testId}-more`}>
+            {t('incidents.column.more', { count: hidden })}
+          </Button>
         )}
       </div>
     </section>

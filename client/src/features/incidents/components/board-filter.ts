@@ -12,12 +12,33 @@ export const columnOf: Record<Incident['stage'], BoardColumnKey | null> = {
   closed: null,
 };
 
-/** Soonest deadline first; incidents with none last, newest first among equals. */
-export function byNextDue(a: Incident, b: Incident): number {
-  const da = a.nextDueAt ? Date.parse(a.nextDueAt) : Number.POSITIVE_INFINITY;
-  const db = b.nextDueAt ? Date.parse(b.nextDueAt) : Number.POSITIVE_INFINITY;
-  if (da !== db) return da < db ? -1 : 1;
-  return Date.parse(b.receivedAt) - Date.parse(a.receivedAt);
+/**
+ * Soonest deadline first; incidents with none last, newest first among equals. The times are read
+ * once per incident, not once per comparison: a board holds thousands.
+ */
+export function sortByNextDue(incidents: Incident[]): Incident[] {
+  return incidents
+    .map((i) => ({
+      i,
+      due: i.nextDueAt ? Date.parse(i.nextDueAt) : Number.POSITIVE_INFINITY,
+      received: Date.parse(i.receivedAt),
+    }))
+    .sort((a, b) => (a.due !== b.due ? (a.due < b.due ? -1 : 1) : b.received - a.received))
+    .map((x) => x.i);
+}
+
+/** The open incidents of each board column, each column by its next deadline. */
+export function openColumns(open: Incident[]): Record<BoardColumnKey, Incident[]> {
+  const columns: Record<BoardColumnKey, Incident[]> = { detection: [], reporting: [], handling: [] };
+  for (const i of open) {
+    const key = columnOf[i.stage];
+    if (key) columns[key].push(i);
+  }
+  return {
+    detection: sortByNextDue(columns.detection),
+    reporting: sortByNextDue(columns.reporting),
+    handling: sortByNextDue(columns.handling),
+  };
 }
 
 export function byClosedDesc(a: Incident, b: Incident): number {

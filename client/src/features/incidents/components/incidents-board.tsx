@@ -4,10 +4,10 @@ import { type MessageKey, useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import type { User } from '@shared/schemas/users';
 import { Alert, Button, Empty, Input, Segmented, Spin, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { BoardColumn } from './board-column';
-import { type BoardColumnKey, byClosedDesc, byNextDue, columnOf, matchesFilter } from './board-filter';
+import { type BoardColumnKey, byClosedDesc, matchesFilter, openColumns } from './board-filter';
 import { IncidentCard } from './incident-card';
 import { NotifyButton } from './notify-button';
 import { RecordCallDrawer } from './record-call-drawer';
@@ -45,9 +45,13 @@ export function IncidentsBoard({ user }: { user: User }) {
     );
   }
 
-  const shown = incidents.filter((i) => matchesFilter(i, filter));
-  const open = shown.filter((i) => i.stage !== 'closed');
-  const closed = shown.filter((i) => i.stage === 'closed').sort(byClosedDesc);
+  // Thousands of open incidents: grouped and sorted once per change, not on every render.
+  const { open, closed, columns } = useMemo(() => {
+    const shown = incidents.filter((i) => matchesFilter(i, filter));
+    const open = shown.filter((i) => i.stage !== 'closed');
+    const closed = shown.filter((i) => i.stage === 'closed').sort(byClosedDesc);
+    return { open, closed, columns: openColumns(open) };
+  }, [incidents, filter]);
   const overdue = open.filter((i) => i.overdue).length;
 
   return (
@@ -114,7 +118,7 @@ export function IncidentsBoard({ user }: { user: User }) {
                 testId={`column-${column.key}`}
                 title={t(column.title)}
                 hint={t(column.hint)}
-                incidents={open.filter((i) => columnOf[i.stage] === column.key).sort(byNextDue)}
+                incidents={columns[column.key]}
                 fresh={fresh}
               />
             ))}

@@ -1,12 +1,14 @@
 import { useLiveEvents } from '@client/lib/use-live';
 import type { Incident } from '@shared/schemas/incidents';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { listIncidents } from '../api/list-incidents';
 
 type ById = ReadonlyMap<number, Incident>;
 
 const FRESH_MS = 20_000;
 const CLOSED_LIMIT = 200;
+/** Every open incident (the server's most, the overdue and nearest deadlines first): the counts are exact. */
+const OPEN_LIMIT = 5000;
 
 function upsertAll(map: ById, incidents: Incident[]): ById {
   const next = new Map(map);
@@ -42,7 +44,10 @@ export function useIncidentBoard(withClosed: boolean): IncidentBoardState {
   const read = useCallback((stage: 'open' | 'closed', signal: AbortSignal) => {
     const late: Incident[] = [];
     inFlight.current.add(late);
-    return listIncidents(stage === 'open' ? { stage } : { stage, limit: CLOSED_LIMIT }, signal)
+    return listIncidents(
+      stage === 'open' ? { stage, limit: OPEN_LIMIT } : { stage, limit: CLOSED_LIMIT },
+      signal,
+    )
       .then(
         ({ incidents }) => {
           setById((current) => upsertAll(upsertAll(current, incidents), late));
@@ -91,5 +96,6 @@ export function useIncidentBoard(withClosed: boolean): IncidentBoardState {
   });
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { incidents: [...byId.values()], loading, closedLoading, error, fresh, reload };
+  const incidents = useMemo(() => [...byId.values()], [byId]);
+  return { incidents, loading, closedLoading, error, fresh, reload };
 }
