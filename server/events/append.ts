@@ -16,6 +16,15 @@ export interface NewEvent<T extends EventType> {
 }
 
 /**
+ * Takes the append lock (PostgreSQL; held to commit, taken again at no cost). Every command takes it
+ * first, before any row lock: were it taken only at the first append, a command holding it and
+ * waiting for a row could meet a scanner holding that row and waiting for it (a deadlock, a 500).
+ */
+export async function lockAppends(trx: Trx): Promise<void> {
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${APPEND_LOCK_KEY})`.execute(trx);
+}
+
+/**
  * Appends one event inside the caller's transaction. On PostgreSQL the advisory lock is held to
  * commit, so `seq` order is commit order and catch-up by `seq` never skips a slow transaction.
  * SQLite serialises write transactions itself.
@@ -25,7 +34,7 @@ export async function appendEvent<T extends EventType>(
   clock: Clock,
   event: NewEvent<T>,
 ): Promise<AnyDutyEvent> {
-  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${APPEND_LOCK_KEY})`.execute(trx);
+  await lockAppends(trx);
   const last = await trx
     .selectFrom('events')
     .select(['seq', 'hash'])

@@ -1,7 +1,7 @@
 import type { AnyDutyEvent, EventType } from '@shared/events';
 import type { Db, Trx } from '../db/database';
 import type { Clock } from '../time';
-import { appendEvent, type NewEvent } from './append';
+import { appendEvent, lockAppends, type NewEvent } from './append';
 
 /** What a service gets inside a command: the transaction and a way to record its event(s). */
 export interface Tx {
@@ -27,8 +27,9 @@ export async function runCommand<T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   const recorded: AnyDutyEvent[] = [];
-  const result = await deps.db.transaction().execute((trx) =>
-    work({
+  const result = await deps.db.transaction().execute(async (trx) => {
+    await lockAppends(trx);
+    return work({
       trx,
       clock: deps.clock,
       actor,
@@ -37,8 +38,8 @@ export async function runCommand<T>(
         recorded.push(appended);
         return appended;
       },
-    }),
-  );
+    });
+  });
   for (const event of recorded) deps.publish(event);
   return result;
 }
