@@ -129,7 +129,9 @@ function uniquePeople(shifts: DraftShift[], role: DraftShift['role']): DutyPerso
 /** Soonest deadline first; incidents owing only the 终报 (no due time) last. */
 const dueOrder = (o: OpenIncident) => (o.next?.dueAt ? Date.parse(o.next.dueAt) : Number.POSITIVE_INFINITY);
 const names = (people: DutyPerson[]) => (people.length ? people.map((p) => p.name).join('、') : NONE);
-const byTime = <T extends { at: string }>(a: T, b: T) => a.at.localeCompare(b.at);
+/** Stored instants sort by code unit; localeCompare would give the same order, many times slower. */
+const textOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byTime = <T extends { at: string }>(a: T, b: T) => textOrder(a.at, b.at);
 
 /** The handover drafted from the shift's own records; pure, so the console can preview it too. */
 export function draftHandover(input: DraftInput): HandoverDraft {
@@ -162,15 +164,15 @@ export function draftHandover(input: DraftInput): HandoverDraft {
         : `${p.name} 未签到${p.missed ? '（已告警漏岗）' : ''}`,
     ),
     ...[...input.spotChecks]
-      .sort((a, b) => a.issuedAt.localeCompare(b.issuedAt))
+      .sort((a, b) => textOrder(a.issuedAt, b.issuedAt))
       .map((c) => spotCheckLine(c, style)),
   ];
   const received = input.incidents
     .filter((i) => i.receivedAt >= shift.start && i.receivedAt < shift.end)
-    .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
+    .sort((a, b) => textOrder(a.receivedAt, b.receivedAt))
     .map((i) => receivedLine(i, style));
   const reports = [...input.reports]
-    .sort((a, b) => a.sentAt.localeCompare(b.sentAt))
+    .sort((a, b) => textOrder(a.sentAt, b.sentAt))
     .map((r) => reportLine(r, about(r.incidentId), style));
   const instructions = [
     ...input.instructions.map((a) => ({

@@ -77,9 +77,9 @@ export async function obligationsOf(
     .where('incident_id', 'in', ids)
     .execute();
   // By deadline, those without one (the 终报) last; code-unit order, as stored instants sort.
-  const order = (o: { due_at: string | null; key: string }) => `${o.due_at ?? '\uffff'} ${o.key}`;
-  rows.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
-  for (const row of rows) byIncident.get(Number(row.incident_id))?.push(obligationView(row, now));
+  const keyed = rows.map((row) => ({ row, order: `${row.due_at ?? '\uffff'} ${row.key}` }));
+  keyed.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  for (const { row } of keyed) byIncident.get(Number(row.incident_id))?.push(obligationView(row, now));
   return byIncident;
 }
 
