@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { handoverBlocks } from '@shared/domain/handover-markdown';
 import type { Handover } from '@shared/schemas/handover';
-import PDFDocument from 'pdfkit';
 import { DutyError } from '../../errors';
 
 interface CjkFont {
@@ -35,6 +34,12 @@ export function handoverPdf(h: Handover, font = findCjkFont()): Promise<Buffer> 
       'DUTY_ERR_FONT_MISSING',
       'PDF export needs a Chinese (CJK) font on the server: install the Debian package fonts-noto-cjk',
     );
+  return render(h, font);
+}
+
+async function render(h: Handover, font: CjkFont): Promise<Buffer> {
+  // pdfkit with its fonts is some 15 MB resident: loaded at the first export, not at every start.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 50, bottom: 50, left: 60, right: 60 },

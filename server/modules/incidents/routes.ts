@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams } from '@shared/schemas/common';
 import {
+  BoardList,
   Incident,
   IncidentDetail,
   IncidentIntake,
@@ -14,7 +15,8 @@ import { Type } from 'typebox';
 import { DutyError } from '../../errors';
 import { actorOf } from '../../plugins/auth';
 import { nowStored } from '../../time';
-import { claimKey, completeKey, releaseKey, requestHash } from './idempotency';
+import { boardIncidents } from './board';
+import { requestHash, runIdempotent } from './idempotency';
 import { createIncident } from './intake';
 import { acknowledgeIncident, patchIncident, verifyIncident } from './lifecycle';
 import { overduePlugin } from './overdue-plugin';
@@ -44,23 +46,18 @@ export async function incidentRoutes(root: FastifyInstance): Promise<void> {
         return reply.status(201).send(await app.command(actor, (tx) => createIncident(tx, req.body, zone)));
       // Keys are scoped to the caller: two systems may both use "1".
       const scope = req.principal?.kind === 'token' ? `token:${req.principal.token.id}` : `user:${actor}`;
-      const claim = await claimKey(app, scope, key, requestHash(req.body));
-      if (claim.kind === 'replay')
+      const outcome = await runIdempotent(
+        app,
+        actor,
+        { scope, key, hash: requestHash(req.body), status: 201 },
+        (tx) => createIncident(tx, req.body, zone),
+      );
+      if (outcome.kind === 'replay')
         return reply
           .status(201)
           .header('idempotent-replayed', 'true')
-          .send(claim.body as IncidentType);
-      try {
-        const incident = await app.command(actor, async (tx) => {
-          const created = await createIncident(tx, req.body, zone);
-          await completeKey(tx.trx, scope, key, 201, created);
-          return created;
-        });
-        return reply.status(201).send(incident);
-      } catch (err) {
-        await releaseKey(app, scope, key);
-        throw err;
-      }
+          .send(outcome.body as IncidentType);
+      return reply.status(201).send(outcome.result);
     },
   );
 
@@ -69,6 +66,15 @@ export async function incidentRoutes(root: FastifyInstance): Promise<void> {
     { config: { access: 'user' }, schema: { querystring: IncidentQuery, response: { 200: IncidentList } } },
     async (req) => ({
       incidents: await listIncidents(app.db, req.query, nowStored(app.clock)),
+    }),
+  );
+
+  // The board's slim list: same filter, order and access as the list above.
+  app.get(
+    '/api/incidents/board',
+    { config: { access: 'user' }, schema: { querystring: IncidentQuery, response: { 200: BoardList } } },
+    async (req) => ({
+      incidents: await boardIncidents(app.db, req.query, nowStored(app.clock)),
     }),
   );
 
