@@ -49,12 +49,21 @@ async function drain(feed: Feed, readAfter: ReadAfter): Promise<void> {
   }
 }
 
+/**
+ * Whether a freshly committed event goes straight to this console: it is the next one and no
+ * catch-up is under way. If so the feed counts it as sent, and the caller must send it.
+ */
+export function claimNext(feed: Feed, event: AnyDutyEvent): boolean {
+  if (feed.syncing || event.seq !== feed.sentSeq + 1) return false;
+  feed.sentSeq = event.seq;
+  return true;
+}
+
 /** A freshly committed event: sent straight on when it is the next one, else the gap is filled. */
 export function offer(feed: Feed, event: AnyDutyEvent, readAfter: ReadAfter): Promise<void> | undefined {
   if (event.seq <= feed.sentSeq) return undefined;
-  if (!feed.syncing && event.seq === feed.sentSeq + 1) {
+  if (claimNext(feed, event)) {
     feed.send(event);
-    feed.sentSeq = event.seq;
     return undefined;
   }
   return backfill(feed, readAfter);

@@ -6,7 +6,7 @@ import fp from 'fastify-plugin';
 import { Server, type Socket } from 'socket.io';
 import { eventsAfter, headSeq } from '../events/read';
 import { joinCluster, type ServerToServerEvents } from '../live/cluster';
-import { backfill, type Feed, offer } from '../live/delivery';
+import { backfill, claimNext, type Feed } from '../live/delivery';
 import { liveSessionIds, resolveSession } from '../modules/auth/sessions';
 import { isTokenLive, resolveToken } from '../modules/tokens/service';
 import { sessionPolicy } from './auth';
@@ -53,11 +53,13 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
   const fillGap = (socket: LiveSocket) =>
     backfill(socket.data.feed, readAfter).catch((err) => app.log.error({ err }, 'live backfill failed'));
   const offerToAll = (event: AnyDutyEvent) => {
+    const ready: string[] = [];
     for (const socket of sockets().values()) {
-      offer(socket.data.feed, event, readAfter)?.catch((err) =>
-        app.log.error({ err }, 'live delivery failed'),
-      );
+      if (claimNext(socket.data.feed, event)) ready.push(socket.id);
+      else if (event.seq > socket.data.feed.sentSeq) void fillGap(socket);
     }
+    // One broadcast encodes the event once, not once per console; `local`: other nodes send their own.
+    if (ready.length > 0) io.local.to(ready).emit('event', event);
   };
   // Several nodes on one PostgreSQL: events committed on the others arrive here too (see cluster.ts).
   const cluster =
