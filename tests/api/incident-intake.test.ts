@@ -84,6 +84,16 @@ describe.each(DIALECTS)('idempotent intake from other systems on %s', (dialect) 
     expect(res.json().error.code).toBe('DUTY_ERR_IDEMPOTENCY_IN_FLIGHT');
   });
 
+  it('lets one of many simultaneous requests with a new key through; the others wait or replay, none fails', async () => {
+    const before = await count();
+    const headers = { ...bearer, 'idempotency-key': 'key-at-once-1' };
+    const answers = await Promise.all(Array.from({ length: 8 }, () => post(headers)));
+    const statuses = answers.map((r) => r.statusCode);
+    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+    expect(answers.filter((r) => r.statusCode === 201 && !r.headers['idempotent-replayed'])).toHaveLength(1);
+    expect(await count()).toBe(before + 1);
+  });
+
   it('refuses bad intake with a clear 400 and stores nothing', async () => {
     const before = await count();
     for (const payload of [

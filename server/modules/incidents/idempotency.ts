@@ -37,27 +37,28 @@ export async function claimKey(
 }
 
 async function claimIn(trx: Trx, now: string, scope: string, key: string, hash: string): Promise<Claim> {
+  // Insert first: two requests with one new key at once (PostgreSQL) meet at the primary key, where
+  // the second waits for the first's claim and then sees it, instead of failing on a duplicate.
+  const inserted = await trx
+    .insertInto('idempotency_keys')
+    .values({
+      scope,
+      key,
+      request_hash: hash,
+      status: 'pending',
+      response_status: null,
+      response_body: null,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return { kind: 'fresh' as const };
   const existing = await trx
     .selectFrom('idempotency_keys')
     .selectAll()
     .where('scope', '=', scope)
     .where('key', '=', key)
-    .executeTakeFirst();
-  if (!existing) {
-    await trx
-      .insertInto('idempotency_keys')
-      .values({
-        scope,
-        key,
-        request_hash: hash,
-        status: 'pending',
-        response_status: null,
-        response_body: null,
-        created_at: now,
-      })
-      .execute();
-    return { kind: 'fresh' as const };
-  }
+    .executeTakeFirstOrThrow();
   if (existing.request_hash !== hash) {
     throw new DutyError(
       'DUTY_ERR_IDEMPOTENCY_MISMATCH',
