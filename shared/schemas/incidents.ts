@@ -103,15 +103,17 @@ export const IncidentPatch = Type.Object(
 );
 export type IncidentPatch = Static<typeof IncidentPatch>;
 
+export const ObligationKind = Type.Union([
+  Type.Literal('initial_phone'),
+  Type.Literal('initial_written'),
+  Type.Literal('followup_daily'),
+  Type.Literal('followup_change'),
+  Type.Literal('final'),
+]);
+
 export const ObligationView = Type.Object(
   {
-    kind: Type.Union([
-      Type.Literal('initial_phone'),
-      Type.Literal('initial_written'),
-      Type.Literal('followup_daily'),
-      Type.Literal('followup_change'),
-      Type.Literal('final'),
-    ]),
+    kind: ObligationKind,
     key: Type.String(),
     dueAt: Type.Union([Instant, Type.Null()]),
     doneAt: Type.Union([Instant, Type.Null()]),
@@ -196,6 +198,50 @@ export const IncidentQuery = Type.Object(
 export type IncidentQuery = Static<typeof IncidentQuery>;
 
 export const IncidentList = Type.Object({ incidents: Type.Array(Incident) }, { additionalProperties: false });
+
+/**
+ * An incident as the board draws it: its card, its filter and its columns, nothing more. The
+ * deadline is `nextDueAt` with the kind of report owed then (`nextKind`); the obligations stay
+ * on the detail page. Same names and shapes as in `Incident`, so a live event's incident slims down.
+ */
+export const BoardIncident = Type.Object(
+  {
+    id: Type.Integer(),
+    category: CategoryCode,
+    receivedAt: Instant,
+    location: Type.Object({ address: Type.String() }, { additionalProperties: false }),
+    caller: Type.Object(
+      { name: Type.String(), unit: Type.Optional(Type.String()), phone: Type.Optional(Type.String()) },
+      { additionalProperties: false },
+    ),
+    summary: Type.String(),
+    /** The figures a card shows. */
+    casualties: Type.Object(
+      { deaths: Type.Optional(Count), missing: Type.Optional(Count), seriousInjuries: Type.Optional(Count) },
+      { additionalProperties: false },
+    ),
+    grade: Type.Union([GradeCode, Type.Null()]),
+    nearMiss: Type.Boolean(),
+    drill: Type.Boolean(),
+    lateDiscovery: Type.Union([Type.String(), Type.Null()]),
+    stage: Stage,
+    acknowledgedAt: Type.Union([Instant, Type.Null()]),
+    closedAt: Type.Union([Instant, Type.Null()]),
+    createdBy: Type.String(),
+    nextDueAt: Type.Union([Instant, Type.Null()]),
+    /** The unmet obligation due at `nextDueAt`. */
+    nextKind: Type.Union([ObligationKind, Type.Null()]),
+    overdue: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type BoardIncident = Static<typeof BoardIncident>;
+
+export const BoardList = Type.Object(
+  { incidents: Type.Array(BoardIncident) },
+  { additionalProperties: false },
+);
+export type BoardList = Static<typeof BoardList>;
 
 export const Action = Type.Object(
   { id: Type.Integer(), type: Type.String(), text: Type.String(), actor: Type.String(), at: Instant },

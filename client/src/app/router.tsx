@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { SignInPage } from '../features/auth/components/sign-in-page';
 import { ConsoleHome } from '../features/console/components/console-home';
+import { loadIncidentsBoard } from '../features/incidents/board-preload';
 import { IncidentsWatch } from '../features/incidents/components/incidents-watch';
 import { FullPageSpin, GuestOnly, RequireAdmin, RequireAuth, useCurrentUser } from './auth-guard';
 import { LangSwitch } from './lang-switch';
@@ -27,9 +28,7 @@ const RosterPrintPage = lazy(() =>
 );
 
 // Incidents pages load on first visit; the shortcut and alerts (IncidentsWatch) are always on.
-const IncidentsBoard = lazy(() =>
-  import('../features/incidents/components/incidents-board').then((m) => ({ default: m.IncidentsBoard })),
-);
+const IncidentsBoard = lazy(loadIncidentsBoard);
 const IncidentDetailPage = lazy(() =>
   import('../features/incidents/components/incident-detail-page').then((m) => ({
     default: m.IncidentDetailPage,

@@ -1,28 +1,37 @@
 import type { Incident, IncidentDetail, IncidentQuery } from '@shared/schemas/incidents';
-import { sql } from 'kysely';
-import type { DbOrTrx } from '../../db/database';
+import { type SelectQueryBuilder, sql } from 'kysely';
+import type { Database, DbOrTrx } from '../../db/database';
 import { notFound } from '../../errors';
 import { deliveryStates } from '../outbox/service';
 import { actionRows, obligationsOf, reportRows, toIncident, toReport } from './repo';
 
-export async function listIncidents(db: DbOrTrx, query: IncidentQuery, now: string): Promise<Incident[]> {
-  let q = db.selectFrom('incidents').selectAll();
-  if (query.stage === 'open') q = q.where('stage', '!=', 'closed');
-  else if (query.stage) q = q.where('stage', '=', query.stage);
-  if (query.from) q = q.where('received_at', '>=', new Date(query.from).toISOString());
-  if (query.to) q = q.where('received_at', '<', new Date(query.to).toISOString());
+/** The list's filter and order: open ones by urgency, the rest newest first, at most `limit`. */
+export function filteredIncidents<O>(
+  q: SelectQueryBuilder<Database, 'incidents', O>,
+  query: IncidentQuery,
+): SelectQueryBuilder<Database, 'incidents', O> {
+  if (query.stage === 'open') q = q.where('incidents.stage', '!=', 'closed');
+  else if (query.stage) q = q.where('incidents.stage', '=', query.stage);
+  if (query.from) q = q.where('incidents.received_at', '>=', new Date(query.from).toISOString());
+  if (query.to) q = q.where('incidents.received_at', '<', new Date(query.to).toISOString());
   if (query.q) {
     const like = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>
-      eb.or([eb('summary', 'like', like), eb('address', 'like', like), eb('caller', 'like', like)]),
+      eb.or([
+        eb('incidents.summary', 'like', like),
+        eb('incidents.address', 'like', like),
+        eb('incidents.caller', 'like', like),
+      ]),
     );
   }
   // The open ones by urgency: overdue and nearest deadline first, so a limit drops the least urgent.
-  if (query.stage === 'open') q = q.orderBy(sql`next_due_at is null`).orderBy('next_due_at');
-  const rows = await q
-    .orderBy('received_at', 'desc')
-    .limit(query.limit ?? 500)
-    .execute();
+  if (query.stage === 'open')
+    q = q.orderBy(sql`incidents.next_due_at is null`).orderBy('incidents.next_due_at');
+  return q.orderBy('incidents.received_at', 'desc').limit(query.limit ?? 500);
+}
+
+export async function listIncidents(db: DbOrTrx, query: IncidentQuery, now: string): Promise<Incident[]> {
+  const rows = await filteredIncidents(db.selectFrom('incidents').selectAll(), query).execute();
   const obligations = await obligationsOf(
     db,
     rows.map((r) => Number(r.id)),

@@ -1,7 +1,7 @@
 import { useT } from '@client/lib/i18n';
-import type { Incident } from '@shared/schemas/incidents';
+import type { BoardIncident } from '@shared/schemas/incidents';
 import { Badge, Button, Empty } from 'antd';
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { IncidentCard } from './incident-card';
 
 /**
@@ -10,18 +10,22 @@ import { IncidentCard } from './incident-card';
  * are always among the first; the counts and the filter cover every incident.
  */
 export const CARDS_SHOWN = 60;
+/** Drawn first, more than a screen holds: the rest of the column follows in the background. */
+const CARDS_FIRST = 12;
 
 interface Props {
   testId: string;
   title: string;
   hint: string;
-  incidents: Incident[];
+  incidents: BoardIncident[];
   fresh: ReadonlySet<number>;
 }
 
 export function BoardColumn({ testId, title, hint, incidents, fresh }: Props) {
   const t = useT();
   const [limit, setLimit] = useState(CARDS_SHOWN);
+  // The first screenful goes up at once; the cards below it are drawn right after, interruptibly.
+  const drawn = useDeferredValue(incidents.length > 0 ? limit : CARDS_FIRST, CARDS_FIRST);
   const overdue = incidents.filter((i) => i.overdue).length;
   const hidden = incidents.length - limit;
   return (
@@ -39,7 +43,7 @@ export function BoardColumn({ testId, title, hint, incidents, fresh }: Props) {
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('incidents.column.empty')} />
         ) : (
           incidents
-            .slice(0, limit)
+            .slice(0, drawn)
             .map((incident) => (
               <IncidentCard key={incident.id} incident={incident} fresh={fresh.has(incident.id)} />
             ))

@@ -1,10 +1,10 @@
 import { gradeLabel } from '@shared/domain/grading';
 import { categoryName } from '@shared/domain/report-text';
-import type { Incident } from '@shared/schemas/incidents';
+import type { BoardIncident } from '@shared/schemas/incidents';
 
 export type BoardColumnKey = 'detection' | 'reporting' | 'handling';
 
-export const columnOf: Record<Incident['stage'], BoardColumnKey | null> = {
+export const columnOf: Record<BoardIncident['stage'], BoardColumnKey | null> = {
   received: 'detection',
   verified: 'detection',
   reported: 'reporting',
@@ -16,7 +16,7 @@ export const columnOf: Record<Incident['stage'], BoardColumnKey | null> = {
  * Soonest deadline first; incidents with none last, newest first among equals. The times are read
  * once per incident, not once per comparison: a board holds thousands.
  */
-export function sortByNextDue(incidents: Incident[]): Incident[] {
+export function sortByNextDue(incidents: BoardIncident[]): BoardIncident[] {
   return incidents
     .map((i) => ({
       i,
@@ -28,8 +28,8 @@ export function sortByNextDue(incidents: Incident[]): Incident[] {
 }
 
 /** The open incidents of each board column, each column by its next deadline. */
-export function openColumns(open: Incident[]): Record<BoardColumnKey, Incident[]> {
-  const columns: Record<BoardColumnKey, Incident[]> = { detection: [], reporting: [], handling: [] };
+export function openColumns(open: BoardIncident[]): Record<BoardColumnKey, BoardIncident[]> {
+  const columns: Record<BoardColumnKey, BoardIncident[]> = { detection: [], reporting: [], handling: [] };
   for (const i of open) {
     const key = columnOf[i.stage];
     if (key) columns[key].push(i);
@@ -41,12 +41,12 @@ export function openColumns(open: Incident[]): Record<BoardColumnKey, Incident[]
   };
 }
 
-export function byClosedDesc(a: Incident, b: Incident): number {
+export function byClosedDesc(a: BoardIncident, b: BoardIncident): number {
   return Date.parse(b.closedAt ?? b.receivedAt) - Date.parse(a.closedAt ?? a.receivedAt);
 }
 
 /** Free text over what an officer remembers of a call: number, kind, place, caller, account. */
-export function matchesFilter(incident: Incident, text: string): boolean {
+export function matchesFilter(incident: BoardIncident, text: string): boolean {
   const needle = text.trim().toLowerCase();
   if (!needle) return true;
   const hay = [

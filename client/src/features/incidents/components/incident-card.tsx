@@ -2,12 +2,12 @@ import { EnvironmentOutlined, PhoneOutlined } from '@ant-design/icons';
 import { useT } from '@client/lib/i18n';
 import { formatShortInstant } from '@client/lib/time';
 import { categoryName } from '@shared/domain/report-text';
-import type { Incident } from '@shared/schemas/incidents';
+import type { BoardIncident } from '@shared/schemas/incidents';
 import { Tag, Tooltip } from 'antd';
 import { Link } from 'react-router-dom';
 import { GradeBadge } from './grade-badge';
 import { IncidentCountdown } from './incident-countdown';
-import { gradeColor, gradeLook, nextObligation, obligationLabel } from './incident-labels';
+import { gradeColor, gradeLook, obligationLabel } from './incident-labels';
 
 function Figure({ label, value }: { label: string; value: number | undefined }) {
   const n = value ?? 0;
@@ -18,10 +18,9 @@ function Figure({ label, value }: { label: string; value: number | undefined }) 
   );
 }
 
-export function IncidentCard({ incident, fresh = false }: { incident: Incident; fresh?: boolean }) {
+export function IncidentCard({ incident, fresh = false }: { incident: BoardIncident; fresh?: boolean }) {
   const t = useT();
   const look = gradeLook(incident.grade);
-  const next = nextObligation(incident);
   const c = incident.casualties;
   const classes = ['inc-card'];
   if (incident.overdue) classes.push('inc-card-overdue');
@@ -81,7 +80,9 @@ export function IncidentCard({ incident, fresh = false }: { incident: Incident; 
           </span>
         ) : (
           <span className="inc-card-next">
-            {next && <span className="inc-card-next-kind">{t(obligationLabel[next.kind])}</span>}
+            {incident.nextKind && (
+              <span className="inc-card-next-kind">{t(obligationLabel[incident.nextKind])}</span>
+            )}
             <IncidentCountdown
               dueAt={incident.nextDueAt}
               testId={`countdown-${incident.id}`}

@@ -1,13 +1,25 @@
 import { BellOutlined, CheckOutlined, StopOutlined } from '@ant-design/icons';
 import { useT } from '@client/lib/i18n';
 import { Button, Tag, Tooltip } from 'antd';
-import { useState } from 'react';
-import { beep, notificationPermission, requestNotificationPermission } from './incident-alerts';
+import { useEffect, useState } from 'react';
+import {
+  beep,
+  type NotifyPermission,
+  notificationPermission,
+  requestNotificationPermission,
+} from './incident-alerts';
 
 /** 开启通知: asks the browser once; the click also unlocks the sound, which needs a gesture. */
 export function NotifyButton() {
   const t = useT();
-  const [permission, setPermission] = useState(notificationPermission);
+  const [permission, setPermission] = useState<NotifyPermission | null>(null);
+  // Asking the browser can take tens of milliseconds: not before the board's first cards are up.
+  useEffect(() => {
+    const timer = setTimeout(() => setPermission(notificationPermission()), 0);
+    return () => clearTimeout(timer);
+  }, []);
+
+  if (permission === null) return null;
 
   if (permission === 'granted') {
     return (
