@@ -1,3 +1,3 @@
-import { createRequire } from 'node:module';
+import packageJson from '../package.json' with { type: 'json' };
 
-export const VERSION: string = createRequire(import.meta.url)('../package.json').version;
+export const VERSION: string = packageJson.version;

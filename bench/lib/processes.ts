@@ -1,5 +1,5 @@
 /** Starting the bare-stack baseline as its own process, and reading a process's memory. */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -16,7 +16,23 @@ export async function startBaselineProcess(
   dbPath: string,
   env: Record<string, string> = {},
 ): Promise<BaselineProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/baseline-main.ts'], {
+  // Built like our server (`npm run build:server`), so neither carries a TypeScript loader.
+  execFileSync(
+    'npx',
+    [
+      'esbuild',
+      'bench/lib/baseline-main.ts',
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      '--target=node20',
+      '--packages=external',
+      '--log-level=warning',
+      '--outfile=dist/bench/baseline.mjs',
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  const child = spawn(process.execPath, ['dist/bench/baseline.mjs'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

@@ -2,6 +2,7 @@
  * The two servers the network benches compare, each in its own process on a fresh SQLite file in
  * one temp folder (same disk): Duty Console (server/main.ts) and the bare-stack baseline.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,8 +30,9 @@ export function benchFolder(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Duty Console as `npm start` runs it; consoles sign in as admin, reports come with an API token. */
+/** Duty Console as `npm start` runs it (built); consoles sign in as admin, reports come with an API token. */
 export async function startDuty(dir: string, env: Record<string, string> = {}): Promise<Target> {
+  execFileSync('npm', ['run', 'build:server', '--silent'], { stdio: 'inherit' });
   const server = await startServerProcess({ databaseUrl: `sqlite:${join(dir, 'duty.sqlite')}`, env });
   const http = jsonPoster(server.url);
   const login = await http.post('/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD });

@@ -1,7 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-/** Says loudly when a group of tests cannot run here; under CI that is a failure, not a skip. */
+/**
+ * Builds the server as `npm start` runs it (tests that start it as a process use that build, so it
+ * is never stale), and says loudly when a group of tests cannot run here; under CI that is a
+ * failure, not a skip.
+ */
 export default function setup(): void {
+  execFileSync('npm', ['run', 'build:server', '--silent'], { stdio: 'inherit' });
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) {
     missing(

@@ -1,12 +1,15 @@
 /**
- * The real server as its own process (`server/main.ts`, as `npm start` runs it): for tests that kill
+ * The real server as its own process (the build of `server/main.ts` that `npm start` runs): for tests that kill
  * it, run two of it on one database, or measure its memory. No vitest here, so benches can use it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ADMIN_PASSWORD } from './app';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+/** The server as `npm start` runs it (`npm run build:server`; the tests' global setup builds it). */
+const BUILT = 'dist/server/main.mjs';
 
 export interface ServerProcess {
   /** http://127.0.0.1:PORT */
@@ -33,7 +36,8 @@ export interface ServerProcessOptions {
 }
 
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  if (!existsSync(resolve(ROOT, BUILT))) throw new Error(`${BUILT} is missing: run npm run build:server`);
+  const child = spawn(process.execPath, ['--enable-source-maps', BUILT], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
