@@ -13,6 +13,7 @@ import { seedDuty } from './lib/duty-year';
 import { seedIncidents } from './lib/incident-year';
 import { seedLogbook } from './lib/logbook-year';
 import { seeded } from './lib/random';
+import { timed } from './lib/timing';
 
 const INCIDENTS = 20_000;
 const LOG_ENTRIES = 100_000;
@@ -20,24 +21,6 @@ const RUNS = 5;
 const TARGET_MS = 1000;
 const FROM = '2025-01-01T00:00:00+08:00';
 const TO = '2026-01-01T00:00:00+08:00';
-
-const median = (values: number[]) =>
-  Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!);
-
-/** Wall time, and this process's CPU time: on a busy machine the second says what the work costs. */
-async function timed(runs: number, work: () => Promise<void>) {
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    const cpuStart = process.cpuUsage();
-    await work();
-    const used = process.cpuUsage(cpuStart);
-    wall.push(performance.now() - start);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  return { median: median(wall), max: Math.round(Math.max(...wall)), cpu: median(cpu) };
-}
 
 async function bench(dialect: Dialect): Promise<void> {
   const t = await startApp({

@@ -1,21 +1,15 @@
 /** Starting the bare-stack baseline as its own process, and reading a process's memory. */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { type ServerProcess, spawnListening } from '../../tests/helpers/server-process';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-
-export interface BaselineProcess {
-  url: string;
-  pid: number;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
 
 export async function startBaselineProcess(
   dbPath: string,
   env: Record<string, string> = {},
-): Promise<BaselineProcess> {
+): Promise<ServerProcess> {
   // Built like our server (`npm run build:server`), so neither carries a TypeScript loader.
   execFileSync(
     'npx',
@@ -32,45 +26,7 @@ export async function startBaselineProcess(
     ],
     { cwd: ROOT, stdio: 'inherit' },
   );
-  const child = spawn(process.execPath, ['dist/bench/baseline.mjs'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      BASELINE_DB: dbPath,
-      PORT: '0',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const port = await new Promise<number>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`baseline did not start:\n${text}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      text += chunk.toString();
-      const m = /on http:\/\/127\.0\.0\.1:(\d+)/.exec(text);
-      if (m) {
-        clearTimeout(timer);
-        done(Number(m[1]));
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then(() => {
-      clearTimeout(timer);
-      fail(new Error(`baseline exited before listening:\n${text}`));
-    });
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pid: child.pid!,
-    child,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return spawnListening(['dist/bench/baseline.mjs'], { BASELINE_DB: dbPath, PORT: '0', ...env }, 30_000);
 }
 
 /** Resident and peak resident memory of a process, in MB, from /proc/<pid>/status. */

@@ -37,11 +37,9 @@ export interface ServerProcessOptions {
 
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   if (!existsSync(resolve(ROOT, BUILT))) throw new Error(`${BUILT} is missing: run npm run build:server`);
-  const child = spawn(process.execPath, ['--enable-source-maps', BUILT], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
+  return spawnListening(
+    ['--enable-source-maps', BUILT],
+    {
       DATABASE_URL: options.databaseUrl,
       PORT: String(options.port ?? 0),
       HOST: '127.0.0.1',
@@ -51,6 +49,22 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       LOG_LEVEL: 'warn',
       ...options.env,
     },
+    options.startTimeoutMs ?? 60_000,
+  );
+}
+
+/**
+ * Starts `node <args>` from the repository root with only PATH and HOME from this environment plus
+ * `env`, and resolves once it prints "on http://127.0.0.1:PORT" (ours and the bench baseline do).
+ */
+export async function spawnListening(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
@@ -58,8 +72,8 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   const port = await new Promise<number>((done, fail) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      fail(new Error(`server did not start in time:\n${text}`));
-    }, options.startTimeoutMs ?? 60_000);
+      fail(new Error(`${args.at(-1)} did not start in time:\n${text}`));
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
       text += chunk.toString();
       const m = /on http:\/\/127\.0\.0\.1:(\d+)/.exec(text);
@@ -72,7 +86,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     child.stderr!.on('data', onData);
     void exited.then((code) => {
       clearTimeout(timer);
-      fail(new Error(`server exited with ${code} before listening:\n${text}`));
+      fail(new Error(`${args.at(-1)} exited with ${code} before listening:\n${text}`));
     });
   });
   const gone = async (signal: NodeJS.Signals) => {
