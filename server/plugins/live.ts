@@ -127,9 +127,12 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
     const all = [...sockets().values()];
     if (all.length === 0) return;
     const head = await headSeq(app.db);
-    const sessionIds = all.flatMap((s) => (s.data.who?.kind === 'user' ? [s.data.who.sessionId] : []));
-    const live = await liveSessionIds(app.db, app.clock, sessionIds, sessionPolicy(app));
+    const sessionIds = new Set(
+      all.flatMap((s) => (s.data.who?.kind === 'user' ? [s.data.who.sessionId] : [])),
+    );
+    const live = await liveSessionIds(app.db, app.clock, [...sessionIds], sessionPolicy(app));
     const tokenOk = new Map<number, boolean>();
+    const alive: string[] = [];
     for (const socket of all) {
       const who = socket.data.who;
       if (who.kind === 'user' && !live.has(who.sessionId)) {
@@ -144,8 +147,11 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
         }
       }
       if (socket.data.feed.sentSeq < head) void fillGap(socket);
-      socket.emit('heartbeat', { headSeq: head, at: app.clock.now().toISOString() });
+      alive.push(socket.id);
     }
+    // One broadcast: the beat is encoded once for every console, not once each.
+    if (alive.length > 0)
+      io.local.to(alive).emit('heartbeat', { headSeq: head, at: app.clock.now().toISOString() });
   };
   let beating = false;
   const timer = setInterval(() => {
