@@ -15,10 +15,8 @@ export interface Cluster {
   close(): Promise<void>;
 }
 
-/** Where the adapter parks messages over PostgreSQL's 8000-byte NOTIFY limit (its default name). */
+/** Where the adapter parks messages over NOTIFY's 8000 bytes (migration 2026-12-04 creates it). */
 const ATTACHMENTS_TABLE = 'socket_io_attachments';
-/** An arbitrary constant: serialises the table's creation when several nodes start at once. */
-const ATTACHMENTS_LOCK_KEY = 7_202_612;
 const READY_TIMEOUT_MS = 10_000;
 
 // biome-ignore lint/suspicious/noExplicitAny: the server's client-side event maps do not matter here
@@ -40,19 +38,16 @@ export async function joinCluster(
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   pool.on('error', (err) => log.warn({ err }, 'cluster connection lost'));
   replaceDroppedListener(pool, log);
-  let attached = false;
+  io.adapter(
+    createAdapter(pool, {
+      tableName: ATTACHMENTS_TABLE,
+      errorHandler: (err) => log.warn({ err }, 'cluster message failed'),
+    }),
+  );
   try {
-    await createAttachmentsTable(pool);
-    attached = true;
-    io.adapter(
-      createAdapter(pool, {
-        tableName: ATTACHMENTS_TABLE,
-        errorHandler: (err) => log.warn({ err }, 'cluster message failed'),
-      }),
-    );
     await listening(io);
   } catch (err) {
-    if (attached) io.of('/').adapter.close();
+    io.of('/').adapter.close();
     await pool.end();
     throw err;
   }
@@ -85,28 +80,6 @@ function replaceDroppedListener(pool: pg.Pool, log: FastifyBaseLogger): void {
       client.release(err);
     });
   });
-}
-
-async function createAttachmentsTable(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    // `create table if not exists` alone can still fail when two nodes run it at the same moment.
-    await client.query('begin');
-    await client.query('select pg_advisory_xact_lock($1)', [ATTACHMENTS_LOCK_KEY]);
-    await client.query(
-      `create table if not exists ${ATTACHMENTS_TABLE} (
-        id bigserial unique,
-        created_at timestamptz default now(),
-        payload bytea
-      )`,
-    );
-    await client.query('commit');
-  } catch (err) {
-    await client.query('rollback').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
 }
 
 /**
