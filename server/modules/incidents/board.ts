@@ -1,3 +1,4 @@
+import { boardCaller, boardCasualties } from '@shared/domain/board-fields';
 import type { Casualties } from '@shared/domain/incident-types';
 import type { BoardIncident, IncidentQuery } from '@shared/schemas/incidents';
 import type { DbOrTrx } from '../../db/database';
@@ -57,24 +58,14 @@ export async function boardIncidents(
     ]);
   const rows = await filteredIncidents(select, query).execute();
   return rows.map((r) => {
-    const caller = JSON.parse(r.caller) as { name: string; unit?: string; phone?: string };
-    const casualties = JSON.parse(r.casualties) as Casualties;
     return {
       id: Number(r.id),
       category: r.category as BoardIncident['category'],
       receivedAt: r.received_at,
       location: { address: r.address },
-      caller: {
-        name: caller.name,
-        ...(caller.unit !== undefined ? { unit: caller.unit } : {}),
-        ...(caller.phone !== undefined ? { phone: caller.phone } : {}),
-      },
+      caller: boardCaller(JSON.parse(r.caller)),
       summary: r.summary,
-      casualties: {
-        ...(casualties.deaths !== undefined ? { deaths: casualties.deaths } : {}),
-        ...(casualties.missing !== undefined ? { missing: casualties.missing } : {}),
-        ...(casualties.seriousInjuries !== undefined ? { seriousInjuries: casualties.seriousInjuries } : {}),
-      },
+      casualties: boardCasualties(JSON.parse(r.casualties) as Casualties),
       grade: r.grade as BoardIncident['grade'],
       nearMiss: r.near_miss === 1,
       drill: r.drill === 1,

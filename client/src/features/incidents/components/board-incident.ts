@@ -1,25 +1,17 @@
+import { boardCaller, boardCasualties } from '@shared/domain/board-fields';
 import type { BoardIncident, Incident } from '@shared/schemas/incidents';
 import { nextObligation } from './incident-labels';
 
 /** A live event's whole incident as the board keeps it: the same fields its list read brings. */
 export function toBoardIncident(incident: Incident): BoardIncident {
-  const { caller, casualties: c } = incident;
   return {
     id: incident.id,
     category: incident.category,
     receivedAt: incident.receivedAt,
     location: { address: incident.location.address },
-    caller: {
-      name: caller.name,
-      ...(caller.unit !== undefined ? { unit: caller.unit } : {}),
-      ...(caller.phone !== undefined ? { phone: caller.phone } : {}),
-    },
+    caller: boardCaller(incident.caller),
     summary: incident.summary,
-    casualties: {
-      ...(c.deaths !== undefined ? { deaths: c.deaths } : {}),
-      ...(c.missing !== undefined ? { missing: c.missing } : {}),
-      ...(c.seriousInjuries !== undefined ? { seriousInjuries: c.seriousInjuries } : {}),
-    },
+    casualties: boardCasualties(incident.casualties),
     grade: incident.grade,
     nearMiss: incident.nearMiss,
     drill: incident.drill,
