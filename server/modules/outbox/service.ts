@@ -3,6 +3,7 @@ import { redactUrl } from '../../config';
 import type { DbOrTrx } from '../../db/database';
 import type { Tx } from '../../events/command';
 import { nowStored, toStored } from '../../time';
+import { backoffMs } from './sender';
 
 export interface OutgoingMessage {
   topic: string;
@@ -58,9 +59,6 @@ export async function deliveryStates(db: DbOrTrx, subjects: string[]): Promise<M
 const ageSeconds = (now: Date, at: string | null) =>
   at ? Math.max(0, Math.round((now.getTime() - Date.parse(at)) / 1000)) : 0;
 
-/** How many recent delivery events are searched for each endpoint's latest error. */
-const RECENT_DELIVERIES = 500;
-
 /**
  * What waits to go upstream, per endpoint (every configured one, and any other that still has
  * messages): the count, the oldest and its age, and the latest error while messages wait.
@@ -70,33 +68,33 @@ export async function backlog(db: DbOrTrx, now: Date, configured: readonly strin
     .selectFrom('outbox')
     .select(['endpoint', (eb) => eb.fn.countAll<number | string>().as('pending')])
     .select((eb) => eb.fn.min('created_at').as('oldest'))
-    .select((eb) => eb.fn.max('last_error').as('anyError'))
     .where('status', '=', 'pending')
     .groupBy('endpoint')
     .execute();
-  const recent = await db
-    .selectFrom('events')
-    .select(['at', 'payload'])
-    .where('type', '=', 'report.delivery')
-    .orderBy('seq', 'desc')
-    .limit(RECENT_DELIVERIES)
+  const failing = await db
+    .selectFrom('outbox')
+    .select(['endpoint', 'last_error', 'attempts', 'next_attempt_at'])
+    .where('status', '=', 'pending')
+    .where('last_error', 'is not', null)
     .execute();
   const latestError = new Map<string, { message: string; at: string }>();
-  for (const e of recent) {
-    const p = JSON.parse(e.payload) as { endpoint: string; error: string | null };
-    if (p.error && !latestError.has(p.endpoint)) latestError.set(p.endpoint, { message: p.error, at: e.at });
+  for (const row of failing) {
+    // The failed attempt scheduled the next one a back-off later (sender.ts), so its time follows.
+    const at = toStored(new Date(Date.parse(row.next_attempt_at) - backoffMs(Number(row.attempts))));
+    const endpoint = redactUrl(row.endpoint);
+    const seen = latestError.get(endpoint);
+    if (!seen || at > seen.at) latestError.set(endpoint, { message: row.last_error!, at });
   }
   const byEndpoint = new Map(groups.map((g) => [redactUrl(g.endpoint), g]));
   const endpoints = [...new Set([...configured.map(redactUrl), ...byEndpoint.keys()])].map((endpoint) => {
     const g = byEndpoint.get(endpoint);
     const pending = Number(g?.pending ?? 0);
-    const anyError = g?.anyError ? { message: String(g.anyError), at: null } : null;
     return {
       endpoint,
       pending,
       oldestCreatedAt: g?.oldest ?? null,
       oldestAgeSeconds: ageSeconds(now, g?.oldest ?? null),
-      lastError: pending > 0 ? (latestError.get(endpoint) ?? anyError) : null,
+      lastError: pending > 0 ? (latestError.get(endpoint) ?? null) : null,
     };
   });
   const oldest = groups.map((g) => g.oldest).sort()[0] ?? null;
