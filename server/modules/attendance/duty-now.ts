@@ -5,6 +5,7 @@ import type { DbOrTrx } from '../../db/database';
 import { toStored } from '../../time';
 import { monthsBetween, nextShiftsAfter, shiftsOverlapping } from '../roster/repo';
 import { rosterContext } from '../roster/rules';
+import { getDutySettings } from '../settings/service';
 
 /** Who is (was, will be) on duty at an instant. */
 export async function dutyAt(db: DbOrTrx, zone: string, at: Date): Promise<DutyNow> {
@@ -14,8 +15,11 @@ export async function dutyAt(db: DbOrTrx, zone: string, at: Date): Promise<DutyN
     shiftsOverlapping(db, atStored, after),
     nextShiftsAfter(db, atStored),
   ]);
-  const ctx = await rosterContext(db, zone, atStored.slice(0, 10), atStored.slice(0, 10));
-  const dutyDate = dutyDayOf(at, zone, ctx.settings.handoverTime);
+  // Periods are duty days in the bureau's zone: the instant's UTC date is another day around the
+  // hand-over (08:00–08:30 in Shanghai, the evening in New York), so find the duty day first.
+  const { handoverTime } = await getDutySettings(db);
+  const dutyDate = dutyDayOf(at, zone, handoverTime);
+  const ctx = await rosterContext(db, zone, dutyDate, dutyDate);
   const staffing = staffingFor(dutyDate, ctx);
   const officers = current.filter((s) => s.role === 'officer');
   const month = (await monthsBetween(db, dutyDate.slice(0, 7), dutyDate.slice(0, 7)))[0];
