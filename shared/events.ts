@@ -22,7 +22,7 @@ export interface EventPayloads {
   'auth.signed_out': { userId: number; username: string };
   'system.started': { version: string; db: string };
   'settings.updated': { settings: DutySettings; changed: string[] };
-  'roster.generated': { from: string; to: string; created: number; replaced: number };
+  'roster.generated': { from: string; to: string; created: number; replaced: number; kept: number };
   'roster.shift_created': { shift: Shift };
   'roster.shift_updated': { shift: Shift; before: Shift };
   'roster.shift_deleted': { shift: Shift };

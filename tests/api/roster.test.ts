@@ -45,7 +45,7 @@ describe.each(DIALECTS)('roster on %s', (dialect) => {
       leaders: [ids.l1, ids.l2],
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ created: 62, replaced: 0 });
+    expect(res.json()).toEqual({ created: 62, replaced: 0, kept: 0 });
     const march = await view('2026-03-01', '2026-03-31');
     expect(march.check).toEqual({ ok: true, gaps: [], understaffed: [], conflicts: [], unqualified: [] });
     expect(march.months).toEqual([expect.objectContaining({ month: '2026-03', status: 'draft' })]);

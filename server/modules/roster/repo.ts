@@ -118,13 +118,22 @@ export async function deleteShiftRow(db: DbOrTrx, id: number): Promise<void> {
   await db.deleteFrom('roster_shifts').where('id', '=', id).execute();
 }
 
-/** Shifts in the range nobody has checked in to yet: the ones a regeneration may replace. */
-export async function deleteUnattendedShifts(db: DbOrTrx, from: string, to: string): Promise<number> {
+/**
+ * Shifts in the range nobody has checked in to and that have not begun by `now`: the ones a
+ * regeneration may replace. The others are history and keep their post.
+ */
+export async function deleteReplaceableShifts(
+  db: DbOrTrx,
+  from: string,
+  to: string,
+  now: string,
+): Promise<number> {
   const result = await db
     .deleteFrom('roster_shifts')
     .where('duty_date', '>=', from)
     .where('duty_date', '<=', to)
     .where('check_in_at', 'is', null)
+    .where('start_at', '>', now)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

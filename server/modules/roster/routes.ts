@@ -82,7 +82,7 @@ export async function rosterRoutes(root: FastifyInstance): Promise<void> {
         body: GenerateBody,
         response: {
           200: Type.Object(
-            { created: Type.Integer(), replaced: Type.Integer() },
+            { created: Type.Integer(), replaced: Type.Integer(), kept: Type.Integer() },
             { additionalProperties: false },
           ),
         },

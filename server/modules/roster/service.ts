@@ -114,7 +114,7 @@ export async function generateRoster(
   tx: Tx,
   zone: string,
   body: GenerateBody,
-): Promise<{ created: number; replaced: number }> {
+): Promise<{ created: number; replaced: number; kept: number }> {
   if (body.to < body.from) throw new DutyError('DUTY_ERR_VALIDATION', 'body.to is before body.from');
   if (addDays(body.from, 400) < body.to)
     throw new DutyError('DUTY_ERR_VALIDATION', 'a roster is generated for at most 400 days');
@@ -143,12 +143,45 @@ export async function generateRoster(
   } catch (err) {
     throw new DutyError('DUTY_ERR_UNPROCESSABLE', err instanceof Error ? err.message : String(err));
   }
-  const replaced = await repo.deleteUnattendedShifts(tx.trx, body.from, body.to);
-  for (const s of planned) await repo.insertShift(tx.trx, shiftRow(tx, ctx, s));
+  const now = nowStored(tx.clock);
+  const kept = (await repo.shiftsOnDays(tx.trx, body.from, body.to)).filter((s) => isHistory(s, now));
+  const replaced = await repo.deleteReplaceableShifts(tx.trx, body.from, body.to, now);
+  const toCreate = withoutKeptPosts(planned, kept);
+  for (const s of toCreate) await repo.insertShift(tx.trx, shiftRow(tx, ctx, s));
   await ensureMonths(tx, body.from, body.to);
-  const payload = { from: body.from, to: body.to, created: planned.length, replaced };
+  const result = { created: toCreate.length, replaced, kept: kept.length };
+  const payload = { from: body.from, to: body.to, ...result };
   await tx.record({ type: 'roster.generated', subject: `roster:${body.from}`, payload });
-  return { created: planned.length, replaced };
+  return result;
+}
+
+/** A shift somebody checked in to, or one that has begun, is history: it is neither edited nor replaced. */
+export function isHistory(shift: Pick<Shift, 'checkInAt' | 'start'>, now: string): boolean {
+  return shift.checkInAt !== null || shift.start <= now;
+}
+
+const overlapping = (a: Shift['kind'], b: Shift['kind']) => a === b || a === 'full' || b === 'full';
+
+/**
+ * The planned shifts minus the posts kept shifts already hold: each kept shift takes, for each kind
+ * of shift it overlaps on its duty day and role, one planned shift (the same person's if planned).
+ */
+function withoutKeptPosts<P extends Pick<Shift, 'userId' | 'role' | 'dutyDate' | 'kind'>>(
+  planned: P[],
+  kept: Shift[],
+): P[] {
+  const left = [...planned];
+  for (const k of kept) {
+    const candidates = left.filter(
+      (p) => p.dutyDate === k.dutyDate && p.role === k.role && overlapping(p.kind, k.kind),
+    );
+    for (const kind of new Set(candidates.map((p) => p.kind))) {
+      const ofKind = candidates.filter((p) => p.kind === kind);
+      const taken = ofKind.find((p) => p.userId === k.userId) ?? ofKind[0]!;
+      left.splice(left.indexOf(taken), 1);
+    }
+  }
+  return left;
 }
 
 export async function createShift(tx: Tx, zone: string, body: NewShiftBody): Promise<Shift> {
