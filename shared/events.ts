@@ -68,6 +68,8 @@ export interface EventPayloads {
   'settings.deadlines_updated': { policy: DeadlinePolicy };
   'calendar.feed_created': { userId: number };
   'calendar.feed_revoked': { userId: number };
+  'calendar.roster_feed_created': { feedId: number; label: string };
+  'calendar.roster_feed_revoked': { feedId: number; label: string };
   'logbook.added': { entry: LogEntry };
   'logbook.updated': { entry: LogEntry; before: LogEntry };
   'logbook.linked': { entry: LogEntry; incidentId: number };

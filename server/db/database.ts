@@ -14,6 +14,7 @@ import type { OutboxTable } from '../modules/outbox/table';
 import type {
   CalendarFeedsTable,
   DutyPeriodsTable,
+  RosterFeedKeysTable,
   RosterMonthsTable,
   RosterShiftsTable,
 } from '../modules/roster/table';
@@ -34,6 +35,7 @@ export interface Database {
   roster_months: RosterMonthsTable;
   roster_shifts: RosterShiftsTable;
   calendar_feeds: CalendarFeedsTable;
+  roster_feed_keys: RosterFeedKeysTable;
   swaps: SwapsTable;
   spot_checks: SpotChecksTable;
   incidents: IncidentsTable;

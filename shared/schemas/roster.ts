@@ -136,6 +136,10 @@ export const RosterMonth = Type.Object(
     publishedAt: Type.Union([Instant, Type.Null()]),
     publishedBy: Type.Union([Type.String(), Type.Null()]),
     overrideReason: Type.Union([Type.String(), Type.Null()]),
+    /** Edited after publishing (with a reason each time) and not published again since. */
+    changedSincePublishing: Type.Boolean(),
+    changedAt: Type.Union([Instant, Type.Null()]),
+    changedBy: Type.Union([Type.String(), Type.Null()]),
   },
   { additionalProperties: false },
 );
@@ -196,5 +200,29 @@ export type PublishBody = Static<typeof PublishBody>;
 
 export const PublishRefusal = Type.Object(
   { error: Type.Object({ code: Type.String(), message: Type.String() }), check: RosterCheck },
+  { additionalProperties: false },
+);
+
+/** A key to the whole roster's iCalendar feed; the secret is shown once, when it is issued. */
+export const RosterFeedKey = Type.Object(
+  { id: Type.Integer(), label: Type.String(), createdAt: Instant, createdBy: Type.String() },
+  { additionalProperties: false },
+);
+export type RosterFeedKey = Static<typeof RosterFeedKey>;
+
+export const NewRosterFeedBody = Type.Object(
+  { label: Type.String({ minLength: 1, maxLength: 80 }) },
+  { additionalProperties: false },
+);
+export type NewRosterFeedBody = Static<typeof NewRosterFeedBody>;
+
+export const IssuedRosterFeed = Type.Object(
+  { feed: RosterFeedKey, url: Type.String() },
+  { additionalProperties: false },
+);
+export type IssuedRosterFeed = Static<typeof IssuedRosterFeed>;
+
+export const RosterFeedList = Type.Object(
+  { feeds: Type.Array(RosterFeedKey) },
   { additionalProperties: false },
 );

@@ -1,11 +1,28 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { addDays } from '@shared/domain/duty-day';
-import { LocalDate, Month } from '@shared/schemas/roster';
+import { addDays, dutyDayOf } from '@shared/domain/duty-day';
+import { IdParams } from '@shared/schemas/common';
+import {
+  IssuedRosterFeed,
+  LocalDate,
+  Month,
+  NewRosterFeedBody,
+  RosterFeedKey,
+  RosterFeedList,
+} from '@shared/schemas/roster';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { DutyError } from '../../errors';
+import { ADMIN } from '../../plugins/access';
 import { actorOf, userOf } from '../../plugins/auth';
-import { feedOwner, revokeFeed, rotateFeedSecret } from './calendar-feed';
+import { getDutySettings } from '../settings/service';
+import {
+  feedReader,
+  issueRosterFeed,
+  listRosterFeeds,
+  revokeFeed,
+  revokeRosterFeed,
+  rotateFeedSecret,
+} from './calendar-feed';
 import { hoursCsv, hoursReport, rosterCsv, shiftsIcs } from './exports';
 import * as repo from './repo';
 
@@ -31,7 +48,7 @@ const HoursRow = Type.Object(
 );
 const IcsQuery = Type.Object(
   {
-    /** A person's id, or `all` for the whole roster. */
+    /** A person's id, or `all` for the whole roster (a personal key reads only its owner). */
     user: Type.Optional(Type.Union([Type.Literal('all'), Type.String({ pattern: '^[1-9][0-9]{0,9}$' })])),
     /** The subscriber's feed secret; without it a signed-in session is needed. */
     key: Type.Optional(Type.String({ minLength: 16, maxLength: 64 })),
@@ -104,24 +121,54 @@ export async function exportRoutes(root: FastifyInstance): Promise<void> {
     return { ok: true };
   });
 
+  // Whole-roster feeds (a duty-room display, a bureau calendar): a key of their own, issued and
+  // revoked by an administrator; a personal key never reads beyond its owner.
+  app.get(
+    '/api/roster/feeds',
+    { config: { access: ADMIN }, schema: { response: { 200: RosterFeedList } } },
+    async () => ({ feeds: await listRosterFeeds(app.db) }),
+  );
+
+  app.post(
+    '/api/roster/feeds',
+    { config: { access: ADMIN }, schema: { body: NewRosterFeedBody, response: { 201: IssuedRosterFeed } } },
+    async (req, reply) => {
+      const { feed, secret } = await app.command(actorOf(req), (tx) => issueRosterFeed(tx, req.body.label));
+      return reply.status(201).send({ feed, url: `/api/roster.ics?user=all&key=${secret}` });
+    },
+  );
+
+  app.delete(
+    '/api/roster/feeds/:id',
+    { config: { access: ADMIN }, schema: { params: IdParams, response: { 200: RosterFeedKey } } },
+    async (req) => app.command(actorOf(req), (tx) => revokeRosterFeed(tx, req.params.id)),
+  );
+
   // Calendar apps cannot sign in: the feed secret in the URL stands for the session (revocable).
   app.get(
     '/api/roster.ics',
     { config: { access: 'public' }, schema: { querystring: IcsQuery } },
     async (req, reply) => {
-      const subscriber = req.query.key
-        ? await feedOwner(app.db, req.query.key)
-        : req.principal?.kind === 'user'
-          ? req.principal.user.id
-          : undefined;
-      if (subscriber === undefined)
+      const reader = req.query.key ? await feedReader(app.db, req.query.key) : undefined;
+      // Signed in, a person may read anyone's shifts anyway (GET /api/roster).
+      const signedIn = !req.query.key && req.principal?.kind === 'user' ? req.principal.user.id : undefined;
+      if (!reader && signedIn === undefined)
         throw new DutyError(
           'DUTY_ERR_UNAUTHENTICATED',
           'a calendar feed key or a signed-in session is needed',
         );
-      const who = req.query.user ?? String(subscriber);
-      const now = app.clock.now();
-      const from = addDays(now.toISOString().slice(0, 10), -31);
+      const who =
+        req.query.user ??
+        (reader?.kind === 'roster' ? 'all' : String(reader?.kind === 'personal' ? reader.userId : signedIn));
+      if (reader?.kind === 'personal' && who !== String(reader.userId)) {
+        throw new DutyError(
+          'DUTY_ERR_FORBIDDEN',
+          "a personal calendar feed key reads only its owner's shifts; the whole roster needs a whole-roster feed key from an administrator",
+        );
+      }
+      // A month back and three ahead of today's duty day in the bureau's zone (not the UTC date).
+      const today = dutyDayOf(app.clock.now(), zone, (await getDutySettings(app.db)).handoverTime);
+      const from = addDays(today, -31);
       const to = addDays(from, 31 + 92);
       const all = await repo.shiftsOnDays(app.db, from, to);
       const shifts = who === 'all' ? all : all.filter((s) => s.userId === Number(who));

@@ -181,6 +181,9 @@ function toMonth(row: Selectable<RosterMonthsTable>): RosterMonth {
     publishedAt: row.published_at,
     publishedBy: row.published_by,
     overrideReason: row.override_reason,
+    changedSincePublishing: row.status === 'published' && row.changed_at !== null,
+    changedAt: row.changed_at,
+    changedBy: row.changed_by,
   };
 }
 
@@ -201,6 +204,8 @@ export async function saveMonth(db: DbOrTrx, month: RosterMonth): Promise<void> 
     published_at: month.publishedAt,
     published_by: month.publishedBy,
     override_reason: month.overrideReason,
+    changed_at: month.changedAt,
+    changed_by: month.changedBy,
   };
   const exists = await db
     .selectFrom('roster_months')

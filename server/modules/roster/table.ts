@@ -18,6 +18,9 @@ export interface RosterMonthsTable {
   published_at: string | null;
   published_by: string | null;
   override_reason: string | null;
+  /** Set by an edit after publishing; cleared by publishing again. */
+  changed_at: string | null;
+  changed_by: string | null;
 }
 
 export interface RosterShiftsTable {
@@ -45,4 +48,15 @@ export interface CalendarFeedsTable {
   user_id: number;
   secret_hash: string;
   created_at: string;
+}
+
+/** A key to the whole roster's iCalendar feed (a display in the duty room, say): administrators issue it. */
+export interface RosterFeedKeysTable {
+  id: Generated<number>;
+  label: string;
+  secret_hash: string;
+  created_at: string;
+  created_by: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
 }
