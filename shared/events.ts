@@ -9,6 +9,17 @@ import type { Swap } from './schemas/swaps';
 import type { User } from './schemas/users';
 
 /**
+ * Why a published month was edited, whether the edit overrode the checks (and how many new problems
+ * it brought), and which months it marked "changed since publishing".
+ */
+export interface PublishedEdit {
+  reason: string;
+  override: boolean;
+  problems: number;
+  months: string[];
+}
+
+/**
  * Every event type and its payload, typed once for server and console. An event is appended in
  * the same transaction as the change it records and pushed to consoles only after commit.
  */
@@ -22,10 +33,17 @@ export interface EventPayloads {
   'auth.signed_out': { userId: number; username: string };
   'system.started': { version: string; db: string };
   'settings.updated': { settings: DutySettings; changed: string[] };
-  'roster.generated': { from: string; to: string; created: number; replaced: number; kept: number };
-  'roster.shift_created': { shift: Shift };
-  'roster.shift_updated': { shift: Shift; before: Shift };
-  'roster.shift_deleted': { shift: Shift };
+  'roster.generated': {
+    from: string;
+    to: string;
+    created: number;
+    replaced: number;
+    kept: number;
+    publishedEdit?: PublishedEdit;
+  };
+  'roster.shift_created': { shift: Shift; publishedEdit?: PublishedEdit };
+  'roster.shift_updated': { shift: Shift; before: Shift; publishedEdit?: PublishedEdit };
+  'roster.shift_deleted': { shift: Shift; publishedEdit?: PublishedEdit };
   'roster.published': { month: RosterMonth; override: boolean; problems: number };
   'roster.period_created': { period: Period };
   'roster.period_deleted': { period: Period };

@@ -163,6 +163,17 @@ export const RosterView = Type.Object(
 export type RosterView = Static<typeof RosterView>;
 
 const Ids = Type.Array(UserId, { minItems: 1, maxItems: 100, uniqueItems: true });
+
+/**
+ * An edit of a published month says why (required there, kept in its event) and, when it adds a
+ * problem the roster checks find, is an administrator's override: `override: true`.
+ */
+const EditReason = {
+  reason: Type.Optional(Type.String({ minLength: 2, maxLength: 500 })),
+  override: Type.Optional(Type.Boolean()),
+};
+export const EditReasonBody = Type.Object(EditReason, { additionalProperties: false });
+export type EditReasonBody = Static<typeof EditReasonBody>;
 export const GenerateBody = Type.Object(
   {
     from: LocalDate,
@@ -170,13 +181,14 @@ export const GenerateBody = Type.Object(
     officers: Ids,
     leaders: Ids,
     backups: Type.Optional(Type.Array(UserId, { maxItems: 100, uniqueItems: true })),
+    ...EditReason,
   },
   { additionalProperties: false },
 );
 export type GenerateBody = Static<typeof GenerateBody>;
 
 export const NewShiftBody = Type.Object(
-  { userId: UserId, role: DutyRole, dutyDate: LocalDate, kind: ShiftKind },
+  { userId: UserId, role: DutyRole, dutyDate: LocalDate, kind: ShiftKind, ...EditReason },
   { additionalProperties: false },
 );
 export type NewShiftBody = Static<typeof NewShiftBody>;
@@ -187,6 +199,7 @@ export const UpdateShiftBody = Type.Object(
     role: Type.Optional(DutyRole),
     dutyDate: Type.Optional(LocalDate),
     kind: Type.Optional(ShiftKind),
+    ...EditReason,
   },
   { additionalProperties: false, minProperties: 1 },
 );

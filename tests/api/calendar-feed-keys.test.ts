@@ -63,7 +63,9 @@ describe.each(DIALECTS)('calendar feed keys on %s', (dialect) => {
     // Signed in, a person reads the whole roster as on the roster page; without a key or session, nothing.
     const session = await t.app.inject(as(officer, { method: 'GET', url: '/api/roster.ics?user=all' }));
     expect(session.statusCode).toBe(200);
-    expect(new Set(summaries(session.body))).toEqual(new Set(['值班员 王芳', '值班员 李军', '带班领导 刘强']));
+    expect(new Set(summaries(session.body))).toEqual(
+      new Set(['值班员 王芳', '值班员 李军', '带班领导 刘强']),
+    );
     expect((await t.app.inject({ method: 'GET', url: '/api/roster.ics?user=all' })).statusCode).toBe(401);
 
     // An administrator's personal key is just as personal.
@@ -80,9 +82,9 @@ describe.each(DIALECTS)('calendar feed keys on %s', (dialect) => {
       as(officer, { method: 'POST', url: '/api/roster/feeds', payload: { label: '值班室大屏' } }),
     );
     expect(refused.statusCode).toBe(403);
-    expect(
-      (await t.app.inject(as(officer, { method: 'GET', url: '/api/roster/feeds' }))).statusCode,
-    ).toBe(403);
+    expect((await t.app.inject(as(officer, { method: 'GET', url: '/api/roster/feeds' }))).statusCode).toBe(
+      403,
+    );
 
     const issued = await t.app.inject(
       as(admin, { method: 'POST', url: '/api/roster/feeds', payload: { label: '值班室大屏' } }),

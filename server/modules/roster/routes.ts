@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams } from '@shared/schemas/common';
 import {
+  EditReasonBody,
   GenerateBody,
   NewShiftBody,
   PublishBody,
@@ -109,8 +110,15 @@ export async function rosterRoutes(root: FastifyInstance): Promise<void> {
 
   app.delete(
     '/api/roster/shifts/:id',
-    { config: { access: ADMIN }, schema: { params: IdParams, response: { 200: Shift } } },
-    async (req) => app.command(actorOf(req), (tx) => deleteShift(tx, req.params.id)),
+    {
+      config: { access: ADMIN },
+      schema: { params: IdParams, body: EditReasonBody, response: { 200: Shift } },
+      // The body is optional (a draft month's shift is deleted without one): none reads as {}.
+      preValidation: async (req) => {
+        if (req.body === undefined || req.body === null) req.body = {};
+      },
+    },
+    async (req) => app.command(actorOf(req), (tx) => deleteShift(tx, zone, req.params.id, req.body)),
   );
 
   app.post(

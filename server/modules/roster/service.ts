@@ -5,6 +5,7 @@ import { generateRotation } from '@shared/domain/rotation';
 import { shiftTimes } from '@shared/domain/shift-templates';
 import { staffingFor } from '@shared/domain/staffing';
 import type {
+  EditReasonBody,
   GenerateBody,
   NewShiftBody,
   RosterCheck,
@@ -17,6 +18,7 @@ import type { DbOrTrx } from '../../db/database';
 import { DutyError, notFound } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored, toStored } from '../../time';
+import { guardPublishedEdit } from './published-edits';
 import * as repo from './repo';
 import { assertRosterable, peopleById, rosterContext } from './rules';
 
@@ -106,6 +108,9 @@ async function ensureMonths(tx: Tx, from: string, to: string): Promise<void> {
       publishedAt: null,
       publishedBy: null,
       overrideReason: null,
+      changedSincePublishing: false,
+      changedAt: null,
+      changedBy: null,
     });
   }
 }
@@ -143,6 +148,7 @@ export async function generateRoster(
   } catch (err) {
     throw new DutyError('DUTY_ERR_UNPROCESSABLE', err instanceof Error ? err.message : String(err));
   }
+  const guard = await guardPublishedEdit(tx, monthsOf(body.from, body.to), body, checker(tx, zone));
   const now = nowStored(tx.clock);
   const kept = (await repo.shiftsOnDays(tx.trx, body.from, body.to)).filter((s) => isHistory(s, now));
   const replaced = await repo.deleteReplaceableShifts(tx.trx, body.from, body.to, now);
@@ -150,7 +156,8 @@ export async function generateRoster(
   for (const s of toCreate) await repo.insertShift(tx.trx, shiftRow(tx, ctx, s));
   await ensureMonths(tx, body.from, body.to);
   const result = { created: toCreate.length, replaced, kept: kept.length };
-  const payload = { from: body.from, to: body.to, ...result };
+  const publishedEdit = await guard.finish();
+  const payload = { from: body.from, to: body.to, ...result, ...(publishedEdit ? { publishedEdit } : {}) };
   await tx.record({ type: 'roster.generated', subject: `roster:${body.from}`, payload });
   return result;
 }
@@ -184,43 +191,87 @@ function withoutKeptPosts<P extends Pick<Shift, 'userId' | 'role' | 'dutyDate' |
   return left;
 }
 
+function monthsOf(from: string, to: string): string[] {
+  return [...new Set(eachDay(from, to).map((d) => d.slice(0, 7)))];
+}
+
+function assertNotHistory(tx: Tx, shift: Shift): void {
+  if (isHistory(shift, nowStored(tx.clock))) {
+    throw new DutyError(
+      'DUTY_ERR_ALREADY_DONE',
+      shift.checkInAt
+        ? `shift ${shift.id} has been checked in to: it is history and cannot change`
+        : `shift ${shift.id} began at ${shift.start}: it is history and cannot change`,
+    );
+  }
+}
+
+const checker = (tx: Tx, zone: string) => (from: string, to: string) => checkRange(tx.trx, zone, from, to);
+
 export async function createShift(tx: Tx, zone: string, body: NewShiftBody): Promise<Shift> {
-  assertRosterable((await peopleById(tx.trx)).get(body.userId), body.role, body.userId);
-  const ctx = await rosterContext(tx.trx, zone, body.dutyDate, body.dutyDate);
-  const id = await repo.insertShift(tx.trx, shiftRow(tx, ctx, body));
-  await ensureMonths(tx, body.dutyDate, body.dutyDate);
+  const { reason, override, ...fields } = body;
+  assertRosterable((await peopleById(tx.trx)).get(fields.userId), fields.role, fields.userId);
+  const guard = await guardPublishedEdit(
+    tx,
+    [fields.dutyDate.slice(0, 7)],
+    { reason, override },
+    checker(tx, zone),
+  );
+  const ctx = await rosterContext(tx.trx, zone, fields.dutyDate, fields.dutyDate);
+  const id = await repo.insertShift(tx.trx, shiftRow(tx, ctx, fields));
+  await ensureMonths(tx, fields.dutyDate, fields.dutyDate);
   const shift = (await repo.findShift(tx.trx, id))!;
-  await tx.record({ type: 'roster.shift_created', subject: `shift:${id}`, payload: { shift } });
+  const publishedEdit = await guard.finish();
+  await tx.record({
+    type: 'roster.shift_created',
+    subject: `shift:${id}`,
+    payload: { shift, ...(publishedEdit ? { publishedEdit } : {}) },
+  });
   return shift;
 }
 
 export async function updateShift(tx: Tx, zone: string, id: number, body: UpdateShiftBody): Promise<Shift> {
   const before = (await repo.findShift(tx.trx, id)) ?? notFound(`shift ${id}`);
-  if (before.checkInAt)
-    throw new DutyError(
-      'DUTY_ERR_ALREADY_DONE',
-      'a shift somebody has checked in to is history and cannot change',
-    );
-  const next = { ...before, ...body };
+  assertNotHistory(tx, before);
+  const { reason, override, ...fields } = body;
+  const next = { ...before, ...fields };
   assertRosterable((await peopleById(tx.trx)).get(next.userId), next.role, next.userId);
+  const guard = await guardPublishedEdit(
+    tx,
+    [before.dutyDate.slice(0, 7), next.dutyDate.slice(0, 7)],
+    { reason, override },
+    checker(tx, zone),
+  );
   const ctx = await rosterContext(tx.trx, zone, next.dutyDate, next.dutyDate);
   const { created_at: _created, ...row } = shiftRow(tx, ctx, next);
   await repo.updateShiftRow(tx.trx, id, row);
   await ensureMonths(tx, next.dutyDate, next.dutyDate);
   const shift = (await repo.findShift(tx.trx, id))!;
-  await tx.record({ type: 'roster.shift_updated', subject: `shift:${id}`, payload: { shift, before } });
+  const publishedEdit = await guard.finish();
+  await tx.record({
+    type: 'roster.shift_updated',
+    subject: `shift:${id}`,
+    payload: { shift, before, ...(publishedEdit ? { publishedEdit } : {}) },
+  });
   return shift;
 }
 
-export async function deleteShift(tx: Tx, id: number): Promise<Shift> {
+export async function deleteShift(
+  tx: Tx,
+  zone: string,
+  id: number,
+  body: EditReasonBody = {},
+): Promise<Shift> {
   const shift = (await repo.findShift(tx.trx, id)) ?? notFound(`shift ${id}`);
-  if (shift.checkInAt)
-    throw new DutyError(
-      'DUTY_ERR_ALREADY_DONE',
-      'a shift somebody has checked in to is history and cannot be deleted',
-    );
+  assertNotHistory(tx, shift);
+  const guard = await guardPublishedEdit(tx, [shift.dutyDate.slice(0, 7)], body, checker(tx, zone));
   await repo.deleteShiftRow(tx.trx, id);
-  await tx.record({ type: 'roster.shift_deleted', subject: `shift:${id}`, payload: { shift } });
+  const publishedEdit = await guard.finish();
+  await tx.record({
+    type: 'roster.shift_deleted',
+    subject: `shift:${id}`,
+    payload: { shift, ...(publishedEdit ? { publishedEdit } : {}) },
+  });
   return shift;
 }
 
@@ -249,6 +300,9 @@ export async function publishMonth(
     publishedAt: nowStored(tx.clock),
     publishedBy: tx.actor,
     overrideReason: check.ok ? null : (overrideReason ?? null),
+    changedSincePublishing: false,
+    changedAt: null,
+    changedBy: null,
   };
   await repo.saveMonth(tx.trx, published);
   await tx.record({
