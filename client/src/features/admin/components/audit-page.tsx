@@ -53,6 +53,8 @@ const everyType: Record<EventType, true> = {
   'report.delivery': true,
   'calendar.feed_created': true,
   'calendar.feed_revoked': true,
+  'calendar.roster_feed_created': true,
+  'calendar.roster_feed_revoked': true,
   'logbook.added': true,
   'logbook.updated': true,
   'logbook.linked': true,

@@ -1,6 +1,7 @@
 import { apiRequest } from '@client/lib/api-client';
-import type { Shift } from '@shared/schemas/roster';
+import type { EditReasonBody, Shift } from '@shared/schemas/roster';
 
-export function deleteShift(id: number): Promise<Shift> {
-  return apiRequest<Shift>('DELETE', `/roster/shifts/${id}`);
+/** In a published month the body carries the reason (and the override when the checks refuse). */
+export function deleteShift(id: number, body: EditReasonBody = {}): Promise<Shift> {
+  return apiRequest<Shift>('DELETE', `/roster/shifts/${id}`, { body });
 }

@@ -29,6 +29,7 @@ import { useState } from 'react';
 import { deleteShift } from '../api/delete-shift';
 import { AttendanceTag } from './attendance-tag';
 import { CheckList } from './check-list';
+import { DeleteShiftModal } from './delete-shift-modal';
 import type { RosterIndex } from './roster-derive';
 import { describeRosterError } from './roster-errors';
 import {
@@ -76,6 +77,9 @@ export function DayDrawer({
   const problems = dutyDate ? index.problemsByDay.get(dutyDate) : undefined;
   const periods = dutyDate ? view.periods.filter((p) => p.fromDate <= dutyDate && dutyDate <= p.toDate) : [];
   const now = Date.now();
+  const month = dutyDate ? view.months.find((m) => m.month === dutyDate.slice(0, 7)) : undefined;
+  const published = month?.status === 'published';
+  const [deleting, setDeleting] = useState<Shift | null>(null);
 
   async function remove(shift: Shift) {
     try {
@@ -151,7 +155,8 @@ export function DayDrawer({
                 />
               </Tooltip>
             )}
-            {isAdmin && !s.checkInAt && (
+            {/* A shift begun or checked in to is history: neither edited nor deleted. */}
+            {isAdmin && !s.checkInAt && Date.parse(s.start) > now && (
               <>
                 <Button
                   type="link"
@@ -161,22 +166,34 @@ export function DayDrawer({
                   onClick={() => setModal({ open: true, editing: s })}
                   data-testid={`edit-shift-${s.id}`}
                 />
-                <Popconfirm
-                  title={t('roster.deleteShiftConfirm', { name: s.userName })}
-                  okButtonProps={{ danger: true }}
-                  okText={t('roster.delete')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={() => remove(s)}
-                >
+                {published ? (
                   <Button
                     type="link"
                     size="small"
                     danger
                     icon={<DeleteOutlined />}
                     aria-label={t('roster.delete')}
+                    onClick={() => setDeleting(s)}
                     data-testid={`delete-shift-${s.id}`}
                   />
-                </Popconfirm>
+                ) : (
+                  <Popconfirm
+                    title={t('roster.deleteShiftConfirm', { name: s.userName })}
+                    okButtonProps={{ danger: true }}
+                    okText={t('roster.delete')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() => remove(s)}
+                  >
+                    <Button
+                      type="link"
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('roster.delete')}
+                      data-testid={`delete-shift-${s.id}`}
+                    />
+                  </Popconfirm>
+                )}
               </>
             )}
           </Space>
@@ -261,9 +278,13 @@ export function DayDrawer({
           dutyDate={dutyDate}
           users={users}
           settings={settings}
+          published={published}
+          index={index}
+          days={view.days}
           onClose={() => setModal((m) => ({ ...m, open: false }))}
         />
       )}
+      <DeleteShiftModal shift={deleting} index={index} days={view.days} onClose={() => setDeleting(null)} />
     </Drawer>
   );
 }

@@ -1,19 +1,29 @@
-import { CalendarOutlined, DownOutlined, ExportOutlined, PrinterOutlined } from '@ant-design/icons';
+import {
+  CalendarOutlined,
+  DownOutlined,
+  ExportOutlined,
+  PrinterOutlined,
+  ScheduleOutlined,
+} from '@ant-design/icons';
 import { useT } from '@client/lib/i18n';
 import { Button, Dropdown, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { CalendarFeedModal } from './calendar-feed-modal';
+import { RosterFeedsModal } from './roster-feeds-modal';
 
 interface Props {
   month: string;
   from: string;
   to: string;
+  /** Administrators also issue and revoke whole-roster feeds. */
+  isAdmin?: boolean;
 }
 
-/** Print, CSV, duty hours and the personal calendar feed of the month on screen. */
-export function ExportMenu({ month, from, to }: Props) {
+/** Print, CSV, duty hours, the personal calendar feed and (administrators) whole-roster feeds. */
+export function ExportMenu({ month, from, to, isAdmin = false }: Props) {
   const t = useT();
   const [feedOpen, setFeedOpen] = useState(false);
+  const [rosterFeedsOpen, setRosterFeedsOpen] = useState(false);
   const items: MenuProps['items'] = [
     {
       key: 'csv',
@@ -41,6 +51,16 @@ export function ExportMenu({ month, from, to }: Props) {
     },
     { type: 'divider' },
     { key: 'feed', icon: <CalendarOutlined />, label: t('roster.feed'), onClick: () => setFeedOpen(true) },
+    ...(isAdmin
+      ? [
+          {
+            key: 'roster-feeds',
+            icon: <ScheduleOutlined />,
+            label: t('roster.feeds.menu'),
+            onClick: () => setRosterFeedsOpen(true),
+          },
+        ]
+      : []),
   ];
   return (
     <>
@@ -58,6 +78,7 @@ export function ExportMenu({ month, from, to }: Props) {
         </Button>
       </Dropdown>
       <CalendarFeedModal open={feedOpen} onClose={() => setFeedOpen(false)} />
+      {isAdmin && <RosterFeedsModal open={rosterFeedsOpen} onClose={() => setRosterFeedsOpen(false)} />}
     </>
   );
 }

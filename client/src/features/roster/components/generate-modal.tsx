@@ -1,14 +1,17 @@
 import { useLang, useT } from '@client/lib/i18n';
 import { formatMonth } from '@client/lib/time';
-import type { GenerateBody } from '@shared/schemas/roster';
+import type { GenerateBody, RosterView } from '@shared/schemas/roster';
 import type { User } from '@shared/schemas/users';
 import { Alert, App, Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { generateRoster } from '../api/generate-roster';
+import { refusedCheck } from '../api/publish-month';
+import { PublishedEditFields, type PublishedEditValues, publishedEditBody } from './published-edit-fields';
+import type { Check, RosterIndex } from './roster-derive';
 import { describeRosterError } from './roster-errors';
 import { eligibleFor } from './use-roster-users';
 
-interface Values {
+interface Values extends PublishedEditValues {
   from: string;
   to: string;
   officers: number[];
@@ -22,17 +25,29 @@ interface Props {
   from: string;
   to: string;
   users: User[];
+  /** The month on screen, for its publication state and the names in a refusal. */
+  view: RosterView | null;
+  index: RosterIndex | null;
   onClose: () => void;
 }
 
 /** The rotation follows the order people are picked in: the first picked stands the first day. */
-export function GenerateModal({ open, month, from, to, users, onClose }: Props) {
+export function GenerateModal({ open, month, from, to, users, view, index, onClose }: Props) {
   const t = useT();
   const lang = useLang();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<Check | null>(null);
+  const rangeFrom = Form.useWatch('from', form) ?? from;
+  const rangeTo = Form.useWatch('to', form) ?? to;
+  // Regenerating touches a published month when the range reaches into one (the server decides; the
+  // month on screen is what the console knows).
+  const published =
+    view?.months.some(
+      (m) => m.status === 'published' && m.month >= rangeFrom.slice(0, 7) && m.month <= rangeTo.slice(0, 7),
+    ) ?? false;
 
   const option = (u: User) => ({ value: u.id, label: `${u.displayName}（${u.username}）` });
   const officers = eligibleFor('officer', users);
@@ -45,6 +60,7 @@ export function GenerateModal({ open, month, from, to, users, onClose }: Props) 
 
   function close() {
     setError(null);
+    setRefused(null);
     onClose();
   }
 
@@ -58,12 +74,15 @@ export function GenerateModal({ open, month, from, to, users, onClose }: Props) 
         officers: values.officers,
         leaders: values.leaders,
         ...(values.backups.length ? { backups: values.backups } : {}),
+        ...publishedEditBody(published, values),
       };
       const result = await generateRoster(body);
-      message.success(t('roster.generated', { created: result.created, replaced: result.replaced }));
+      message.success(t('roster.generated', { ...result }));
       close();
     } catch (caught) {
-      setError(describeRosterError(t, caught));
+      const check = refusedCheck(caught);
+      setRefused(check);
+      setError(check ? null : describeRosterError(t, caught));
     } finally {
       setSubmitting(false);
     }
@@ -144,6 +163,7 @@ export function GenerateModal({ open, month, from, to, users, onClose }: Props) 
       <Form.Item name="backups" label={t('roster.role.backup')} extra={t('roster.backupHint')}>
         <Select mode="multiple" allowClear options={backups.map(option)} data-testid="generate-backups" />
       </Form.Item>
+      {published && view && index && <PublishedEditFields refused={refused} index={index} days={view.days} />}
     </Modal>
   );
 }

@@ -168,7 +168,7 @@ export function RosterPage({ user }: { user: User }) {
         </Space>
         <Space wrap>
           <Button icon={<ReloadOutlined />} onClick={reload} aria-label={t('common.refresh')} />
-          <ExportMenu month={month} from={from} to={to} />
+          <ExportMenu month={month} from={from} to={to} isAdmin={isAdmin} />
           {isAdmin && (
             <>
               <Button
@@ -251,6 +251,8 @@ export function RosterPage({ user }: { user: User }) {
         from={from}
         to={to}
         users={users}
+        view={view}
+        index={index}
         onClose={() => setGenerating(false)}
       />
       <SwapRequestModal

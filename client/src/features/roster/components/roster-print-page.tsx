@@ -71,6 +71,9 @@ export function RosterPrintPage() {
               {t('roster.printStatus')}：
               {record?.status === 'published' ? t('roster.status.published') : t('roster.status.draft')}
               {record?.publishedAt ? `（${formatMinute(record.publishedAt)}）` : ''}
+              {record?.changedSincePublishing
+                ? ` · ${t('roster.status.changed')}（${formatMinute(record.changedAt ?? '')}）`
+                : ''}
             </span>
             <span>{t('roster.printHandover', { time: formatHourMinute(view.days[0]?.start) })}</span>
             <span>{t('roster.printedAt', { time: printedAt })}</span>

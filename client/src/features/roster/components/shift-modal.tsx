@@ -1,17 +1,20 @@
 import { useLang, useT } from '@client/lib/i18n';
 import { formatDay } from '@client/lib/time';
-import type { NewShiftBody, Shift, UpdateShiftBody } from '@shared/schemas/roster';
+import type { NewShiftBody, RosterView, Shift, UpdateShiftBody } from '@shared/schemas/roster';
 import type { DutySettings } from '@shared/schemas/settings';
 import type { User } from '@shared/schemas/users';
 import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { createShift } from '../api/create-shift';
+import { refusedCheck } from '../api/publish-month';
 import { updateShift } from '../api/update-shift';
+import { PublishedEditFields, type PublishedEditValues, publishedEditBody } from './published-edit-fields';
+import type { Check, RosterIndex } from './roster-derive';
 import { describeRosterError } from './roster-errors';
 import { DUTY_ROLES, type DutyRole, dutyRoleLabel, type ShiftKind, shiftKindLabel } from './roster-labels';
 import { eligibleFor } from './use-roster-users';
 
-interface Values {
+interface Values extends PublishedEditValues {
   userId: number;
   role: DutyRole;
   kind: ShiftKind;
@@ -25,6 +28,10 @@ interface Props {
   dutyDate: string;
   users: User[];
   settings: DutySettings | null;
+  /** The month is published: the edit needs a reason and may meet the checks' refusal. */
+  published: boolean;
+  index: RosterIndex;
+  days: RosterView['days'];
   onClose: () => void;
 }
 
@@ -33,8 +40,8 @@ function defaultKind(role: DutyRole, settings: DutySettings | null): ShiftKind {
 }
 
 /** Only what changed is sent, so the event names the fields really touched. */
-function changes(shift: Shift, values: Values): UpdateShiftBody {
-  const body: UpdateShiftBody = {};
+function changes(shift: Shift, values: Values): Omit<UpdateShiftBody, 'reason' | 'override'> {
+  const body: Omit<UpdateShiftBody, 'reason' | 'override'> = {};
   if (values.userId !== shift.userId) body.userId = values.userId;
   if (values.role !== shift.role) body.role = values.role;
   if (values.kind !== shift.kind) body.kind = values.kind;
@@ -42,7 +49,17 @@ function changes(shift: Shift, values: Values): UpdateShiftBody {
   return body;
 }
 
-export function ShiftModal({ editing, open, dutyDate, users, settings, onClose }: Props) {
+export function ShiftModal({
+  editing,
+  open,
+  dutyDate,
+  users,
+  settings,
+  published,
+  index,
+  days,
+  onClose,
+}: Props) {
   const t = useT();
   const lang = useLang();
   const { message } = App.useApp();
@@ -50,6 +67,7 @@ export function ShiftModal({ editing, open, dutyDate, users, settings, onClose }
   const role = Form.useWatch('role', form) ?? editing?.role ?? 'officer';
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<Check | null>(null);
 
   const options = eligibleFor(role, users).map((u) => ({
     value: u.id,
@@ -62,6 +80,7 @@ export function ShiftModal({ editing, open, dutyDate, users, settings, onClose }
 
   function close() {
     setError(null);
+    setRefused(null);
     onClose();
   }
 
@@ -69,17 +88,21 @@ export function ShiftModal({ editing, open, dutyDate, users, settings, onClose }
     setSubmitting(true);
     setError(null);
     try {
+      const why = publishedEditBody(published, values);
       if (editing) {
         const body = changes(editing, values);
-        if (Object.keys(body).length > 0) await updateShift(editing.id, body);
+        if (Object.keys(body).length > 0) await updateShift(editing.id, { ...body, ...why });
       } else {
-        const body: NewShiftBody = values;
+        const { userId, role, kind, dutyDate: day } = values;
+        const body: NewShiftBody = { userId, role, kind, dutyDate: day, ...why };
         await createShift(body);
       }
       message.success(t('common.saved'));
       close();
     } catch (caught) {
-      setError(describeRosterError(t, caught));
+      const check = refusedCheck(caught);
+      setRefused(check);
+      setError(check ? null : describeRosterError(t, caught));
     } finally {
       setSubmitting(false);
     }
@@ -148,6 +171,7 @@ export function ShiftModal({ editing, open, dutyDate, users, settings, onClose }
       <Form.Item name="dutyDate" label={t('roster.dutyDate')} rules={[{ required: true }]}>
         <Input type="date" />
       </Form.Item>
+      {published && <PublishedEditFields refused={refused} index={index} days={days} />}
     </Modal>
   );
 }
