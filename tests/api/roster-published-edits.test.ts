@@ -165,6 +165,12 @@ describe.each(DIALECTS)('edits to a published month on %s', (dialect) => {
     expect(bare.statusCode).toBe(400);
     expect(bare.json().error.message).toContain('body.reason');
 
+    const onlyReason = await t.app.inject(
+      as(admin, { method: 'PUT', url: `/api/roster/shifts/${eleventh.id}`, payload: { reason: '无改动' } }),
+    );
+    expect(onlyReason.statusCode).toBe(400);
+    expect(onlyReason.json().error.message).toContain('userId, role, dutyDate or kind');
+
     // 48 hours in a row for one person: a conflict the published month did not have.
     const reason = '连值两天，本人同意';
     const refused = await t.app.inject(

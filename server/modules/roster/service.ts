@@ -234,6 +234,11 @@ export async function updateShift(tx: Tx, zone: string, id: number, body: Update
   const before = (await repo.findShift(tx.trx, id)) ?? notFound(`shift ${id}`);
   assertNotHistory(tx, before);
   const { reason, override, ...fields } = body;
+  if (Object.keys(fields).length === 0)
+    throw new DutyError(
+      'DUTY_ERR_VALIDATION',
+      'body must change at least one of userId, role, dutyDate or kind',
+    );
   const next = { ...before, ...fields };
   assertRosterable((await peopleById(tx.trx)).get(next.userId), next.role, next.userId);
   const guard = await guardPublishedEdit(
