@@ -126,9 +126,7 @@ describe('sign-in throttling by source and account', () => {
     const flood = () =>
       Promise.all(
         Array.from({ length: 100 }, (_, i) =>
-          i % 5 === 0
-            ? attempt(app, 'admin', `flood-${i}`, A)
-            : attempt(app, `ghost-${i}`, `flood-${i}`, A),
+          i % 5 === 0 ? attempt(app, 'admin', `flood-${i}`, A) : attempt(app, `ghost-${i}`, `flood-${i}`, A),
         ),
       );
     // 20 guesses for admin (5 hashed) and 80 for unknown names: the source's budget (30) hashes 30 in all.

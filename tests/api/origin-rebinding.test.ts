@@ -7,7 +7,15 @@ import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { io } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, as, type Session, signInAdmin, startApp, type TestApp, USER_PASSWORD } from '../helpers/app';
+import {
+  ADMIN_PASSWORD,
+  as,
+  type Session,
+  signInAdmin,
+  startApp,
+  type TestApp,
+  USER_PASSWORD,
+} from '../helpers/app';
 import { closeAllConsoles, connectConsole, refusal } from '../helpers/live-client';
 
 const newUser = (username: string) => ({
@@ -40,7 +48,10 @@ function socketOutcome(url: string, headers: Record<string, string>): Promise<st
 }
 
 /** The engine's polling handshake, which states the reason for a refusal. */
-function pollingHandshake(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function pollingHandshake(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   const target = new URL(`${url}/socket.io/?EIO=4&transport=polling`);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -76,7 +87,12 @@ describe('the Origin check against DNS rebinding', () => {
       [`evil.example:${port}`, `http://evil.example:${port}`],
     ]) {
       const res = await t.app.inject(
-        as(admin, { method: 'POST', url: '/api/users', headers: { host, origin }, payload: newUser('rebound') }),
+        as(admin, {
+          method: 'POST',
+          url: '/api/users',
+          headers: { host, origin },
+          payload: newUser('rebound'),
+        }),
       );
       expect(res.statusCode, origin).toBe(403);
       expect(res.json().error.code).toBe('DUTY_ERR_ORIGIN');
@@ -95,7 +111,11 @@ describe('the Origin check against DNS rebinding', () => {
   });
 
   it('refuses the live socket whose Origin matches only its own Host header', async () => {
-    const headers = { host: `evil.example:${port}`, origin: `http://evil.example:${port}`, cookie: admin.cookie };
+    const headers = {
+      host: `evil.example:${port}`,
+      origin: `http://evil.example:${port}`,
+      cookie: admin.cookie,
+    };
     expect(await socketOutcome(t.url, headers)).toBe('websocket error');
     const polling = await pollingHandshake(t.url, headers);
     expect(polling.status).toBe(403);
@@ -167,9 +187,9 @@ describe('configured origins and the machine’s own addresses', () => {
     }
     const c = await connectConsole(configured.url, { cookie: admin.cookie, origin: 'https://duty.example' });
     expect(c.socket.connected).toBe(true);
-    expect(
-      await refusal(configured.url, { cookie: admin.cookie, origin: 'https://other.example' }),
-    ).toBe('websocket error');
+    expect(await refusal(configured.url, { cookie: admin.cookie, origin: 'https://other.example' })).toBe(
+      'websocket error',
+    );
   });
 
   it('accepts each address of this machine with the port when listening on 0.0.0.0, and no other', async () => {

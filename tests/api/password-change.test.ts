@@ -93,7 +93,9 @@ describe.each(DIALECTS)('changing one’s own password on %s', (dialect) => {
     const from = '10.7.7.7';
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++)
-      statuses.push((await change(s, { currentPassword: `guess-${i}`, newPassword: NEW_PASSWORD }, from)).statusCode);
+      statuses.push(
+        (await change(s, { currentPassword: `guess-${i}`, newPassword: NEW_PASSWORD }, from)).statusCode,
+      );
     expect(statuses).toEqual([403, 403, 403, 403, 403, 429]);
     // Even the right old password waits now, and so does a sign-in of that account from that address…
     const right = await change(s, { currentPassword: USER_PASSWORD, newPassword: NEW_PASSWORD }, from);
@@ -107,7 +109,9 @@ describe.each(DIALECTS)('changing one’s own password on %s', (dialect) => {
     });
     expect(login.statusCode).toBe(429);
     // … but not from another address.
-    expect((await change(s, { currentPassword: USER_PASSWORD, newPassword: NEW_PASSWORD }, '10.7.7.8')).statusCode).toBe(200);
+    expect(
+      (await change(s, { currentPassword: USER_PASSWORD, newPassword: NEW_PASSWORD }, '10.7.7.8')).statusCode,
+    ).toBe(200);
   });
 
   it('refuses a short new password, the same password, unknown fields, and naming the field', async () => {
@@ -124,7 +128,9 @@ describe.each(DIALECTS)('changing one’s own password on %s', (dialect) => {
     expect(extra.statusCode).toBe(400);
     expect(extra.json().error.message).toContain('userId');
     // Exactly 12 characters is enough.
-    expect((await change(s, { currentPassword: USER_PASSWORD, newPassword: 'twelve-chars' })).statusCode).toBe(200);
+    expect(
+      (await change(s, { currentPassword: USER_PASSWORD, newPassword: 'twelve-chars' })).statusCode,
+    ).toBe(200);
   });
 
   it('is for a signed-in person with the CSRF header: not a stranger, not a token, not a forged form', async () => {

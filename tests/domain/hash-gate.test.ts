@@ -35,7 +35,9 @@ describe('the password hash gate', () => {
     const gate = createHashGate({ concurrency: 2, maxWaiting: 100 });
     const state = { now: 0, max: 0 };
     const order: string[] = [];
-    const flood = Array.from({ length: 20 }, (_, i) => gate.run('10.0.0.1', hashing(state, order, `flood${i}`)));
+    const flood = Array.from({ length: 20 }, (_, i) =>
+      gate.run('10.0.0.1', hashing(state, order, `flood${i}`)),
+    );
     const real = gate.run('10.0.0.2', hashing(state, order, 'real'));
     await Promise.all([...flood, real]);
     // Two were running when it arrived; it is the first to start after one of them ends.

@@ -56,7 +56,12 @@ describe('sign-in throttle', () => {
   });
 
   it('stays bounded in memory under a spray of names and addresses, and forgets old entries', () => {
-    const l = createLoginThrottle({ ...opts, sourceBudget: 1_000_000, maxEntries: 100, pairMemoryMs: 10_000 });
+    const l = createLoginThrottle({
+      ...opts,
+      sourceBudget: 1_000_000,
+      maxEntries: 100,
+      pairMemoryMs: 10_000,
+    });
     for (let i = 0; i < 5000; i++) reserved(l.reserve(`10.0.${i >> 8}.${i & 255}`, `name${i}`, i)).failed(i);
     expect(l.size().pairs).toBeLessThanOrEqual(101);
     expect(l.size().sources).toBeLessThanOrEqual(101);

@@ -1,5 +1,5 @@
-import type { Tx } from '../../events/command';
 import { notFound } from '../../errors';
+import type { Tx } from '../../events/command';
 import { nowStored } from '../../time';
 import { findUserRowById, updateUserRow } from '../users/repo';
 

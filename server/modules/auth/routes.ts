@@ -23,7 +23,10 @@ function cookieOptions(app: Pick<FastifyInstance, 'config'>) {
 }
 
 function setSessionCookie(app: Pick<FastifyInstance, 'config'>, reply: FastifyReply, value: string): void {
-  reply.setCookie(SESSION_COOKIE, value, { ...cookieOptions(app), maxAge: app.config.sessionMaxHours * 3600 });
+  reply.setCookie(SESSION_COOKIE, value, {
+    ...cookieOptions(app),
+    maxAge: app.config.sessionMaxHours * 3600,
+  });
 }
 
 export async function authRoutes(root: FastifyInstance): Promise<void> {
@@ -140,7 +143,9 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
       attempt.succeeded();
       // The new hash is as slow as a check: it waits its turn in the same queue.
       const hash = await gate.run(req.ip, () => hashPassword(newPassword, c.scryptLogN));
-      const ended = await app.command(me.actor, (tx) => changeOwnPassword(tx, me.user.id, me.sessionId, hash));
+      const ended = await app.command(me.actor, (tx) =>
+        changeOwnPassword(tx, me.user.id, me.sessionId, hash),
+      );
       for (const sessionId of ended) app.live.disconnectSession(sessionId);
       return { ok: true as const };
     },
