@@ -45,6 +45,14 @@ describe('sign-in throttle', () => {
     expect(l.reserve('9.9.9.9', 'fresh-name', 60_000).ok).toBe(true);
   });
 
+  it('asks attempts beyond a source’s budget in flight to retry in a moment, not after the window', () => {
+    const l = createLoginThrottle(opts);
+    const held = Array.from({ length: 6 }, (_, i) => reserved(l.reserve('9.9.9.9', `user${i}`, 0)));
+    expect(refusedFor(l.reserve('9.9.9.9', 'user6', 0))).toBe(1);
+    for (const a of held) a.succeeded();
+    expect(l.reserve('9.9.9.9', 'user6', 0).ok).toBe(true);
+  });
+
   it('clears the pair after a success but keeps the source’s count', () => {
     const l = createLoginThrottle(opts);
     for (let i = 0; i < 2; i++) reserved(l.reserve('ip', 'a', 0)).failed(0);

@@ -119,7 +119,12 @@ export function createLoginThrottle(opts: LoginThrottleOptions): LoginThrottle {
         }
       }
       if (src && src.failures + src.inflight >= opts.sourceBudget) {
-        return { ok: false, retryAfterSeconds: seconds(src.windowStart + opts.sourceWindowMs - now) };
+        // Spent: until the window ends. Only full of attempts in flight: a moment.
+        const spent = src.failures >= opts.sourceBudget;
+        return {
+          ok: false,
+          retryAfterSeconds: spent ? seconds(src.windowStart + opts.sourceWindowMs - now) : 1,
+        };
       }
 
       pair ??= { failures: 0, inflight: 0, nextAt: 0, lastFailureAt: now };
