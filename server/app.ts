@@ -51,7 +51,8 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
     onConstructorPoisoning: 'error',
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    trustProxy: false,
+    // The client's address (sign-in throttling) is the TCP peer unless a trusted proxy names it.
+    trustProxy: config.trustProxy,
     forceCloseConnections: true,
     // Errors Fastify raises before routing (a malformed URL, say) answer in the same shape as ours.
     frameworkErrors: (err, _req, reply) => {

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+import { PASSWORD_MIN_LENGTH } from '@shared/schemas/users';
 import { IANAZone } from 'luxon';
 
 /** The only reader of process.env. Everything else receives a frozen Config. */
@@ -11,13 +13,35 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   demo: boolean;
   demoPassword: string;
-  /** Extra origins allowed for sockets and cookie writes, besides the server's own. */
+  /**
+   * Origins allowed for browsers (sockets, cookie writes, sign-in) besides the server's own addresses
+   * with its port (loopback, and the machine's interface addresses when listening beyond loopback).
+   * Never the request's own Host header: a rebound DNS name would pass that.
+   */
   allowedOrigins: string[];
+  /**
+   * Reverse proxies whose X-Forwarded-For names the client (addresses or CIDR ranges); false: the
+   * TCP peer is the client. Sign-in throttling counts by this address.
+   */
+  trustProxy: string[] | false;
   cookieSecure: boolean;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   /** log2 of the scrypt cost N for new password hashes (OWASP: 17). */
   scryptLogN: number;
+  /** Wrong passwords for one account from one address before each further attempt must wait. */
+  loginFreeAttempts: number;
+  /** The first wait after the free attempts; each further failure of the pair doubles it … */
+  loginDelaySeconds: number;
+  /** … up to this. */
+  loginDelayMaxSeconds: number;
+  /** Wrong passwords from one address across all accounts within the window, then 429 for the rest of it. */
+  loginSourceBudget: number;
+  loginSourceWindowMinutes: number;
+  /** Password hashes (sign-in, own password change) computed at once; the rest wait, fairly by address. */
+  loginHashConcurrency: number;
+  /** How many may wait for a hash; beyond it the address with the most waiting is refused first. */
+  loginHashQueue: number;
   heartbeatMs: number;
   /**
    * Socket.IO ping. A console whose link went silent (a pulled cable) notices, and the server lets
@@ -80,8 +104,25 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
   const adminPassword = env.DUTY_ADMIN_PASSWORD || undefined;
-  if (adminPassword !== undefined && adminPassword.length < 10) {
-    problems.push('DUTY_ADMIN_PASSWORD must be at least 10 characters');
+  if (adminPassword !== undefined && adminPassword.length < PASSWORD_MIN_LENGTH) {
+    problems.push(`DUTY_ADMIN_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters`);
+  }
+  const demoPassword = env.DEMO_PASSWORD || 'duty-demo-2026';
+  if (demoPassword.length < PASSWORD_MIN_LENGTH) {
+    problems.push(`DEMO_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters`);
+  }
+
+  const trustProxyList = (env.TRUST_PROXY ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of trustProxyList) {
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address ?? '');
+    const bits = family === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (family === 0 || !prefixOk || rest.length > 0)
+      problems.push(`TRUST_PROXY entry "${entry}" must be an IP address or a CIDR range such as 10.0.0.0/8`);
   }
 
   const allowedOrigins = (env.ALLOWED_ORIGINS ?? '')
@@ -111,12 +152,20 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     tzName,
     logLevel,
     demo: bool('DEMO', true),
-    demoPassword: env.DEMO_PASSWORD || 'duty-demo-2026',
+    demoPassword,
     allowedOrigins,
+    trustProxy: trustProxyList.length > 0 ? trustProxyList : false,
     cookieSecure: bool('COOKIE_SECURE', false),
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 12 * 60, 1, 7 * 24 * 60),
     sessionMaxHours: int('SESSION_MAX_HOURS', 26, 1, 24 * 30),
     scryptLogN: int('SCRYPT_LOG_N', 17, 10, 20),
+    loginFreeAttempts: int('LOGIN_FREE_ATTEMPTS', 5, 1, 100),
+    loginDelaySeconds: int('LOGIN_DELAY_SECONDS', 2, 1, 3600),
+    loginDelayMaxSeconds: int('LOGIN_DELAY_MAX_SECONDS', 900, 1, 86_400),
+    loginSourceBudget: int('LOGIN_SOURCE_BUDGET', 30, 1, 100_000),
+    loginSourceWindowMinutes: int('LOGIN_SOURCE_WINDOW_MINUTES', 15, 1, 24 * 60),
+    loginHashConcurrency: int('LOGIN_HASH_CONCURRENCY', 2, 1, 16),
+    loginHashQueue: int('LOGIN_HASH_QUEUE', 64, 1, 10_000),
     heartbeatMs: int('HEARTBEAT_MS', 5000, 100, 60_000),
     livePingIntervalMs: int('LIVE_PING_INTERVAL_MS', 10_000, 100, 300_000),
     livePingTimeoutMs: int('LIVE_PING_TIMEOUT_MS', 5000, 100, 300_000),

@@ -31,6 +31,8 @@ export interface EventPayloads {
   'token.revoked': { tokenId: number; name: string };
   'auth.signed_in': { userId: number; username: string };
   'auth.signed_out': { userId: number; username: string };
+  /** A person changed their own password; their other sessions ended (no secret in it). */
+  'auth.password_changed': { userId: number; username: string; sessionsEnded: number };
   'system.started': { version: string; db: string };
   'settings.updated': { settings: DutySettings; changed: string[] };
   'roster.generated': {

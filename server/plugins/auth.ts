@@ -8,7 +8,7 @@ import { DutyError, fail } from '../errors';
 import { resolveSession } from '../modules/auth/sessions';
 import { resolveToken } from '../modules/tokens/service';
 import type { Access } from './access';
-import { originAllowed } from './origin';
+import { type OriginCheck, originCheck } from './origin';
 
 export type Principal =
   | { kind: 'user'; actor: string; user: User; sessionId: string; csrfToken: string }
@@ -78,11 +78,13 @@ function authorize(access: Access, principal: Principal | undefined): void {
   if (!allowed) fail('DUTY_ERR_FORBIDDEN', `this needs the role ${access.join(' or ')}`);
 }
 
-function checkCsrf(app: FastifyInstance, req: FastifyRequest, principal: Principal | undefined): void {
+function checkOrigin(allowed: OriginCheck, req: FastifyRequest): void {
+  if (!allowed(req.headers.origin)) fail('DUTY_ERR_ORIGIN', 'request from a foreign origin');
+}
+
+function checkCsrf(allowed: OriginCheck, req: FastifyRequest, principal: Principal | undefined): void {
   if (principal?.kind !== 'user' || SAFE_METHODS.has(req.method)) return;
-  if (!originAllowed(req.headers.origin, req.headers.host, app.config.allowedOrigins)) {
-    fail('DUTY_ERR_ORIGIN', 'request from a foreign origin');
-  }
+  checkOrigin(allowed, req);
   const sent = req.headers[CSRF_HEADER];
   if (typeof sent !== 'string' || !sameSecret(sent, principal.csrfToken)) {
     throw new DutyError('DUTY_ERR_CSRF', `missing or wrong ${CSRF_HEADER} header`);
@@ -106,13 +108,17 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     }
   });
 
+  const allowedOrigin = originCheck(app);
   app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config?.access;
     if (access === undefined) return;
     const principal = await identify(app, req);
     req.principal = principal;
     authorize(access, principal);
-    if (access !== 'public') checkCsrf(app, req, principal);
+    if (access !== 'public') checkCsrf(allowedOrigin, req, principal);
+    // A public write from a browser (the sign-in) comes from one of our origins too: a page on a
+    // rebound name must not even get a session.
+    else if (!SAFE_METHODS.has(req.method)) checkOrigin(allowedOrigin, req);
   });
 });
 

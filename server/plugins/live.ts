@@ -10,7 +10,7 @@ import { backfill, claimNext, type Feed } from '../live/delivery';
 import { liveSessionIds, resolveSession } from '../modules/auth/sessions';
 import { isTokenLive, resolveToken } from '../modules/tokens/service';
 import { sessionPolicy } from './auth';
-import { originAllowed } from './origin';
+import { originCheck } from './origin';
 
 interface SocketData {
   who: { kind: 'user'; userId: number; sessionId: string } | { kind: 'token'; tokenId: number };
@@ -34,6 +34,7 @@ declare module 'fastify' {
 }
 
 export const livePlugin = fp(async (app: FastifyInstance) => {
+  const allowedOrigin = originCheck(app);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, ServerToServerEvents, SocketData>(
     app.server,
     {
@@ -42,7 +43,7 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
       pingInterval: app.config.livePingIntervalMs,
       pingTimeout: app.config.livePingTimeoutMs,
       allowRequest: (req, callback) => {
-        const ok = originAllowed(req.headers.origin, req.headers.host, app.config.allowedOrigins);
+        const ok = allowedOrigin(req.headers.origin);
         callback(ok ? null : 'origin not allowed', ok);
       },
     },

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { User } from './users';
+import { Password, User } from './users';
 
 export const LoginBody = Type.Object(
   {
@@ -9,6 +9,16 @@ export const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 export type LoginBody = Static<typeof LoginBody>;
+
+/** A person changes their own password: the current one proves it is them, not a borrowed console. */
+export const ChangePasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+    newPassword: Password,
+  },
+  { additionalProperties: false },
+);
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 
 /** `csrfToken` goes back in the `x-csrf-token` header of every cookie-authenticated write. */
 export const SessionInfo = Type.Object(

@@ -8,8 +8,10 @@ export type Role = (typeof ROLES)[number];
 const Username = Type.String({ minLength: 2, maxLength: 40, pattern: '^[a-z0-9][a-z0-9._-]*$' });
 const DisplayName = Type.String({ minLength: 1, maxLength: 60 });
 const Phone = Type.String({ maxLength: 30, pattern: '^[0-9+() -]*$' });
-/** At least 10 characters; the upper bound keeps hashing cheap to refuse. */
-export const Password = Type.String({ minLength: 10, maxLength: 200 });
+/** ASVS L2 (2.1.1): at least 12 characters wherever a password is set. */
+export const PASSWORD_MIN_LENGTH = 12;
+/** The upper bound keeps hashing cheap to refuse. */
+export const Password = Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 200 });
 const Roles = Type.Array(Role, { minItems: 1, maxItems: 3, uniqueItems: true });
 
 export const User = Type.Object(

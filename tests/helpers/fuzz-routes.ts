@@ -280,7 +280,7 @@ export interface Case {
   url: string;
   method: Method;
   headers: Record<string, string>;
-  /** Sign-in attempts come from many addresses, so the limiter does not lock the callers' own out. */
+  /** Password checks come from many addresses, so the throttle does not delay the callers' own sign-ins. */
   remoteAddress?: string;
   /** JSON text or raw text; undefined: no body at all. */
   body?: string;
@@ -294,6 +294,11 @@ class RawSegment {
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * Routes that check a password: their failures count against (address, account) and the address,
+ * so their cases come from many addresses and the callers' own sign-ins (127.0.0.1) stay unthrottled.
+ */
+const PASSWORD_CHECKS = new Set(['/api/auth/login', '/api/auth/password']);
 
 function allowedCallers(route: DeclaredRoute): CallerName[] {
   if (route.url === '/api/auth/logout') return ['fresh'];
@@ -581,7 +586,7 @@ export function caseArb(world: FuzzWorld, route: DeclaredRoute): fc.Arbitrary<Ca
       query,
       body,
       idempotency,
-      remoteAddress: route.url === '/api/auth/login' ? fc.ipV4() : fc.constant(undefined),
+      remoteAddress: PASSWORD_CHECKS.has(route.url) ? fc.ipV4() : fc.constant(undefined),
     })
     .map(({ caller, params: p, query: q, body: b, idempotency: key, remoteAddress }): Case => {
       const qs = ('raw' in q ? q.raw : 'q' in q ? toQueryString(q.q) : '').slice(0, MAX_QUERY);

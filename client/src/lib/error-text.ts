@@ -4,6 +4,7 @@ import type { MessageKey, Translate } from './i18n';
 /** Server codes with a wording of our own; any other code shows the server's message. */
 const knownCodes: Record<string, MessageKey> = {
   DUTY_ERR_BAD_CREDENTIALS: 'signIn.badCredentials',
+  DUTY_ERR_WRONG_PASSWORD: 'password.wrongCurrent',
   DUTY_ERR_RATE_LIMITED: 'signIn.rateLimited',
   DUTY_ERR_USERNAME_TAKEN: 'users.usernameTaken',
   DUTY_ERR_FORBIDDEN: 'common.forbiddenError',

@@ -1,53 +1,91 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { LoginBody, SESSION_COOKIE, SessionInfo } from '@shared/schemas/auth';
+import { ChangePasswordBody, LoginBody, SESSION_COOKIE, SessionInfo } from '@shared/schemas/auth';
 import { Ok } from '@shared/schemas/common';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DutyError } from '../../errors';
 import { sessionPolicy, userOf } from '../../plugins/auth';
-import { findUserRowByUsername, toUser } from '../users/repo';
-import { createLoginLimiter } from './login-limiter';
-import { dummyHashFor, verifyPassword } from './passwords';
+import { findUserRowById, findUserRowByUsername, toUser } from '../users/repo';
+import { changeOwnPassword } from './change-password';
+import { createHashGate } from './hash-gate';
+import { type Attempt, createLoginThrottle } from './login-limiter';
+import { dummyHashFor, hashPassword, verifyPassword } from './passwords';
 import { sha256 } from './secrets';
 import { closeSession, openSession } from './sessions';
 
-function setSessionCookie(app: Pick<FastifyInstance, 'config'>, reply: FastifyReply, value: string): void {
-  reply.setCookie(SESSION_COOKIE, value, {
+/** The session cookie's attributes; the one that clears it at sign-out carries the same. */
+function cookieOptions(app: Pick<FastifyInstance, 'config'>) {
+  return {
     path: '/',
     httpOnly: true,
     sameSite: 'strict',
     secure: app.config.cookieSecure,
+  } as const;
+}
+
+function setSessionCookie(app: Pick<FastifyInstance, 'config'>, reply: FastifyReply, value: string): void {
+  reply.setCookie(SESSION_COOKIE, value, {
+    ...cookieOptions(app),
     maxAge: app.config.sessionMaxHours * 3600,
   });
 }
 
 export async function authRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
-  const limiter = createLoginLimiter();
+  const c = app.config;
+  const throttle = createLoginThrottle({
+    freeAttempts: c.loginFreeAttempts,
+    delayMs: c.loginDelaySeconds * 1000,
+    maxDelayMs: c.loginDelayMaxSeconds * 1000,
+    sourceBudget: c.loginSourceBudget,
+    sourceWindowMs: c.loginSourceWindowMinutes * 60_000,
+  });
+  const gate = createHashGate({ concurrency: c.loginHashConcurrency, maxWaiting: c.loginHashQueue });
+  const now = () => app.clock.now().getTime();
+
+  /**
+   * Reserves a password check of `account` from the request's address before any hashing (429 when
+   * the pair waits or the address spent its budget), then runs it through the bounded hash queue.
+   */
+  async function checkPassword<T>(
+    req: FastifyRequest,
+    account: string,
+    check: () => Promise<T>,
+  ): Promise<{ result: T; attempt: Attempt }> {
+    const reservation = throttle.reserve(req.ip, account, now());
+    if (!reservation.ok) {
+      const wait = reservation.retryAfterSeconds;
+      throw new DutyError('DUTY_ERR_RATE_LIMITED', `too many failed sign-ins; try again in ${wait} s`, {
+        'retry-after': String(wait),
+      });
+    }
+    const { attempt } = reservation;
+    try {
+      return { result: await gate.run(req.ip, check), attempt };
+    } catch (err) {
+      attempt.release();
+      throw err;
+    }
+  }
 
   app.post(
     '/api/auth/login',
     { config: { access: 'public' }, schema: { body: LoginBody, response: { 200: SessionInfo } } },
     async (req, reply) => {
       const { username, password } = req.body;
-      const wait = limiter.retryAfter(username, req.ip, Date.now());
-      if (wait > 0) {
-        throw new DutyError('DUTY_ERR_RATE_LIMITED', `too many failed sign-ins; try again in ${wait} s`, {
-          'retry-after': String(wait),
-        });
-      }
-      const row = await findUserRowByUsername(app.db, username);
-      const ok = await verifyPassword(
-        password,
-        row?.password_hash ?? (await dummyHashFor(app.config.scryptLogN)),
-      );
+      const { result, attempt } = await checkPassword(req, username, async () => {
+        const found = await findUserRowByUsername(app.db, username);
+        const hash = found?.password_hash ?? (await dummyHashFor(c.scryptLogN));
+        return { row: found, ok: await verifyPassword(password, hash) };
+      });
+      const { row, ok } = result;
       if (!row || !ok || row.enabled !== 1) {
-        limiter.failed(username, req.ip, Date.now());
+        attempt.failed(now());
         throw new DutyError(
           'DUTY_ERR_BAD_CREDENTIALS',
           'wrong username or password, or the account is disabled',
         );
       }
-      limiter.succeeded(username);
+      attempt.succeeded();
       const user = toUser(row);
       // A new session id at every sign-in: a planted cookie is never promoted (session fixation).
       const old = req.cookies[SESSION_COOKIE];
@@ -80,7 +118,35 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
         });
       });
       app.live.disconnectSession(me.sessionId);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, cookieOptions(app));
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    { config: { access: 'user' }, schema: { body: ChangePasswordBody, response: { 200: Ok } } },
+    async (req) => {
+      const me = userOf(req);
+      const { currentPassword, newPassword } = req.body;
+      if (newPassword === currentPassword) {
+        throw new DutyError('DUTY_ERR_VALIDATION', 'body.newPassword must differ from body.currentPassword');
+      }
+      const { result: ok, attempt } = await checkPassword(req, me.user.username, async () => {
+        const row = await findUserRowById(app.db, me.user.id);
+        return row !== undefined && (await verifyPassword(currentPassword, row.password_hash));
+      });
+      if (!ok) {
+        attempt.failed(now());
+        throw new DutyError('DUTY_ERR_WRONG_PASSWORD', 'body.currentPassword is not your current password');
+      }
+      attempt.succeeded();
+      // The new hash is as slow as a check: it waits its turn in the same queue.
+      const hash = await gate.run(req.ip, () => hashPassword(newPassword, c.scryptLogN));
+      const ended = await app.command(me.actor, (tx) =>
+        changeOwnPassword(tx, me.user.id, me.sessionId, hash),
+      );
+      for (const sessionId of ended) app.live.disconnectSession(sessionId);
       return { ok: true as const };
     },
   );

@@ -1,31 +1,65 @@
-import { LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useT } from '@client/lib/i18n';
 import { disconnectLive } from '@client/lib/live-store';
 import { roleColor, roleLabel } from '@client/lib/roles';
 import { endSession } from '@client/lib/session';
-import { Avatar, Button, Layout, Space, Tag } from 'antd';
+import { Avatar, Button, Dropdown, Layout, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { logout } from '../../features/auth/api/logout';
+import { ChangePasswordModal } from '../../features/auth/components/change-password-modal';
 import { useCurrentUser } from '../auth-guard';
 import { LangSwitch } from '../lang-switch';
 import { BureauClock } from './bureau-clock';
 import { ConnectionBadge } from './connection-badge';
 
+/** Who is signed in; a click opens their menu (change password). */
 function CurrentUser() {
   const t = useT();
   const user = useCurrentUser();
+  const [changing, setChanging] = useState(false);
   return (
-    <span className="app-user" data-testid="current-user">
-      <Avatar size="small" icon={<UserOutlined />} className="app-user-avatar" />
-      <span className="app-user-name">{user.displayName || user.username}</span>
-      <span className="app-user-roles">
-        {user.roles.map((role) => (
-          <Tag key={role} color={roleColor[role]} variant="filled">
-            {t(roleLabel[role])}
-          </Tag>
-        ))}
-      </span>
-    </span>
+    <>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            {
+              key: 'change-password',
+              icon: <KeyOutlined />,
+              label: <span data-testid="change-password">{t('header.changePassword')}</span>,
+            },
+          ],
+          onClick: ({ key }) => {
+            if (key === 'change-password') setChanging(true);
+          },
+        }}
+      >
+        <button
+          type="button"
+          className="app-user"
+          data-testid="current-user"
+          aria-label={t('header.userMenu')}
+        >
+          <Avatar size="small" icon={<UserOutlined />} className="app-user-avatar" />
+          <span className="app-user-name">{user.displayName || user.username}</span>
+          <span className="app-user-roles">
+            {user.roles.map((role) => (
+              <Tag key={role} color={roleColor[role]} variant="filled">
+                {t(roleLabel[role])}
+              </Tag>
+            ))}
+          </span>
+          <DownOutlined className="app-user-caret" />
+        </button>
+      </Dropdown>
+      <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
+    </>
   );
 }
 

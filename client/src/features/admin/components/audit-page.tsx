@@ -20,6 +20,7 @@ const everyType: Record<EventType, true> = {
   'token.revoked': true,
   'auth.signed_in': true,
   'auth.signed_out': true,
+  'auth.password_changed': true,
   'system.started': true,
   'settings.updated': true,
   'settings.deadlines_updated': true,

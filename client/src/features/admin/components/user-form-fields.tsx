@@ -1,7 +1,7 @@
 import type { Translate } from '@client/lib/i18n';
 import { useT } from '@client/lib/i18n';
 import { roleLabel } from '@client/lib/roles';
-import { ROLES } from '@shared/schemas/users';
+import { PASSWORD_MIN_LENGTH, ROLES } from '@shared/schemas/users';
 import { Checkbox, Form, type FormRule, Input, Switch } from 'antd';
 
 // These mirror shared/schemas/users.ts for quick feedback; the server's check is the one that counts.
@@ -16,7 +16,7 @@ export function usernameRules(t: Translate): FormRule[] {
 export function passwordRules(t: Translate, required: boolean): FormRule[] {
   return [
     { required, message: t('users.passwordRule') },
-    { min: 10, max: 200, message: t('users.passwordRule') },
+    { min: PASSWORD_MIN_LENGTH, max: 200, message: t('users.passwordRule') },
   ];
 }
 
