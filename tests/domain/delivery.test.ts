@@ -8,7 +8,14 @@ const ev = (seq: number) =>
 function harness(logLength: number, sentSeq = 0) {
   const log = Array.from({ length: logLength }, (_, i) => ev(i + 1));
   const received: number[] = [];
-  const feed: Feed = { sentSeq, syncing: false, wakeAgain: false, send: (e) => received.push(e.seq) };
+  const feed: Feed = {
+    cursor: sentSeq,
+    sentSeq,
+    syncing: false,
+    wakeAgain: false,
+    mayRead: () => true,
+    send: (e) => received.push(e.seq),
+  };
   const readAfter = async (after: number, limit: number) => log.filter((e) => e.seq > after).slice(0, limit);
   return { log, received, feed, readAfter };
 }
