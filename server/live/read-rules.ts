@@ -1,6 +1,6 @@
 import type { AnyDutyEvent, DutyEvent, EventType } from '@shared/events';
 import type { Role } from '@shared/schemas/users';
-import { ADMIN, type Access, accessAllows, type Caller } from '../plugins/access';
+import { type Access, ADMIN, accessAllows, type Caller } from '../plugins/access';
 
 /** Who holds a live feed: a signed-in person with their roles, or an API token. */
 export type Viewer =

@@ -15,7 +15,7 @@ import {
 } from '../helpers/app';
 import { DIALECTS } from '../helpers/databases';
 import { CALL } from '../helpers/incidents';
-import { closeAllConsoles, connectConsole, type LiveConsole, settle } from '../helpers/live-client';
+import { closeAllConsoles, connectConsole, settle } from '../helpers/live-client';
 
 /** What only an administrator reads: people, sign-ins, tokens, calendar feeds, the system. */
 const ADMIN_ONLY = /^(user|auth|token|calendar|system)\./;
@@ -226,7 +226,10 @@ describe.each(DIALECTS)('the live feed reads like the routes on %s', (dialect) =
 
     // Its next own event follows straight on.
     const incident = await post(officer, '/api/incidents', CALL);
-    await vi.waitFor(() => expect(store.state().lastSeq).toBe(globalHead + 1), { timeout: 5000, interval: 20 });
+    await vi.waitFor(() => expect(store.state().lastSeq).toBe(globalHead + 1), {
+      timeout: 5000,
+      interval: 20,
+    });
     expect(store.shown.map((e) => e.subject)).toEqual([`incident:${incident.id}`]);
     expect((await raw.nextHeartbeat()).headSeq).toBe(globalHead + 1);
     expect(store.state().status).toBe('live');
@@ -239,7 +242,10 @@ describe.each(DIALECTS)('the live feed reads like the routes on %s', (dialect) =
     const raw = await connectConsole(t.url, { cookie: officer.cookie });
     const baseline = store.state().lastSeq!;
     // A second app on the same database, with no link to this one: only the heartbeat tells.
-    const elsewhere = await startApp({ databaseUrl: t.app.config.databaseUrl, config: { heartbeatMs: 60_000 } });
+    const elsewhere = await startApp({
+      databaseUrl: t.app.config.databaseUrl,
+      config: { heartbeatMs: 60_000 },
+    });
     try {
       const write = async (session: Session, url: string, payload: object) => {
         const res = await elsewhere.app.inject(as(session, { method: 'POST', url, payload }));
@@ -260,9 +266,14 @@ describe.each(DIALECTS)('the live feed reads like the routes on %s', (dialect) =
         roles: ['officer'],
       });
       await raw.appliedUpTo(baseline + 2);
-      await vi.waitFor(() => expect(store.state().lastSeq).toBe(baseline + 2), { timeout: 5000, interval: 20 });
+      await vi.waitFor(() => expect(store.state().lastSeq).toBe(baseline + 2), {
+        timeout: 5000,
+        interval: 20,
+      });
       await settle();
-      expect(raw.received.map((e) => [e.seq, e.subject])).toEqual([[baseline + 2, `incident:${incident.id}`]]);
+      expect(raw.received.map((e) => [e.seq, e.subject])).toEqual([
+        [baseline + 2, `incident:${incident.id}`],
+      ]);
       expect(raw.prevSeqs).toEqual([baseline]);
       expect(store.shown.map((e) => e.seq)).toEqual([baseline + 2]);
       expect(store.state().status).toBe('live');
@@ -291,7 +302,9 @@ describe.each(DIALECTS)('the live feed reads like the routes on %s', (dialect) =
     await settle();
     expect(
       c.received.map((e) =>
-        e.type === 'user.created' || e.type === 'user.updated' ? `${e.type} ${e.payload.user.username}` : e.type,
+        e.type === 'user.created' || e.type === 'user.updated'
+          ? `${e.type} ${e.payload.user.username}`
+          : e.type,
       ),
     ).toEqual(['user.updated riser', 'user.created after-rise', 'user.updated riser', 'logbook.added']);
     expect(c.applied).toHaveLength(4);
