@@ -116,6 +116,10 @@ export interface DutyEvent<T extends EventType = EventType> {
 export type AnyDutyEvent = { [T in EventType]: DutyEvent<T> }[EventType];
 
 export interface Heartbeat {
+  /**
+   * The head of this console's audience: the last event it was sent (or where its feed started), not
+   * the log's head, which moves on with events it may not read. A console that applied less is behind.
+   */
   headSeq: number;
   at: string;
 }
@@ -126,12 +130,18 @@ export interface SyncRequest {
 
 export interface SyncAck {
   ok: boolean;
+  /** As the heartbeat's: the head of this console's audience once the replay was sent. */
   headSeq: number;
 }
 
 /** Socket.IO maps (socket.io `examples/basic-crud-application` style). */
 export interface ServerToClientEvents {
-  event: (event: AnyDutyEvent) => void;
+  /**
+   * A console is sent only the events its read rules allow (server/live/read-rules.ts), so its seqs
+   * have holes by design. `prevSeq` is the seq sent to it before this one (or where its feed started):
+   * a console that has applied it applies this event; one that has not missed one of its own and syncs.
+   */
+  event: (event: AnyDutyEvent, prevSeq: number) => void;
   heartbeat: (beat: Heartbeat) => void;
 }
 

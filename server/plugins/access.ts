@@ -16,3 +16,15 @@ declare module 'fastify' {
 }
 
 export const ADMIN: Access = ['admin'];
+
+/** A caller as access sees it: a signed-in person with roles, or an API token. */
+export type Caller = { kind: 'user'; roles: readonly Role[] } | { kind: 'token' };
+
+/** Whether `access` lets this caller in; the live feed's read rules use the same words (server/live/read-rules.ts). */
+export function accessAllows(access: Access, caller: Caller): boolean {
+  if (access === 'public') return true;
+  if (access === 'user') return caller.kind === 'user';
+  return caller.kind === 'token'
+    ? access.includes('system')
+    : caller.roles.some((role) => access.includes(role));
+}

@@ -6,7 +6,8 @@ import fp from 'fastify-plugin';
 import { Server, type Socket } from 'socket.io';
 import { eventsAfter, headSeq } from '../events/read';
 import { joinCluster, type ServerToServerEvents } from '../live/cluster';
-import { backfill, claimNext, type Feed } from '../live/delivery';
+import { backfill, claimNext, type Feed, rewind } from '../live/delivery';
+import { newReader, type Reader, reads } from '../live/read-rules';
 import { liveSessionIds, resolveSession } from '../modules/auth/sessions';
 import { isTokenLive, resolveToken } from '../modules/tokens/service';
 import { sessionPolicy } from './auth';
@@ -15,6 +16,8 @@ import { originCheck } from './origin';
 interface SocketData {
   who: { kind: 'user'; userId: number; sessionId: string } | { kind: 'token'; tokenId: number };
   feed: Feed;
+  /** Who reads, as the read rules see them (server/live/read-rules.ts). */
+  reader: Reader;
 }
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, ServerToServerEvents, SocketData>;
@@ -54,13 +57,19 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
   const fillGap = (socket: LiveSocket) =>
     backfill(socket.data.feed, readAfter).catch((err) => app.log.error({ err }, 'live backfill failed'));
   const offerToAll = (event: AnyDutyEvent) => {
-    const ready: string[] = [];
+    // Consoles sent the same bytes, by the seq each was sent before this one: in practice one group
+    // per audience (its consoles have seen the same events), and none for those that may not read it.
+    const ready = new Map<number, string[]>();
     for (const socket of sockets().values()) {
-      if (claimNext(socket.data.feed, event)) ready.push(socket.id);
-      else if (event.seq > socket.data.feed.sentSeq) void fillGap(socket);
+      const claim = claimNext(socket.data.feed, event);
+      if (typeof claim === 'number') {
+        const group = ready.get(claim);
+        if (group) group.push(socket.id);
+        else ready.set(claim, [socket.id]);
+      } else if (claim === 'later' && event.seq > socket.data.feed.cursor) void fillGap(socket);
     }
-    // One broadcast encodes the event once, not once per console; `local`: other nodes send their own.
-    if (ready.length > 0) io.local.to(ready).emit('event', event);
+    // One broadcast encodes the event once per group, not once per console; `local`: other nodes send their own.
+    for (const [prevSeq, ids] of ready) io.local.to(ids).emit('event', event, prevSeq);
   };
   // Several nodes on one PostgreSQL: events committed on the others arrive here too (see cluster.ts).
   const cluster =
@@ -71,10 +80,13 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
   io.use(async (socket, next) => {
     try {
       const auth = (socket.handshake.auth ?? {}) as LiveAuth;
+      // Read before the rights: a change to them committed meanwhile is followed from the log.
+      const head = await headSeq(app.db);
       if (typeof auth.token === 'string') {
         const token = await resolveToken(app.db, app.clock, auth.token);
         if (!token) return next(new Error('unauthorized'));
         socket.data.who = { kind: 'token', tokenId: token.id };
+        socket.data.reader = newReader({ kind: 'token', tokenId: token.id }, head);
       } else {
         const cookie = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
         const session = cookie
@@ -82,19 +94,24 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
           : undefined;
         if (!session) return next(new Error('unauthorized'));
         socket.data.who = { kind: 'user', userId: session.user.id, sessionId: session.id };
+        socket.data.reader = newReader(
+          { kind: 'user', userId: session.user.id, roles: session.user.roles },
+          head,
+        );
       }
       const lastSeq =
         Number.isSafeInteger(auth.lastSeq) && (auth.lastSeq as number) >= 0
           ? (auth.lastSeq as number)
           : undefined;
       // A console from a restored (shorter) log must not skip what it never saw: never past the head.
-      const head = await headSeq(app.db);
       const start = Math.min(lastSeq ?? head, head);
       socket.data.feed = {
+        cursor: start,
         sentSeq: start,
         syncing: false,
         wakeAgain: false,
-        send: (e) => socket.emit('event', e),
+        mayRead: (e) => reads(socket.data.reader, e),
+        send: (e, prevSeq) => socket.emit('event', e, prevSeq),
       };
       next();
     } catch (err) {
@@ -104,7 +121,8 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
   });
 
   io.on('connection', (socket: LiveSocket) => {
-    // After the catch-up, a heartbeat tells the console where it stands (also when nothing was missed).
+    // After the catch-up, a heartbeat tells the console where it stands (also when nothing was missed):
+    // the last event of its audience, not the log's head.
     void fillGap(socket).then(() =>
       socket.emit('heartbeat', { headSeq: socket.data.feed.sentSeq, at: app.clock.now().toISOString() }),
     );
@@ -115,15 +133,16 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
         return;
       }
       const feed = socket.data.feed;
-      feed.sentSeq = Math.min(feed.sentSeq, after);
+      rewind(feed, after);
       void fillGap(socket).then(() => {
         if (typeof ack === 'function') ack({ ok: true, headSeq: feed.sentSeq });
       });
     });
   });
 
-  // The heartbeat carries the head seq, fills any gap (events committed on another node), and
-  // drops sockets whose session ended or whose token was revoked.
+  // The heartbeat carries the head seq of each console's audience (the last event it was sent once
+  // it has passed the log's head), fills any gap (events committed on another node), and drops
+  // sockets whose session ended or whose token was revoked.
   const beat = async () => {
     const all = [...sockets().values()];
     if (all.length === 0) return;
@@ -133,7 +152,8 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
     );
     const live = await liveSessionIds(app.db, app.clock, [...sessionIds], sessionPolicy(app));
     const tokenOk = new Map<number, boolean>();
-    const alive: string[] = [];
+    const at = app.clock.now().toISOString();
+    const upToDate = new Map<number, string[]>();
     for (const socket of all) {
       const who = socket.data.who;
       if (who.kind === 'user' && !live.has(who.sessionId)) {
@@ -147,12 +167,19 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
           continue;
         }
       }
-      if (socket.data.feed.sentSeq < head) void fillGap(socket);
-      alive.push(socket.id);
+      const feed = socket.data.feed;
+      if (feed.cursor < head) {
+        // Where it stands is known once the gap is filled: this (rare) console beats on its own.
+        void fillGap(socket).then(() => socket.emit('heartbeat', { headSeq: feed.sentSeq, at }));
+        continue;
+      }
+      const group = upToDate.get(feed.sentSeq);
+      if (group) group.push(socket.id);
+      else upToDate.set(feed.sentSeq, [socket.id]);
     }
-    // One broadcast: the beat is encoded once for every console, not once each.
-    if (alive.length > 0)
-      io.local.to(alive).emit('heartbeat', { headSeq: head, at: app.clock.now().toISOString() });
+    // One broadcast per audience head: the beat is encoded once per group of consoles, not once each.
+    for (const [headOfAudience, ids] of upToDate)
+      io.local.to(ids).emit('heartbeat', { headSeq: headOfAudience, at });
   };
   let beating = false;
   const timer = setInterval(() => {

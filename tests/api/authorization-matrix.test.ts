@@ -1,4 +1,4 @@
-import { CLIENT_EVENTS } from '@shared/events';
+import { type AnyDutyEvent, CLIENT_EVENTS } from '@shared/events';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Access } from '../../server/plugins/access';
 import {
@@ -11,6 +11,7 @@ import {
   type TestApp,
   USER_PASSWORD,
 } from '../helpers/app';
+import { CALL } from '../helpers/incidents';
 import {
   type Credentials,
   closeAllConsoles,
@@ -93,6 +94,17 @@ const SOCKET_ALLOWED: Record<SocketCaller, boolean> = {
   'foreign origin': false,
 };
 
+/**
+ * What each caller's console is sent of a new person and a new incident: people are the audit
+ * trail's (admin), the duty every signed-in person's; a token reads no route, so no event.
+ */
+const SOCKET_READS: Record<Caller, AnyDutyEvent['type'][]> = {
+  officer: ['incident.created'],
+  leader: ['incident.created'],
+  admin: ['user.created', 'incident.created'],
+  system: [],
+};
+
 describe('authorization matrix for the live feed', () => {
   let t: TestApp;
   let admin: Session;
@@ -124,7 +136,7 @@ describe('authorization matrix for the live feed', () => {
   afterEach(() => closeAllConsoles());
   afterAll(() => t.close());
 
-  it('lets every allowed caller in, answers each declared client event, and pushes every change', async () => {
+  it('lets every allowed caller in, answers each declared client event, and pushes every change it may read', async () => {
     const callers = Object.keys(SOCKET_ALLOWED) as SocketCaller[];
     const wrong: string[] = [];
     const consoles = new Map<SocketCaller, LiveConsole>();
@@ -141,17 +153,24 @@ describe('authorization matrix for the live feed', () => {
         if (!ack.ok) wrong.push(`${caller} ${name}: ${JSON.stringify(ack)}`);
       }
     }
-    // A change made now reaches every console that is let in.
-    const created = await createUser(t.app, admin, { username: 'newcomer', roles: ['officer'] });
-    const [head] = (await t.app.inject(as(admin, { method: 'GET', url: '/api/events?limit=1' }))).json()
-      .events;
-    expect(head).toMatchObject({ type: 'user.created', subject: `user:${created.id}` });
+    // Changes made now reach every console that is let in and may read them, and no other.
+    const officer = await signIn(t.app, 'officer1', USER_PASSWORD);
+    const before = (await t.app.inject(as(admin, { method: 'GET', url: '/api/events?limit=1' }))).json()
+      .headSeq as number;
+    await createUser(t.app, admin, { username: 'newcomer', roles: ['officer'] });
+    const incident = await t.app.inject(
+      as(officer, { method: 'POST', url: '/api/incidents', payload: CALL }),
+    );
+    expect(incident.statusCode).toBe(201);
     for (const [caller, c] of consoles) {
-      const got = await c
-        .appliedUpTo(head.seq, 5000)
-        .then(() => c.applied.some((e) => e.seq === head.seq && e.type === 'user.created'))
-        .catch(() => false);
-      if (!got) wrong.push(`${caller}: did not receive user.created`);
+      await c.nextHeartbeat();
+      await c.nextHeartbeat();
+      const got = c.received.filter((e) => e.seq > before).map((e) => e.type);
+      const expected = SOCKET_READS[caller as Caller];
+      if (JSON.stringify(got) !== JSON.stringify(expected))
+        wrong.push(
+          `${caller}: received ${got.join(', ') || 'nothing'}, expected ${expected.join(', ') || 'nothing'}`,
+        );
     }
     expect(wrong).toEqual([]);
     expect(consoles.size).toBe(callers.filter((c) => SOCKET_ALLOWED[c]).length);

@@ -22,11 +22,14 @@ export interface Credentials {
 
 /**
  * A console as the real one behaves: it keeps every event it received (`received`, duplicates
- * included) and applies them idempotently by seq (`applied`, `lastSeq`).
+ * included) and applies them idempotently by seq (`applied`, `lastSeq`), each once the one sent
+ * before it (its `prevSeq`) is applied: seqs have holes, events of other audiences.
  */
 export interface LiveConsole {
   socket: LiveSocket;
   received: AnyDutyEvent[];
+  /** The prevSeq each of `received` came with. */
+  prevSeqs: number[];
   applied: AnyDutyEvent[];
   heartbeats: Heartbeat[];
   lastSeq: number;
@@ -92,6 +95,7 @@ export function connectConsole(url: string, creds: Credentials): Promise<LiveCon
   const c: LiveConsole = {
     socket,
     received: [],
+    prevSeqs: [],
     applied: [],
     heartbeats: [],
     lastSeq: creds.lastSeq ?? -1,
@@ -131,11 +135,12 @@ export function connectConsole(url: string, creds: Credentials): Promise<LiveCon
     socket.on('event', wake);
     return () => socket.off('event', wake);
   };
-  socket.on('event', (event) => {
+  socket.on('event', (event, prevSeq) => {
     c.received.push(event);
+    c.prevSeqs.push(prevSeq);
     // Without a lastSeq the console takes the first event as its starting point.
-    if (c.lastSeq < 0) c.lastSeq = event.seq - 1;
-    if (event.seq !== c.lastSeq + 1) return;
+    if (c.lastSeq < 0) c.lastSeq = prevSeq;
+    if (event.seq <= c.lastSeq || prevSeq > c.lastSeq) return;
     c.applied.push(event);
     c.lastSeq = event.seq;
   });

@@ -1,4 +1,4 @@
-import type { User } from '@shared/schemas/users';
+import type { AnyDutyEvent } from '@shared/events';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { headSeq } from '../../server/events/read';
 import {
@@ -11,6 +11,7 @@ import {
   USER_PASSWORD,
 } from '../helpers/app';
 import { DIALECTS } from '../helpers/databases';
+import { CALL } from '../helpers/incidents';
 import { closeAllConsoles, connectConsole, type LiveConsole, range, settle } from '../helpers/live-client';
 
 describe.each(DIALECTS)('live delivery under concurrent commits on %s', (dialect) => {
@@ -35,74 +36,107 @@ describe.each(DIALECTS)('live delivery under concurrent commits on %s', (dialect
   afterEach(() => closeAllConsoles());
   afterAll(() => t.close());
 
-  /** `count` user creations fired at once; returns the created users. */
-  async function createAtOnce(count: number): Promise<User[]> {
+  /**
+   * `count` changes fired at once, alternately a new person (only an administrator reads it) and an
+   * incident (every signed-in person does); returns the subjects of each kind.
+   */
+  async function changeAtOnce(count: number): Promise<{ all: string[]; incidents: string[] }> {
     batch += 1;
     const responses = await Promise.all(
       range(1, count).map((i) =>
-        t.app.inject({
-          method: 'POST',
-          url: '/api/users',
-          headers: admin.headers,
-          payload: {
-            username: `b${batch}-u${i}`,
-            displayName: `User ${i}`,
-            password: USER_PASSWORD,
-            roles: ['officer'],
-          },
-        }),
+        i % 2
+          ? t.app.inject({
+              method: 'POST',
+              url: '/api/users',
+              headers: admin.headers,
+              payload: {
+                username: `b${batch}-u${i}`,
+                displayName: `User ${i}`,
+                password: USER_PASSWORD,
+                roles: ['officer'],
+              },
+            })
+          : t.app.inject({ method: 'POST', url: '/api/incidents', headers: officer.headers, payload: CALL }),
       ),
     );
     expect(responses.map((r) => r.statusCode)).toEqual(Array(count).fill(201));
-    return responses.map((r) => r.json() as User);
+    const subjects = responses.map((r, i) => `${i % 2 === 0 ? 'user' : 'incident'}:${r.json().id}`);
+    return { all: subjects, incidents: subjects.filter((s) => s.startsWith('incident:')) };
   }
 
-  function expectExactly(c: LiveConsole, head: number, users: User[]): void {
-    const seqs = c.received.map((e) => e.seq);
-    expect(seqs).toEqual(range(head + 1, users.length));
-    expect(c.received.every((e) => e.type === 'user.created')).toBe(true);
-    expect(new Set(c.received.map((e) => e.subject))).toEqual(new Set(users.map((u) => `user:${u.id}`)));
+  /** The log after `head`, as the audit trail has it. */
+  async function logAfter(head: number): Promise<AnyDutyEvent[]> {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/events?after=${head}&limit=1000`,
+      headers: admin.headers,
+    });
+    return (res.json() as { events: AnyDutyEvent[] }).events;
   }
 
-  it('gives each of 3 consoles all 50 parallel creations exactly once, seq by seq', async () => {
+  /** Everything after `head`, each once, in seq order, no gap. */
+  function expectExactly(c: LiveConsole, head: number, subjects: string[]): void {
+    expect(c.received.map((e) => e.seq)).toEqual(range(head + 1, subjects.length));
+    expect(new Set(c.received.map((e) => e.subject))).toEqual(new Set(subjects));
+  }
+
+  /** Only the incidents after `head`: each once, in seq order, each sent with the one before it. */
+  async function expectIncidentsOnly(c: LiveConsole, head: number, incidents: string[]): Promise<void> {
+    const expected = (await logAfter(head)).filter((e) => incidents.includes(e.subject)).map((e) => e.seq);
+    expect(expected).toHaveLength(incidents.length);
+    expect(c.received.map((e) => e.seq)).toEqual(expected);
+    expect(c.received.every((e) => e.type === 'incident.created')).toBe(true);
+    expect(c.prevSeqs).toEqual([head, ...expected.slice(0, -1)]);
+    expect(c.applied.map((e) => e.seq)).toEqual(expected);
+  }
+
+  it('gives each of 3 consoles what it may read of 50 parallel changes exactly once, seq by seq', async () => {
     const head = await headSeq(t.app.db);
-    const consoles = [
+    const [adminConsole, officerConsole, tokenConsole] = [
       await connectConsole(t.url, { cookie: admin.cookie }),
       await connectConsole(t.url, { cookie: officer.cookie }),
       await connectConsole(t.url, { token: secret }),
     ];
-    const users = await createAtOnce(50);
-    for (const c of consoles) await c.receivedCount(50);
+    const { all, incidents } = await changeAtOnce(50);
+    await adminConsole!.receivedCount(50);
+    await officerConsole!.receivedCount(25);
     await settle();
-    for (const c of consoles) expectExactly(c, head, users);
+    expectExactly(adminConsole!, head, all);
+    await expectIncidentsOnly(officerConsole!, head, incidents);
+    expect(tokenConsole!.received).toEqual([]);
   });
 
   it('also for consoles that connect with their lastSeq in the middle of the burst', async () => {
     const head = await headSeq(t.app.db);
     const early = await connectConsole(t.url, { cookie: officer.cookie, lastSeq: head });
-    const burst = createAtOnce(50);
-    const late = await Promise.all([
+    const burst = changeAtOnce(50);
+    const [late, lateOfficer, lateToken] = await Promise.all([
       connectConsole(t.url, { cookie: admin.cookie, lastSeq: head }),
+      connectConsole(t.url, { cookie: officer.cookie, lastSeq: head }),
       connectConsole(t.url, { token: secret, lastSeq: head }),
     ]);
-    const users = await burst;
-    for (const c of [early, ...late]) await c.receivedCount(50);
+    const { all, incidents } = await burst;
+    await late.receivedCount(50);
+    for (const c of [early, lateOfficer]) await c.receivedCount(25);
     await settle();
-    for (const c of [early, ...late]) expectExactly(c, head, users);
+    expectExactly(late, head, all);
+    for (const c of [early, lateOfficer]) await expectIncidentsOnly(c, head, incidents);
+    expect(lateToken.received).toEqual([]);
   });
 
   it('stays exact over several bursts in a row, with a console reconnecting between them', async () => {
     const head = await headSeq(t.app.db);
     const steady = await connectConsole(t.url, { cookie: admin.cookie });
-    const all: User[] = [];
+    const all: string[] = [];
     let lastSeq = head;
     for (let round = 0; round < 3; round++) {
       const hopping = await connectConsole(t.url, { cookie: officer.cookie, lastSeq });
-      const users = await createAtOnce(20);
-      all.push(...users);
-      await hopping.receivedCount(20);
+      const changes = await changeAtOnce(20);
+      all.push(...changes.all);
+      await hopping.receivedCount(10);
       await settle(300);
-      expectExactly(hopping, lastSeq, users);
+      await expectIncidentsOnly(hopping, lastSeq, changes.incidents);
+      // Reconnects with the last seq it applied, an incident's: the people after it are not its own.
       lastSeq = hopping.received.at(-1)!.seq;
       hopping.close();
     }

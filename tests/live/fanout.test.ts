@@ -10,6 +10,7 @@ import {
   USER_PASSWORD,
 } from '../helpers/app';
 import { DIALECTS } from '../helpers/databases';
+import { CALL } from '../helpers/incidents';
 import { closeAllConsoles, connectConsole, range, settle } from '../helpers/live-client';
 
 describe.each(DIALECTS)('live fan-out on %s', (dialect) => {
@@ -25,20 +26,27 @@ describe.each(DIALECTS)('live fan-out on %s', (dialect) => {
   afterEach(() => closeAllConsoles());
   afterAll(() => t.close());
 
+  /** An incident recorded by the officer: an event every signed-in console may read. */
+  async function recordCall(): Promise<{ id: number }> {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/incidents',
+      headers: officer.headers,
+      payload: CALL,
+    });
+    expect(res.statusCode).toBe(201);
+    return res.json() as { id: number };
+  }
+
   it('pushes a change made over HTTP to every connected console with the same seq', async () => {
     const head = await headSeq(t.app.db);
     const adminConsole = await connectConsole(t.url, { cookie: admin.cookie });
     const officerConsole = await connectConsole(t.url, { cookie: officer.cookie });
 
-    const res = await fetch(`${t.url}/api/users`, {
+    const res = await fetch(`${t.url}/api/incidents`, {
       method: 'POST',
-      headers: { ...admin.headers, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        username: 'newcomer',
-        displayName: 'New Comer',
-        password: USER_PASSWORD,
-        roles: ['officer'],
-      }),
+      headers: { ...officer.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...CALL, summary: '新接报' }),
     });
     expect(res.status).toBe(201);
     const created = (await res.json()) as { id: number };
@@ -47,10 +55,10 @@ describe.each(DIALECTS)('live fan-out on %s', (dialect) => {
       const [event] = await c.receivedCount(1);
       expect(event).toMatchObject({
         seq: head + 1,
-        type: 'user.created',
-        actor: 'admin',
-        subject: `user:${created.id}`,
-        payload: { user: { id: created.id, username: 'newcomer', displayName: 'New Comer' } },
+        type: 'incident.created',
+        actor: 'officer1',
+        subject: `incident:${created.id}`,
+        payload: { incident: { id: created.id, summary: '新接报' } },
       });
       expect(Date.parse(event!.at)).not.toBeNaN();
     }
@@ -59,7 +67,7 @@ describe.each(DIALECTS)('live fan-out on %s', (dialect) => {
     expect(officerConsole.received).toHaveLength(1);
   });
 
-  it('authenticates a console by API token and feeds it like any other', async () => {
+  it('authenticates a console by API token, and sends it only what its routes may read: nothing', async () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/tokens',
@@ -73,15 +81,21 @@ describe.each(DIALECTS)('live fan-out on %s', (dialect) => {
     const officerConsole = await connectConsole(t.url, { cookie: officer.cookie });
 
     await createUser(t.app, admin, { username: 'second', roles: ['leader'] });
-    await createUser(t.app, admin, { username: 'third', roles: ['officer'] });
+    const incident = await recordCall();
 
-    for (const c of [wall, officerConsole]) {
-      const events = await c.receivedCount(2);
-      expect(events.map((e) => [e.seq, e.type])).toEqual([
-        [head + 1, 'user.created'],
-        [head + 2, 'user.created'],
-      ]);
-    }
+    const [event] = await officerConsole.receivedCount(1);
+    expect(event).toMatchObject({
+      seq: head + 2,
+      type: 'incident.created',
+      subject: `incident:${incident.id}`,
+    });
+    expect(officerConsole.prevSeqs).toEqual([head]);
+    // A token may call the intake only, and read no route: its console beats, and is sent no event.
+    await wall.nextHeartbeat();
+    await settle();
+    expect(wall.received).toEqual([]);
+    expect(wall.socket.connected).toBe(true);
+    expect(officerConsole.received).toHaveLength(1);
   });
 
   it('starts a console without lastSeq at the current head: nothing older is sent', async () => {
@@ -93,7 +107,7 @@ describe.each(DIALECTS)('live fan-out on %s', (dialect) => {
     const beat = await c.nextHeartbeat();
     expect(beat.headSeq).toBe(head);
 
-    await createUser(t.app, admin, { username: 'fourth', roles: ['officer'] });
+    await recordCall();
     const events = await c.receivedCount(1);
     expect(events.map((e) => e.seq)).toEqual(range(head + 1, 1));
   });

@@ -149,6 +149,38 @@ describe('two server processes on one PostgreSQL', () => {
     expect(onB.received).toEqual(onA.received);
   });
 
+  it('node B applies the read rules to what node A committed: an officer gets the incidents, not the people', async () => {
+    const from = await head();
+    const adminOnB = await connectConsole(b.url, { cookie: admin.cookie, lastSeq: from });
+    const officerOnB = await connectConsole(b.url, { cookie: officer.cookie, lastSeq: from });
+    const person = { displayName: 'x', password: USER_PASSWORD, roles: ['officer'], qualified: true };
+    await post(a, admin, '/api/users', { ...person, username: 'rules-1' }); // from + 1
+    const first = await incident(a); // from + 2
+    await post(a, admin, '/api/tokens', { name: 'on node a' }); // from + 3
+    const second = await incident(a); // from + 4
+    await adminOnB.appliedUpTo(from + 4, 5_000);
+    await officerOnB.appliedUpTo(from + 4, 5_000);
+    await settle(300);
+    expect(adminOnB.received.map((e) => e.type)).toEqual([
+      'user.created',
+      'incident.created',
+      'token.created',
+      'incident.created',
+    ]);
+    expect(officerOnB.received.map((e) => [e.seq, e.subject])).toEqual([
+      [from + 2, `incident:${first.id}`],
+      [from + 4, `incident:${second.id}`],
+    ]);
+    expect(officerOnB.prevSeqs).toEqual([from, from + 2]);
+    // And on catch-up from the log of either node.
+    for (const node of [a, b]) {
+      const back = await connectConsole(node.url, { cookie: officer.cookie, lastSeq: from });
+      await back.appliedUpTo(from + 4, 5_000);
+      await settle(300);
+      expect(back.received.map((e) => e.seq)).toEqual([from + 2, from + 4]);
+    }
+  });
+
   it('a console reconnecting to node B with its lastSeq gets what was committed on node A meanwhile', async () => {
     const lastSeq = await head();
     const first = await connectConsole(b.url, { cookie: admin.cookie, lastSeq });

@@ -75,10 +75,11 @@ function requestSync(): void {
   });
 }
 
-function handleEvent(event: AnyDutyEvent): void {
+function handleEvent(event: AnyDutyEvent, prevSeq: number): void {
   const last = state.lastSeq;
   if (last !== null && event.seq <= last) return;
-  if (last !== null && event.seq > last + 1) {
+  // Seqs have holes (events this console may not read); a missed one of its own shows in prevSeq.
+  if (last !== null && prevSeq > last) {
     // Not applied: the sync replays it in order together with the ones we missed.
     requestSync();
     return;
