@@ -32,6 +32,8 @@ export interface Config {
   upstreamUrls: string[];
   /** How long the outbox sender waits for an upstream to answer before counting the attempt failed. */
   upstreamTimeoutMs: number;
+  /** How long a graceful shutdown may take before the process is ended regardless. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -124,6 +126,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     staticDir: env.STATIC_DIR || 'dist/client',
     upstreamUrls,
     upstreamTimeoutMs: int('UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 500, 600_000),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

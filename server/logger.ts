@@ -1,6 +1,7 @@
 import type { FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config';
+import { stdoutDestination } from './stdout';
 
 /** Never logged, wherever they appear. */
 export const REDACT_PATHS = [
@@ -100,5 +101,7 @@ export function loggerOptions(
   // Human-friendly only for a person at a terminal (pino-pretty in a worker thread).
   if (process.stdout.isTTY)
     return { ...base, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:standard' } } };
-  return base;
+  // Anything else (a pipe, a file, a journal) gets JSON lines through a destination that never
+  // blocks the main thread, so a stalled or vanished reader cannot hold up a shutdown.
+  return { ...base, stream: stdoutDestination };
 }

@@ -5,6 +5,8 @@ import { seedHandoverDemo } from './demo/handover';
 import { seedIncidentDemo } from './demo/incidents';
 import { seedRosterDemo } from './demo/roster';
 import { seedDemo } from './demo/seed';
+import { armExitWatchdog } from './shutdown';
+import { flushStdout, writeStdout } from './stdout';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -19,7 +21,7 @@ async function main(): Promise<void> {
   }
   const app = await buildApp(config);
   const admin = await ensureAdmin(app);
-  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const say = (line: string) => writeStdout(`${line}\n`);
   if (admin?.generatedPassword) {
     // Printed once, to the terminal, never to the log.
     say(
@@ -40,10 +42,14 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    // Ends the process at the timeout even if the main thread is stuck (a log write, a native call):
+    // a timer of this thread would never fire then.
+    armExitWatchdog(config.shutdownTimeoutMs);
+    setTimeout(() => process.exit(1), Math.floor(config.shutdownTimeoutMs * 0.9)).unref();
     app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
     await app.close();
+    // The last lines to a reader that still reads; never longer than a tenth of the timeout.
+    await flushStdout(Math.floor(config.shutdownTimeoutMs / 10));
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
