@@ -9,8 +9,14 @@ export interface Config {
   adminPassword: string | undefined;
   tzName: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * DEMO: demo people and data are wanted. Only the first start of an empty database seeds them, and
+   * never under NODE_ENV=production (server/bootstrap.ts). Default 1, but 0 under production.
+   */
   demo: boolean;
   demoPassword: string;
+  /** NODE_ENV=production: a real install. Never seeds demo data, whatever DEMO says. */
+  production: boolean;
   /** Extra origins allowed for sockets and cookie writes, besides the server's own. */
   allowedOrigins: string[];
   cookieSecure: boolean;
@@ -104,6 +110,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       problems.push(`UPSTREAM_URLS entry "${redactUrl(u)}" must be an http(s) URL`);
   }
 
+  const production = env.NODE_ENV === 'production';
+
   const config: Config = {
     port: int('PORT', 8080, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -112,8 +120,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     adminPassword,
     tzName,
     logLevel,
-    demo: bool('DEMO', true),
+    demo: bool('DEMO', !production),
     demoPassword: env.DEMO_PASSWORD || 'duty-demo-2026',
+    production,
     allowedOrigins,
     cookieSecure: bool('COOKIE_SECURE', false),
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 12 * 60, 1, 7 * 24 * 60),

@@ -21,6 +21,8 @@ export interface EventPayloads {
   'auth.signed_in': { userId: number; username: string };
   'auth.signed_out': { userId: number; username: string };
   'system.started': { version: string; db: string };
+  /** The first start of a database (or the adoption of one from before this record). */
+  'system.installed': { demo: boolean; adopted: boolean; version: string; db: string };
   'settings.updated': { settings: DutySettings; changed: string[] };
   'roster.generated': { from: string; to: string; created: number; replaced: number };
   'roster.shift_created': { shift: Shift };

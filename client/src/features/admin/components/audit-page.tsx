@@ -21,6 +21,7 @@ const everyType: Record<EventType, true> = {
   'auth.signed_in': true,
   'auth.signed_out': true,
   'system.started': true,
+  'system.installed': true,
   'settings.updated': true,
   'settings.deadlines_updated': true,
   'roster.generated': true,
