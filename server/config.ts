@@ -11,8 +11,14 @@ export interface Config {
   adminPassword: string | undefined;
   tzName: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * DEMO: demo people and data are wanted. Only the first start of an empty database seeds them, and
+   * never under NODE_ENV=production (server/bootstrap.ts). Default 1, but 0 under production.
+   */
   demo: boolean;
   demoPassword: string;
+  /** NODE_ENV=production: a real install. Never seeds demo data, whatever DEMO says. */
+  production: boolean;
   /**
    * Origins allowed for browsers (sockets, cookie writes, sign-in) besides the server's own addresses
    * with its port (loopback, and the machine's interface addresses when listening beyond loopback).
@@ -56,6 +62,8 @@ export interface Config {
   upstreamUrls: string[];
   /** How long the outbox sender waits for an upstream to answer before counting the attempt failed. */
   upstreamTimeoutMs: number;
+  /** How long a graceful shutdown may take before the process is ended regardless. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -143,6 +151,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       problems.push(`UPSTREAM_URLS entry "${redactUrl(u)}" must be an http(s) URL`);
   }
 
+  const production = env.NODE_ENV === 'production';
+
   const config: Config = {
     port: int('PORT', 8080, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -151,8 +161,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     adminPassword,
     tzName,
     logLevel,
-    demo: bool('DEMO', true),
+    demo: bool('DEMO', !production),
     demoPassword,
+    production,
     allowedOrigins,
     trustProxy: trustProxyList.length > 0 ? trustProxyList : false,
     cookieSecure: bool('COOKIE_SECURE', false),
@@ -173,6 +184,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     staticDir: env.STATIC_DIR || 'dist/client',
     upstreamUrls,
     upstreamTimeoutMs: int('UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 500, 600_000),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

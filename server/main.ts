@@ -1,10 +1,9 @@
 import { buildApp } from './app';
-import { ensureAdmin } from './bootstrap';
+import { startDatabase } from './bootstrap';
 import { ConfigError, loadConfig, redactUrl } from './config';
-import { seedHandoverDemo } from './demo/handover';
-import { seedIncidentDemo } from './demo/incidents';
-import { seedRosterDemo } from './demo/roster';
-import { seedDemo } from './demo/seed';
+import { DEMO_LEADERS, DEMO_USERNAMES } from './demo/seed';
+import { armExitWatchdog } from './shutdown';
+import { flushStdout, writeStdout } from './stdout';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -18,21 +17,30 @@ async function main(): Promise<void> {
     throw err;
   }
   const app = await buildApp(config);
-  const admin = await ensureAdmin(app);
-  const say = (line: string) => process.stdout.write(`${line}\n`);
-  if (admin?.generatedPassword) {
+  const say = (line: string) => writeStdout(`${line}\n`);
+  const start = await startDatabase(app);
+  if (start.generatedPassword) {
     // Printed once, to the terminal, never to the log.
     say(
-      `\n  First start: created user "admin" with password: ${admin.generatedPassword}\n  (set DUTY_ADMIN_PASSWORD to choose it; it is not shown again)\n`,
+      `\n  First start: created user "admin" with password: ${start.generatedPassword}\n  (set DUTY_ADMIN_PASSWORD to choose it; it is not shown again)\n`,
     );
   }
-  if (config.demo) {
-    const demo = await seedDemo(app);
-    await seedRosterDemo(app);
-    await seedIncidentDemo(app);
-    await seedHandoverDemo(app);
+  if (start.demoRefused) say('  DEMO=1 is ignored: NODE_ENV=production never seeds demo accounts.');
+  if (start.demoSeeded) {
     say(
-      `  Demo users (${demo.usernames.join(', ')}) sign in with password: ${config.demoPassword}  (DEMO=0 to skip)`,
+      [
+        '',
+        `  !!! DEMO DATA SEEDED on the first start of this empty database: ${DEMO_USERNAMES.length} demo accounts,`,
+        `  !!! ${DEMO_USERNAMES.join(', ')} (${DEMO_LEADERS.length} of them leaders on call: ${DEMO_LEADERS.join(', ')}),`,
+        `  !!! sign in with the password: ${config.demoPassword}`,
+        '  !!! They must not be used on a real install. A real install starts on an empty database with',
+        '  !!! DEMO=0 or NODE_ENV=production; here, disable these accounts (Administration → Users).',
+        '',
+      ].join('\n'),
+    );
+  } else if (start.demoAccounts.length > 0) {
+    say(
+      `  !!! This database holds demo accounts (${start.demoAccounts.join(', ')}): not for a real install.`,
     );
   }
 
@@ -40,10 +48,14 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    // Ends the process at the timeout even if the main thread is stuck (a log write, a native call):
+    // a timer of this thread would never fire then.
+    armExitWatchdog(config.shutdownTimeoutMs);
+    setTimeout(() => process.exit(1), Math.floor(config.shutdownTimeoutMs * 0.9)).unref();
     app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
     await app.close();
+    // The last lines to a reader that still reads; never longer than a tenth of the timeout.
+    await flushStdout(Math.floor(config.shutdownTimeoutMs / 10));
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -34,6 +34,8 @@ export interface EventPayloads {
   /** A person changed their own password; their other sessions ended (no secret in it). */
   'auth.password_changed': { userId: number; username: string; sessionsEnded: number };
   'system.started': { version: string; db: string };
+  /** The first start of a database (or the adoption of one from before this record). */
+  'system.installed': { demo: boolean; adopted: boolean; version: string; db: string };
   'settings.updated': { settings: DutySettings; changed: string[] };
   'roster.generated': {
     from: string;

@@ -1,7 +1,5 @@
 import type { CreateUserBody } from '@shared/schemas/users';
-import type { FastifyInstance } from 'fastify';
-import { hashPassword } from '../modules/auth/passwords';
-import { findUserRowByUsername } from '../modules/users/repo';
+import type { Tx } from '../events/command';
 import { createUser } from '../modules/users/service';
 
 type DemoPerson = Omit<CreateUserBody, 'password'>;
@@ -23,14 +21,18 @@ const PEOPLE: DemoPerson[] = [
   { username: 'zhoubao', displayName: '周保安', roles: ['officer'], qualified: false, phone: '13700000301' },
 ];
 
-/** Demo people, once. Later modules add their own demo data here. */
-export async function seedDemo(app: FastifyInstance): Promise<{ seeded: boolean; usernames: string[] }> {
-  const usernames = PEOPLE.map((p) => p.username);
-  if (await findUserRowByUsername(app.db, PEOPLE[0]!.username)) return { seeded: false, usernames };
-  // One hash for all: the demo people share the demo password.
-  const hash = await hashPassword(app.config.demoPassword, app.config.scryptLogN);
-  await app.command('system', async (tx) => {
-    for (const person of PEOPLE) await createUser(tx, person, hash);
-  });
-  return { seeded: true, usernames };
+/** The demo people's usernames, for the warnings that name them. */
+export const DEMO_USERNAMES: readonly string[] = PEOPLE.map((p) => p.username);
+
+/** Leaders among them: the warning says how many could sign off reports. */
+export const DEMO_LEADERS: readonly string[] = PEOPLE.filter((p) => p.roles.includes('leader')).map(
+  (p) => p.username,
+);
+
+/**
+ * The demo people, inside the first start's transaction (server/bootstrap.ts decides whether). One
+ * hash for all: they share the demo password.
+ */
+export async function createDemoPeople(tx: Tx, passwordHash: string): Promise<void> {
+  for (const person of PEOPLE) await createUser(tx, person, passwordHash);
 }

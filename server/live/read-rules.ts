@@ -59,6 +59,7 @@ export const READ_RULES: ReadRules = {
   'auth.signed_out': { access: ADMIN },
   'auth.password_changed': { access: ADMIN },
   'system.started': { access: ADMIN },
+  'system.installed': { access: ADMIN },
   'calendar.feed_created': { access: ADMIN },
   'calendar.feed_revoked': { access: ADMIN },
   'calendar.roster_feed_created': { access: ADMIN },

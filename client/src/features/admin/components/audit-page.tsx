@@ -22,6 +22,7 @@ const everyType: Record<EventType, true> = {
   'auth.signed_out': true,
   'auth.password_changed': true,
   'system.started': true,
+  'system.installed': true,
   'settings.updated': true,
   'settings.deadlines_updated': true,
   'roster.generated': true,
