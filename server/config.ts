@@ -32,6 +32,11 @@ export interface Config {
   upstreamUrls: string[];
   /** How long the outbox sender waits for an upstream to answer before counting the attempt failed. */
   upstreamTimeoutMs: number;
+  /**
+   * A secret: when set, each new event's hash is an HMAC-SHA256 under it, so nobody without it can
+   * recompute the chain after an edit. Never logged.
+   */
+  auditKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -102,6 +107,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       problems.push(`UPSTREAM_URLS entry "${redactUrl(u)}" must be an http(s) URL`);
   }
 
+  const auditKey = env.AUDIT_KEY || undefined;
+  // The value is never echoed: it is a secret.
+  if (auditKey !== undefined && auditKey.length < 32)
+    problems.push(`AUDIT_KEY must be at least 32 characters (e.g. openssl rand -hex 32); got ${auditKey.length}`);
+
   const config: Config = {
     port: int('PORT', 8080, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -124,6 +134,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     staticDir: env.STATIC_DIR || 'dist/client',
     upstreamUrls,
     upstreamTimeoutMs: int('UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000),
+    auditKey,
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -12,6 +12,7 @@ export const REDACT_PATHS = [
   '*.secret',
   '*.token',
   '*.csrfToken',
+  '*.auditKey',
 ];
 
 const SECRET_QUERY = /([?&](?:token|secret|password)=)[^&]*/gi;
