@@ -64,8 +64,9 @@ async function rewriteFrom(
   for (const original of all.filter((r) => r.seq >= from)) {
     const r = original.seq === from ? edit(original) : original;
     const next = hash(prev, r);
+    const marked = alg === undefined ? sql`` : sql`, alg = ${alg}`;
     await sql`update events set actor = ${r.actor}, payload = ${r.payload}, prev_hash = ${prev},
-      hash = ${next}, alg = ${alg ?? r.alg} where seq = ${r.seq}`.execute(t.app.db);
+      hash = ${next}${marked} where seq = ${r.seq}`.execute(t.app.db);
     prev = next;
   }
 }
@@ -73,7 +74,9 @@ async function rewriteFrom(
 async function restore(t: TestApp, rows: EventRow[]): Promise<void> {
   for (const r of rows)
     await sql`update events set actor = ${r.actor}, payload = ${r.payload}, prev_hash = ${r.prev_hash},
-      hash = ${r.hash}, alg = ${r.alg} where seq = ${r.seq}`.execute(t.app.db);
+      hash = ${r.hash}${r.alg === undefined ? sql`` : sql`, alg = ${r.alg}`} where seq = ${r.seq}`.execute(
+      t.app.db,
+    );
 }
 
 /** The PDF's text (poppler-utils' pdftotext: installed by CI, required here). */
