@@ -7,6 +7,7 @@ import type { Handover } from '@shared/schemas/handover';
 import type { Shift } from '@shared/schemas/roster';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config';
 import { fixedClock } from '../../server/time';
 import {
   as,
@@ -416,5 +417,33 @@ describe('npm run audit:verify against checkpoints and paper', () => {
     expect(cut.out).toContain(`BROKEN at seq ${seq - 1}: events ${seq - 1}..${seq} missing`);
     expect(cut.out).toContain(`checkpoint of handover #${handover.id} at seq ${seq}`);
     expect(cut.out).toContain(`event ${seq} is missing: the expected anchor ${paper}`);
+  });
+});
+
+describe('AUDIT_KEY is a secret', () => {
+  it('is refused when too short, without echoing it', () => {
+    try {
+      loadConfig({ AUDIT_KEY: 'hunter2-hunter2' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems.join('\n');
+      expect(problems).toContain('AUDIT_KEY must be at least 32 characters');
+      expect(problems).not.toContain('hunter2');
+    }
+    expect(loadConfig({ AUDIT_KEY: AUDIT_KEY }).auditKey).toBe(AUDIT_KEY);
+    expect(loadConfig({}).auditKey).toBeUndefined();
+  });
+
+  it('is redacted from a log line that carries the configuration by mistake', async () => {
+    const t = await startApp({ config: { auditKey: AUDIT_KEY, scanMs: 60_000 } });
+    try {
+      t.app.log.info({ config: t.app.config }, 'configuration');
+      const line = t.logs.find((l) => l.includes('"configuration"'));
+      expect(line).toContain('"auditKey":"[redacted]"');
+      expect(t.logs.join('\n')).not.toContain(AUDIT_KEY);
+    } finally {
+      await t.close();
+    }
   });
 });
