@@ -110,7 +110,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   const auditKey = env.AUDIT_KEY || undefined;
   // The value is never echoed: it is a secret.
   if (auditKey !== undefined && auditKey.length < 32)
-    problems.push(`AUDIT_KEY must be at least 32 characters (e.g. openssl rand -hex 32); got ${auditKey.length}`);
+    problems.push(
+      `AUDIT_KEY must be at least 32 characters (e.g. openssl rand -hex 32); got ${auditKey.length}`,
+    );
 
   const config: Config = {
     port: int('PORT', 8080, 0, 65535),

@@ -14,7 +14,11 @@ function expectedFrom(args: string[]): ExpectedAnchor[] {
     const arg = args[i]!;
     if (arg === '--expect' && args[i + 1] !== undefined) out.push(...parseExpected(args[++i]!));
     else if (arg.startsWith('--expect=')) out.push(...parseExpected(arg.slice('--expect='.length)));
-    else throw new DutyError('DUTY_ERR_VALIDATION', `unknown argument "${arg}" (use --expect <seq>:<hash prefix>)`);
+    else
+      throw new DutyError(
+        'DUTY_ERR_VALIDATION',
+        `unknown argument "${arg}" (use --expect <seq>:<hash prefix>)`,
+      );
   }
   return out;
 }
@@ -32,8 +36,7 @@ const { db } = connect(config);
 try {
   const report = await verifyLog(db, config.auditKey, expected);
   const where = redactUrl(config.databaseUrl);
-  const keyed =
-    report.keyedFrom === null ? 'plain SHA-256' : `HMAC-keyed from seq ${report.keyedFrom}`;
+  const keyed = report.keyedFrom === null ? 'plain SHA-256' : `HMAC-keyed from seq ${report.keyedFrom}`;
   if (report.ok) {
     say(
       `event log intact: ${report.checked} events, head seq ${report.headSeq}, ${keyed}, ` +

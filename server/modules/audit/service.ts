@@ -94,12 +94,14 @@ export async function verifyLog(
   key: string | undefined,
   expected: ExpectedAnchor[] = [],
 ): Promise<ChainReport> {
-  const walk = await walkChain(db, key);
+  // Checkpoints before the head: a checkpoint is visible only once its event is, so a log growing
+  // meanwhile is never mistaken for a cut one.
+  const checkpoints = await repo.checkpointsWithEvents(db);
   const head = (await repo.headOf(db))?.seq ?? 0;
+  const walk = await walkChain(db, key);
   const found: { seq: number; text: string }[] = [];
   if (walk.brokenAt !== null && walk.reason !== null) found.push({ seq: walk.brokenAt, text: walk.reason });
 
-  const checkpoints = await repo.checkpointsWithEvents(db);
   const beyond = checkpoints.filter((c) => c.seq > head);
   if (beyond.length) {
     const last = beyond.at(-1)!;

@@ -12,12 +12,12 @@ type Row = Selectable<HandoversTable> & {
   anchor_hash: string | null;
 };
 
+/** With the audit checkpoint recorded when it was sealed (the audit module writes it). */
 function rows(db: DbOrTrx) {
   return db
     .selectFrom('handovers')
     .leftJoin('users as o', 'o.id', 'handovers.outgoing_user_id')
     .leftJoin('users as i', 'i.id', 'handovers.incoming_user_id')
-    // The audit checkpoint recorded when it was sealed (the audit module writes it).
     .leftJoin('audit_checkpoints as cp', 'cp.handover_id', 'handovers.id')
     .selectAll('handovers')
     .select(['o.display_name as outgoing_name', 'i.display_name as incoming_name'])

@@ -57,24 +57,24 @@ export function useChainVerify() {
         closable={{ onClose: clear }}
         title={t(report.ok ? 'audit.verifyOk' : 'audit.verifyBroken')}
         description={
-          report.ok
-            ? t('audit.verifyOkSub', counts)
-            : (
-                <>
-                  {t('audit.verifyBrokenSub', {
-                    ...counts,
-                    at: report.brokenAt ?? '—',
-                    reason: report.reason ?? '—',
-                  })}
-                  {report.problems.length > 1 && (
-                    <ul data-testid="chain-problems">
-                      {report.problems.slice(1).map((p) => (
-                        <li key={p}>{p}</li>
-                      ))}
-                    </ul>
-                  )}
-                </>
-              )
+          report.ok ? (
+            t('audit.verifyOkSub', counts)
+          ) : (
+            <>
+              {t('audit.verifyBrokenSub', {
+                ...counts,
+                at: report.brokenAt ?? '—',
+                reason: report.reason ?? '—',
+              })}
+              {report.problems.length > 1 && (
+                <ul data-testid="chain-problems">
+                  {report.problems.slice(1).map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )
         }
         style={{ marginBottom: 16 }}
         data-testid="chain-report"
