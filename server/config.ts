@@ -64,6 +64,11 @@ export interface Config {
   upstreamTimeoutMs: number;
   /** How long a graceful shutdown may take before the process is ended regardless. */
   shutdownTimeoutMs: number;
+  /**
+   * A secret: when set, each new event's hash is an HMAC-SHA256 under it, so nobody without it can
+   * recompute the chain after an edit. Never logged.
+   */
+  auditKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -152,6 +157,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   }
 
   const production = env.NODE_ENV === 'production';
+  const auditKey = env.AUDIT_KEY || undefined;
+  // The value is never echoed: it is a secret.
+  if (auditKey !== undefined && auditKey.length < 32)
+    problems.push(
+      `AUDIT_KEY must be at least 32 characters (e.g. openssl rand -hex 32); got ${auditKey.length}`,
+    );
 
   const config: Config = {
     port: int('PORT', 8080, 0, 65535),
@@ -185,6 +196,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     upstreamUrls,
     upstreamTimeoutMs: int('UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 500, 600_000),
+    auditKey,
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

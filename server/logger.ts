@@ -14,6 +14,7 @@ export const REDACT_PATHS = [
   '*.token',
   '*.csrfToken',
   '*.key',
+  '*.auditKey',
 ];
 
 /**

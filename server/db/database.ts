@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { EventsTable } from '../events/table';
+import type { AuditCheckpointsTable } from '../modules/audit/table';
 import type { SessionsTable } from '../modules/auth/table';
 import type { HandoverAmendmentsTable, HandoversTable } from '../modules/handover/table';
 import type {
@@ -30,6 +31,7 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   events: EventsTable;
+  audit_checkpoints: AuditCheckpointsTable;
   settings: SettingsTable;
   duty_periods: DutyPeriodsTable;
   roster_months: RosterMonthsTable;

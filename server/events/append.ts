@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Trx } from '../db/database';
 import { isPostgres } from '../db/schema-helpers';
 import { type Clock, nowStored } from '../time';
-import { chainHash, GENESIS_HASH } from './chain';
+import { algOf, chainHash, GENESIS_HASH, KEYED, keyedWithoutKey } from './chain';
 
 /** An arbitrary constant: the advisory lock that serialises appends on PostgreSQL. */
 const APPEND_LOCK_KEY = 7_202_611;
@@ -27,20 +27,22 @@ export async function lockAppends(trx: Trx): Promise<void> {
 /**
  * Appends one event inside the caller's transaction. On PostgreSQL the advisory lock is held to
  * commit, so `seq` order is commit order and catch-up by `seq` never skips a slow transaction.
- * SQLite serialises write transactions itself.
+ * SQLite serialises write transactions itself. With `key` (AUDIT_KEY) the link is an HMAC.
  */
 export async function appendEvent<T extends EventType>(
   trx: Trx,
   clock: Clock,
   event: NewEvent<T>,
+  key?: string,
 ): Promise<AnyDutyEvent> {
   await lockAppends(trx);
   const last = await trx
     .selectFrom('events')
-    .select(['seq', 'hash'])
+    .select(['seq', 'hash', 'alg'])
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
+  if (last?.alg === KEYED && !key) throw keyedWithoutKey(Number(last.seq));
   const row = {
     seq: (last?.seq ?? 0) + 1,
     at: nowStored(clock),
@@ -52,7 +54,7 @@ export async function appendEvent<T extends EventType>(
   const prevHash = last?.hash ?? GENESIS_HASH;
   await trx
     .insertInto('events')
-    .values({ ...row, prev_hash: prevHash, hash: chainHash(prevHash, row) })
+    .values({ ...row, prev_hash: prevHash, hash: chainHash(prevHash, row, key), alg: algOf(key) })
     .execute();
   return { ...row, payload: event.payload } as AnyDutyEvent;
 }

@@ -15,6 +15,8 @@ export interface CommandDeps {
   db: Db;
   clock: Clock;
   publish: (event: AnyDutyEvent) => void;
+  /** AUDIT_KEY: when set, every appended event is HMAC-chained. */
+  auditKey?: string;
 }
 
 /**
@@ -34,7 +36,12 @@ export async function runCommand<T>(
       clock: deps.clock,
       actor,
       record: async (event) => {
-        const appended = await appendEvent(trx, deps.clock, { ...event, actor } as NewEvent<EventType>);
+        const appended = await appendEvent(
+          trx,
+          deps.clock,
+          { ...event, actor } as NewEvent<EventType>,
+          deps.auditKey,
+        );
         recorded.push(appended);
         return appended;
       },

@@ -9,4 +9,6 @@ export interface EventsTable {
   payload: string;
   prev_hash: string;
   hash: string;
+  /** `sha256`, or `hmac-sha256` under AUDIT_KEY; once keyed, every later event is keyed. */
+  alg: string;
 }

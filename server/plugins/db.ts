@@ -6,6 +6,7 @@ import { type Connection, connect } from '../db/connect';
 import type { Db } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { runCommand, type Tx } from '../events/command';
+import { assertAuditKey } from '../events/verify';
 import type { Clock } from '../time';
 
 declare module 'fastify' {
@@ -27,9 +28,20 @@ export const dbPlugin = fp(async (app: FastifyInstance) => {
   app.decorate('dbKind', connection.kind);
   app.decorate('sqlite', connection.sqlite);
   await migrateToLatest(connection.db);
+  try {
+    await assertAuditKey(connection.db, app.config.auditKey);
+  } catch (err) {
+    await connection.db.destroy();
+    throw err;
+  }
   app.decorate('command', function command<T>(actor: string, work: (tx: Tx) => Promise<T>) {
     return runCommand(
-      { db: app.db, clock: app.clock, publish: (e: AnyDutyEvent) => app.live.publish(e) },
+      {
+        db: app.db,
+        clock: app.clock,
+        publish: (e: AnyDutyEvent) => app.live.publish(e),
+        auditKey: app.config.auditKey,
+      },
       actor,
       work,
     );

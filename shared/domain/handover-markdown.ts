@@ -22,6 +22,8 @@ export function handoverBlocks(h: Handover): HandoverBlock[] {
         `值班日期：${h.shift.dutyDate}`,
         `班次：${t(h.shift.start)} 至 ${t(h.shift.end)}（${zone}）`,
         `状态：${h.status === 'sealed' ? '已签收封存' : '待接班人签收'}　编号：${h.id}`,
+        // Paper witnesses the log: `npm run audit:verify -- --expect <seq>:<hash>` checks it.
+        ...(h.anchor ? [`审计锚点：事件序号 ${h.anchor.seq}，哈希 ${h.anchor.hash.slice(0, 16)}…`] : []),
       ],
     },
   ];

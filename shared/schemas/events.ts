@@ -30,14 +30,42 @@ export const EventPage = Type.Object(
   { additionalProperties: false },
 );
 
+/** `?expect=<seq>:<hash prefix>`: an anchor read off paper (a printed handover), comma-separated. */
+export const VerifyQuery = Type.Object(
+  {
+    expect: Type.Optional(
+      Type.String({ pattern: '^\\d{1,10}:[0-9a-fA-F]{8,64}(,\\d{1,10}:[0-9a-fA-F]{8,64}){0,19}$' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type VerifyQuery = Static<typeof VerifyQuery>;
+
 export const ChainReport = Type.Object(
   {
     ok: Type.Boolean(),
+    /** Events walked and found in place. */
     checked: Type.Integer(),
     headSeq: Type.Integer(),
+    /** The first altered or missing event (or the event a checkpoint proves rewritten). */
     brokenAt: Type.Union([Type.Integer(), Type.Null()]),
+    /** The first problem; all of them are in `problems`. */
     reason: Type.Union([Type.String(), Type.Null()]),
+    /** The first HMAC-keyed event (AUDIT_KEY); null while the log is plain SHA-256. */
+    keyedFrom: Type.Union([Type.Integer(), Type.Null()]),
+    /** Keyed events exist but the verifier has no AUDIT_KEY: their hashes were not recomputed. */
+    keyMissing: Type.Boolean(),
+    /** Checkpoints (sealed handovers, duty days) and expected anchors compared with the log. */
+    checkpoints: Type.Integer(),
+    problems: Type.Array(Type.String()),
   },
   { additionalProperties: false },
 );
 export type ChainReport = Static<typeof ChainReport>;
+
+/** Where the log stood when a handover was sealed: printed on it, so paper witnesses the log. */
+export const AuditAnchor = Type.Object(
+  { seq: Type.Integer(), hash: Type.String() },
+  { additionalProperties: false },
+);
+export type AuditAnchor = Static<typeof AuditAnchor>;

@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Instant } from './common';
+import { AuditAnchor } from './events';
 import { CategoryCode, GradeCode, ObligationView, Stage } from './incidents';
 import { LocalDate } from './roster';
 
@@ -163,6 +164,8 @@ export const Handover = Type.Object(
     acceptedBy: Type.Union([Type.String(), Type.Null()]),
     acceptedByName: Type.Union([Type.String(), Type.Null()]),
     amendments: Type.Array(Amendment),
+    /** The event log's head when it was sealed (the seal event itself); null until then. */
+    anchor: Type.Union([AuditAnchor, Type.Null()]),
   },
   { additionalProperties: false },
 );

@@ -216,6 +216,7 @@ describe('handover draft', () => {
       acceptedBy: null,
       acceptedByName: null,
       amendments: [],
+      anchor: null,
     };
     const md = handoverMarkdown(h);
     expect(md).toContain('班次：2026-03-05 08:30 至 2026-03-06 08:30（Asia/Shanghai）');

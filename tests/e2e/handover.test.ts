@@ -116,11 +116,20 @@ describe('handover in the browser', () => {
     const detail = inc.getByTestId('handover-detail');
     await detail.and(inc.locator('[data-status="sealed"]')).waitFor();
     const id = inc.url().split('/').pop();
+    // Where the audit log stood at the seal, read from the log itself: shown, and printed on paper.
+    const seal = await t.app.db
+      .selectFrom('events')
+      .select(['seq', 'hash'])
+      .where('type', '=', 'handover.accepted')
+      .executeTakeFirstOrThrow();
+    const anchor = `审计锚点：事件序号 ${seal.seq}，哈希 ${seal.hash.slice(0, 16)}…`;
+    expect(await inc.getByTestId('handover-anchor').textContent()).toBe(anchor);
 
     await inc.goto(`${t.url}/handover/${id}/print`);
     await inc.getByTestId('handover-print').waitFor();
     const text = await inc.getByTestId('handover-print').textContent();
     expect(text).toContain(now.officers[0]!.userName);
+    expect(text).toContain(anchor);
     const pdf = await inc.pdf({ format: 'A4', printBackground: true });
     expect(pageCount(pdf)).toBe(1);
     expect(errors).toEqual([]);

@@ -1,12 +1,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ChainReport, EventPage, EventsQuery } from '@shared/schemas/events';
+import { ChainReport, EventPage, EventsQuery, VerifyQuery } from '@shared/schemas/events';
 import type { FastifyInstance } from 'fastify';
 import { eventsAfter, headSeq, latestEvents } from '../../events/read';
-import { verifyChain } from '../../events/verify';
 import { ADMIN } from '../../plugins/access';
+import { parseExpected, raiseDailyCheckpoint, verifyLog } from './service';
 
 export async function auditRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  app.scanner.add(raiseDailyCheckpoint);
 
   // Without `after`: the newest page, newest first (the audit page). With it: in order, for catch-up.
   app.get(
@@ -24,7 +25,9 @@ export async function auditRoutes(root: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/events/verify',
-    { config: { access: ADMIN }, schema: { response: { 200: ChainReport } } },
-    async () => verifyChain(app.db),
+    { config: { access: ADMIN }, schema: { querystring: VerifyQuery, response: { 200: ChainReport } } },
+    // The chain, every recorded checkpoint, and any anchor read off a printed handover.
+    async (req) =>
+      verifyLog(app.db, app.config.auditKey, req.query.expect ? parseExpected(req.query.expect) : []),
   );
 }

@@ -5,15 +5,23 @@ import type { DbOrTrx } from '../../db/database';
 import { isPostgres } from '../../db/schema-helpers';
 import type { HandoverAmendmentsTable, HandoversTable } from './table';
 
-type Row = Selectable<HandoversTable> & { outgoing_name: string | null; incoming_name: string | null };
+type Row = Selectable<HandoversTable> & {
+  outgoing_name: string | null;
+  incoming_name: string | null;
+  anchor_seq: number | null;
+  anchor_hash: string | null;
+};
 
+/** With the audit checkpoint recorded when it was sealed (the audit module writes it). */
 function rows(db: DbOrTrx) {
   return db
     .selectFrom('handovers')
     .leftJoin('users as o', 'o.id', 'handovers.outgoing_user_id')
     .leftJoin('users as i', 'i.id', 'handovers.incoming_user_id')
+    .leftJoin('audit_checkpoints as cp', 'cp.handover_id', 'handovers.id')
     .selectAll('handovers')
-    .select(['o.display_name as outgoing_name', 'i.display_name as incoming_name']);
+    .select(['o.display_name as outgoing_name', 'i.display_name as incoming_name'])
+    .select(['cp.seq as anchor_seq', 'cp.hash as anchor_hash']);
 }
 
 function toAmendment(row: Selectable<HandoverAmendmentsTable>): Amendment {
@@ -47,6 +55,7 @@ function toHandover(row: Row, zone: string, amendments: Amendment[]): Handover {
     acceptedBy: row.accepted_by,
     acceptedByName: row.accepted_by_name,
     amendments,
+    anchor: row.anchor_seq === null ? null : { seq: Number(row.anchor_seq), hash: row.anchor_hash ?? '' },
   };
 }
 

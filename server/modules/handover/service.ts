@@ -10,6 +10,7 @@ import type { DbOrTrx } from '../../db/database';
 import { DutyError, notFound } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored } from '../../time';
+import { recordHandoverCheckpoint } from '../audit/service';
 import { buildHandover } from './build';
 import { gatherDraft, handoverShift, incomingOfficers } from './gather';
 import * as repo from './repo';
@@ -153,7 +154,8 @@ export async function acceptHandover(
   if (!sealed) throw new DutyError('DUTY_ERR_SEALED', `handover #${id} was signed meanwhile`);
   const handover = await getHandover(tx.trx, zone, id);
   await tx.record({ type: 'handover.accepted', subject: `handover:${id}`, payload: { handover } });
-  return handover;
+  await recordHandoverCheckpoint(tx, id);
+  return getHandover(tx.trx, zone, id);
 }
 
 /** A sealed handover is corrected only by appending a signed amendment. */

@@ -49,7 +49,7 @@ export function useChainVerify() {
       />
     );
   } else if (report) {
-    const counts = { checked: report.checked, head: report.headSeq };
+    const counts = { checked: report.checked, head: report.headSeq, checkpoints: report.checkpoints };
     result = (
       <Alert
         type={report.ok ? 'success' : 'error'}
@@ -57,13 +57,24 @@ export function useChainVerify() {
         closable={{ onClose: clear }}
         title={t(report.ok ? 'audit.verifyOk' : 'audit.verifyBroken')}
         description={
-          report.ok
-            ? t('audit.verifyOkSub', counts)
-            : t('audit.verifyBrokenSub', {
+          report.ok ? (
+            t('audit.verifyOkSub', counts)
+          ) : (
+            <>
+              {t('audit.verifyBrokenSub', {
                 ...counts,
                 at: report.brokenAt ?? '—',
                 reason: report.reason ?? '—',
-              })
+              })}
+              {report.problems.length > 1 && (
+                <ul data-testid="chain-problems">
+                  {report.problems.slice(1).map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )
         }
         style={{ marginBottom: 16 }}
         data-testid="chain-report"

@@ -69,7 +69,7 @@ export function HandoverDetailPage({ user }: { user: User }) {
                 {t(statusLabel[h.status])}
               </Tag>
             </div>
-            <HandoverMeta shift={h.shift} />
+            <HandoverMeta shift={h.shift} anchor={h.anchor} />
           </div>
           <HandoverExports id={h.id} />
         </div>

@@ -1,9 +1,10 @@
 import { useLang, useT } from '@client/lib/i18n';
 import { formatDay, formatMinute } from '@client/lib/time';
+import type { AuditAnchor } from '@shared/schemas/events';
 import type { ShiftWindow } from '@shared/schemas/handover';
 
-/** 值班日期 and the shift's bounds. */
-export function HandoverMeta({ shift }: { shift: ShiftWindow }) {
+/** 值班日期, the shift's bounds and, once sealed, where the audit log stood (also printed). */
+export function HandoverMeta({ shift, anchor }: { shift: ShiftWindow; anchor?: AuditAnchor | null }) {
   const t = useT();
   const lang = useLang();
   return (
@@ -12,6 +13,11 @@ export function HandoverMeta({ shift }: { shift: ShiftWindow }) {
       <span>
         {t('handover.meta.shift', { start: formatMinute(shift.start), end: formatMinute(shift.end) })}
       </span>
+      {anchor && (
+        <span data-testid="handover-anchor">
+          {t('handover.meta.anchor', { seq: anchor.seq, hash: `${anchor.hash.slice(0, 16)}…` })}
+        </span>
+      )}
     </span>
   );
 }
