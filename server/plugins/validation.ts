@@ -45,7 +45,18 @@ function holdsNul(value: unknown, depth = 0): boolean {
   return false;
 }
 
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The body of a write route that reads none: nothing, or an empty object; any field is refused. */
+export const NO_BODY = { type: ['object', 'null'], properties: {}, additionalProperties: false } as const;
+
 export function applyStrictValidation(app: FastifyInstance): void {
+  // A write route that declares no body takes none: unknown fields are refused there too, not ignored.
+  // (Registered before every route module, so the declared schema is already complete.)
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api') || ![route.method].flat().some((m) => WRITES.has(m))) return;
+    if (route.schema?.body === undefined) route.schema = { ...route.schema, body: NO_BODY };
+  });
   // The same input is refused on both databases, before it reaches either.
   app.addHook('preValidation', async (req) => {
     if (holdsNul(req.body) || holdsNul(req.query)) {

@@ -156,8 +156,25 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
       spotChecks: { issued: 3, answered: 1, late: 1, missed: 1, medianAnswerSeconds: 270 },
       swaps: { requested: 2, approved: 0, rejected: 1 },
     });
+    // Worked out by hand from the rotation (o1, o2, o3 and l1, l2 in turn from 1 March; 24-hour shifts
+    // from 08:30): each shift 24 h, 8 of them at night (22:00–06:00); a Saturday shift 24 weekend
+    // hours, a Sunday one 15.5 (to midnight), a Friday one 8.5 (from midnight). Weekends: 1 (Sun),
+    // 7–8, 14–15, 21–22, 28–29. No holiday period in March. Most hours first.
+    expect(hours).toEqual([
+      // 1, 3, …, 31: Sun 1, 15, 29; Sat 7, 21; Fri 13, 27.
+      { userId: ids.l1, name: 'l1', shifts: 16, total: 384, nights: 128, weekends: 111.5, holidays: 0 },
+      // 2, 4, …, 30: Sun 8, 22; Sat 14, 28; Fri 6, 20.
+      { userId: ids.l2, name: 'l2', shifts: 15, total: 360, nights: 120, weekends: 96, holidays: 0 },
+      // 1, 4, …, 31: Sun 1, 22; Sat 7, 28; Fri 13.
+      { userId: ids.o1, name: 'o1', shifts: 11, total: 264, nights: 88, weekends: 87.5, holidays: 0 },
+      // 2, 5, …, 29: Sun 8, 29; Sat 14; Fri 20.
+      { userId: ids.o2, name: 'o2', shifts: 10, total: 240, nights: 80, weekends: 63.5, holidays: 0 },
+      // 3, 6, …, 30: Sun 15; Sat 21; Fri 6, 27.
+      { userId: ids.o3, name: 'o3', shifts: 10, total: 240, nights: 80, weekends: 56.5, holidays: 0 },
+    ]);
+    // The roster's own hours page says the same.
     const roster = (await get('/api/roster/hours?from=2026-03-01&to=2026-03-31')).json();
-    expect(hours).toEqual(roster.rows);
+    expect(roster.rows).toEqual(hours);
     expect(hours.length).toBe(5);
   });
 
@@ -175,18 +192,22 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
 
   it('judges overdue against now: a day later the pending accident and the 续报 are late', async () => {
     clock.set('2026-03-06T12:00:00Z');
-    admin = await signInAdmin(t.app);
-    const later = (await get(`/api/stats?${MARCH}`)).json();
-    expect(later.directReport).toMatchObject({ accidents: 6, onTime: 2, late: 4, pending: 0, rate: 2 / 6 });
-    expect(later.directReport.lateCases.map((c: { id: number }) => c.id)).toEqual([
-      ids.C,
-      ids.B,
-      ids.D,
-      ids.E,
-    ]);
-    expect(later.timeliness.followupsMet).toEqual({ due: 5, met: 1, late: 4 });
-    clock.set('2026-03-05T05:30:00Z');
-    admin = await signInAdmin(t.app);
+    try {
+      admin = await signInAdmin(t.app);
+      const later = (await get(`/api/stats?${MARCH}`)).json();
+      expect(later.directReport).toMatchObject({ accidents: 6, onTime: 2, late: 4, pending: 0, rate: 2 / 6 });
+      expect(later.directReport.lateCases.map((c: { id: number }) => c.id)).toEqual([
+        ids.C,
+        ids.B,
+        ids.D,
+        ids.E,
+      ]);
+      expect(later.timeliness.followupsMet).toEqual({ due: 5, met: 1, late: 4 });
+    } finally {
+      // Back to the scenario's end whatever happened above: the later tests read at that instant.
+      clock.set('2026-03-05T05:30:00Z');
+      admin = await signInAdmin(t.app);
+    }
   });
 
   it('exports every table as CSV with the same figures', async () => {

@@ -11,6 +11,7 @@ import {
   USER_PASSWORD,
 } from '../helpers/app';
 import { launchChromium, signInThroughPage } from '../helpers/browser';
+import { pageOnClock, runningClock } from '../helpers/e2e-clock';
 import { CALL } from '../helpers/incidents';
 
 /** Pages in a PDF, read from its page objects. */
@@ -21,8 +22,11 @@ describe('handover in the browser', () => {
   let browser: Browser;
   let admin: Session;
   const usernames = new Map<number, string>();
+  // 08:00 on 6 March in Shanghai: the end of the 5 March duty day, half an hour before the hand-over
+  // (08:30), whenever the suite runs; the run would have to take half an hour to cross it.
+  const clock = runningClock('2026-03-06T00:00:00Z');
   beforeAll(async () => {
-    t = await startApp({ listen: true });
+    t = await startApp({ listen: true, clock });
     admin = await signInAdmin(t.app);
     const ids: Record<string, number> = {};
     for (const [username, displayName, role] of [
@@ -59,11 +63,12 @@ describe('handover in the browser', () => {
 
   it('the outgoing officer logs two calls and hands over; the incoming officer confirms and signs; it prints on one A4 page', async () => {
     const now = (await t.app.inject(as(admin, { method: 'GET', url: '/api/duty/now' }))).json() as DutyNow;
+    expect(now.dutyDate).toBe('2026-03-05');
     const outgoing = usernames.get(now.officers[0]!.userId)!;
     const incoming = usernames.get(now.next.find((s) => s.role === 'officer')!.userId)!;
     const errors: string[] = [];
 
-    const out = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    const out = await pageOnClock(browser, clock, { width: 1366, height: 768 });
     out.on('pageerror', (err) => errors.push(String(err)));
     await signInThroughPage(out, t.url, outgoing, USER_PASSWORD);
     // An incident left open: it must be carried over and confirmed.
@@ -101,7 +106,7 @@ describe('handover in the browser', () => {
     await out.getByTestId('submit-handover').click();
     await out.getByTestId('handover-detail').and(out.locator('[data-status="submitted"]')).waitFor();
 
-    const inc = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    const inc = await pageOnClock(browser, clock, { width: 1920, height: 1080 });
     inc.on('pageerror', (err) => errors.push(String(err)));
     await signInThroughPage(inc, t.url, incoming, USER_PASSWORD);
     await inc.getByTestId('awaiting-handover').waitFor();

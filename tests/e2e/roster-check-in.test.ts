@@ -11,13 +11,16 @@ import {
   USER_PASSWORD,
 } from '../helpers/app';
 import { launchChromium, signInThroughPage } from '../helpers/browser';
+import { pageOnClock, runningClock } from '../helpers/e2e-clock';
 
 describe('roster and check-in in the browser', () => {
   let t: TestApp;
   let browser: Browser;
   const usernames = new Map<number, string>();
+  // 12:00 on 5 March in Shanghai: hours from either hand-over (08:30), whenever the suite runs.
+  const clock = runningClock('2026-03-05T04:00:00Z');
   beforeAll(async () => {
-    t = await startApp({ listen: true });
+    t = await startApp({ listen: true, clock });
     const admin = await signInAdmin(t.app);
     for (const [username, displayName, roles] of [
       ['o1', '王芳', ['officer']],
@@ -40,7 +43,8 @@ describe('roster and check-in in the browser', () => {
     const month = (
       (await t.app.inject(as(admin, { method: 'GET', url: '/api/duty/now' }))).json() as DutyNow
     ).dutyDate.slice(0, 7);
-    const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    expect(month).toBe('2026-03');
+    const page = await pageOnClock(browser, clock, { width: 1920, height: 1080 });
     await signInThroughPage(page, t.url, 'admin', ADMIN_PASSWORD);
     await page.goto(`${t.url}/roster?month=${month}`);
     await page.getByTestId('month-status').and(page.locator('[data-status="none"]')).waitFor();
@@ -54,17 +58,17 @@ describe('roster and check-in in the browser', () => {
     await page.getByTestId('month-status').and(page.locator('[data-status="published"]')).waitFor();
 
     const now = (await t.app.inject(as(admin, { method: 'GET', url: '/api/duty/now' }))).json() as DutyNow;
-    expect(now.published).toBe(true);
+    expect(now).toMatchObject({ dutyDate: '2026-03-05', published: true });
     const onDuty = now.officers[0]!;
     const leader = now.leaders[0]!;
 
     // The leader's console is open before the officer arrives.
-    const watcher = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    const watcher = await pageOnClock(browser, clock, { width: 1366, height: 768 });
     await signInThroughPage(watcher, t.url, usernames.get(leader.userId)!, USER_PASSWORD);
     const watched = watcher.getByTestId('duty-officers').locator(`[data-user-id="${onDuty.userId}"]`);
     await watched.waitFor();
 
-    const officer = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    const officer = await pageOnClock(browser, clock, { width: 1366, height: 768 });
     await signInThroughPage(officer, t.url, usernames.get(onDuty.userId)!, USER_PASSWORD);
     await officer.getByTestId('duty-banner').getByText(onDuty.userName).first().waitFor();
     await officer.getByTestId('check-in').click();

@@ -157,14 +157,26 @@ export function connectConsole(url: string, creds: Credentials): Promise<LiveCon
   });
 }
 
-/** Attempts a connection that must be refused; resolves with the connect_error message. */
+/**
+ * Attempts a connection that must be refused; resolves with the server's refusal: the message its
+ * handshake gave (`unauthorized`), or for an upgrade the server answered with an HTTP error
+ * `websocket error: Unexpected server response: <status>`. Rejects when the connection was accepted,
+ * and when it was not refused at all: a timeout, or a server that could not be reached.
+ */
 export async function refusal(url: string, creds: Credentials): Promise<string> {
+  let c: LiveConsole;
   try {
-    const c = await connectConsole(url, creds);
-    c.close();
+    c = await connectConsole(url, creds);
   } catch (err) {
-    return (err as Error).message;
+    const e = err as Error & { type?: string; description?: { message?: string } };
+    if (e.message === 'timeout') throw new Error('no answer from the server in time: not a refusal');
+    if (e.type !== 'TransportError') return e.message;
+    const answer = e.description?.message ?? '';
+    if (!/^Unexpected server response: \d{3}$/.test(answer))
+      throw new Error(`the connection failed without an answer (${answer || 'no reason'}): not a refusal`);
+    return `${e.message}: ${answer}`;
   }
+  c.close();
   throw new Error('the connection was accepted');
 }
 

@@ -127,6 +127,10 @@ export async function reportRoutes(root: FastifyInstance): Promise<void> {
         { additionalProperties: false },
       ),
     },
+    // Refused before the body is read: whatever an edit carries, the answer is that reports do not change.
+    preValidation: async () => {
+      throw new DutyError('DUTY_ERR_CONFLICT', 'a report sent up is immutable: send a 续报 to correct it');
+    },
     handler: async () => {
       throw new DutyError('DUTY_ERR_CONFLICT', 'a report sent up is immutable: send a 续报 to correct it');
     },

@@ -21,8 +21,9 @@ export interface SendReport {
   signedOffBy?: string;
 }
 
+/** The leader who signs the report off: needed on a written one, and checked whenever one is named. */
 async function signOff(tx: Tx, body: SendReport, callerIsLeader: boolean): Promise<string | null> {
-  if (body.channel !== 'written') return body.signedOffBy ?? null;
+  if (body.channel !== 'written' && body.signedOffBy === undefined) return null;
   const who = body.signedOffBy ?? (callerIsLeader ? tx.actor : undefined);
   if (!who)
     throw new DutyError(

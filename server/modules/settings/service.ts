@@ -1,5 +1,6 @@
 import { DEFAULT_DUTY_SETTINGS, type DutySettings } from '@shared/schemas/settings';
 import type { DbOrTrx } from '../../db/database';
+import { DutyError } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored } from '../../time';
 
@@ -12,6 +13,12 @@ export async function getDutySettings(db: DbOrTrx): Promise<DutySettings> {
 }
 
 export async function putDutySettings(tx: Tx, settings: DutySettings): Promise<DutySettings> {
+  // Ending at the hand-over, the "day" shift would be the whole duty day and the night one another.
+  if (settings.template === 'day_night' && settings.dayShiftEnd === settings.handoverTime)
+    throw new DutyError(
+      'DUTY_ERR_VALIDATION',
+      `body.dayShiftEnd: the day shift must end before the next hand-over (${settings.handoverTime})`,
+    );
   const before = await getDutySettings(tx.trx);
   const row = {
     key: DUTY_KEY,
