@@ -6,6 +6,7 @@ import * as logbookHandover from './migrations/2026-12-01-logbook-handover';
 import * as statsIndexes from './migrations/2026-12-02-stats-indexes';
 import * as eventTimeIndex from './migrations/2026-12-03-event-time-index';
 import * as clusterAttachments from './migrations/2026-12-04-cluster-attachments';
+import * as handoverRules from './migrations/2026-12-06-handover-rules';
 
 /** Listed here, not read from disk, so a bundled or compiled server carries its migrations. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02-stats-indexes': statsIndexes,
   '2026-12-03-event-time-index': eventTimeIndex,
   '2026-12-04-cluster-attachments': clusterAttachments,
+  '2026-12-06-handover-rules': handoverRules,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
