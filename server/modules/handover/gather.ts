@@ -9,7 +9,7 @@ import { DutyError } from '../../errors';
 import { toStored } from '../../time';
 import { dutyAt } from '../attendance/duty-now';
 import { listIncidents } from '../incidents/queries';
-import { listLog } from '../logbook/service';
+import { logText } from '../logbook/service';
 import { backlog } from '../outbox/service';
 import { shiftsOfUser, shiftsOverlapping } from '../roster/repo';
 import { getDutySettings } from '../settings/service';
@@ -86,7 +86,7 @@ export async function gatherDraft(
       // Open as of `now`: a draft of a past shift (the demo's) knows nothing received after it.
       listIncidents(db, { stage: 'open', to: toStored(new Date(now.getTime() + 1)), limit: MAX_ROWS }, at),
       incidentWork(db, shift),
-      listLog(db, { ...window, limit: MAX_ROWS }),
+      logText(db, { ...window, limit: MAX_ROWS }),
       lastBefore(db, shift.start, zone),
       findByShift(db, shift.start, shift.end),
       listUsers(db),

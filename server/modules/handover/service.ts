@@ -227,7 +227,8 @@ export async function amendHandover(
  */
 export async function sealedOver(db: DbOrTrx, instants: string[]): Promise<(number | null)[]> {
   if (instants.length === 0) return [];
-  const earliest = [...instants].sort()[0]!;
+  let earliest = instants[0]!;
+  for (const at of instants) if (at < earliest) earliest = at;
   const sealed = await repo.sealedEndingAfter(db, earliest);
   return instants.map((at) => {
     // The first to end after `at`: ends ascend, so halve the range.

@@ -89,9 +89,14 @@ export async function patchEntry(tx: Tx, id: number, body: LogPatch): Promise<Lo
 }
 
 export async function listLog(db: DbOrTrx, query: LogQuery): Promise<LogEntry[]> {
+  return withSeal(db, await logText(db, query));
+}
+
+/** The entries alone, for drafting a handover: whether a handover sealed them is no part of its text. */
+export function logText(db: DbOrTrx, query: LogQuery): Promise<repo.StoredEntry[]> {
   if (query.from && query.to && Date.parse(query.to) < Date.parse(query.from))
     throw new DutyError('DUTY_ERR_VALIDATION', 'querystring.to is before querystring.from');
-  return withSeal(db, await repo.listEntries(db, query, query.limit ?? DEFAULT_LIMIT));
+  return repo.listEntries(db, query, query.limit ?? DEFAULT_LIMIT);
 }
 
 export async function getEntry(db: DbOrTrx, id: number): Promise<LogEntry> {
