@@ -7,6 +7,7 @@ import * as statsIndexes from './migrations/2026-12-02-stats-indexes';
 import * as eventTimeIndex from './migrations/2026-12-03-event-time-index';
 import * as clusterAttachments from './migrations/2026-12-04-cluster-attachments';
 import * as auditCheckpoints from './migrations/2026-12-06-audit-checkpoints';
+import * as handoverRules from './migrations/2026-12-06-handover-rules';
 import * as rosterEdits from './migrations/2026-12-06-roster-edits';
 
 /** Listed here, not read from disk, so a bundled or compiled server carries its migrations. */
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-cluster-attachments': clusterAttachments,
   '2026-12-06-roster-edits': rosterEdits,
   '2026-12-06-audit-checkpoints': auditCheckpoints,
+  '2026-12-06-handover-rules': handoverRules,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

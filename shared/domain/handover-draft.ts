@@ -24,6 +24,8 @@ import {
   noteLine,
   numbered,
   openIncidentLine,
+  openSectionText,
+  pendingSectionText,
   receivedLine,
   reportLine,
   SECTION_TITLES,
@@ -133,8 +135,11 @@ const names = (people: DutyPerson[]) => (people.length ? people.map((p) => p.nam
 const textOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byTime = <T extends { at: string }>(a: T, b: T) => textOrder(a.at, b.at);
 
+/** The draft without what the server adds from elsewhere: the open alarms and the handover window. */
+export type DraftCore = Omit<HandoverDraft, 'alarms' | 'window'>;
+
 /** The handover drafted from the shift's own records; pure, so the console can preview it too. */
-export function draftHandover(input: DraftInput): HandoverDraft {
+export function draftHandover(input: DraftInput): DraftCore {
   const { zone, now, shift } = input;
   const style: LineStyle = { t: (at) => localTime(at, zone), name: (u) => input.names?.[u] ?? u };
   const people = {
@@ -192,11 +197,11 @@ export function draftHandover(input: DraftInput): HandoverDraft {
     ].join('\n'),
     attendance: numbered(attendance),
     received: numbered(received),
-    open: numbered(open.map((o) => openIncidentLine(o, zone))),
+    open: openSectionText(open, zone),
     reports: numbered(reports),
     calls: numbered(ofKind('call', 'notice').map((e) => callLine(e, style))),
     instructions: numbered(instructions.map((x) => x.line)),
-    pending: numbered(pending.map((p) => `${p.text}（上班移交）`)),
+    pending: pendingSectionText(pending, new Set(pending.map((p) => p.key))),
     equipment: equipment.length ? numbered(equipment) : EQUIPMENT_OK,
     notes: numbered(ofKind('note').map((e) => noteLine(e, style))),
   };

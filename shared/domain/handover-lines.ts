@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { OpenIncident, SectionKey } from '../schemas/handover';
+import type { OpenIncident, PendingItem, SectionKey } from '../schemas/handover';
 import type { Incident, Report } from '../schemas/incidents';
 import type { LogEntry } from '../schemas/logbook';
 import type { SpotCheck } from '../schemas/spot-checks';
@@ -90,6 +90,33 @@ export function openIncidentLine(o: OpenIncident, zone: string): string {
   const next = o.next ? `下一项：${OBLIGATION_NAMES[o.next.kind]}，${due}` : '无待报事项';
   const flags = `${o.drill ? '【演练】' : ''}${o.overdue ? '【已超时】' : ''}`;
   return `#${o.id} ${o.title}，${gradeLabel(o.grade)}，阶段：${STAGE_NAMES[o.stage]}；${next}${flags}`;
+}
+
+/** The 未结事件 section: written from the open incidents, never typed. */
+export function openSectionText(open: OpenIncident[], zone: string): string {
+  return numbered(open.map((o) => openIncidentLine(o, zone)));
+}
+
+/**
+ * The 待办事项 section, written from the pending list (the console previews it with the same words):
+ * items handed on by the last shift, items added now, items done.
+ */
+export function pendingSectionText(
+  pending: (Pick<PendingItem, 'text' | 'done'> & { key?: string })[],
+  handedOn: ReadonlySet<string>,
+): string {
+  return numbered(
+    pending
+      .filter((p) => p.text.trim())
+      .map((p) => {
+        const suffix = p.done
+          ? '（已办结）'
+          : p.key !== undefined && handedOn.has(p.key)
+            ? '（上班移交）'
+            : '';
+        return `${p.text.trim()}${suffix}`;
+      }),
+  );
 }
 
 export function receivedLine(

@@ -19,6 +19,8 @@ export const SECTION_KEYS = [
 ] as const;
 export const SectionKey = Type.Enum(SECTION_KEYS);
 export type SectionKey = Static<typeof SectionKey>;
+/** Written by the server from the lists (open incidents, pending items), never as free text. */
+export const DERIVED_SECTIONS: readonly SectionKey[] = ['open', 'pending'];
 
 export const Section = Type.Object(
   { key: SectionKey, title: Type.String(), text: Type.String() },
@@ -101,6 +103,37 @@ export const ShiftWindow = Type.Object(
 );
 export type ShiftWindow = Static<typeof ShiftWindow>;
 
+/**
+ * Something still wrong when the post is handed over (a missed check-in, an unanswered spot-check,
+ * an overdue report, reports stuck on their way upstream): listed on the submit dialog and kept in
+ * the record, so a handover is never signed over an open alarm without a word.
+ */
+export const HandoverAlarm = Type.Object(
+  {
+    kind: Type.Union([
+      Type.Literal('missed_check_in'),
+      Type.Literal('spot_check'),
+      Type.Literal('overdue_report'),
+      Type.Literal('upstream_backlog'),
+    ]),
+    /** What it is about: `shift:<id>`, `spotcheck:<id>`, `incident:<id>:<obligation>`, `outbox:<endpoint>`. */
+    ref: Type.String(),
+    /** Since when it has been wrong (a deadline passed, the oldest message waiting). */
+    at: Type.Union([Instant, Type.Null()]),
+    /** The line printed in the record, in its language. */
+    text: Type.String(),
+  },
+  { additionalProperties: false },
+);
+export type HandoverAlarm = Static<typeof HandoverAlarm>;
+
+/** Handing over (or signing) before `opensAt`, the hand-over time less the window, needs a reason. */
+export const HandoverWindow = Type.Object(
+  { minutes: Type.Integer(), opensAt: Instant },
+  { additionalProperties: false },
+);
+export type HandoverWindow = Static<typeof HandoverWindow>;
+
 /** What the console drafts for the outgoing officer; nothing is stored until it is submitted. */
 export const HandoverDraft = Type.Object(
   {
@@ -116,6 +149,9 @@ export const HandoverDraft = Type.Object(
       Type.Object({ id: Type.Integer(), status: Type.String() }, { additionalProperties: false }),
       Type.Null(),
     ]),
+    /** Open alarms now: what the record will list if handed over now. */
+    alarms: Type.Array(HandoverAlarm),
+    window: HandoverWindow,
   },
   { additionalProperties: false },
 );
@@ -163,6 +199,12 @@ export const Handover = Type.Object(
     acceptedAt: Type.Union([Instant, Type.Null()]),
     acceptedBy: Type.Union([Type.String(), Type.Null()]),
     acceptedByName: Type.Union([Type.String(), Type.Null()]),
+    /** Why it was handed over before the window (see HandoverWindow). */
+    earlyReason: Type.Union([Type.String(), Type.Null()]),
+    /** Why it was signed for before the window. */
+    acceptedEarlyReason: Type.Union([Type.String(), Type.Null()]),
+    /** The alarms open when it was handed over; null on records older than the list. */
+    alarms: Type.Union([Type.Array(HandoverAlarm), Type.Null()]),
     amendments: Type.Array(Amendment),
     /** The event log's head when it was sealed (the seal event itself); null until then. */
     anchor: Type.Union([AuditAnchor, Type.Null()]),
@@ -192,9 +234,12 @@ const CarriedIn = Type.Object(
   { additionalProperties: false },
 );
 
+const EarlyReason = Type.String({ minLength: 1, maxLength: 1000 });
+
 /**
- * Sections not sent keep the drafted text. Without `carried` every open incident and unfinished
- * pending item is carried; with it, the list must still hold every open incident.
+ * Sections not sent keep the drafted text; the open incidents and pending sections are written
+ * from the lists. Without `carried` every open incident and unfinished pending item is carried;
+ * with it, the list must still hold every open incident. Before the handover window, a reason.
  */
 export const SubmitHandoverBody = Type.Object(
   {
@@ -202,6 +247,7 @@ export const SubmitHandoverBody = Type.Object(
     pending: Type.Array(PendingIn, { maxItems: 200 }),
     carried: Type.Optional(Type.Array(CarriedIn, { maxItems: 500 })),
     notes: Type.Optional(Type.String({ maxLength: 4000 })),
+    earlyReason: Type.Optional(EarlyReason),
   },
   { additionalProperties: false },
 );
@@ -220,7 +266,11 @@ export const ReviseHandoverBody = Type.Object(
 export type ReviseHandoverBody = Static<typeof ReviseHandoverBody>;
 
 export const AcceptHandoverBody = Type.Object(
-  { confirmed: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 1000 }) },
+  {
+    confirmed: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 1000 }),
+    /** Needed when signing before the handover window. */
+    earlyReason: Type.Optional(EarlyReason),
+  },
   { additionalProperties: false },
 );
 export type AcceptHandoverBody = Static<typeof AcceptHandoverBody>;

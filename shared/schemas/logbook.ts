@@ -41,6 +41,12 @@ export const LogEntry = Type.Object(
     recordedBy: Type.String(),
     createdAt: Instant,
     updatedAt: Instant,
+    /**
+     * The sealed handover that closed the duty over this entry (its shift's, or a later one when
+     * that shift was never handed over): from then on it is corrected only by an amendment to it.
+     * Null while its author may still correct it.
+     */
+    sealedIn: Type.Union([Type.Integer(), Type.Null()]),
   },
   { additionalProperties: false },
 );
@@ -63,7 +69,7 @@ export const NewLogEntry = Type.Object(
 );
 export type NewLogEntry = Static<typeof NewLogEntry>;
 
-/** What may be completed later: how it was handled, who else was told, the wording. */
+/** What its author may complete later, during the shift: how it was handled, who else was told, the wording. */
 export const LogPatch = Type.Object(
   {
     content: Type.Optional(Content),

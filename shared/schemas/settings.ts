@@ -29,6 +29,11 @@ export const DutySettings = Type.Object(
     minRestHours: Type.Integer({ minimum: 0, maximum: 72 }),
     floodSeason: Season,
     fireSeason: Season,
+    /**
+     * Handing over (or signing for) a shift more than this long before its hand-over time needs a
+     * reason, printed in the record.
+     */
+    handoverWindowMinutes: Type.Integer({ minimum: 0, maximum: 720 }),
   },
   { additionalProperties: false },
 );
@@ -47,4 +52,5 @@ export const DEFAULT_DUTY_SETTINGS: DutySettings = {
   minRestHours: 24,
   floodSeason: { from: '06-01', to: '09-30' },
   fireSeason: null,
+  handoverWindowMinutes: 60,
 };

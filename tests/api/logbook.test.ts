@@ -96,7 +96,7 @@ describe.each(DIALECTS)('duty log on %s', (dialect) => {
   it('completes an entry later: how it was handled', async () => {
     const [call] = await search('kind=call');
     const res = await t.app.inject(
-      as(leader, {
+      as(officer, {
         method: 'PATCH',
         url: `/api/logbook/${call!.id}`,
         payload: { handling: '已转交交警处理' },

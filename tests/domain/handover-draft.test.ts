@@ -215,6 +215,9 @@ describe('handover draft', () => {
       acceptedAt: null,
       acceptedBy: null,
       acceptedByName: null,
+      earlyReason: null,
+      acceptedEarlyReason: null,
+      alarms: null,
       amendments: [],
       anchor: null,
     };

@@ -99,11 +99,41 @@ describe('handover in the browser', () => {
       await out.getByTestId('logbook-table').getByText(content).waitFor();
     }
 
+    // With no handover window, handing over (and signing) before the hand-over time needs a reason.
+    const settings = (await t.app.inject(as(admin, { method: 'GET', url: '/api/settings/duty' }))).json();
+    const narrowed = await t.app.inject(
+      as(admin, {
+        method: 'PUT',
+        url: '/api/settings/duty',
+        payload: { ...settings, handoverWindowMinutes: 0 },
+      }),
+    );
+    expect(narrowed.statusCode).toBe(200);
+    const reason = '测试：提前交接';
+
+    // The author corrects the entries of the shift.
+    expect(await out.getByTestId('logbook-table').locator('[data-testid^="edit-log-"]').count()).toBe(2);
+
     await out.goto(`${t.url}/handover`);
     const draft = out.getByTestId('handover-draft');
     await draft.waitFor();
     expect(await draft.textContent()).toContain('南河水位上涨');
+    // The pending and open-incident sections are written from the lists, not typed.
+    expect(await out.getByTestId('handover-section-pending').getAttribute('readonly')).not.toBeNull();
+    await out.getByTestId('pending-new-text').fill('督促水务局报送南河水位');
+    await out.getByTestId('add-pending').click();
+    expect(await out.getByTestId('handover-section-pending').inputValue()).toBe('1. 督促水务局报送南河水位');
     await out.getByTestId('submit-handover').click();
+    // The submit dialog lists the open alarms (the officer never checked in) and asks why so early.
+    const dialog = out.getByTestId('submit-dialog');
+    await dialog.waitFor();
+    // Ten minutes into the shift, a post nobody checked in to is an alarm.
+    if (Date.now() > Date.parse(now.officers[0]!.start) + 11 * 60_000)
+      expect(await dialog.locator('[data-kind="missed_check_in"]').count()).toBe(1);
+    const confirm = out.locator('#confirm-submit-handover');
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByTestId('early-reason').fill(reason);
+    await confirm.click();
     await out.getByTestId('handover-detail').and(out.locator('[data-status="submitted"]')).waitFor();
 
     const inc = await pageOnClock(browser, clock, { width: 1920, height: 1080 });
@@ -117,6 +147,7 @@ describe('handover in the browser', () => {
     const boxes = panel.locator('[data-testid^="confirm-"]');
     expect(await boxes.count()).toBeGreaterThan(0);
     for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).click();
+    await panel.getByTestId('accept-early-reason').fill(reason);
     await inc.getByTestId('accept-handover').click();
     const detail = inc.getByTestId('handover-detail');
     await detail.and(inc.locator('[data-status="sealed"]')).waitFor();
@@ -130,11 +161,20 @@ describe('handover in the browser', () => {
     const anchor = `审计锚点：事件序号 ${seal.seq}，哈希 ${seal.hash.slice(0, 16)}…`;
     expect(await inc.getByTestId('handover-anchor').textContent()).toBe(anchor);
 
+    // The shift's log is sealed with it: no edit button any more, a link to the record instead.
+    await out.goto(`${t.url}/logbook`);
+    const table = out.getByTestId('logbook-table');
+    await table.locator('[data-testid^="log-sealed-"]').first().waitFor();
+    expect(await table.locator('[data-testid^="log-sealed-"]').count()).toBe(2);
+    expect(await table.locator('[data-testid^="edit-log-"]').count()).toBe(0);
+
     await inc.goto(`${t.url}/handover/${id}/print`);
     await inc.getByTestId('handover-print').waitFor();
     const text = await inc.getByTestId('handover-print').textContent();
     expect(text).toContain(now.officers[0]!.userName);
     expect(text).toContain(anchor);
+    expect(text).toContain('交班时未解除的告警');
+    expect(text).toContain(`原因：${reason}`);
     const pdf = await inc.pdf({ format: 'A4', printBackground: true });
     expect(pageCount(pdf)).toBe(1);
     expect(errors).toEqual([]);

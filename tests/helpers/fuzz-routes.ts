@@ -238,8 +238,12 @@ export async function seedWorld(options: { dialect?: Dialect; logLevel?: string 
         }),
       )
     : {};
-  // A hand-over, when the officer on duty may submit one at this hour.
-  const handover = await call(t, sessions.officer, 'POST', '/api/handovers', { content: [], pending: [] });
+  // A hand-over, when the officer on duty may submit one at this hour (early, so with a reason).
+  const handover = await call(t, sessions.officer, 'POST', '/api/handovers', {
+    content: [],
+    pending: [],
+    earlyReason: 'fuzz seed',
+  });
 
   const userIds = Object.values(ids);
   return {

@@ -92,6 +92,10 @@ export const en: Record<MessageKey, string> = {
   'logbook.err.unprocessable': 'Cannot do that: {message}',
   'logbook.err.notFound': 'Entry not found ({message})',
   'logbook.err.forbidden': 'Not allowed ({message})',
+  'logbook.err.sealed':
+    'This shift was handed over and sealed: the entry can no longer be changed; append an amendment to the handover ({message})',
+  'logbook.sealed.tag': 'Sealed',
+  'logbook.sealed.hint': 'Sealed with handover #{id}; corrections go there as an amendment',
 
   // handover: draft, sign-off, archive, print, console notice and briefing
   'handover.title': 'Handover',
@@ -213,6 +217,31 @@ export const en: Record<MessageKey, string> = {
   'handover.err.validation': 'Invalid input: {message}',
   'handover.err.forbidden': 'Not allowed ({message})',
   'handover.err.notFound': 'Handover not found ({message})',
+  'handover.err.early':
+    'Too early before the hand-over time: give a reason for handing over early ({message})',
+  'handover.draft.derived': 'From the lists',
+  'handover.draft.derivedHint':
+    'Written from the open incidents and the pending items, not typed: change the pending items or the carried items instead',
+  'handover.submit.title': 'Submit handover',
+  'handover.alarms.title': 'Alarms still open ({count})',
+  'handover.alarms.recordTitle': 'Alarms open at handover ({count})',
+  'handover.alarms.none': 'No open alarms',
+  'handover.alarms.recorded':
+    'These alarms are kept and printed with the handover record: tell the incoming officer in person.',
+  'handover.alarms.missed_check_in': 'Missed check-in',
+  'handover.alarms.spot_check': 'Spot-check unanswered',
+  'handover.alarms.overdue_report': 'Report overdue',
+  'handover.alarms.upstream_backlog': 'Upstream backlog',
+  'handover.early.title': 'Early handover',
+  'handover.early.label': 'Reason for handing over early',
+  'handover.early.placeholder': 'Why the post changes hands early (kept in the handover record)',
+  'handover.early.submit':
+    'Before the handover window (from {time}, {minutes} min before the hand-over time): say why you hand over early',
+  'handover.early.accept':
+    'Before the handover window (from {time}, {minutes} min before the hand-over time): say why you sign early',
+  'handover.early.acceptServer': 'Before the handover window: say why you sign early',
+  'handover.early.submittedBecause': 'Handed over early because: {reason}',
+  'handover.early.acceptedBecause': 'Signed early because: {reason}',
   'handover.notice.title': 'Awaiting handover',
   'handover.notice.text': '{from} handed over at {time}; waiting for {to} to sign.',
   'handover.notice.yours': 'Check the carried items and sign for the post.',

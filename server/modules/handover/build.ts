@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { carriedItems } from '@shared/domain/handover-draft';
-import type {
-  CarriedItem,
-  OpenIncident,
-  PendingItem,
-  Section,
-  SubmitHandoverBody,
+import { openSectionText, pendingSectionText } from '@shared/domain/handover-lines';
+import {
+  type CarriedItem,
+  DERIVED_SECTIONS,
+  type OpenIncident,
+  type PendingItem,
+  type Section,
+  type SubmitHandoverBody,
 } from '@shared/schemas/handover';
 import { DutyError } from '../../errors';
 
@@ -15,12 +17,24 @@ export interface HandoverBase {
   pending: PendingItem[];
   /** Every incident open now. */
   open: OpenIncident[];
+  /** Keys of the pending items the last handover handed on to this shift. */
+  handedOn: ReadonlySet<string>;
 }
+
+const WRITTEN_FROM: Record<string, string> = {
+  open: 'the open incidents (reword an item of body.carried instead)',
+  pending: 'body.pending',
+};
 
 function editSections(base: Section[], edits: SubmitHandoverBody['content']): Section[] {
   const seen = new Set<string>();
   for (const e of edits) {
     if (seen.has(e.key)) throw new DutyError('DUTY_ERR_VALIDATION', `body.content: section "${e.key}" twice`);
+    if (DERIVED_SECTIONS.includes(e.key))
+      throw new DutyError(
+        'DUTY_ERR_VALIDATION',
+        `body.content: section "${e.key}" is written by the server from ${WRITTEN_FROM[e.key]}`,
+      );
     seen.add(e.key);
   }
   return base.map((s) => ({ ...s, text: edits.find((e) => e.key === s.key)?.text ?? s.text }));
@@ -79,7 +93,13 @@ export function buildHandover(
   body: Partial<SubmitHandoverBody>,
   zone: string,
 ): { sections: Section[]; pending: PendingItem[]; carried: CarriedItem[] } {
-  const sections = body.content ? editSections(base.sections, body.content) : base.sections;
+  const edited = body.content ? editSections(base.sections, body.content) : base.sections;
   const pending = body.pending ? editPending(base.pending, body.pending) : base.pending;
+  // The record says what the lists say, whoever composed the request.
+  const derived: Partial<Record<Section['key'], string>> = {
+    open: openSectionText(base.open, zone),
+    pending: pendingSectionText(pending, base.handedOn),
+  };
+  const sections = edited.map((s) => ({ ...s, text: derived[s.key] ?? s.text }));
   return { sections, pending, carried: carryOver(base.open, pending, body.carried, zone) };
 }

@@ -1,3 +1,4 @@
+import { handoverAlarms } from '@shared/domain/handover-alarms';
 import { type DraftInstruction, draftHandover } from '@shared/domain/handover-draft';
 import { incidentTitle } from '@shared/domain/handover-lines';
 import type { HandoverDraft } from '@shared/schemas/handover';
@@ -8,11 +9,14 @@ import { DutyError } from '../../errors';
 import { toStored } from '../../time';
 import { dutyAt } from '../attendance/duty-now';
 import { listIncidents } from '../incidents/queries';
-import { listLog } from '../logbook/service';
+import { logText } from '../logbook/service';
+import { backlog } from '../outbox/service';
 import { shiftsOfUser, shiftsOverlapping } from '../roster/repo';
-import { listSpotChecks } from '../spotchecks/service';
+import { getDutySettings } from '../settings/service';
+import { listSpotChecks, openSpotChecks } from '../spotchecks/service';
 import { listUsers } from '../users/service';
 import { findByShift, incidentEventsBetween, lastBefore } from './repo';
+import { handoverWindow } from './window';
 
 /** A handover is written at the end of a shift, or shortly after it: this long after, at most. */
 const GRACE_MS = 6 * 3_600_000;
@@ -73,8 +77,8 @@ export async function gatherDraft(
 ): Promise<HandoverDraft> {
   const at = toStored(now);
   const window = { from: shift.start, to: shift.end };
-  const [onShift, incoming, spotChecks, received, open, work, log, last, existing, users] = await Promise.all(
-    [
+  const [onShift, incoming, spotChecks, received, open, work, log, last, existing, users, alarmsOf] =
+    await Promise.all([
       shiftsOverlapping(db, shift.start, shift.end),
       incomingOfficers(db, zone, shift.end),
       listSpotChecks(db, window),
@@ -82,14 +86,25 @@ export async function gatherDraft(
       // Open as of `now`: a draft of a past shift (the demo's) knows nothing received after it.
       listIncidents(db, { stage: 'open', to: toStored(new Date(now.getTime() + 1)), limit: MAX_ROWS }, at),
       incidentWork(db, shift),
-      listLog(db, { ...window, limit: MAX_ROWS }),
+      logText(db, { ...window, limit: MAX_ROWS }),
       lastBefore(db, shift.start, zone),
       findByShift(db, shift.start, shift.end),
       listUsers(db),
-    ],
-  );
+      alarmSources(db, now),
+    ]);
   const incidents = new Map<number, Incident>([...received, ...open].map((i) => [i.id, i]));
-  return draftHandover({
+  const names = Object.fromEntries(users.map((u) => [u.username, u.displayName]));
+  const alarms = handoverAlarms({
+    zone,
+    now: at,
+    shifts: onShift,
+    checkInAfterMinutes: alarmsOf.settings.checkInAfterMinutes,
+    spotChecks: alarmsOf.spotChecks,
+    incidents: open,
+    upstream: alarmsOf.upstream,
+    names,
+  });
+  const draft = draftHandover({
     zone,
     now: at,
     shift: { dutyDate: shift.dutyDate, start: shift.start, end: shift.end },
@@ -102,7 +117,18 @@ export async function gatherDraft(
     log,
     last: last ? { id: last.id, carried: last.carried, pending: last.pending } : null,
     existing: existing ?? null,
-    names: Object.fromEntries(users.map((u) => [u.username, u.displayName])),
+    names,
     titles: work.titles,
   });
+  return { ...draft, alarms, window: handoverWindow(shift.end, alarmsOf.settings.handoverWindowMinutes) };
+}
+
+/** What the other modules know of alarms still open now; they say it through their services. */
+async function alarmSources(db: DbOrTrx, now: Date) {
+  const [settings, spotChecks, queue] = await Promise.all([
+    getDutySettings(db),
+    openSpotChecks(db, now),
+    backlog(db, now, []),
+  ]);
+  return { settings, spotChecks, upstream: queue.endpoints };
 }

@@ -54,6 +54,9 @@ function toHandover(row: Row, zone: string, amendments: Amendment[]): Handover {
     acceptedAt: row.accepted_at,
     acceptedBy: row.accepted_by,
     acceptedByName: row.accepted_by_name,
+    earlyReason: row.early_reason,
+    acceptedEarlyReason: row.accepted_early_reason,
+    alarms: row.alarms === null ? null : JSON.parse(row.alarms),
     amendments,
     anchor: row.anchor_seq === null ? null : { seq: Number(row.anchor_seq), hash: row.anchor_hash ?? '' },
   };
@@ -93,6 +96,21 @@ export async function findByShift(
     .where('shift_end', '=', end)
     .executeTakeFirst();
   return row ? { id: Number(row.id), status: row.status } : undefined;
+}
+
+/** Sealed handovers of shifts that ended after `after`, the earliest end first. */
+export async function sealedEndingAfter(
+  db: DbOrTrx,
+  after: string,
+): Promise<{ id: number; start: string; end: string }[]> {
+  const found = await db
+    .selectFrom('handovers')
+    .select(['id', 'shift_start', 'shift_end'])
+    .where('status', '=', 'sealed')
+    .where('shift_end', '>', after)
+    .orderBy('shift_end')
+    .execute();
+  return found.map((r) => ({ id: Number(r.id), start: r.shift_start, end: r.shift_end }));
 }
 
 /** The last handover of a shift that started before `start`. */

@@ -15,6 +15,8 @@ import { acceptHandover, amendHandover, reviseHandover, submitHandover } from '.
 
 const OFFICER = ['officer'] as const;
 const SIGNERS = ['officer', 'leader'] as const;
+/** Who may amend is decided per handover (its signatories, its leader on call, an administrator). */
+const AMENDERS = ['officer', 'leader', 'admin'] as const;
 
 /** Draft → submitted by the outgoing officer → signed (sealed) by the incoming one → amendments. */
 export async function handoverRoutes(root: FastifyInstance): Promise<void> {
@@ -67,7 +69,7 @@ export async function handoverRoutes(root: FastifyInstance): Promise<void> {
   app.post(
     '/api/handovers/:id/amendments',
     {
-      config: { access: SIGNERS },
+      config: { access: AMENDERS },
       schema: { params: IdParams, body: AmendmentBody, response: { 201: Handover } },
     },
     async (req, reply) => {

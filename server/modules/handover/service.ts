@@ -11,9 +11,11 @@ import { DutyError, notFound } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored } from '../../time';
 import { recordHandoverCheckpoint } from '../audit/service';
+import { getDutySettings } from '../settings/service';
 import { buildHandover } from './build';
 import { gatherDraft, handoverShift, incomingOfficers } from './gather';
 import * as repo from './repo';
+import { earlyReason, handoverWindow } from './window';
 
 const MAX_LIST = 200;
 
@@ -36,8 +38,14 @@ export async function submitHandover(
       'DUTY_ERR_ALREADY_DONE',
       `this shift was already handed over (#${draft.existing.id})`,
     );
+  const reason = earlyReason(now, shift.end, draft.window, body.earlyReason, 'hand over', zone);
   const built = buildHandover(
-    { sections: draft.sections, pending: draft.pending, open: draft.openIncidents },
+    {
+      sections: draft.sections,
+      pending: draft.pending,
+      open: draft.openIncidents,
+      handedOn: new Set(draft.pending.map((p) => p.key)),
+    },
     body,
     zone,
   );
@@ -64,6 +72,9 @@ export async function submitHandover(
     accepted_by: null,
     accepted_by_name: null,
     created_at: at,
+    early_reason: reason,
+    accepted_early_reason: null,
+    alarms: JSON.stringify(draft.alarms),
   });
   const handover = await getHandover(tx.trx, zone, id);
   await tx.record({ type: 'handover.submitted', subject: `handover:${id}`, payload: { handover } });
@@ -93,7 +104,12 @@ export async function reviseHandover(
     throw new DutyError('DUTY_ERR_FORBIDDEN', 'only the officer who handed it over revises it');
   const fresh = await gatherDraft(tx.trx, zone, h.shift, tx.clock.now());
   const built = buildHandover(
-    { sections: h.content.sections, pending: h.pending, open: fresh.openIncidents },
+    {
+      sections: h.content.sections,
+      pending: h.pending,
+      open: fresh.openIncidents,
+      handedOn: new Set(fresh.pending.map((p) => p.key)),
+    },
     body,
     zone,
   );
@@ -102,6 +118,7 @@ export async function reviseHandover(
     content: JSON.stringify(content),
     carried: JSON.stringify(built.carried),
     pending: JSON.stringify(built.pending),
+    alarms: JSON.stringify(fresh.alarms),
     ...(body.notes !== undefined ? { notes: body.notes } : {}),
   });
   if (!updated) throw new DutyError('DUTY_ERR_SEALED', `handover #${id} was signed meanwhile`);
@@ -143,6 +160,8 @@ export async function acceptHandover(
       { missing, unknown },
     );
   }
+  const window = handoverWindow(h.shift.end, (await getDutySettings(tx.trx)).handoverWindowMinutes);
+  const reason = earlyReason(tx.clock.now(), h.shift.end, window, body.earlyReason, 'sign for', zone);
   const sealed = await repo.updateSubmitted(tx.trx, id, {
     status: 'sealed',
     incoming_user_id: user.id,
@@ -150,6 +169,7 @@ export async function acceptHandover(
     accepted_at: nowStored(tx.clock),
     accepted_by: user.username,
     accepted_by_name: user.displayName,
+    accepted_early_reason: reason,
   });
   if (!sealed) throw new DutyError('DUTY_ERR_SEALED', `handover #${id} was signed meanwhile`);
   const handover = await getHandover(tx.trx, zone, id);
@@ -158,7 +178,21 @@ export async function acceptHandover(
   return getHandover(tx.trx, zone, id);
 }
 
-/** A sealed handover is corrected only by appending a signed amendment. */
+/** Who answers for a handover's record: its two signatories, the leader on call of its shift. */
+export function mayAmend(h: Handover, user: Pick<User, 'id' | 'roles'>): boolean {
+  if (user.roles.includes('admin')) return true;
+  const answerable = [
+    h.outgoing?.userId,
+    h.incoming?.userId,
+    ...h.content.people.leaders.map((p) => p.userId),
+  ];
+  return answerable.includes(user.id);
+}
+
+/**
+ * A sealed handover is corrected only by appending a signed amendment: by one of its signatories,
+ * the leader on call of its shift, or an administrator.
+ */
 export async function amendHandover(
   tx: Tx,
   zone: string,
@@ -169,6 +203,14 @@ export async function amendHandover(
   const h = await getHandover(tx.trx, zone, id);
   if (h.status !== 'sealed')
     throw new DutyError('DUTY_ERR_CONFLICT', 'not signed yet: the outgoing officer revises it until then');
+  if (!mayAmend(h, user)) {
+    const leaders = h.content.people.leaders.map((p) => p.name).join('、') || '—';
+    throw new DutyError(
+      'DUTY_ERR_FORBIDDEN',
+      `only the officers who handed over and signed handover #${id} (${h.submittedByName}, ${h.acceptedByName}), ` +
+        `the leader on call of that shift (${leaders}) or an administrator amend it`,
+    );
+  }
   const amendment = await repo.insertAmendment(tx.trx, {
     handover_id: id,
     text,
@@ -179,6 +221,28 @@ export async function amendHandover(
   const handover = await getHandover(tx.trx, zone, id);
   await tx.record({ type: 'handover.amended', subject: `handover:${id}`, payload: { handover, amendment } });
   return handover;
+}
+
+/**
+ * For each instant, the sealed handover that closed the duty over it: the one of its own shift,
+ * or, when that shift was never handed over, the first sealed one after it. Null while open.
+ */
+export async function sealedOver(db: DbOrTrx, instants: string[]): Promise<(number | null)[]> {
+  if (instants.length === 0) return [];
+  let earliest = instants[0]!;
+  for (const at of instants) if (at < earliest) earliest = at;
+  const sealed = await repo.sealedEndingAfter(db, earliest);
+  return instants.map((at) => {
+    // The first to end after `at`: ends ascend, so halve the range.
+    let lo = 0;
+    let hi = sealed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sealed[mid]!.end > at) hi = mid;
+      else lo = mid + 1;
+    }
+    return sealed[lo]?.id ?? null;
+  });
 }
 
 export function searchHandovers(db: DbOrTrx, zone: string, query: HandoverQuery): Promise<Handover[]> {

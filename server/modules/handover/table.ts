@@ -23,6 +23,12 @@ export interface HandoversTable {
   accepted_by: string | null;
   accepted_by_name: string | null;
   created_at: string;
+  /** Why it was handed over before the handover window; null when it was not early. */
+  early_reason: string | null;
+  /** Why it was signed for before the handover window. */
+  accepted_early_reason: string | null;
+  /** JSON HandoverAlarm[]: the alarms open when it was handed over; null on older records. */
+  alarms: string | null;
 }
 
 export interface HandoverAmendmentsTable {

@@ -4,8 +4,10 @@ import type { DbOrTrx } from '../../db/database';
 import type { LogbookEntriesTable } from './table';
 
 type EntryRow = Selectable<LogbookEntriesTable>;
+/** An entry as stored; whether its shift was sealed is the handover module's to say. */
+export type StoredEntry = Omit<LogEntry, 'sealedIn'>;
 
-export function toEntry(row: EntryRow): LogEntry {
+export function toEntry(row: EntryRow): StoredEntry {
   return {
     id: Number(row.id),
     kind: row.kind as LogEntry['kind'],
@@ -24,11 +26,11 @@ export function toEntry(row: EntryRow): LogEntry {
   };
 }
 
-export async function insertEntry(db: DbOrTrx, row: Insertable<LogbookEntriesTable>): Promise<LogEntry> {
+export async function insertEntry(db: DbOrTrx, row: Insertable<LogbookEntriesTable>): Promise<StoredEntry> {
   return toEntry(await db.insertInto('logbook_entries').values(row).returningAll().executeTakeFirstOrThrow());
 }
 
-export async function findEntry(db: DbOrTrx, id: number): Promise<LogEntry | undefined> {
+export async function findEntry(db: DbOrTrx, id: number): Promise<StoredEntry | undefined> {
   const row = await db.selectFrom('logbook_entries').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toEntry(row) : undefined;
 }
@@ -37,7 +39,7 @@ export async function updateEntry(
   db: DbOrTrx,
   id: number,
   patch: Updateable<LogbookEntriesTable>,
-): Promise<LogEntry> {
+): Promise<StoredEntry> {
   await db.updateTable('logbook_entries').set(patch).where('id', '=', id).execute();
   return (await findEntry(db, id))!;
 }
@@ -64,7 +66,7 @@ function contains(column: string, text: string) {
   return sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 }
 
-export async function listEntries(db: DbOrTrx, query: LogQuery, limit: number): Promise<LogEntry[]> {
+export async function listEntries(db: DbOrTrx, query: LogQuery, limit: number): Promise<StoredEntry[]> {
   let q = db.selectFrom('logbook_entries').selectAll();
   if (query.from) q = q.where('at', '>=', new Date(query.from).toISOString());
   if (query.to) q = q.where('at', '<', new Date(query.to).toISOString());

@@ -1,11 +1,14 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useT } from '@client/lib/i18n';
+import { formatMinute } from '@client/lib/time';
 import type { Handover } from '@shared/schemas/handover';
-import { Alert, App, Button, Typography } from 'antd';
+import { Alert, App, Button, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { acceptHandover } from '../api/accept-handover';
 import { CarriedList, carriedRows } from './carried-list';
-import { describeHandoverError } from './handover-errors';
+import { describeHandoverError, isErrorCode } from './handover-errors';
+import { useDutySettings } from './use-handover-data';
+import { useTick } from './use-tick';
 
 interface Props {
   handover: Handover;
@@ -19,20 +22,28 @@ export function AcceptPanel({ handover: h, onAccepted }: Props) {
   const [checked, setChecked] = useState<ReadonlySet<string>>(() => new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [toldEarly, setToldEarly] = useState(false);
+  const settings = useDutySettings().data;
+  const now = useTick(15_000);
   const rows = carriedRows(h.carried, h.content.openIncidents);
   const all = rows.every((r) => checked.has(r.key));
+  // Before the handover window a reason is needed; the server has the last word (a clock behind).
+  const opensAt = settings ? Date.parse(h.shift.end) - settings.handoverWindowMinutes * 60_000 : null;
+  const early = toldEarly || (opensAt !== null && now < opensAt);
 
   async function sign() {
     setBusy(true);
     setError(null);
     try {
-      const sealed = await acceptHandover(
-        h.id,
-        rows.map((r) => r.key).filter((key) => checked.has(key)),
-      );
+      const sealed = await acceptHandover(h.id, {
+        confirmed: rows.map((r) => r.key).filter((key) => checked.has(key)),
+        ...(early && reason.trim() ? { earlyReason: reason.trim() } : {}),
+      });
       message.success(t('handover.accept.done'));
       onAccepted(sealed);
     } catch (caught) {
+      if (isErrorCode(caught, 'DUTY_ERR_EARLY_HANDOVER')) setToldEarly(true);
       setError(describeHandoverError(t, caught));
     } finally {
       setBusy(false);
@@ -58,6 +69,31 @@ export function AcceptPanel({ handover: h, onAccepted }: Props) {
             }),
         }}
       />
+      {early && (
+        <div className="ho-early" data-testid="accept-early-block">
+          <Alert
+            type="warning"
+            showIcon
+            title={
+              opensAt !== null
+                ? t('handover.early.accept', {
+                    time: formatMinute(new Date(opensAt).toISOString()),
+                    minutes: settings?.handoverWindowMinutes ?? 0,
+                  })
+                : t('handover.early.acceptServer')
+            }
+          />
+          <Input.TextArea
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            autoSize={{ minRows: 2, maxRows: 5 }}
+            maxLength={1000}
+            placeholder={t('handover.early.placeholder')}
+            aria-label={t('handover.early.label')}
+            data-testid="accept-early-reason"
+          />
+        </div>
+      )}
       {error && <Alert type="error" showIcon title={error} className="ho-accept-error" />}
       <div className="ho-accept-actions">
         <Typography.Text type="secondary">
@@ -70,7 +106,7 @@ export function AcceptPanel({ handover: h, onAccepted }: Props) {
           type="primary"
           size="large"
           icon={<SafetyCertificateOutlined />}
-          disabled={!all}
+          disabled={!all || (early && !reason.trim())}
           loading={busy}
           onClick={sign}
           data-testid="accept-handover"

@@ -65,10 +65,10 @@ function Existing({ id, user, draft }: { id: number; user: User; draft: Handover
         key={`revise-${h.id}`}
         sections={h.content.sections}
         pending={h.pending}
+        handedOn={new Set(draft.pending.map((p) => p.key))}
         notes={h.notes}
         carried={h.carried}
         openIncidents={draft.openIncidents}
-        syncPending={false}
         submitLabel={t('handover.draft.saveRevision')}
         extraActions={<Button onClick={() => setRevising(false)}>{t('common.cancel')}</Button>}
         onSubmit={async (body) => {
@@ -157,10 +157,11 @@ export function DraftTab({ user }: { user: User }) {
           key={draft.shift.start}
           sections={draft.sections}
           pending={draft.pending}
+          handedOn={new Set(draft.pending.map((p) => p.key))}
           notes=""
           carried={draft.carried}
           openIncidents={draft.openIncidents}
-          syncPending
+          confirm={{ alarms: draft.alarms, window: draft.window }}
           submitLabel={t('handover.draft.submit')}
           onSubmit={async (body) => {
             try {

@@ -6,11 +6,12 @@ import type { User } from '@shared/schemas/users';
 import { Alert, Button, Card, Result, Spin, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { AcceptPanel } from './accept-panel';
+import { AlarmList } from './alarm-list';
 import { AmendmentsCard } from './amendments-card';
 import { CarriedList, carriedRows } from './carried-list';
 import { describeHandoverError } from './handover-errors';
 import { HandoverExports } from './handover-exports';
-import { isIncomingOf, statusColor, statusLabel } from './handover-labels';
+import { isIncomingOf, mayAmend, statusColor, statusLabel } from './handover-labels';
 import { HandoverMeta } from './handover-meta';
 import { HandoverSections } from './handover-sections';
 import { HandoverSignatures } from './handover-signatures';
@@ -52,7 +53,7 @@ export function HandoverDetailPage({ user }: { user: User }) {
   const submitted = h.status === 'submitted';
   const incoming = submitted && hasRole(user, 'officer') && isIncomingOf(h, user.id);
   const mine = submitted && h.submittedBy === user.username;
-  const canAmend = hasRole(user, 'officer') || hasRole(user, 'leader');
+  const canAmend = mayAmend(h, user);
   const confirmed = new Set(h.carried.filter((c) => c.confirmed).map((c) => c.key));
 
   return (
@@ -101,9 +102,30 @@ export function HandoverDetailPage({ user }: { user: User }) {
         </Card>
       )}
       <div className="ho-detail-grid">
-        <Card size="small" title={t('handover.detail.content')}>
-          <HandoverSections sections={h.content.sections} notes={h.notes} />
-        </Card>
+        <div className="ho-detail-main">
+          <Card size="small" title={t('handover.detail.content')}>
+            <HandoverSections sections={h.content.sections} notes={h.notes} />
+          </Card>
+          {h.alarms !== null && (
+            <Card size="small" title={t('handover.alarms.recordTitle', { count: h.alarms.length })}>
+              <AlarmList alarms={h.alarms} />
+            </Card>
+          )}
+          {(h.earlyReason !== null || h.acceptedEarlyReason !== null) && (
+            <Card size="small" title={t('handover.early.title')} data-testid="handover-early">
+              {h.earlyReason !== null && (
+                <Typography.Paragraph>
+                  {t('handover.early.submittedBecause', { reason: h.earlyReason })}
+                </Typography.Paragraph>
+              )}
+              {h.acceptedEarlyReason !== null && (
+                <Typography.Paragraph>
+                  {t('handover.early.acceptedBecause', { reason: h.acceptedEarlyReason })}
+                </Typography.Paragraph>
+              )}
+            </Card>
+          )}
+        </div>
         <div className="ho-detail-side">
           <Card size="small" title={t('handover.sign.title')}>
             <HandoverSignatures handover={h} />

@@ -1,29 +1,37 @@
-import { SendOutlined, UndoOutlined } from '@ant-design/icons';
+import { LockOutlined, SendOutlined, UndoOutlined } from '@ant-design/icons';
 import { useT } from '@client/lib/i18n';
-import type {
-  CarriedItem,
-  OpenIncident,
-  PendingItem,
-  Section,
-  SectionKey,
-  SubmitHandoverBody,
+import { getBureauZone } from '@client/lib/time';
+import { openSectionText, pendingSectionText } from '@shared/domain/handover-lines';
+import {
+  type CarriedItem,
+  DERIVED_SECTIONS,
+  type HandoverAlarm,
+  type HandoverWindow,
+  type OpenIncident,
+  type PendingItem,
+  type Section,
+  type SectionKey,
+  type SubmitHandoverBody,
 } from '@shared/schemas/handover';
-import { Alert, Button, Card, Input, Space, Tag } from 'antd';
+import { Alert, Button, Card, Input, Space, Tag, Tooltip } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { CarriedList, type CarriedRow, carriedRows } from './carried-list';
-import { describeHandoverError } from './handover-errors';
+import { describeHandoverError, isErrorCode } from './handover-errors';
 import { sectionLabel } from './handover-labels';
-import { type PendingDraftItem, PendingEditor, pendingSectionText } from './pending-editor';
+import { type PendingDraftItem, PendingEditor } from './pending-editor';
+import { SubmitDialog } from './submit-dialog';
 
 interface Props {
   /** Drafted (or submitted) sections; a section the officer has not touched follows them live. */
   sections: Section[];
   pending: PendingItem[];
+  /** Keys of the pending items the last shift handed on (marked 上班移交 in the record). */
+  handedOn: ReadonlySet<string>;
   notes: string;
   carried: CarriedItem[];
   openIncidents: OpenIncident[];
-  /** The 待办事项 section is written from the list until the officer edits it (a fresh draft). */
-  syncPending: boolean;
+  /** A first submission: the open alarms and the handover window, confirmed in a dialog. */
+  confirm?: { alarms: HandoverAlarm[]; window: HandoverWindow };
   submitLabel: string;
   extraActions?: ReactNode;
   onSubmit: (body: SubmitHandoverBody) => Promise<void>;
@@ -39,10 +47,15 @@ export function HandoverEditor(props: Props) {
   const [notes, setNotes] = useState(props.notes);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<{ error: string | null; reasonRequired: boolean } | null>(null);
 
-  const drafted = (s: Section) =>
-    s.key === 'pending' && props.syncPending ? pendingSectionText(pending) : s.text;
-  const textOf = (s: Section) => edited[s.key] ?? drafted(s);
+  // The server writes these two from the lists; the console shows what it will write.
+  const derived: Partial<Record<SectionKey, string>> = {
+    open: openSectionText(props.openIncidents, getBureauZone()),
+    pending: pendingSectionText(pending, props.handedOn),
+  };
+  const isDerived = (key: SectionKey) => DERIVED_SECTIONS.includes(key);
+  const textOf = (s: Section) => derived[s.key] ?? edited[s.key] ?? s.text;
 
   const rows: CarriedRow[] = [
     ...carriedRows(
@@ -65,25 +78,38 @@ export function HandoverEditor(props: Props) {
     }
   }
 
-  async function submit() {
+  function submit() {
     if (pending.some((p) => !p.text.trim())) {
       setError(t('handover.pending.emptyText'));
       return;
     }
-    setBusy(true);
     setError(null);
+    if (props.confirm) setDialog({ error: null, reasonRequired: false });
+    else void send(undefined);
+  }
+
+  /** Only what the officer changed: the server drafts the rest from the records at that moment. */
+  async function send(earlyReason: string | undefined) {
+    setBusy(true);
     try {
       await props.onSubmit({
-        content: props.sections.map((s) => ({ key: s.key, text: textOf(s) })),
+        content: props.sections
+          .filter((s) => !isDerived(s.key) && edited[s.key] !== undefined)
+          .map((s) => ({ key: s.key, text: edited[s.key]! })),
         pending: pending.map((p) => ({
           ...(p.key ? { key: p.key } : {}),
           text: p.text.trim(),
           done: p.done,
         })),
         notes: notes.trim(),
+        ...(earlyReason ? { earlyReason } : {}),
       });
+      setDialog(null);
     } catch (caught) {
-      setError(describeHandoverError(t, caught));
+      const message = describeHandoverError(t, caught);
+      if (props.confirm && dialog !== null)
+        setDialog({ error: message, reasonRequired: isErrorCode(caught, 'DUTY_ERR_EARLY_HANDOVER') });
+      else setError(message);
     } finally {
       setBusy(false);
     }
@@ -93,11 +119,19 @@ export function HandoverEditor(props: Props) {
     <div className="ho-editor">
       <div className="ho-editor-main">
         {props.sections.map((s) => {
-          const changed = edited[s.key] !== undefined;
+          const fixed = isDerived(s.key);
+          const changed = !fixed && edited[s.key] !== undefined;
           return (
             <div key={s.key} className="ho-section-edit">
               <div className="ho-section-head">
                 <span className="ho-section-title">{t(sectionLabel[s.key])}</span>
+                {fixed && (
+                  <Tooltip title={t('handover.draft.derivedHint')}>
+                    <Tag icon={<LockOutlined />} className="ho-tag" data-testid={`derived-${s.key}`}>
+                      {t('handover.draft.derived')}
+                    </Tag>
+                  </Tooltip>
+                )}
                 {changed && (
                   <>
                     <Tag color="blue" className="ho-tag">
@@ -122,6 +156,7 @@ export function HandoverEditor(props: Props) {
               </div>
               <Input.TextArea
                 value={textOf(s)}
+                readOnly={fixed}
                 onChange={(e) => setEdited((current) => ({ ...current, [s.key]: e.target.value }))}
                 autoSize={{ minRows: 1, maxRows: 12 }}
                 maxLength={20000}
@@ -164,6 +199,18 @@ export function HandoverEditor(props: Props) {
           </Button>
         </Space>
       </div>
+      {props.confirm && (
+        <SubmitDialog
+          open={dialog !== null}
+          alarms={props.confirm.alarms}
+          window={props.confirm.window}
+          reasonRequired={dialog?.reasonRequired ?? false}
+          busy={busy}
+          error={dialog?.error ?? null}
+          onCancel={() => setDialog(null)}
+          onConfirm={(reason) => void send(reason)}
+        />
+      )}
     </div>
   );
 }

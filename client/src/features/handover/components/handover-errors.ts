@@ -15,6 +15,7 @@ const handoverCodes: Record<string, MessageKey> = {
   DUTY_ERR_VALIDATION: 'handover.err.validation',
   DUTY_ERR_FORBIDDEN: 'handover.err.forbidden',
   DUTY_ERR_NOT_FOUND: 'handover.err.notFound',
+  DUTY_ERR_EARLY_HANDOVER: 'handover.err.early',
 };
 
 export function describeHandoverError(t: Translate, error: unknown): string {

@@ -1,5 +1,6 @@
 import type { MessageKey } from '@client/lib/i18n';
-import type { Handover, OpenIncident, SectionKey } from '@shared/schemas/handover';
+import type { Handover, HandoverAlarm, OpenIncident, SectionKey } from '@shared/schemas/handover';
+import type { User } from '@shared/schemas/users';
 
 export const sectionLabel: Record<SectionKey, MessageKey> = {
   people: 'handover.section.people',
@@ -12,6 +13,13 @@ export const sectionLabel: Record<SectionKey, MessageKey> = {
   pending: 'handover.section.pending',
   equipment: 'handover.section.equipment',
   notes: 'handover.section.notes',
+};
+
+export const alarmLabel: Record<HandoverAlarm['kind'], MessageKey> = {
+  missed_check_in: 'handover.alarms.missed_check_in',
+  spot_check: 'handover.alarms.spot_check',
+  overdue_report: 'handover.alarms.overdue_report',
+  upstream_backlog: 'handover.alarms.upstream_backlog',
 };
 
 export const statusLabel: Record<Handover['status'], MessageKey> = {
@@ -51,4 +59,15 @@ export function isIncomingOf(h: Handover, userId: number): boolean {
 /** Who is expected to sign, by name. */
 export function expectedSigner(h: Handover): string {
   return h.incoming?.name ?? h.content.people.incoming.map((p) => p.name).join('、');
+}
+
+/** Who may append an amendment (the server decides the same): a signatory, the leader on call, an administrator. */
+export function mayAmend(h: Handover, user: Pick<User, 'id' | 'roles'>): boolean {
+  if (user.roles.includes('admin')) return true;
+  const answerable = [
+    h.outgoing?.userId,
+    h.incoming?.userId,
+    ...h.content.people.leaders.map((p) => p.userId),
+  ];
+  return answerable.includes(user.id);
 }

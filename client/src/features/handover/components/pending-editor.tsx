@@ -83,17 +83,3 @@ export function PendingEditor({ items, onChange }: Props) {
     </div>
   );
 }
-
-/**
- * The text of the 待办事项 section, kept in step with the list. The record itself is written in
- * Chinese whatever the console's language, in the draft's own words (shared/domain/handover-draft).
- */
-export function pendingSectionText(items: PendingDraftItem[]): string {
-  const lines = items
-    .filter((item) => item.text.trim())
-    .map((item, i) => {
-      const suffix = item.done ? '（已办结）' : item.key ? '（上班移交）' : '';
-      return `${i + 1}. ${item.text.trim()}${suffix}`;
-    });
-  return lines.length ? lines.join('\n') : '无';
-}

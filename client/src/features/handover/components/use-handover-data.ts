@@ -1,5 +1,7 @@
 import type { AnyDutyEvent } from '@shared/events';
 import type { Handover, HandoverDraft, HandoverQuery } from '@shared/schemas/handover';
+import type { DutySettings } from '@shared/schemas/settings';
+import { getDutySettings } from '../api/get-duty-settings';
 import { getHandover } from '../api/get-handover';
 import { getHandoverDraft } from '../api/get-handover-draft';
 import { listHandovers } from '../api/list-handovers';
@@ -17,6 +19,8 @@ const DRAFT_SOURCES = [
   'spotcheck.',
   'roster.',
   'swap.approved',
+  'settings.updated',
+  'report.delivery',
 ];
 
 export function useHandoverDraft(enabled: boolean): Resource<HandoverDraft> {
@@ -43,4 +47,9 @@ export function usePendingHandovers(): Resource<Handover[]> {
 
 export function useHandoverArchive(query: HandoverQuery): Resource<Handover[]> {
   return useResource((signal) => listHandovers(query, signal), JSON.stringify(query), isHandoverEvent);
+}
+
+/** The duty rules, for the handover window the incoming officer signs in. */
+export function useDutySettings(): Resource<DutySettings> {
+  return useResource(getDutySettings, 'duty-settings', (event) => event.type === 'settings.updated');
 }

@@ -1,8 +1,8 @@
-import { EditOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import { EditOutlined, LockOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import type { LogEntry } from '@shared/schemas/logbook';
-import { Button, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { canBecomeIncident, kindColor, kindLabel } from './log-labels';
@@ -11,7 +11,8 @@ interface Props {
   entries: LogEntry[];
   loading: boolean;
   fresh: ReadonlySet<number>;
-  canWrite: boolean;
+  /** Its author, while its shift is not sealed (the server decides the same). */
+  canEdit: (entry: LogEntry) => boolean;
   canConvert: boolean;
   onEdit: (entry: LogEntry) => void;
   onConvert: (entry: LogEntry) => void;
@@ -31,7 +32,7 @@ function Who({ entry }: { entry: LogEntry }) {
 }
 
 /** 值班日志: newest first; calls and notices turn into incidents from here. */
-export function LogTable({ entries, loading, fresh, canWrite, canConvert, onEdit, onConvert }: Props) {
+export function LogTable({ entries, loading, fresh, canEdit, canConvert, onEdit, onConvert }: Props) {
   const t = useT();
   const columns: TableColumnsType<LogEntry> = [
     {
@@ -106,7 +107,14 @@ export function LogTable({ entries, loading, fresh, canWrite, canConvert, onEdit
               {t('logbook.toIncident.button')}
             </Button>
           )}
-          {canWrite && (
+          {entry.sealedIn !== null && (
+            <Tooltip title={t('logbook.sealed.hint', { id: entry.sealedIn })}>
+              <Link to={`/handover/${entry.sealedIn}`} data-testid={`log-sealed-${entry.id}`}>
+                <Tag icon={<LockOutlined />}>{t('logbook.sealed.tag')}</Tag>
+              </Link>
+            </Tooltip>
+          )}
+          {canEdit(entry) && (
             <Button
               size="small"
               type="text"

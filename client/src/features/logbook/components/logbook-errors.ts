@@ -9,6 +9,7 @@ const logCodes: Record<string, MessageKey> = {
   DUTY_ERR_UNPROCESSABLE: 'logbook.err.unprocessable',
   DUTY_ERR_NOT_FOUND: 'logbook.err.notFound',
   DUTY_ERR_FORBIDDEN: 'logbook.err.forbidden',
+  DUTY_ERR_SEALED: 'logbook.err.sealed',
 };
 
 export function describeLogError(t: Translate, error: unknown): string {

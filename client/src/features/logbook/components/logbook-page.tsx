@@ -97,7 +97,7 @@ export function LogbookPage({ user }: { user: User }) {
           entries={entries}
           loading={loading}
           fresh={fresh}
-          canWrite={canWrite}
+          canEdit={(entry) => canWrite && entry.recordedBy === user.username && entry.sealedIn === null}
           canConvert={canConvert}
           onEdit={setEditing}
           onConvert={setConverting}

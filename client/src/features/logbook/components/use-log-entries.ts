@@ -51,7 +51,8 @@ export function useLogEntries(query: LogQuery): LogEntriesState {
     return () => inFlight.current?.abort();
   }, [load]);
 
-  useLiveRefetch((event) => event.type.startsWith('logbook.'), load);
+  // A sealed handover closes its shift's entries to edits.
+  useLiveRefetch((event) => event.type.startsWith('logbook.') || event.type === 'handover.accepted', load);
   useLiveEvents((event) => {
     if (event.type !== 'logbook.added') return;
     const id = event.payload.entry.id;
