@@ -188,7 +188,7 @@ describe('configured origins and the machine’s own addresses', () => {
     const c = await connectConsole(configured.url, { cookie: admin.cookie, origin: 'https://duty.example' });
     expect(c.socket.connected).toBe(true);
     expect(await refusal(configured.url, { cookie: admin.cookie, origin: 'https://other.example' })).toBe(
-      'websocket error',
+      'websocket error: Unexpected server response: 400',
     );
   });
 

@@ -41,7 +41,7 @@ async function draftApril(t: TestApp, admin: Session) {
       },
     }),
   );
-  expect(res.json()).toEqual({ created: 60, replaced: 0 });
+  expect(res.json()).toEqual({ created: 60, replaced: 0, kept: 0 });
   return ids;
 }
 
@@ -192,7 +192,7 @@ describe.each(DIALECTS)('a checked-in shift of a draft month, as it stands, on %
       409,
       {
         code: 'DUTY_ERR_ALREADY_DONE',
-        message: 'a shift somebody has checked in to is history and cannot change',
+        message: `shift ${shift.id} has been checked in to: it is history and cannot change`,
       },
     ]);
     const removal = await t.app.inject(
@@ -202,7 +202,7 @@ describe.each(DIALECTS)('a checked-in shift of a draft month, as it stands, on %
       409,
       {
         code: 'DUTY_ERR_ALREADY_DONE',
-        message: 'a shift somebody has checked in to is history and cannot be deleted',
+        message: `shift ${shift.id} has been checked in to: it is history and cannot change`,
       },
     ]);
     const after: Shift[] = (

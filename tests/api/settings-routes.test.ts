@@ -220,6 +220,7 @@ describe.each(DIALECTS)('duty settings on %s', (dialect) => {
     minRestHours: 24,
     floodSeason: { from: '06-01', to: '09-30' },
     fireSeason: null,
+    handoverWindowMinutes: 60,
   };
 
   it('refuses each kind of bad value with the field named, and keeps the rules in force', async () => {

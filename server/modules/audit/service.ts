@@ -59,6 +59,9 @@ export async function raiseDailyCheckpoint(app: FastifyInstance): Promise<number
   });
 }
 
+/** The largest seq either database can hold (PostgreSQL `integer`). */
+const MAX_SEQ = 2_147_483_647;
+
 /** `12:abcd…,40:…` → anchors; a bad one is refused with what was wrong. */
 export function parseExpected(text: string): ExpectedAnchor[] {
   return text
@@ -67,7 +70,7 @@ export function parseExpected(text: string): ExpectedAnchor[] {
     .filter(Boolean)
     .map((item) => {
       const m = /^(\d{1,10}):([0-9a-fA-F]{8,64})$/.exec(item.replace(/[….]+$/, ''));
-      if (!m || Number(m[1]) < 1)
+      if (!m || Number(m[1]) < 1 || Number(m[1]) > MAX_SEQ)
         throw new DutyError(
           'DUTY_ERR_VALIDATION',
           `expect "${item}" must be <seq>:<at least 8 hex digits of its hash>, e.g. 1234:9f86d081884c7d65`,
