@@ -1,8 +1,11 @@
 import { useLang } from '@client/lib/i18n';
+import { connectLiveCache } from '@client/lib/live-cache';
+import { queryClient } from '@client/lib/query-client';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 
 const theme: ThemeConfig = {
   token: {
@@ -18,9 +21,12 @@ const theme: ThemeConfig = {
 
 export function AppProvider({ children }: { children: ReactNode }) {
   const lang = useLang();
+  useEffect(() => connectLiveCache(queryClient), []);
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme}>
-      <AntApp>{children}</AntApp>
-    </ConfigProvider>
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme}>
+        <AntApp>{children}</AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
   );
 }

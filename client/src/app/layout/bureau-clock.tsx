@@ -1,24 +1,8 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
+import { useNow } from '@client/hooks/use-now';
 import { useLang, useT } from '@client/lib/i18n';
 import { formatClock, getBureauZone, zoneLabel } from '@client/lib/time';
 import { Tooltip } from 'antd';
-import { useEffect, useState } from 'react';
-
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout>;
-    // Tick on the second boundary so the seconds never visibly stall or skip.
-    const tick = () => {
-      const current = Date.now();
-      setNow(current);
-      timer = setTimeout(tick, 1000 - (current % 1000) + 5);
-    };
-    tick();
-    return () => clearTimeout(timer);
-  }, []);
-  return now;
-}
 
 export function BureauClock() {
   const t = useT();

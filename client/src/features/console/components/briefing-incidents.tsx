@@ -1,3 +1,4 @@
+import { useNow } from '@client/hooks/use-now';
 import { useT } from '@client/lib/i18n';
 import { formatCountdown, formatShortInstant } from '@client/lib/time';
 import { gradeLabel } from '@shared/domain/grading';
@@ -5,7 +6,6 @@ import { categoryName } from '@shared/domain/report-text';
 import type { Incident } from '@shared/schemas/incidents';
 import { Tag } from 'antd';
 import { Link } from 'react-router-dom';
-import { useNow } from './use-now';
 
 const SHOWN = 6;
 

@@ -1,4 +1,5 @@
 import { CheckCircleOutlined, LoginOutlined, LogoutOutlined } from '@ant-design/icons';
+import { useNow } from '@client/hooks/use-now';
 import { useLang, useT } from '@client/lib/i18n';
 import { formatDay, formatHourMinute, formatLocalWall } from '@client/lib/time';
 import type { MyShifts } from '@shared/schemas/attendance';
@@ -9,7 +10,6 @@ import { checkIn } from '../api/check-in';
 import { checkOut } from '../api/check-out';
 import { describeDutyError } from './console-errors';
 import { attendanceLook, attendanceOf, dutyRoleOne } from './duty-labels';
-import { useNow } from './use-now';
 
 interface Props {
   mine: MyShifts | null;

@@ -1,6 +1,6 @@
+import { useNow } from '@client/hooks/use-now';
 import { useT } from '@client/lib/i18n';
 import { formatCountdown, formatHourMinute } from '@client/lib/time';
-import { useNow } from './use-now';
 
 /** 距交班 hh:mm:ss, ticking on its own so the rest of the banner does not re-render every second. */
 export function ShiftCountdown({ end }: { end: string | null }) {

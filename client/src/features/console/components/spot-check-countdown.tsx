@@ -1,6 +1,6 @@
+import { useNow } from '@client/hooks/use-now';
 import { useT } from '@client/lib/i18n';
 import { formatCountdown } from '@client/lib/time';
-import { useNow } from './use-now';
 
 /** Time left to answer, or how long overdue. */
 export function SpotCheckCountdown({ dueAt, large = false }: { dueAt: string; large?: boolean }) {

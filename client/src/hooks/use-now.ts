@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-/** The current time, ticking every `intervalMs` on the second boundary (for countdowns). */
+/** The current time in ms, ticking every `intervalMs` on the second boundary, so seconds never visibly stall or skip. */
 export function useNow(intervalMs = 1000): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {

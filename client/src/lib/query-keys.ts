@@ -1,0 +1,27 @@
+/**
+ * The first element of every query key: one resource each. Live events make resources stale by
+ * this name (`live-cache.ts`); a feature's keys are `[resource, ...what it asked for]`.
+ */
+export type Resource =
+  | 'audit'
+  | 'duty'
+  | 'feeds'
+  | 'handovers'
+  | 'incidents'
+  | 'logbook'
+  | 'outbox'
+  | 'periods'
+  | 'roster'
+  | 'session'
+  | 'settings'
+  | 'spotchecks'
+  | 'stats'
+  | 'swaps'
+  | 'tokens'
+  | 'users';
+
+/** A query key: its resource, then the parameters of the read (plain JSON values). */
+export type ResourceKey = readonly [Resource, ...unknown[]];
+
+export const resourceKey = <const P extends unknown[]>(resource: Resource, ...params: P) =>
+  [resource, ...params] as const;
