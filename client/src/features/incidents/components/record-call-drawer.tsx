@@ -22,7 +22,10 @@ export function RecordCallDrawer({ open, onClose, onCreated }: Props) {
       destroyOnHidden
       mask={{ closable: false }}
       afterOpenChange={(visible) => {
-        if (visible) document.getElementById('record-call_caller_name')?.focus();
+        // The opening animation can end after the officer has started typing (a loaded machine):
+        // never pull the caret out of a field they are already in.
+        const typing = document.activeElement?.closest('input, textarea, [role="combobox"]');
+        if (visible && !typing) document.getElementById('record-call_caller_name')?.focus();
       }}
       className="inc-record-drawer"
       data-testid="record-call-drawer"
