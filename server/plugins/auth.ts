@@ -5,7 +5,7 @@ import type { User } from '@shared/schemas/users';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DutyError, fail } from '../errors';
-import { resolveSession } from '../modules/auth/sessions';
+import { resolveSession } from '../modules/auth/service';
 import { resolveToken } from '../modules/tokens/service';
 import type { Access } from './access';
 import { type OriginCheck, originCheck } from './origin';

@@ -8,7 +8,7 @@ import { eventsAfter, headSeq } from '../events/read';
 import { joinCluster, type ServerToServerEvents } from '../live/cluster';
 import { backfill, claimNext, type Feed, rewind } from '../live/delivery';
 import { newReader, type Reader, reads } from '../live/read-rules';
-import { liveSessionIds, resolveSession } from '../modules/auth/sessions';
+import { liveSessionIds, resolveSession } from '../modules/auth/service';
 import { isTokenLive, resolveToken } from '../modules/tokens/service';
 import { sessionPolicy } from './auth';
 import { originCheck } from './origin';

@@ -6,7 +6,7 @@ import { DutyError } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored } from '../../time';
 import { enqueue } from '../outbox/service';
-import { findUserRowByUsername } from '../users/repo';
+import { findUserByUsername } from '../users/service';
 import { incidentRow, reload } from './lifecycle';
 import { refreshObligations } from './obligations';
 import { getDeadlinePolicy } from './policy';
@@ -30,8 +30,8 @@ async function signOff(tx: Tx, body: SendReport, callerIsLeader: boolean): Promi
       'DUTY_ERR_SIGNOFF_REQUIRED',
       'a written report needs the leader who signs it off (签发): signedOffBy',
     );
-  const leader = await findUserRowByUsername(tx.trx, who);
-  if (leader?.enabled !== 1 || !leader.roles.split(',').includes('leader')) {
+  const leader = await findUserByUsername(tx.trx, who);
+  if (!leader?.enabled || !leader.roles.includes('leader')) {
     throw new DutyError(
       'DUTY_ERR_SIGNOFF_REQUIRED',
       `"${who}" is not an enabled leader who can sign off a report`,
