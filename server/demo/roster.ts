@@ -1,7 +1,6 @@
 import { dutyDayOf, monthRange } from '@shared/domain/duty-day';
 import type { FastifyInstance } from 'fastify';
-import { shiftsOnDays } from '../modules/roster/repo';
-import { generateRoster, publishMonth } from '../modules/roster/service';
+import { generateRoster, publishMonth, shiftsOnDays } from '../modules/roster/service';
 import { getDutySettings } from '../modules/settings/service';
 import { findUserByUsername } from '../modules/users/service';
 
