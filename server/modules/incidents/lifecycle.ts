@@ -41,11 +41,11 @@ export async function patchIncident(
   const casualties = body.casualties ?? JSON.parse(row.casualties);
   const figures = body.casualties ? figuresChanged(JSON.parse(row.casualties), body.casualties) : [];
   const next = {
-    category: body.category ?? (row.category as IncidentPatch['category'] & string),
+    category: body.category ?? row.category,
     casualties,
     directLossYuan: body.directLossYuan ?? row.direct_loss_yuan,
     burnedAreaHa: body.burnedAreaHa ?? row.burned_area_ha,
-    grade: body.grade === undefined ? (row.manual_grade as IncidentPatch['grade']) : body.grade,
+    grade: body.grade === undefined ? row.manual_grade : body.grade,
     gradeReason: body.gradeReason ?? row.grade_reason,
     seriousPollution: body.seriousPollution ?? row.serious_pollution === 1,
     keyFacilityDanger: body.keyFacilityDanger ?? row.key_facility_danger === 1,

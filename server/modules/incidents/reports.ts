@@ -82,8 +82,8 @@ export async function sendReport(
   const record: ReportRecord = { number, kind: body.kind, channel: body.channel, sentAt };
   const obligations = computeObligations(
     {
-      category: row.category as ReportIncident['category'],
-      grade: row.grade as ReportIncident['grade'],
+      category: row.category,
+      grade: row.grade,
       nearMiss: row.near_miss === 1,
       occurredAt: row.occurred_at,
       receivedAt: row.received_at,
