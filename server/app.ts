@@ -17,6 +17,7 @@ import { reportRoutes } from './modules/incidents/report-routes';
 import { incidentRoutes } from './modules/incidents/routes';
 import { logbookRoutes } from './modules/logbook/routes';
 import { outboxRoutes } from './modules/outbox/routes';
+import { outboxSenderPlugin } from './modules/outbox/service';
 import { exportRoutes } from './modules/roster/export-routes';
 import { periodRoutes } from './modules/roster/period-routes';
 import { rosterRoutes } from './modules/roster/routes';
@@ -27,6 +28,7 @@ import { swapRoutes } from './modules/swaps/routes';
 import { tokenRoutes } from './modules/tokens/routes';
 import { userRoutes } from './modules/users/routes';
 import { authPlugin } from './plugins/auth';
+import { commandPlugin } from './plugins/command';
 import { dbPlugin } from './plugins/db';
 import { installErrorHandler } from './plugins/error-handler';
 import { livePlugin } from './plugins/live';
@@ -91,7 +93,9 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
   await app.register(dbPlugin);
   await app.register(authPlugin);
   await app.register(livePlugin);
+  await app.register(commandPlugin);
   await app.register(scannerPlugin);
+  await app.register(outboxSenderPlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes);

@@ -6,10 +6,9 @@ import { seedIncidentDemo } from './demo/incidents';
 import { seedRosterDemo } from './demo/roster';
 import { createDemoPeople, DEMO_USERNAMES } from './demo/seed';
 import { headSeq } from './events/read';
-import { hashPassword } from './modules/auth/passwords';
-import { getInstallation, type Installation, recordInstallation } from './modules/settings/installation';
-import { countUsers } from './modules/users/repo';
-import { createUser, listUsers } from './modules/users/service';
+import { hashPassword } from './modules/auth/service';
+import { getInstallation, type Installation, recordInstallation } from './modules/settings/service';
+import { countUsers, createUser, listUsers } from './modules/users/service';
 import { VERSION } from './version';
 
 const ADMIN = { username: 'admin', displayName: '系统管理员', roles: ['admin' as const], qualified: false };

@@ -4,10 +4,9 @@ import type { Shift } from '@shared/schemas/roster';
 import type { FastifyInstance } from 'fastify';
 import type { Tx } from '../events/command';
 import { checkIn } from '../modules/attendance/service';
-import { acceptHandover, submitHandover } from '../modules/handover/service';
+import { acceptHandover, anyHandover, submitHandover } from '../modules/handover/service';
 import { addEntry } from '../modules/logbook/service';
-import { shiftsOnDays } from '../modules/roster/repo';
-import { generateRoster } from '../modules/roster/service';
+import { generateRoster, shiftsOnDays } from '../modules/roster/service';
 import { getDutySettings } from '../modules/settings/service';
 import { getUser } from '../modules/users/service';
 import { fixedClock } from '../time';
@@ -94,7 +93,7 @@ async function ensureShifts(app: FastifyInstance, from: string, to: string): Pro
 
 /** A week of duty log and signed handovers, once, on the demo roster. */
 export async function seedHandoverDemo(app: FastifyInstance): Promise<boolean> {
-  if (await app.db.selectFrom('handovers').select('id').limit(1).executeTakeFirst()) return false;
+  if (await anyHandover(app.db)) return false;
   const zone = app.config.tzName;
   const now = app.clock.now();
   const today = dutyDayOf(now, zone, (await getDutySettings(app.db)).handoverTime);

@@ -1,8 +1,13 @@
 import type { IncidentIntake } from '@shared/schemas/incidents';
 import type { FastifyInstance } from 'fastify';
-import { createIncident } from '../modules/incidents/intake';
-import { addAction, closeIncident, verifyIncident } from '../modules/incidents/lifecycle';
-import { sendReport } from '../modules/incidents/reports';
+import {
+  addAction,
+  anyIncident,
+  closeIncident,
+  createIncident,
+  sendReport,
+  verifyIncident,
+} from '../modules/incidents/service';
 
 const MINUTE = 60_000;
 
@@ -24,8 +29,7 @@ function call(
 
 /** A few incidents in every stage, one of them overdue, once. */
 export async function seedIncidentDemo(app: FastifyInstance): Promise<boolean> {
-  const any = await app.db.selectFrom('incidents').select('id').limit(1).executeTakeFirst();
-  if (any) return false;
+  if (await anyIncident(app.db)) return false;
   const zone = app.config.tzName;
   const now = app.clock.now();
   const opts = { zone, callerIsLeader: false, upstreams: [] as string[] };

@@ -1,9 +1,8 @@
 import { dutyDayOf, monthRange } from '@shared/domain/duty-day';
 import type { FastifyInstance } from 'fastify';
-import { shiftsOnDays } from '../modules/roster/repo';
-import { generateRoster, publishMonth } from '../modules/roster/service';
+import { generateRoster, publishMonth, shiftsOnDays } from '../modules/roster/service';
 import { getDutySettings } from '../modules/settings/service';
-import { findUserRowByUsername } from '../modules/users/repo';
+import { findUserByUsername } from '../modules/users/service';
 
 const OFFICERS = ['wangfang', 'lijun', 'zhaolei', 'chenjing'];
 const LEADERS = ['liuqiang', 'sunli'];
@@ -22,8 +21,8 @@ export async function seedRosterDemo(app: FastifyInstance): Promise<boolean> {
   const { to } = monthRange(nextMonth(month));
   if ((await shiftsOnDays(app.db, from, to)).length > 0) return false;
   const ids = async (names: string[]) => {
-    const rows = await Promise.all(names.map((n) => findUserRowByUsername(app.db, n)));
-    return rows.flatMap((r) => (r ? [Number(r.id)] : []));
+    const rows = await Promise.all(names.map((n) => findUserByUsername(app.db, n)));
+    return rows.flatMap((r) => (r ? [r.id] : []));
   };
   const officers = await ids(OFFICERS);
   const leaders = await ids(LEADERS);

@@ -1,44 +1,61 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { raiseMissedCheckIns } from '../modules/attendance/missed';
+import { missedCheckIns } from '../modules/attendance/service';
+import { raiseDailyCheckpoint } from '../modules/audit/service';
+import { overdueObligations } from '../modules/incidents/service';
+import { scanOutbox } from '../modules/outbox/service';
+import { missedSpotChecks } from '../modules/spotchecks/service';
+import { type Raiser, raiseOnce } from './raise-once';
 
-/** One pass over every stored timer. Each raiser claims its rows, so passes may overlap nodes. */
-export type Raiser = (app: FastifyInstance) => Promise<number>;
+/**
+ * Every stored timer, in the order a pass runs them: each module contributes its raiser through its
+ * service. Each raiser claims its rows, so passes may overlap across nodes.
+ */
+const RAISERS: readonly Raiser[] = [
+  raiseOnce(missedCheckIns),
+  raiseDailyCheckpoint,
+  raiseOnce(overdueObligations),
+  // Starts a delivery round and waits for it only briefly: a slow upstream delays no alarm.
+  scanOutbox,
+  raiseOnce(missedSpotChecks),
+];
 
 declare module 'fastify' {
   interface FastifyInstance {
-    scanner: { runOnce(): Promise<number>; add(raiser: Raiser): void };
+    scanner: { runOnce(): Promise<number> };
   }
 }
 
-export const scannerPlugin = fp(async (app: FastifyInstance) => {
-  const raisers: Raiser[] = [raiseMissedCheckIns];
-  let running: Promise<number> | undefined;
-  const runOnce = async (): Promise<number> => {
-    // One pass at a time in this process; a second caller waits for the pass under way.
-    while (running) await running.catch(() => 0);
-    running = (async () => {
-      let total = 0;
-      for (const raise of raisers) total += await raise(app);
-      return total;
-    })();
-    try {
-      return await running;
-    } finally {
-      running = undefined;
-    }
-  };
-  app.decorate('scanner', { runOnce, add: (raiser: Raiser) => raisers.push(raiser) });
+export const scannerPlugin = fp(
+  async (app: FastifyInstance) => {
+    let running: Promise<number> | undefined;
+    const runOnce = async (): Promise<number> => {
+      // One pass at a time in this process; a second caller waits for the pass under way.
+      while (running) await running.catch(() => 0);
+      running = (async () => {
+        let total = 0;
+        for (const raise of RAISERS) total += await raise(app);
+        return total;
+      })();
+      try {
+        return await running;
+      } finally {
+        running = undefined;
+      }
+    };
+    app.decorate('scanner', { runOnce });
 
-  const timer = setInterval(() => {
-    runOnce().catch((err) => app.log.error({ err }, 'scanner pass failed'));
-  }, app.config.scanMs);
-  timer.unref();
-  app.addHook('onReady', async () => {
-    await runOnce();
-  });
-  app.addHook('preClose', async () => {
-    clearInterval(timer);
-    await running?.catch(() => 0);
-  });
-});
+    const timer = setInterval(() => {
+      runOnce().catch((err) => app.log.error({ err }, 'scanner pass failed'));
+    }, app.config.scanMs);
+    timer.unref();
+    app.addHook('onReady', async () => {
+      await runOnce();
+    });
+    app.addHook('preClose', async () => {
+      clearInterval(timer);
+      await running?.catch(() => 0);
+    });
+  },
+  { name: 'duty-scanner', dependencies: ['duty-command'] },
+);

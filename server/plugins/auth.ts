@@ -5,7 +5,7 @@ import type { User } from '@shared/schemas/users';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DutyError, fail } from '../errors';
-import { resolveSession } from '../modules/auth/sessions';
+import { resolveSession } from '../modules/auth/service';
 import { resolveToken } from '../modules/tokens/service';
 import type { Access } from './access';
 import { type OriginCheck, originCheck } from './origin';
@@ -92,35 +92,38 @@ function checkCsrf(allowed: OriginCheck, req: FastifyRequest, principal: Princip
 }
 
 /** Declared access is enforced before the body is read, so a stranger gets 401, not a 400. */
-export const authPlugin = fp(async (app: FastifyInstance) => {
-  app.decorateRequest('principal', undefined);
+export const authPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.decorateRequest('principal', undefined);
 
-  const declared: DeclaredRoute[] = [];
-  app.decorate('declaredRoutes', declared);
-  app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api')) return;
-    const access = route.config?.access;
-    if (access === undefined)
-      throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
-    for (const method of [route.method].flat()) {
-      if (method !== 'HEAD')
-        declared.push({ method, url: route.url, access, schema: route.schema as DeclaredRoute['schema'] });
-    }
-  });
+    const declared: DeclaredRoute[] = [];
+    app.decorate('declaredRoutes', declared);
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api')) return;
+      const access = route.config?.access;
+      if (access === undefined)
+        throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD')
+          declared.push({ method, url: route.url, access, schema: route.schema as DeclaredRoute['schema'] });
+      }
+    });
 
-  const allowedOrigin = originCheck(app);
-  app.addHook('onRequest', async (req) => {
-    const access = req.routeOptions.config?.access;
-    if (access === undefined) return;
-    const principal = await identify(app, req);
-    req.principal = principal;
-    authorize(access, principal);
-    if (access !== 'public') checkCsrf(allowedOrigin, req, principal);
-    // A public write from a browser (the sign-in) comes from one of our origins too: a page on a
-    // rebound name must not even get a session.
-    else if (!SAFE_METHODS.has(req.method)) checkOrigin(allowedOrigin, req);
-  });
-});
+    const allowedOrigin = originCheck(app);
+    app.addHook('onRequest', async (req) => {
+      const access = req.routeOptions.config?.access;
+      if (access === undefined) return;
+      const principal = await identify(app, req);
+      req.principal = principal;
+      authorize(access, principal);
+      if (access !== 'public') checkCsrf(allowedOrigin, req, principal);
+      // A public write from a browser (the sign-in) comes from one of our origins too: a page on a
+      // rebound name must not even get a session.
+      else if (!SAFE_METHODS.has(req.method)) checkOrigin(allowedOrigin, req);
+    });
+  },
+  { name: 'duty-auth', dependencies: ['duty-db'] },
+);
 
 export function userOf(req: FastifyRequest): Extract<Principal, { kind: 'user' }> {
   const p = req.principal;

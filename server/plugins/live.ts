@@ -8,7 +8,7 @@ import { eventsAfter, headSeq } from '../events/read';
 import { joinCluster, type ServerToServerEvents } from '../live/cluster';
 import { backfill, claimNext, type Feed, rewind } from '../live/delivery';
 import { newReader, type Reader, reads } from '../live/read-rules';
-import { liveSessionIds, resolveSession } from '../modules/auth/sessions';
+import { liveSessionIds, resolveSession } from '../modules/auth/service';
 import { isTokenLive, resolveToken } from '../modules/tokens/service';
 import { sessionPolicy } from './auth';
 import { originCheck } from './origin';
@@ -36,183 +36,186 @@ declare module 'fastify' {
   }
 }
 
-export const livePlugin = fp(async (app: FastifyInstance) => {
-  const allowedOrigin = originCheck(app);
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, ServerToServerEvents, SocketData>(
-    app.server,
-    {
-      path: '/socket.io',
-      serveClient: false,
-      pingInterval: app.config.livePingIntervalMs,
-      pingTimeout: app.config.livePingTimeoutMs,
-      allowRequest: (req, callback) => {
-        const ok = allowedOrigin(req.headers.origin);
-        callback(ok ? null : 'origin not allowed', ok);
+export const livePlugin = fp(
+  async (app: FastifyInstance) => {
+    const allowedOrigin = originCheck(app);
+    const io = new Server<ClientToServerEvents, ServerToClientEvents, ServerToServerEvents, SocketData>(
+      app.server,
+      {
+        path: '/socket.io',
+        serveClient: false,
+        pingInterval: app.config.livePingIntervalMs,
+        pingTimeout: app.config.livePingTimeoutMs,
+        allowRequest: (req, callback) => {
+          const ok = allowedOrigin(req.headers.origin);
+          callback(ok ? null : 'origin not allowed', ok);
+        },
       },
-    },
-  );
-  const readAfter = (after: number, limit: number) => eventsAfter(app.db, after, limit);
-  const sockets = () => io.of('/').sockets as Map<string, LiveSocket>;
-  const drop = (socket: LiveSocket) => socket.disconnect(true);
-  const fillGap = (socket: LiveSocket) =>
-    backfill(socket.data.feed, readAfter).catch((err) => app.log.error({ err }, 'live backfill failed'));
-  const offerToAll = (event: AnyDutyEvent) => {
-    // Consoles sent the same bytes, by the seq each was sent before this one: in practice one group
-    // per audience (its consoles have seen the same events), and none for those that may not read it.
-    const ready = new Map<number, string[]>();
-    for (const socket of sockets().values()) {
-      const claim = claimNext(socket.data.feed, event);
-      if (typeof claim === 'number') {
-        const group = ready.get(claim);
-        if (group) group.push(socket.id);
-        else ready.set(claim, [socket.id]);
-      } else if (claim === 'later' && event.seq > socket.data.feed.cursor) void fillGap(socket);
-    }
-    // One broadcast encodes the event once per group, not once per console; `local`: other nodes send their own.
-    for (const [prevSeq, ids] of ready) io.local.to(ids).emit('event', event, prevSeq);
-  };
-  // Several nodes on one PostgreSQL: events committed on the others arrive here too (see cluster.ts).
-  const cluster =
-    app.config.dbKind === 'postgres'
-      ? await joinCluster(io, app.config.databaseUrl, app.log, offerToAll)
-      : undefined;
-
-  io.use(async (socket, next) => {
-    try {
-      const auth = (socket.handshake.auth ?? {}) as LiveAuth;
-      // Read before the rights: a change to them committed meanwhile is followed from the log.
-      const head = await headSeq(app.db);
-      if (typeof auth.token === 'string') {
-        const token = await resolveToken(app.db, app.clock, auth.token);
-        if (!token) return next(new Error('unauthorized'));
-        socket.data.who = { kind: 'token', tokenId: token.id };
-        socket.data.reader = newReader({ kind: 'token', tokenId: token.id }, head);
-      } else {
-        const cookie = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
-        const session = cookie
-          ? await resolveSession(app.db, app.clock, cookie, sessionPolicy(app))
-          : undefined;
-        if (!session) return next(new Error('unauthorized'));
-        socket.data.who = { kind: 'user', userId: session.user.id, sessionId: session.id };
-        socket.data.reader = newReader(
-          { kind: 'user', userId: session.user.id, roles: session.user.roles },
-          head,
-        );
-      }
-      const lastSeq =
-        Number.isSafeInteger(auth.lastSeq) && (auth.lastSeq as number) >= 0
-          ? (auth.lastSeq as number)
-          : undefined;
-      // A console from a restored (shorter) log must not skip what it never saw: never past the head.
-      const start = Math.min(lastSeq ?? head, head);
-      socket.data.feed = {
-        cursor: start,
-        sentSeq: start,
-        syncing: false,
-        wakeAgain: false,
-        mayRead: (e) => reads(socket.data.reader, e),
-        send: (e, prevSeq) => socket.emit('event', e, prevSeq),
-      };
-      next();
-    } catch (err) {
-      app.log.error({ err }, 'socket handshake failed');
-      next(new Error('unavailable'));
-    }
-  });
-
-  io.on('connection', (socket: LiveSocket) => {
-    // After the catch-up, a heartbeat tells the console where it stands (also when nothing was missed):
-    // the last event of its audience, not the log's head.
-    void fillGap(socket).then(() =>
-      socket.emit('heartbeat', { headSeq: socket.data.feed.sentSeq, at: app.clock.now().toISOString() }),
     );
-    socket.on('sync', (request, ack) => {
-      const after = request?.after;
-      if (typeof after !== 'number' || !Number.isSafeInteger(after) || after < 0) {
-        if (typeof ack === 'function') ack({ ok: false, headSeq: socket.data.feed.sentSeq });
-        return;
+    const readAfter = (after: number, limit: number) => eventsAfter(app.db, after, limit);
+    const sockets = () => io.of('/').sockets as Map<string, LiveSocket>;
+    const drop = (socket: LiveSocket) => socket.disconnect(true);
+    const fillGap = (socket: LiveSocket) =>
+      backfill(socket.data.feed, readAfter).catch((err) => app.log.error({ err }, 'live backfill failed'));
+    const offerToAll = (event: AnyDutyEvent) => {
+      // Consoles sent the same bytes, by the seq each was sent before this one: in practice one group
+      // per audience (its consoles have seen the same events), and none for those that may not read it.
+      const ready = new Map<number, string[]>();
+      for (const socket of sockets().values()) {
+        const claim = claimNext(socket.data.feed, event);
+        if (typeof claim === 'number') {
+          const group = ready.get(claim);
+          if (group) group.push(socket.id);
+          else ready.set(claim, [socket.id]);
+        } else if (claim === 'later' && event.seq > socket.data.feed.cursor) void fillGap(socket);
       }
-      const feed = socket.data.feed;
-      rewind(feed, after);
-      void fillGap(socket).then(() => {
-        if (typeof ack === 'function') ack({ ok: true, headSeq: feed.sentSeq });
+      // One broadcast encodes the event once per group, not once per console; `local`: other nodes send their own.
+      for (const [prevSeq, ids] of ready) io.local.to(ids).emit('event', event, prevSeq);
+    };
+    // Several nodes on one PostgreSQL: events committed on the others arrive here too (see cluster.ts).
+    const cluster =
+      app.config.dbKind === 'postgres'
+        ? await joinCluster(io, app.config.databaseUrl, app.log, offerToAll)
+        : undefined;
+
+    io.use(async (socket, next) => {
+      try {
+        const auth = (socket.handshake.auth ?? {}) as LiveAuth;
+        // Read before the rights: a change to them committed meanwhile is followed from the log.
+        const head = await headSeq(app.db);
+        if (typeof auth.token === 'string') {
+          const token = await resolveToken(app.db, app.clock, auth.token);
+          if (!token) return next(new Error('unauthorized'));
+          socket.data.who = { kind: 'token', tokenId: token.id };
+          socket.data.reader = newReader({ kind: 'token', tokenId: token.id }, head);
+        } else {
+          const cookie = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
+          const session = cookie
+            ? await resolveSession(app.db, app.clock, cookie, sessionPolicy(app))
+            : undefined;
+          if (!session) return next(new Error('unauthorized'));
+          socket.data.who = { kind: 'user', userId: session.user.id, sessionId: session.id };
+          socket.data.reader = newReader(
+            { kind: 'user', userId: session.user.id, roles: session.user.roles },
+            head,
+          );
+        }
+        const lastSeq =
+          Number.isSafeInteger(auth.lastSeq) && (auth.lastSeq as number) >= 0
+            ? (auth.lastSeq as number)
+            : undefined;
+        // A console from a restored (shorter) log must not skip what it never saw: never past the head.
+        const start = Math.min(lastSeq ?? head, head);
+        socket.data.feed = {
+          cursor: start,
+          sentSeq: start,
+          syncing: false,
+          wakeAgain: false,
+          mayRead: (e) => reads(socket.data.reader, e),
+          send: (e, prevSeq) => socket.emit('event', e, prevSeq),
+        };
+        next();
+      } catch (err) {
+        app.log.error({ err }, 'socket handshake failed');
+        next(new Error('unavailable'));
+      }
+    });
+
+    io.on('connection', (socket: LiveSocket) => {
+      // After the catch-up, a heartbeat tells the console where it stands (also when nothing was missed):
+      // the last event of its audience, not the log's head.
+      void fillGap(socket).then(() =>
+        socket.emit('heartbeat', { headSeq: socket.data.feed.sentSeq, at: app.clock.now().toISOString() }),
+      );
+      socket.on('sync', (request, ack) => {
+        const after = request?.after;
+        if (typeof after !== 'number' || !Number.isSafeInteger(after) || after < 0) {
+          if (typeof ack === 'function') ack({ ok: false, headSeq: socket.data.feed.sentSeq });
+          return;
+        }
+        const feed = socket.data.feed;
+        rewind(feed, after);
+        void fillGap(socket).then(() => {
+          if (typeof ack === 'function') ack({ ok: true, headSeq: feed.sentSeq });
+        });
       });
     });
-  });
 
-  // The heartbeat carries the head seq of each console's audience (the last event it was sent once
-  // it has passed the log's head), fills any gap (events committed on another node), and drops
-  // sockets whose session ended or whose token was revoked.
-  const beat = async () => {
-    const all = [...sockets().values()];
-    if (all.length === 0) return;
-    const head = await headSeq(app.db);
-    const sessionIds = new Set(
-      all.flatMap((s) => (s.data.who?.kind === 'user' ? [s.data.who.sessionId] : [])),
-    );
-    const live = await liveSessionIds(app.db, app.clock, [...sessionIds], sessionPolicy(app));
-    const tokenOk = new Map<number, boolean>();
-    const at = app.clock.now().toISOString();
-    const upToDate = new Map<number, string[]>();
-    for (const socket of all) {
-      const who = socket.data.who;
-      if (who.kind === 'user' && !live.has(who.sessionId)) {
-        drop(socket);
-        continue;
-      }
-      if (who.kind === 'token') {
-        if (!tokenOk.has(who.tokenId)) tokenOk.set(who.tokenId, await isTokenLive(app.db, who.tokenId));
-        if (!tokenOk.get(who.tokenId)) {
+    // The heartbeat carries the head seq of each console's audience (the last event it was sent once
+    // it has passed the log's head), fills any gap (events committed on another node), and drops
+    // sockets whose session ended or whose token was revoked.
+    const beat = async () => {
+      const all = [...sockets().values()];
+      if (all.length === 0) return;
+      const head = await headSeq(app.db);
+      const sessionIds = new Set(
+        all.flatMap((s) => (s.data.who?.kind === 'user' ? [s.data.who.sessionId] : [])),
+      );
+      const live = await liveSessionIds(app.db, app.clock, [...sessionIds], sessionPolicy(app));
+      const tokenOk = new Map<number, boolean>();
+      const at = app.clock.now().toISOString();
+      const upToDate = new Map<number, string[]>();
+      for (const socket of all) {
+        const who = socket.data.who;
+        if (who.kind === 'user' && !live.has(who.sessionId)) {
           drop(socket);
           continue;
         }
+        if (who.kind === 'token') {
+          if (!tokenOk.has(who.tokenId)) tokenOk.set(who.tokenId, await isTokenLive(app.db, who.tokenId));
+          if (!tokenOk.get(who.tokenId)) {
+            drop(socket);
+            continue;
+          }
+        }
+        const feed = socket.data.feed;
+        if (feed.cursor < head) {
+          // Where it stands is known once the gap is filled: this (rare) console beats on its own.
+          void fillGap(socket).then(() => socket.emit('heartbeat', { headSeq: feed.sentSeq, at }));
+          continue;
+        }
+        const group = upToDate.get(feed.sentSeq);
+        if (group) group.push(socket.id);
+        else upToDate.set(feed.sentSeq, [socket.id]);
       }
-      const feed = socket.data.feed;
-      if (feed.cursor < head) {
-        // Where it stands is known once the gap is filled: this (rare) console beats on its own.
-        void fillGap(socket).then(() => socket.emit('heartbeat', { headSeq: feed.sentSeq, at }));
-        continue;
-      }
-      const group = upToDate.get(feed.sentSeq);
-      if (group) group.push(socket.id);
-      else upToDate.set(feed.sentSeq, [socket.id]);
-    }
-    // One broadcast per audience head: the beat is encoded once per group of consoles, not once each.
-    for (const [headOfAudience, ids] of upToDate)
-      io.local.to(ids).emit('heartbeat', { headSeq: headOfAudience, at });
-  };
-  let beating = false;
-  const timer = setInterval(() => {
-    if (beating) return;
-    beating = true;
-    beat()
-      .catch((err) => app.log.error({ err }, 'live heartbeat failed'))
-      .finally(() => {
-        beating = false;
-      });
-  }, app.config.heartbeatMs);
-  timer.unref();
+      // One broadcast per audience head: the beat is encoded once per group of consoles, not once each.
+      for (const [headOfAudience, ids] of upToDate)
+        io.local.to(ids).emit('heartbeat', { headSeq: headOfAudience, at });
+    };
+    let beating = false;
+    const timer = setInterval(() => {
+      if (beating) return;
+      beating = true;
+      beat()
+        .catch((err) => app.log.error({ err }, 'live heartbeat failed'))
+        .finally(() => {
+          beating = false;
+        });
+    }, app.config.heartbeatMs);
+    timer.unref();
 
-  app.decorate('live', {
-    publish: (event: AnyDutyEvent) => {
-      offerToAll(event);
-      cluster?.share(event);
-    },
-    disconnectUser: (userId: number) => {
-      for (const s of sockets().values())
-        if (s.data.who.kind === 'user' && s.data.who.userId === userId) drop(s);
-    },
-    disconnectSession: (sessionId: string) => {
-      for (const s of sockets().values())
-        if (s.data.who.kind === 'user' && s.data.who.sessionId === sessionId) drop(s);
-    },
-    connectedCount: () => sockets().size,
-  } satisfies Live);
+    app.decorate('live', {
+      publish: (event: AnyDutyEvent) => {
+        offerToAll(event);
+        cluster?.share(event);
+      },
+      disconnectUser: (userId: number) => {
+        for (const s of sockets().values())
+          if (s.data.who.kind === 'user' && s.data.who.userId === userId) drop(s);
+      },
+      disconnectSession: (sessionId: string) => {
+        for (const s of sockets().values())
+          if (s.data.who.kind === 'user' && s.data.who.sessionId === sessionId) drop(s);
+      },
+      connectedCount: () => sockets().size,
+    } satisfies Live);
 
-  app.addHook('preClose', async () => {
-    clearInterval(timer);
-    io.disconnectSockets(true);
-    io.engine.close();
-    await cluster?.close();
-  });
-});
+    app.addHook('preClose', async () => {
+      clearInterval(timer);
+      io.disconnectSockets(true);
+      io.engine.close();
+      await cluster?.close();
+    });
+  },
+  { name: 'duty-live', dependencies: ['duty-db'] },
+);

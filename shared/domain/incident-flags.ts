@@ -1,6 +1,8 @@
+import type { Static } from 'typebox';
+import type { Source } from '../schemas/incidents';
 import type { Casualties } from './incident-types';
 
-export type IncidentSource = 'phone' | 'api' | 'walk_in' | 'monitoring' | 'tip_off' | 'media';
+export type IncidentSource = Static<typeof Source>;
 
 export interface LateDiscoveryInput {
   source: IncidentSource;

@@ -1,3 +1,12 @@
+import type { Static } from 'typebox';
+import type {
+  Casualties as CasualtiesSchema,
+  GradeCode,
+  ObligationKind as ObligationKindSchema,
+  ReportChannel as ReportChannelSchema,
+  ReportKind as ReportKindSchema,
+} from '../schemas/incidents';
+
 /** Category codes of DESIGN §4, grouped by the four classes of 突发事件应对法 第二条. */
 export const ACCIDENT_CATEGORIES = [
   'hazardous_chemicals',
@@ -27,19 +36,10 @@ export const CATEGORIES = [
 export type CategoryCode = (typeof CATEGORIES)[number];
 export type CategoryClass = 'accident' | 'natural_disaster' | 'public_health' | 'social_security';
 /** I 特别重大 > II 重大 > III 较大 > IV 一般. */
-export type Grade = 'I' | 'II' | 'III' | 'IV';
+export type Grade = Static<typeof GradeCode>;
 
-export interface Casualties {
-  deaths?: number;
-  missing?: number;
-  seriousInjuries?: number;
-  /** Acute industrial poisoning: counted with serious injuries for the grade. */
-  poisoned?: number;
-  minorInjuries?: number;
-  trapped?: number;
-  endangered?: number;
-  evacuated?: number;
-}
+/** The schema is the contract (shared/schemas/incidents.ts); these names are its types. */
+export type Casualties = Static<typeof CasualtiesSchema>;
 
 export interface GradingInput {
   category: CategoryCode;
@@ -64,14 +64,9 @@ export interface GradeResult {
   nearMiss: boolean;
 }
 
-export type ReportKind = 'initial' | 'followup' | 'final';
-export type ReportChannel = 'phone' | 'written' | 'system';
-export type ObligationKind =
-  | 'initial_phone'
-  | 'initial_written'
-  | 'followup_daily'
-  | 'followup_change'
-  | 'final';
+export type ReportKind = Static<typeof ReportKindSchema>;
+export type ReportChannel = Static<typeof ReportChannelSchema>;
+export type ObligationKind = Static<typeof ObligationKindSchema>;
 
 /** ISO 8601 duration as in the policy table: PT30M, PT2H, P1D, P30D. */
 export type Duration = string;

@@ -1,13 +1,16 @@
+import type { Static } from 'typebox';
+import type { DutyRole as DutyRoleSchema, PeriodKind, ShiftKind as ShiftKindSchema } from '../schemas/roster';
 import type { DutySettings } from '../schemas/settings';
+import type { Role } from '../schemas/users';
 
 /** A local calendar date, YYYY-MM-DD; for a duty day, the date on which it starts. */
 export type LocalDate = string;
 /** A local wall-clock time, YYYY-MM-DDTHH:mm, in the roster's zone. */
 export type LocalDateTime = string;
 
-export type DutyRole = 'officer' | 'leader' | 'backup';
+export type DutyRole = Static<typeof DutyRoleSchema>;
 /** full: the whole duty day (hand-over to hand-over); day / night: the two halves of day_night. */
-export type ShiftKind = 'full' | 'day' | 'night';
+export type ShiftKind = Static<typeof ShiftKindSchema>;
 
 /** One person's stint on the roster, stored as wall-clock times plus zone (never start + duration). */
 export interface RosterShift {
@@ -26,18 +29,12 @@ export type NewRosterShift = Omit<RosterShift, 'id'>;
 export interface RosterPerson {
   id: number;
   displayName: string;
-  roles: ('officer' | 'leader' | 'admin')[];
+  roles: Role[];
   qualified: boolean;
   enabled: boolean;
 }
 
-export type DutyPeriodKind =
-  | 'holiday'
-  | 'makeup_workday'
-  | 'flood_season'
-  | 'fire_season'
-  | 'sensitive'
-  | 'response';
+export type DutyPeriodKind = Static<typeof PeriodKind>;
 
 /** Strengthened duty (加强值班) or a calendar fact (调休 make-up workday); dates inclusive, local. */
 export interface DutyPeriod {

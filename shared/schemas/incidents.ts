@@ -33,6 +33,7 @@ export const Casualties = Type.Object(
     deaths: Type.Optional(Count),
     missing: Type.Optional(Count),
     seriousInjuries: Type.Optional(Count),
+    /** Acute industrial poisoning: counted with serious injuries for the grade. */
     poisoned: Type.Optional(Count),
     minorInjuries: Type.Optional(Count),
     trapped: Type.Optional(Count),
@@ -111,6 +112,17 @@ export const ObligationKind = Type.Union([
   Type.Literal('final'),
 ]);
 
+export const ReportKind = Type.Union([
+  Type.Literal('initial'),
+  Type.Literal('followup'),
+  Type.Literal('final'),
+]);
+export const ReportChannel = Type.Union([
+  Type.Literal('phone'),
+  Type.Literal('written'),
+  Type.Literal('system'),
+]);
+
 export const ObligationView = Type.Object(
   {
     kind: ObligationKind,
@@ -131,8 +143,8 @@ export const Report = Type.Object(
     incidentId: Type.Integer(),
     number: Type.Integer(),
     title: Type.String(),
-    kind: Type.Union([Type.Literal('initial'), Type.Literal('followup'), Type.Literal('final')]),
-    channel: Type.Union([Type.Literal('phone'), Type.Literal('written'), Type.Literal('system')]),
+    kind: ReportKind,
+    channel: ReportChannel,
     recipient: Type.String(),
     text: Type.String(),
     signedOffBy: Type.Union([Type.String(), Type.Null()]),
@@ -273,8 +285,8 @@ export type IncidentDetail = Static<typeof IncidentDetail>;
 
 export const ReportBody = Type.Object(
   {
-    kind: Type.Union([Type.Literal('initial'), Type.Literal('followup'), Type.Literal('final')]),
-    channel: Type.Union([Type.Literal('phone'), Type.Literal('written'), Type.Literal('system')]),
+    kind: ReportKind,
+    channel: ReportChannel,
     recipient: Type.String({ minLength: 1, maxLength: 120 }),
     text: Type.Optional(Type.String({ minLength: 1, maxLength: 20000 })),
     /** Username of the leader who signs a written report off (签发); a leader sending defaults to themself. */
@@ -284,10 +296,7 @@ export const ReportBody = Type.Object(
 );
 export type ReportBody = Static<typeof ReportBody>;
 
-export const DraftQuery = Type.Object(
-  { kind: Type.Union([Type.Literal('initial'), Type.Literal('followup'), Type.Literal('final')]) },
-  { additionalProperties: false },
-);
+export const DraftQuery = Type.Object({ kind: ReportKind }, { additionalProperties: false });
 export const Draft = Type.Object(
   { title: Type.String(), text: Type.String() },
   { additionalProperties: false },

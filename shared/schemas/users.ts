@@ -3,7 +3,7 @@ import { Instant } from './common';
 
 export const ROLES = ['officer', 'leader', 'admin'] as const;
 export const Role = Type.Union([Type.Literal('officer'), Type.Literal('leader'), Type.Literal('admin')]);
-export type Role = (typeof ROLES)[number];
+export type Role = Static<typeof Role>;
 
 const Username = Type.String({ minLength: 2, maxLength: 40, pattern: '^[a-z0-9][a-z0-9._-]*$' });
 const DisplayName = Type.String({ minLength: 1, maxLength: 60 });

@@ -3,8 +3,7 @@ import { staffingFor } from '@shared/domain/staffing';
 import type { DutyNow } from '@shared/schemas/attendance';
 import type { DbOrTrx } from '../../db/database';
 import { toStored } from '../../time';
-import { monthsBetween, nextShiftsAfter, shiftsOverlapping } from '../roster/repo';
-import { rosterContext } from '../roster/rules';
+import { monthsBetween, nextShiftsAfter, rosterContext, shiftsOverlapping } from '../roster/service';
 import { getDutySettings } from '../settings/service';
 
 /** Who is (was, will be) on duty at an instant. */

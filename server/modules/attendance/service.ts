@@ -4,7 +4,7 @@ import type { DbOrTrx } from '../../db/database';
 import { DutyError } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored, toStored } from '../../time';
-import { findShift, shiftsOfUser, updateShiftRow } from '../roster/repo';
+import { findShift, markCheckedIn, markCheckedOut, shiftsOfUser } from '../roster/service';
 import { getDutySettings } from '../settings/service';
 import { listRosterPeople } from '../users/service';
 
@@ -82,12 +82,7 @@ export async function checkIn(tx: Tx, userId: number, shiftId?: number): Promise
     throw new DutyError('DUTY_ERR_CHECKIN_WINDOW', 'this shift is over');
   if (shift.checkInAt) throw new DutyError('DUTY_ERR_ALREADY_DONE', 'already checked in');
   const late = now.getTime() > Date.parse(shift.start) + settings.checkInAfterMinutes * 60_000;
-  await updateShiftRow(tx.trx, shift.id, {
-    check_in_at: nowStored(tx.clock),
-    check_in_late: late ? 1 : 0,
-    updated_at: nowStored(tx.clock),
-  });
-  const updated = (await findShift(tx.trx, shift.id))!;
+  const updated = await markCheckedIn(tx.trx, shift.id, nowStored(tx.clock), late);
   await tx.record({
     type: 'attendance.checked_in',
     subject: `shift:${shift.id}`,
@@ -113,11 +108,7 @@ export async function checkOut(tx: Tx, userId: number, shiftId?: number): Promis
     throw new DutyError('DUTY_ERR_NOT_ROSTERED', 'no shift of yours to check out of');
   if (!shift.checkInAt) throw new DutyError('DUTY_ERR_CONFLICT', 'check in before checking out');
   if (shift.checkOutAt) throw new DutyError('DUTY_ERR_ALREADY_DONE', 'already checked out');
-  await updateShiftRow(tx.trx, shift.id, {
-    check_out_at: nowStored(tx.clock),
-    updated_at: nowStored(tx.clock),
-  });
-  const updated = (await findShift(tx.trx, shift.id))!;
+  const updated = await markCheckedOut(tx.trx, shift.id, nowStored(tx.clock));
   await tx.record({
     type: 'attendance.checked_out',
     subject: `shift:${shift.id}`,
@@ -125,3 +116,6 @@ export async function checkOut(tx: Tx, userId: number, shiftId?: number): Promis
   });
   return updated;
 }
+
+export { dutyAt } from './duty-now';
+export { missedCheckIns } from './missed';

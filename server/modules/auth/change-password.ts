@@ -1,7 +1,7 @@
 import { notFound } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored } from '../../time';
-import { findUserRowById, updateUserRow } from '../users/repo';
+import { findUser, storePasswordHash } from '../users/service';
 
 /**
  * A person's own new password (hashed by the caller, outside the transaction): every other session
@@ -14,9 +14,9 @@ export async function changeOwnPassword(
   keepSessionId: string,
   passwordHash: string,
 ): Promise<string[]> {
-  const row = await findUserRowById(tx.trx, userId);
-  if (!row) notFound(`user ${userId}`);
-  await updateUserRow(tx.trx, userId, { password_hash: passwordHash, updated_at: nowStored(tx.clock) });
+  const user = await findUser(tx.trx, userId);
+  if (!user) notFound(`user ${userId}`);
+  await storePasswordHash(tx.trx, userId, passwordHash, nowStored(tx.clock));
   const ended = (
     await tx.trx
       .deleteFrom('sessions')
@@ -28,7 +28,7 @@ export async function changeOwnPassword(
   await tx.record({
     type: 'auth.password_changed',
     subject: `user:${userId}`,
-    payload: { userId, username: row.username, sessionsEnded: ended.length },
+    payload: { userId, username: user.username, sessionsEnded: ended.length },
   });
   return ended;
 }

@@ -4,7 +4,7 @@ import { Ok } from '@shared/schemas/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DutyError } from '../../errors';
 import { sessionPolicy, userOf } from '../../plugins/auth';
-import { findUserRowById, findUserRowByUsername, toUser } from '../users/repo';
+import { credentialsById, credentialsByUsername } from '../users/service';
 import { changeOwnPassword } from './change-password';
 import { createHashGate } from './hash-gate';
 import { type Attempt, createLoginThrottle } from './login-limiter';
@@ -73,12 +73,12 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const { username, password } = req.body;
       const { result, attempt } = await checkPassword(req, username, async () => {
-        const found = await findUserRowByUsername(app.db, username);
-        const hash = found?.password_hash ?? (await dummyHashFor(c.scryptLogN));
-        return { row: found, ok: await verifyPassword(password, hash) };
+        const found = await credentialsByUsername(app.db, username);
+        const hash = found?.passwordHash ?? (await dummyHashFor(c.scryptLogN));
+        return { found, ok: await verifyPassword(password, hash) };
       });
-      const { row, ok } = result;
-      if (!row || !ok || row.enabled !== 1) {
+      const { found, ok } = result;
+      if (!found || !ok || !found.user.enabled) {
         attempt.failed(now());
         throw new DutyError(
           'DUTY_ERR_BAD_CREDENTIALS',
@@ -86,7 +86,7 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
         );
       }
       attempt.succeeded();
-      const user = toUser(row);
+      const { user } = found;
       // A new session id at every sign-in: a planted cookie is never promoted (session fixation).
       const old = req.cookies[SESSION_COOKIE];
       const { cookieValue, session } = await app.command(user.username, async (tx) => {
@@ -133,8 +133,8 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
         throw new DutyError('DUTY_ERR_VALIDATION', 'body.newPassword must differ from body.currentPassword');
       }
       const { result: ok, attempt } = await checkPassword(req, me.user.username, async () => {
-        const row = await findUserRowById(app.db, me.user.id);
-        return row !== undefined && (await verifyPassword(currentPassword, row.password_hash));
+        const found = await credentialsById(app.db, me.user.id);
+        return found !== undefined && (await verifyPassword(currentPassword, found.passwordHash));
       });
       if (!ok) {
         attempt.failed(now());

@@ -1,7 +1,7 @@
 import type { User } from '@shared/schemas/users';
 import type { DbOrTrx } from '../../db/database';
 import { addMinutes, type Clock, toStored } from '../../time';
-import { toUser } from '../users/repo';
+import { findUser } from '../users/service';
 import { newSecret, sha256 } from './secrets';
 
 export interface SessionPolicy {
@@ -49,12 +49,11 @@ export async function resolveSession(
   const id = sha256(cookieValue);
   const row = await db
     .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .selectAll('users')
-    .select(['sessions.csrf_token', 'sessions.last_seen_at', 'sessions.expires_at'])
-    .where('sessions.id', '=', id)
+    .select(['user_id', 'csrf_token', 'last_seen_at', 'expires_at'])
+    .where('id', '=', id)
     .executeTakeFirst();
-  if (row?.enabled !== 1) return undefined;
+  const user = row && (await findUser(db, Number(row.user_id)));
+  if (!row || !user?.enabled) return undefined;
   const now = clock.now();
   const idleLimit = addMinutes(new Date(row.last_seen_at), policy.idleMinutes);
   if (now >= new Date(row.expires_at) || now >= idleLimit) {
@@ -69,7 +68,7 @@ export async function resolveSession(
       .where('id', '=', id)
       .execute();
   }
-  return { id, user: toUser(row), csrfToken: row.csrf_token };
+  return { id, user, csrfToken: row.csrf_token };
 }
 
 export async function closeSession(db: DbOrTrx, sessionId: string): Promise<void> {

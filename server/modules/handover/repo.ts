@@ -2,7 +2,7 @@ import type { Amendment, Handover, HandoverQuery } from '@shared/schemas/handove
 import type { Incident, Report } from '@shared/schemas/incidents';
 import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
-import { isPostgres } from '../../db/schema-helpers';
+import { jsonMember, jsonText } from '../../db/dialect';
 import type { HandoverAmendmentsTable, HandoversTable } from './table';
 
 type Row = Selectable<HandoversTable> & {
@@ -211,14 +211,8 @@ export async function incidentEventsBetween(
   start: string,
   end: string,
 ): Promise<IncidentWorkEvent[]> {
-  const pg = isPostgres(db);
-  const json = pg ? sql`payload::json` : sql`payload`;
-  const text = (...path: string[]) =>
-    pg
-      ? sql<string>`${json} #>> ${`{${path.join(',')}}`}::text[]`
-      : sql<string>`${json} ->> ${`$.${path.join('.')}`}`;
-  const object = (key: string) =>
-    pg ? sql<unknown>`${json} -> ${key}::text` : sql<unknown>`${json} -> ${`$.${key}`}`;
+  const text = (...path: string[]) => jsonText(db, 'payload', path);
+  const object = (key: string) => jsonMember(db, 'payload', key);
   const found = await db
     .selectFrom('events')
     .select([

@@ -259,3 +259,8 @@ export function awaitingHandovers(db: DbOrTrx, zone: string): Promise<Handover[]
 export async function latestHandover(db: DbOrTrx, zone: string): Promise<Handover | null> {
   return (await repo.listHandovers(db, {}, zone, 1))[0] ?? null;
 }
+
+/** Whether any handover was ever written (the demo seeds an empty database only). */
+export async function anyHandover(db: DbOrTrx): Promise<boolean> {
+  return (await db.selectFrom('handovers').select('id').limit(1).executeTakeFirst()) !== undefined;
+}

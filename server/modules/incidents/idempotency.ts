@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Trx } from '../../db/database';
+import { writesOneAtATime } from '../../db/dialect';
 import { DutyError } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored } from '../../time';
@@ -105,7 +106,7 @@ export async function runIdempotent<T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<Outcome<T>> {
   const { scope, key, hash, status } = claim;
-  if (app.dbKind === 'sqlite') {
+  if (writesOneAtATime(app.db)) {
     return app.command(actor, async (tx): Promise<Outcome<T>> => {
       const claimed = await claimIn(tx.trx, nowStored(app.clock), scope, key, hash);
       if (claimed.kind === 'replay') return claimed;

@@ -1,5 +1,6 @@
 import { figuresChanged } from '@shared/domain/incident-flags';
 import type { Incident, IncidentPatch } from '@shared/schemas/incidents';
+import type { DbOrTrx } from '../../db/database';
 import { DutyError, notFound } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored, toStored } from '../../time';
@@ -9,8 +10,13 @@ import { type IncidentRow, insertAction, loadIncident, updateIncidentRow } from 
 import { reportView } from './snapshot';
 
 export async function incidentRow(tx: Tx, id: number): Promise<IncidentRow> {
+  return readIncidentRow(tx.trx, id);
+}
+
+/** The same, read-only: for what reads without a command (a report's draft). */
+export async function readIncidentRow(db: DbOrTrx, id: number): Promise<IncidentRow> {
   return (
-    (await tx.trx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst()) ??
+    (await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst()) ??
     notFound(`incident ${id}`)
   );
 }
@@ -35,11 +41,11 @@ export async function patchIncident(
   const casualties = body.casualties ?? JSON.parse(row.casualties);
   const figures = body.casualties ? figuresChanged(JSON.parse(row.casualties), body.casualties) : [];
   const next = {
-    category: body.category ?? (row.category as IncidentPatch['category'] & string),
+    category: body.category ?? row.category,
     casualties,
     directLossYuan: body.directLossYuan ?? row.direct_loss_yuan,
     burnedAreaHa: body.burnedAreaHa ?? row.burned_area_ha,
-    grade: body.grade === undefined ? (row.manual_grade as IncidentPatch['grade']) : body.grade,
+    grade: body.grade === undefined ? row.manual_grade : body.grade,
     gradeReason: body.gradeReason ?? row.grade_reason,
     seriousPollution: body.seriousPollution ?? row.serious_pollution === 1,
     keyFacilityDanger: body.keyFacilityDanger ?? row.key_facility_danger === 1,

@@ -1,5 +1,5 @@
 import { computeObligations, nextDeadline } from '@shared/domain/deadlines';
-import type { CategoryCode, Grade, Obligation, ReportRecord } from '@shared/domain/incident-types';
+import type { Obligation, ReportRecord } from '@shared/domain/incident-types';
 import type { DbOrTrx } from '../../db/database';
 import { getDeadlinePolicy } from './policy';
 import { type IncidentRow, syncObligations, updateIncidentRow } from './repo';
@@ -13,8 +13,8 @@ export async function obligationsFor(
 ): Promise<Obligation[]> {
   return computeObligations(
     {
-      category: row.category as CategoryCode,
-      grade: row.grade as Grade | null,
+      category: row.category,
+      grade: row.grade,
       nearMiss: row.near_miss === 1,
       occurredAt: row.occurred_at,
       receivedAt: row.received_at,

@@ -8,7 +8,7 @@ export type IncidentRow = Selectable<IncidentsTable>;
 
 function obligationView(
   row: {
-    kind: string;
+    kind: ObligationView['kind'];
     key: string;
     due_at: string | null;
     done_at: string | null;
@@ -18,7 +18,7 @@ function obligationView(
   now: string,
 ): ObligationView {
   return {
-    kind: row.kind as ObligationView['kind'],
+    kind: row.kind,
     key: row.key,
     dueAt: row.due_at,
     doneAt: row.done_at,
@@ -31,7 +31,7 @@ function obligationView(
 export function toIncident(row: IncidentRow, obligations: ObligationView[]): Incident {
   return {
     id: Number(row.id),
-    category: row.category as Incident['category'],
+    category: row.category,
     occurredAt: row.occurred_at,
     receivedAt: row.received_at,
     location: {
@@ -44,14 +44,14 @@ export function toIncident(row: IncidentRow, obligations: ObligationView[]): Inc
     casualties: JSON.parse(row.casualties) as Casualties,
     directLossYuan: row.direct_loss_yuan,
     burnedAreaHa: row.burned_area_ha,
-    source: row.source as Incident['source'],
-    grade: row.grade as Incident['grade'],
+    source: row.source,
+    grade: row.grade,
     gradeBasis: row.grade_basis,
     gradeReasons: JSON.parse(row.grade_reasons),
     nearMiss: row.near_miss === 1,
     drill: row.drill === 1,
     lateDiscovery: row.late_discovery,
-    stage: row.stage as Incident['stage'],
+    stage: row.stage,
     verifiedAt: row.verified_at,
     acknowledgedAt: row.acknowledged_at,
     acknowledgedBy: row.acknowledged_by,
@@ -152,8 +152,8 @@ export function toReport(row: Selectable<IncidentReportsTable>, delivery: Report
     incidentId: Number(row.incident_id),
     number: Number(row.number),
     title: row.title,
-    kind: row.kind as Report['kind'],
-    channel: row.channel as Report['channel'],
+    kind: row.kind,
+    channel: row.channel,
     recipient: row.recipient,
     text: row.text,
     signedOffBy: row.signed_off_by,

@@ -2,12 +2,13 @@ import { computeObligations } from '@shared/domain/deadlines';
 import type { ReportChannel, ReportKind, ReportRecord } from '@shared/domain/incident-types';
 import { draftReportText, type ReportIncident, reportTitle } from '@shared/domain/report-text';
 import type { Report } from '@shared/schemas/incidents';
+import type { DbOrTrx } from '../../db/database';
 import { DutyError } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored } from '../../time';
 import { enqueue } from '../outbox/service';
-import { findUserRowByUsername } from '../users/repo';
-import { incidentRow, reload } from './lifecycle';
+import { findUserByUsername } from '../users/service';
+import { incidentRow, readIncidentRow, reload } from './lifecycle';
 import { refreshObligations } from './obligations';
 import { getDeadlinePolicy } from './policy';
 import { insertReport, reportRows, toReport, updateIncidentRow } from './repo';
@@ -30,8 +31,8 @@ async function signOff(tx: Tx, body: SendReport, callerIsLeader: boolean): Promi
       'DUTY_ERR_SIGNOFF_REQUIRED',
       'a written report needs the leader who signs it off (签发): signedOffBy',
     );
-  const leader = await findUserRowByUsername(tx.trx, who);
-  if (leader?.enabled !== 1 || !leader.roles.split(',').includes('leader')) {
+  const leader = await findUserByUsername(tx.trx, who);
+  if (!leader?.enabled || !leader.roles.includes('leader')) {
     throw new DutyError(
       'DUTY_ERR_SIGNOFF_REQUIRED',
       `"${who}" is not an enabled leader who can sign off a report`,
@@ -42,14 +43,14 @@ async function signOff(tx: Tx, body: SendReport, callerIsLeader: boolean): Promi
 
 /** The draft a composer starts from: the six items of 第十二条 for a 首报, what changed for a 续报. */
 export async function draftFor(
-  tx: Tx,
+  db: DbOrTrx,
   id: number,
   kind: ReportKind,
   zone: string,
 ): Promise<{ title: string; text: string }> {
-  const row = await incidentRow(tx, id);
-  const { snapshot, reports } = await reportView(tx.trx, row);
-  const rows = await reportRows(tx.trx, id);
+  const row = await readIncidentRow(db, id);
+  const { snapshot, reports } = await reportView(db, row);
+  const rows = await reportRows(db, id);
   const last = rows.at(-1);
   const previous = last ? (JSON.parse(last.snapshot) as ReportIncident) : undefined;
   return {
@@ -75,14 +76,14 @@ export async function sendReport(
     throw new DutyError('DUTY_ERR_ALREADY_DONE', 'the final report (终报) was already sent');
   }
   const signedOffBy = await signOff(tx, body, opts.callerIsLeader);
-  const draft = await draftFor(tx, id, body.kind, opts.zone);
+  const draft = await draftFor(tx.trx, id, body.kind, opts.zone);
   const sentAt = nowStored(tx.clock);
   const number = reports.length + 1;
   const record: ReportRecord = { number, kind: body.kind, channel: body.channel, sentAt };
   const obligations = computeObligations(
     {
-      category: row.category as ReportIncident['category'],
-      grade: row.grade as ReportIncident['grade'],
+      category: row.category,
+      grade: row.grade,
       nearMiss: row.near_miss === 1,
       occurredAt: row.occurred_at,
       receivedAt: row.received_at,

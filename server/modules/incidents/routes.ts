@@ -19,7 +19,6 @@ import { boardIncidents } from './board';
 import { requestHash, runIdempotent } from './idempotency';
 import { createIncident } from './intake';
 import { acknowledgeIncident, patchIncident, verifyIncident } from './lifecycle';
-import { overduePlugin } from './overdue-plugin';
 import { incidentDetail, listIncidents } from './queries';
 
 const IntakeHeaders = Type.Object({
@@ -31,7 +30,6 @@ const IntakeHeaders = Type.Object({
 export async function incidentRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const zone = app.config.tzName;
-  await app.register(overduePlugin);
 
   app.post(
     '/api/incidents',

@@ -15,9 +15,9 @@ export async function reportView(
   ]);
   const caller = JSON.parse(row.caller);
   const snapshot: ReportIncident = {
-    title: `${categoryName(row.category as ReportIncident['category'])}：${row.address}`,
-    category: row.category as ReportIncident['category'],
-    grade: row.grade as ReportIncident['grade'],
+    title: `${categoryName(row.category)}：${row.address}`,
+    category: row.category,
+    grade: row.grade,
     nearMiss: row.near_miss === 1,
     occurredAt: row.occurred_at,
     receivedAt: row.received_at,
@@ -34,8 +34,8 @@ export async function reportView(
     snapshot,
     reports: reports.map((r) => ({
       number: Number(r.number),
-      kind: r.kind as ReportRecord['kind'],
-      channel: r.channel as ReportRecord['channel'],
+      kind: r.kind,
+      channel: r.channel,
       sentAt: r.sent_at,
     })),
   };

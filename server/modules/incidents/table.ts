@@ -1,8 +1,18 @@
+import type { IncidentSource } from '@shared/domain/incident-flags';
+import type {
+  CategoryCode,
+  Grade,
+  GradeResult,
+  ObligationKind,
+  ReportChannel,
+  ReportKind,
+} from '@shared/domain/incident-types';
+import type { Incident } from '@shared/schemas/incidents';
 import type { Generated } from 'kysely';
 
 export interface IncidentsTable {
   id: Generated<number>;
-  category: string;
+  category: CategoryCode;
   occurred_at: string;
   received_at: string;
   address: string;
@@ -15,19 +25,19 @@ export interface IncidentsTable {
   casualties: string;
   direct_loss_yuan: number | null;
   burned_area_ha: number | null;
-  source: string;
-  manual_grade: string | null;
+  source: IncidentSource;
+  manual_grade: Grade | null;
   grade_reason: string | null;
   serious_pollution: number;
   key_facility_danger: number;
-  grade: string | null;
-  grade_basis: string;
+  grade: Grade | null;
+  grade_basis: GradeResult['basis'];
   /** JSON string[]. */
   grade_reasons: string;
   near_miss: number;
   drill: number;
   late_discovery: string | null;
-  stage: string;
+  stage: Incident['stage'];
   verified_at: string | null;
   acknowledged_at: string | null;
   acknowledged_by: string | null;
@@ -47,8 +57,8 @@ export interface IncidentReportsTable {
   incident_id: number;
   number: number;
   title: string;
-  kind: string;
-  channel: string;
+  kind: ReportKind;
+  channel: ReportChannel;
   recipient: string;
   text: string;
   signed_off_by: string | null;
@@ -71,7 +81,7 @@ export interface IncidentActionsTable {
 export interface IncidentObligationsTable {
   incident_id: number;
   key: string;
-  kind: string;
+  kind: ObligationKind;
   due_at: string | null;
   done_at: string | null;
   report_number: number | null;

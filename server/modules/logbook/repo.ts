@@ -10,7 +10,7 @@ export type StoredEntry = Omit<LogEntry, 'sealedIn'>;
 export function toEntry(row: EntryRow): StoredEntry {
   return {
     id: Number(row.id),
-    kind: row.kind as LogEntry['kind'],
+    kind: row.kind,
     at: row.at,
     callerName: row.caller_name,
     callerUnit: row.caller_unit,

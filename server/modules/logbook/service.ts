@@ -12,7 +12,7 @@ import { DutyError, notFound } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored, toStored } from '../../time';
 import { sealedOver } from '../handover/service';
-import { createIncident } from '../incidents/intake';
+import { createIncident } from '../incidents/service';
 import * as repo from './repo';
 
 const DEFAULT_LIMIT = 200;

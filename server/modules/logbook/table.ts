@@ -1,8 +1,9 @@
+import type { LogKind } from '@shared/schemas/logbook';
 import type { Generated } from 'kysely';
 
 export interface LogbookEntriesTable {
   id: Generated<number>;
-  kind: string;
+  kind: LogKind;
   at: string;
   caller_name: string | null;
   caller_unit: string | null;

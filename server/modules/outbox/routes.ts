@@ -2,17 +2,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { OutboxBacklog } from '@shared/schemas/outbox';
 import type { FastifyInstance } from 'fastify';
 import type { Access } from '../../plugins/access';
-import { scanOutbox, stopSending } from './sender';
 import { backlog } from './service';
 
 /** The duty room watches the backlog; a system has no use for it. */
 const WATCHERS: Access = ['officer', 'leader', 'admin'];
 
-/** The upstream outbox: delivered on every scanner pass, its backlog on view. */
+/** The upstream outbox's backlog on view (delivery: the scanner's pass, server/jobs/scanner.ts). */
 export async function outboxRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
-  app.scanner.add(scanOutbox);
-  app.addHook('preClose', () => stopSending(app));
 
   app.get(
     '/api/outbox/backlog',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { redactUrl } from '../../config';
 import { nowStored, toStored } from '../../time';
+import type { SenderState } from './sender-state';
 import type { OutboxTable } from './table';
 import { post } from './upstream-post';
 
@@ -18,25 +19,6 @@ export function backoffMs(attempts: number): number {
  */
 export function claimMs(timeoutMs: number): number {
   return timeoutMs + 30_000;
-}
-
-/** Per node: the rows this process is sending now, whatever the claim's clock says. */
-interface NodeState {
-  inFlight: Set<number>;
-  rounds: Set<Promise<number>>;
-  drain: Promise<number> | undefined;
-  closing: AbortController;
-}
-// Keyed by the database handle, which a plugin's encapsulated instance shares with the root.
-const nodes = new WeakMap<object, NodeState>();
-
-function nodeState(app: FastifyInstance): NodeState {
-  let state = nodes.get(app.db);
-  if (!state) {
-    state = { inFlight: new Set(), rounds: new Set(), drain: undefined, closing: new AbortController() };
-    nodes.set(app.db, state);
-  }
-  return state;
 }
 
 async function dueMessages(app: FastifyInstance, now: string): Promise<Message[]> {
@@ -131,7 +113,7 @@ async function release(app: FastifyInstance, msg: Message, until: string): Promi
 }
 
 /** One endpoint's due messages in order; the first failure ends its turn (the rest would wait the same). */
-async function sendTo(app: FastifyInstance, state: NodeState, messages: Message[]): Promise<number> {
+async function sendTo(app: FastifyInstance, state: SenderState, messages: Message[]): Promise<number> {
   let sent = 0;
   for (const msg of messages) {
     if (state.closing.signal.aborted) break;
@@ -165,7 +147,7 @@ async function sendTo(app: FastifyInstance, state: NodeState, messages: Message[
  * and the receiver dedupes by Idempotency-Key what a lost answer makes us send again.
  */
 export async function sendDueMessages(app: FastifyInstance): Promise<number> {
-  const state = nodeState(app);
+  const state = app.outboxSender;
   const round = deliverRound(app, state);
   state.rounds.add(round);
   try {
@@ -175,7 +157,7 @@ export async function sendDueMessages(app: FastifyInstance): Promise<number> {
   }
 }
 
-async function deliverRound(app: FastifyInstance, state: NodeState): Promise<number> {
+async function deliverRound(app: FastifyInstance, state: SenderState): Promise<number> {
   const due = await dueMessages(app, nowStored(app.clock));
   const byEndpoint = new Map<string, Message[]>();
   for (const msg of due) byEndpoint.set(msg.endpoint, [...(byEndpoint.get(msg.endpoint) ?? []), msg]);
@@ -191,7 +173,7 @@ const SCAN_WAIT_MS = 2_000;
  * only briefly, so a slow upstream never delays overdue alerts and check-in checks.
  */
 export async function scanOutbox(app: FastifyInstance): Promise<number> {
-  const state = nodeState(app);
+  const state = app.outboxSender;
   if (state.closing.signal.aborted) return 0;
   if (!state.drain) {
     const drain = sendDueMessages(app)
@@ -213,11 +195,4 @@ export async function scanOutbox(app: FastifyInstance): Promise<number> {
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** On shutdown: cut sends short and wait for the round to put its claims back. */
-export async function stopSending(app: FastifyInstance): Promise<void> {
-  const state = nodeState(app);
-  state.closing.abort();
-  await Promise.allSettled([...state.rounds]);
 }

@@ -106,3 +106,6 @@ export async function backlog(db: DbOrTrx, now: Date, configured: readonly strin
     endpoints,
   };
 }
+
+export { scanOutbox } from './sender';
+export { outboxSenderPlugin } from './sender-state';

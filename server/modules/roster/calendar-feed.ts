@@ -4,7 +4,7 @@ import type { DbOrTrx } from '../../db/database';
 import { notFound } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored } from '../../time';
-import { newSecret, sha256 } from '../auth/secrets';
+import { newSecret, sha256 } from '../auth/service';
 import type { RosterFeedKeysTable } from './table';
 
 /** A new secret for the person's subscribable calendar URL; the old one stops working. */

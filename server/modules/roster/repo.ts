@@ -12,9 +12,9 @@ export function toShift(row: ShiftRow): Shift {
     userId: Number(row.user_id),
     userName: row.display_name,
     phone: row.phone,
-    role: row.role as Shift['role'],
+    role: row.role,
     dutyDate: row.duty_date,
-    kind: row.kind as Shift['kind'],
+    kind: row.kind,
     startLocal: row.start_local,
     endLocal: row.end_local,
     zone: row.zone,
@@ -141,7 +141,7 @@ export async function deleteReplaceableShifts(
 function toPeriod(row: Selectable<DutyPeriodsTable>): Period {
   return {
     id: Number(row.id),
-    kind: row.kind as Period['kind'],
+    kind: row.kind,
     name: row.name,
     fromDate: row.from_date,
     toDate: row.to_date,

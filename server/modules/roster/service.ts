@@ -317,3 +317,24 @@ export async function publishMonth(
   });
   return published;
 }
+
+// The roster's front door for other modules: reads of shifts and months (as API types, never rows),
+// the rules a shift's holder must meet, the duty-hours report, and the named writes on a shift.
+export { type HoursRow, hoursCsv, hoursReport } from './exports';
+export {
+  findShift,
+  monthsBetween,
+  nextShiftsAfter,
+  shiftsOfUser,
+  shiftsOnDays,
+  shiftsOverlapping,
+  toRosterShift,
+} from './repo';
+export { assertRosterable, peopleById, rosterContext } from './rules';
+export {
+  claimMissedCheckIn,
+  dueMissedCheckIns,
+  markCheckedIn,
+  markCheckedOut,
+  reassignShift,
+} from './shift-marks';

@@ -1,8 +1,9 @@
+import type { DutyPeriodKind, DutyRole, ShiftKind } from '@shared/domain/roster-types';
 import type { Generated } from 'kysely';
 
 export interface DutyPeriodsTable {
   id: Generated<number>;
-  kind: string;
+  kind: DutyPeriodKind;
   name: string;
   from_date: string;
   to_date: string;
@@ -26,10 +27,10 @@ export interface RosterMonthsTable {
 export interface RosterShiftsTable {
   id: Generated<number>;
   user_id: number;
-  role: string;
+  role: DutyRole;
   duty_date: string;
   month: string;
-  kind: string;
+  kind: ShiftKind;
   start_local: string;
   end_local: string;
   zone: string;

@@ -2,14 +2,13 @@ import { DEFAULT_DUTY_SETTINGS, type DutySettings } from '@shared/schemas/settin
 import type { DbOrTrx } from '../../db/database';
 import { DutyError } from '../../errors';
 import type { Tx } from '../../events/command';
-import { nowStored } from '../../time';
+import { readSetting, storeSetting } from './stored';
 
 const DUTY_KEY = 'duty';
 
 /** The duty rules in force: stored values over the defaults (a new default reaches old databases). */
 export async function getDutySettings(db: DbOrTrx): Promise<DutySettings> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', DUTY_KEY).executeTakeFirst();
-  return { ...DEFAULT_DUTY_SETTINGS, ...(row ? (JSON.parse(row.value) as Partial<DutySettings>) : {}) };
+  return { ...DEFAULT_DUTY_SETTINGS, ...(await readSetting<Partial<DutySettings>>(db, DUTY_KEY)) };
 }
 
 export async function putDutySettings(tx: Tx, settings: DutySettings): Promise<DutySettings> {
@@ -20,22 +19,13 @@ export async function putDutySettings(tx: Tx, settings: DutySettings): Promise<D
       `body.dayShiftEnd: the day shift must end before the next hand-over (${settings.handoverTime})`,
     );
   const before = await getDutySettings(tx.trx);
-  const row = {
-    key: DUTY_KEY,
-    value: JSON.stringify(settings),
-    updated_at: nowStored(tx.clock),
-    updated_by: tx.actor,
-  };
-  const exists = await tx.trx
-    .selectFrom('settings')
-    .select('key')
-    .where('key', '=', DUTY_KEY)
-    .executeTakeFirst();
-  if (exists) await tx.trx.updateTable('settings').set(row).where('key', '=', DUTY_KEY).execute();
-  else await tx.trx.insertInto('settings').values(row).execute();
+  await storeSetting(tx, DUTY_KEY, settings);
   const changed = (Object.keys(settings) as (keyof DutySettings)[]).filter(
     (k) => JSON.stringify(settings[k]) !== JSON.stringify(before[k]),
   );
   await tx.record({ type: 'settings.updated', subject: 'settings:duty', payload: { settings, changed } });
   return settings;
 }
+
+export { getInstallation, type Installation, recordInstallation } from './installation';
+export { readSetting, storeSetting } from './stored';

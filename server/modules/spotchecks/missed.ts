@@ -1,24 +1,15 @@
-import type { FastifyInstance } from 'fastify';
-import { nowStored } from '../../time';
+import type { Timer } from '../../jobs/raise-once';
 import { findSpotCheck, markMissed, overdueUnraised } from './repo';
 
-const BATCH = 100;
-
 /**
- * Raises spotcheck.missed for every spot-check left unanswered past its limit. The claiming update
- * and the event share one transaction, so each is raised exactly once: across restarts and with
- * several nodes scanning the same database. An answer that comes later makes it late, not unmissed.
+ * spotcheck.missed, once for every spot-check left unanswered past its limit (the scanner raises
+ * it: server/jobs/scanner.ts). An answer that comes later makes it late, not unmissed.
  */
-export async function raiseMissedSpotChecks(app: FastifyInstance): Promise<number> {
-  const now = nowStored(app.clock);
-  let raised = 0;
-  for (const id of await overdueUnraised(app.db, now, BATCH)) {
-    await app.command('system', async (tx) => {
-      if (!(await markMissed(tx.trx, id, now))) return;
-      const spotCheck = (await findSpotCheck(tx.trx, id))!;
-      await tx.record({ type: 'spotcheck.missed', subject: `spotcheck:${id}`, payload: { spotCheck } });
-      raised += 1;
-    });
-  }
-  return raised;
-}
+export const missedSpotChecks: Timer<number> = {
+  due: (db, now) => overdueUnraised(db, now, 100),
+  async claim(trx, id, now) {
+    if (!(await markMissed(trx, id, now))) return undefined;
+    const spotCheck = (await findSpotCheck(trx, id))!;
+    return { type: 'spotcheck.missed', subject: `spotcheck:${id}`, payload: { spotCheck } };
+  },
+};

@@ -9,7 +9,6 @@ import {
 } from '@shared/schemas/spot-checks';
 import type { FastifyInstance } from 'fastify';
 import { actorOf, userOf } from '../../plugins/auth';
-import { raiseMissedSpotChecks } from './missed';
 import { answerSpotCheck, issueSpotCheck, listSpotChecks, openSpotChecks } from './service';
 
 const ISSUERS = ['leader', 'admin'] as const;
@@ -18,7 +17,6 @@ const ANSWERERS = ['officer', 'leader'] as const;
 export async function spotCheckRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const zone = app.config.tzName;
-  app.scanner.add(raiseMissedSpotChecks);
 
   app.get(
     '/api/spot-checks',

@@ -9,7 +9,7 @@ import type { DbOrTrx } from '../../db/database';
 import { DutyError, notFound } from '../../errors';
 import type { Tx } from '../../events/command';
 import { addMinutes, nowStored, toStored } from '../../time';
-import { dutyAt } from '../attendance/duty-now';
+import { dutyAt } from '../attendance/service';
 import { getDutySettings } from '../settings/service';
 import * as repo from './repo';
 
@@ -105,3 +105,5 @@ export function listSpotChecks(db: DbOrTrx, query: SpotCheckQuery): Promise<Spot
 export function openSpotChecks(db: DbOrTrx, now: Date): Promise<SpotCheck[]> {
   return repo.unanswered(db, toStored(new Date(now.getTime() - OPEN_WINDOW_MS)), MAX_OPEN);
 }
+
+export { missedSpotChecks } from './missed';

@@ -4,7 +4,7 @@ import type { Grade } from '@shared/domain/incident-types';
 import { categoryName } from '@shared/domain/report-text';
 import type { Stats, StatsTable } from '@shared/schemas/stats';
 import { formatLocal } from '../../time';
-import { hoursCsv } from '../roster/exports';
+import { hoursCsv } from '../roster/service';
 import { KIND_NAMES, SOURCE_NAMES, STAGE_NAMES } from './labels';
 
 type Rows = CsvField[][];

@@ -1,7 +1,7 @@
 import { addDays, dutyDayBounds, dutyDayOf } from '@shared/domain/duty-day';
 import type { Stats } from '@shared/schemas/stats';
 import type { DbOrTrx } from '../../db/database';
-import { hoursReport } from '../roster/exports';
+import { hoursReport } from '../roster/service';
 import { getDutySettings } from '../settings/service';
 import { countWhere, num, type StatsScope } from './scope';
 import { spread } from './spread';

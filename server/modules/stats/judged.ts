@@ -1,3 +1,4 @@
+import type { CategoryCode } from '@shared/domain/incident-types';
 import type { DbOrTrx } from '../../db/database';
 import { ACCIDENTS, INITIAL_KINDS, lateOrOverdue, num, received, running, type StatsScope } from './scope';
 
@@ -65,7 +66,7 @@ export async function judgeAccidents(
 }
 
 export interface IncidentTimes {
-  category: string;
+  category: CategoryCode;
   receivedAt: string;
   acknowledgedAt: string | null;
   closedAt: string | null;

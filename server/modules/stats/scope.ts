@@ -13,7 +13,7 @@ export interface StatsScope {
   source?: StatsQuery['source'];
 }
 
-export const ACCIDENTS: readonly string[] = ACCIDENT_CATEGORIES;
+export const ACCIDENTS: readonly CategoryCode[] = ACCIDENT_CATEGORIES;
 export const INITIAL_KINDS = ['initial_phone', 'initial_written'] as const;
 export const FOLLOWUP_KINDS = ['followup_daily', 'followup_change'] as const;
 

@@ -7,8 +7,15 @@ import type { DbOrTrx } from '../../db/database';
 import { DutyError, notFound } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored } from '../../time';
-import { findShift, shiftsOnDays, toRosterShift, updateShiftRow } from '../roster/repo';
-import { assertRosterable, peopleById, rosterContext } from '../roster/rules';
+import {
+  assertRosterable,
+  findShift,
+  peopleById,
+  reassignShift,
+  rosterContext,
+  shiftsOnDays,
+  toRosterShift,
+} from '../roster/service';
 import * as repo from './repo';
 
 const MAX_LIST = 200;
@@ -222,8 +229,7 @@ export async function approveSwap(
   }
   const approved = await decide(tx, id, 'approved', body.note);
   for (const { shift: before, to } of changes) {
-    await updateShiftRow(tx.trx, before.id, { user_id: to, updated_at: nowStored(tx.clock) });
-    const shift = (await findShift(tx.trx, before.id))!;
+    const shift = await reassignShift(tx.trx, before.id, to, nowStored(tx.clock));
     await tx.record({
       type: 'roster.shift_updated',
       subject: `shift:${shift.id}`,

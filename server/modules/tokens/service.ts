@@ -4,7 +4,7 @@ import type { DbOrTrx } from '../../db/database';
 import { notFound } from '../../errors';
 import type { Tx } from '../../events/command';
 import { type Clock, nowStored } from '../../time';
-import { newSecret, sha256 } from '../auth/secrets';
+import { newSecret, sha256 } from '../auth/service';
 import type { ApiTokensTable } from './table';
 
 const PREFIX = 'dcs_';

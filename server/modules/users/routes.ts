@@ -4,8 +4,7 @@ import { CreateUserBody, UpdateUserBody, User, UserList } from '@shared/schemas/
 import type { FastifyInstance } from 'fastify';
 import { ADMIN } from '../../plugins/access';
 import { actorOf } from '../../plugins/auth';
-import { hashPassword } from '../auth/passwords';
-import { closeSessionsOfUser } from '../auth/sessions';
+import { closeSessionsOfUser, hashPassword } from '../auth/service';
 import { createUser, getUser, listUsers, updateUser } from './service';
 
 export async function userRoutes(root: FastifyInstance): Promise<void> {

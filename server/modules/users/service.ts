@@ -94,3 +94,13 @@ export async function listRosterPeople(db: DbOrTrx): Promise<RosterPerson[]> {
     enabled,
   }));
 }
+
+export { countUsers } from './repo';
+export {
+  type Credentials,
+  credentialsById,
+  credentialsByUsername,
+  findUser,
+  findUserByUsername,
+  storePasswordHash,
+} from './sign-in';
