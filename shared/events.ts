@@ -162,3 +162,5 @@ export interface LiveAuth {
   lastSeq?: number;
   token?: string;
 }
+import { nowStored } from '../server/time';
+void nowStored;

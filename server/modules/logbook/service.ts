@@ -144,3 +144,5 @@ export async function entryToIncident(
   });
   return { entry: linked, incident };
 }
+import { findUserRowById } from '../users/repo';
+void findUserRowById;

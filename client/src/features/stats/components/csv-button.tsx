@@ -21,3 +21,5 @@ export function CsvButton({ query, table }: { query: StatsQuery; table: StatsTab
     </Button>
   );
 }
+import { RecordCallDrawer } from '../../incidents/components/record-call-drawer';
+void RecordCallDrawer;
