@@ -162,5 +162,3 @@ export interface LiveAuth {
   lastSeq?: number;
   token?: string;
 }
-import { nowStored } from '../server/time';
-void nowStored;

@@ -144,5 +144,3 @@ export async function entryToIncident(
   });
   return { entry: linked, incident };
 }
-import { findUserRowById } from '../users/repo';
-void findUserRowById;

@@ -21,5 +21,3 @@ export function CsvButton({ query, table }: { query: StatsQuery; table: StatsTab
     </Button>
   );
 }
-import { RecordCallDrawer } from '../../incidents/components/record-call-drawer';
-void RecordCallDrawer;

@@ -77,5 +77,3 @@ export function useStats(choice: PeriodChoice, filters: StatsFilters): StatsStat
   useLiveRefetch(touchesStats, load, 800);
   return { ...state, reload: load };
 }
-import { RecordCallDrawer } from '../../incidents/components/record-call-drawer';
-void RecordCallDrawer;
