@@ -10,6 +10,7 @@ import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import { formatShortInstant } from '@client/lib/time';
+import { nextObligation } from '@shared/domain/board-fields';
 import { categoryName } from '@shared/domain/report-text';
 import type { Incident } from '@shared/schemas/incidents';
 import type { User } from '@shared/schemas/users';
@@ -20,7 +21,7 @@ import { acknowledgeIncident } from '../api/acknowledge-incident';
 import { verifyIncident } from '../api/verify-incident';
 import { GradeBadge } from './grade-badge';
 import { IncidentCountdown } from './incident-countdown';
-import { gradeColor, gradeLook, nextObligation, obligationLabel, stageLabel } from './incident-labels';
+import { gradeColor, gradeLook, obligationLabel, stageLabel } from './incident-labels';
 
 interface Props {
   incident: Incident;
