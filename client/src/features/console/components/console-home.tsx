@@ -1,10 +1,10 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone, SafetyCertificateOutlined } from '@ant-design/icons';
+import { RoleTags } from '@client/components/role-tags';
 import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
-import { roleColor, roleLabel } from '@client/lib/roles';
 import type { User } from '@shared/schemas/users';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Descriptions, Flex, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { healthQuery } from '../api/get-health';
 import { describeDutyError } from './console-errors';
 import { DutyBanner } from './duty-banner';
@@ -31,13 +31,7 @@ function WelcomeCard({ user }: { user: User }) {
           </Typography.Title>
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t('console.rolesLabel')}>
-              <Flex gap={4} wrap>
-                {user.roles.map((role) => (
-                  <Tag key={role} color={roleColor[role]}>
-                    {t(roleLabel[role])}
-                  </Tag>
-                ))}
-              </Flex>
+              <RoleTags roles={user.roles} />
             </Descriptions.Item>
             <Descriptions.Item label={t('console.qualified')}>
               {user.qualified ? (

@@ -71,6 +71,31 @@ export function DutyBanner({ duty, error, meId, actions }: Props) {
   const nextNames = duty.next
     .map((s) => t('duty.nextItem', { name: s.userName, role: t(dutyRoleOne[s.role]) }))
     .join(t('duty.listSep'));
+  const columns: Omit<ColumnProps, 'meId'>[] = [
+    {
+      title: t('duty.role.officer'),
+      shifts: duty.officers,
+      showState: true,
+      testId: 'duty-officers',
+      emptyText: t('duty.noOfficer'),
+      required: duty.officersRequired,
+    },
+    {
+      title: t('duty.role.leader'),
+      shifts: duty.leaders,
+      showState: false,
+      testId: 'duty-leader',
+      emptyText: t('duty.noLeader'),
+      required: duty.leadersRequired,
+    },
+    {
+      title: t('duty.role.backup'),
+      shifts: duty.backups,
+      showState: false,
+      testId: 'duty-backups',
+      emptyText: t('duty.noBackup'),
+    },
+  ];
   return (
     <div className={`duty-banner${duty.strengthened ? ' duty-banner-strong' : ''}`} data-testid="duty-banner">
       <div className="duty-banner-head">
@@ -96,32 +121,9 @@ export function DutyBanner({ duty, error, meId, actions }: Props) {
         <span className="duty-banner-actions">{actions}</span>
       </div>
       <div className="duty-banner-body">
-        <Column
-          title={t('duty.role.officer')}
-          shifts={duty.officers}
-          showState
-          meId={meId}
-          testId="duty-officers"
-          emptyText={t('duty.noOfficer')}
-          required={duty.officersRequired}
-        />
-        <Column
-          title={t('duty.role.leader')}
-          shifts={duty.leaders}
-          showState={false}
-          meId={meId}
-          testId="duty-leader"
-          emptyText={t('duty.noLeader')}
-          required={duty.leadersRequired}
-        />
-        <Column
-          title={t('duty.role.backup')}
-          shifts={duty.backups}
-          showState={false}
-          meId={meId}
-          testId="duty-backups"
-          emptyText={t('duty.noBackup')}
-        />
+        {columns.map((column) => (
+          <Column key={column.testId} {...column} meId={meId} />
+        ))}
         <div className="duty-col duty-col-time">
           <div className="duty-col-title">{t('duty.untilHandover')}</div>
           <ShiftCountdown end={duty.shiftEnd} />
