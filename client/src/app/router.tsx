@@ -2,7 +2,7 @@ import type { User } from '@shared/schemas/users';
 import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { SignInPage } from '../features/auth/components/sign-in-page';
-import { ConsoleHome } from '../features/console/components/console-home';
+import { loadConsoleHome } from '../features/console/console-preload';
 import { loadIncidentsBoard } from '../features/incidents/board-preload';
 import { IncidentsWatch } from '../features/incidents/components/incidents-watch';
 import { FullPageSpin, GuestOnly, RequireAdmin, RequireAuth, useCurrentUser } from './auth-guard';
@@ -44,6 +44,8 @@ const RosterPrintPage = lazyNamed(
   'RosterPrintPage',
 );
 
+// The console home and the board: split out, yet asked for with the page when the console opens on them.
+const ConsoleHome = lazy(loadConsoleHome);
 // Incidents pages load on first visit; the shortcut and alerts (IncidentsWatch) are always on.
 const IncidentsBoard = lazy(loadIncidentsBoard);
 const IncidentDetailPage = lazyNamed(
