@@ -1,4 +1,4 @@
-import type { BoardIncident } from '../schemas/incidents';
+import type { BoardIncident, Incident, ObligationView } from '../schemas/incidents';
 import type { Casualties } from './incident-types';
 
 /**
@@ -22,5 +22,38 @@ export function boardCasualties(c: Casualties): BoardIncident['casualties'] {
     ...(c.deaths !== undefined ? { deaths: c.deaths } : {}),
     ...(c.missing !== undefined ? { missing: c.missing } : {}),
     ...(c.seriousInjuries !== undefined ? { seriousInjuries: c.seriousInjuries } : {}),
+  };
+}
+
+/** The obligation the card's countdown runs to: the open one due at `nextDueAt`. */
+export function nextObligation(incident: Incident): ObligationView | null {
+  if (!incident.nextDueAt) return null;
+  const due = Date.parse(incident.nextDueAt);
+  return (
+    incident.obligations.find((o) => !o.doneAt && o.dueAt !== null && Date.parse(o.dueAt) === due) ?? null
+  );
+}
+
+/** A live event's whole incident as the board keeps it: the same fields its list read brings. */
+export function toBoardIncident(incident: Incident): BoardIncident {
+  return {
+    id: incident.id,
+    category: incident.category,
+    receivedAt: incident.receivedAt,
+    location: { address: incident.location.address },
+    caller: boardCaller(incident.caller),
+    summary: incident.summary,
+    casualties: boardCasualties(incident.casualties),
+    grade: incident.grade,
+    nearMiss: incident.nearMiss,
+    drill: incident.drill,
+    lateDiscovery: incident.lateDiscovery,
+    stage: incident.stage,
+    acknowledgedAt: incident.acknowledgedAt,
+    closedAt: incident.closedAt,
+    createdBy: incident.createdBy,
+    nextDueAt: incident.nextDueAt,
+    nextKind: nextObligation(incident)?.kind ?? null,
+    overdue: incident.overdue,
   };
 }

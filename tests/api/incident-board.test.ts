@@ -1,4 +1,4 @@
-import { toBoardIncident } from '@client/features/incidents/components/board-incident';
+import { toBoardIncident } from '@shared/domain/board-fields';
 import type { BoardIncident, Incident } from '@shared/schemas/incidents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../server/time';

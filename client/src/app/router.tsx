@@ -1,7 +1,8 @@
-import { lazy, Suspense } from 'react';
+import type { User } from '@shared/schemas/users';
+import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { SignInPage } from '../features/auth/components/sign-in-page';
-import { ConsoleHome } from '../features/console/components/console-home';
+import { loadConsoleHome } from '../features/console/console-preload';
 import { loadIncidentsBoard } from '../features/incidents/board-preload';
 import { IncidentsWatch } from '../features/incidents/components/incidents-watch';
 import { FullPageSpin, GuestOnly, RequireAdmin, RequireAuth, useCurrentUser } from './auth-guard';
@@ -9,85 +10,67 @@ import { LangSwitch } from './lang-switch';
 import { AppLayout } from './layout/app-layout';
 import { NotFound } from './not-found';
 
+/** A page's code loaded on first visit, by its named export. */
+function lazyNamed<P, K extends string>(
+  load: () => Promise<Record<K, ComponentType<P>>>,
+  name: K,
+): LazyExoticComponent<ComponentType<P>> {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+
+function WithUser({ page: Page }: { page: ComponentType<{ user: User }> }) {
+  return <Page user={useCurrentUser()} />;
+}
+
+/** A signed-in page outside the console's layout: a printed sheet. */
+function Bare({ page: Page }: { page: ComponentType }) {
+  return (
+    <RequireAuth>
+      <Suspense fallback={<FullPageSpin />}>
+        <Page />
+      </Suspense>
+    </RequireAuth>
+  );
+}
+
 // Admin pages are for a few people in office hours; keep them out of the duty post's first load.
-const UsersPage = lazy(() =>
-  import('../features/admin/components/users-page').then((m) => ({ default: m.UsersPage })),
-);
-const TokensPage = lazy(() =>
-  import('../features/admin/components/tokens-page').then((m) => ({ default: m.TokensPage })),
-);
-const AuditPage = lazy(() =>
-  import('../features/admin/components/audit-page').then((m) => ({ default: m.AuditPage })),
-);
+const UsersPage = lazyNamed(() => import('../features/admin/components/users-page'), 'UsersPage');
+const TokensPage = lazyNamed(() => import('../features/admin/components/tokens-page'), 'TokensPage');
+const AuditPage = lazyNamed(() => import('../features/admin/components/audit-page'), 'AuditPage');
 // The roster is planned in office hours; the duty post's first screen is the console.
-const RosterPage = lazy(() =>
-  import('../features/roster/components/roster-page').then((m) => ({ default: m.RosterPage })),
-);
-const RosterPrintPage = lazy(() =>
-  import('../features/roster/components/roster-print-page').then((m) => ({ default: m.RosterPrintPage })),
+const RosterPage = lazyNamed(() => import('../features/roster/components/roster-page'), 'RosterPage');
+const RosterPrintPage = lazyNamed(
+  () => import('../features/roster/components/roster-print-page'),
+  'RosterPrintPage',
 );
 
+// The console home and the board: split out, yet asked for with the page when the console opens on them.
+const ConsoleHome = lazy(loadConsoleHome);
 // Incidents pages load on first visit; the shortcut and alerts (IncidentsWatch) are always on.
 const IncidentsBoard = lazy(loadIncidentsBoard);
-const IncidentDetailPage = lazy(() =>
-  import('../features/incidents/components/incident-detail-page').then((m) => ({
-    default: m.IncidentDetailPage,
-  })),
+const IncidentDetailPage = lazyNamed(
+  () => import('../features/incidents/components/incident-detail-page'),
+  'IncidentDetailPage',
 );
 
 // The duty log and the handover load on first visit; the console's handover notice is always on.
-const LogbookPage = lazy(() =>
-  import('../features/logbook/components/logbook-page').then((m) => ({ default: m.LogbookPage })),
+const LogbookPage = lazyNamed(() => import('../features/logbook/components/logbook-page'), 'LogbookPage');
+const HandoverPage = lazyNamed(() => import('../features/handover/components/handover-page'), 'HandoverPage');
+const HandoverDetailPage = lazyNamed(
+  () => import('../features/handover/components/handover-detail-page'),
+  'HandoverDetailPage',
 );
-const HandoverPage = lazy(() =>
-  import('../features/handover/components/handover-page').then((m) => ({ default: m.HandoverPage })),
-);
-const HandoverDetailPage = lazy(() =>
-  import('../features/handover/components/handover-detail-page').then((m) => ({
-    default: m.HandoverDetailPage,
-  })),
-);
-const HandoverPrintPage = lazy(() =>
-  import('../features/handover/components/handover-print-page').then((m) => ({
-    default: m.HandoverPrintPage,
-  })),
+const HandoverPrintPage = lazyNamed(
+  () => import('../features/handover/components/handover-print-page'),
+  'HandoverPrintPage',
 );
 
 // Statistics are read in office hours; ECharts loads with this page only, never on the duty post's first screen.
-const StatsPage = lazy(() =>
-  import('../features/stats/components/stats-page').then((m) => ({ default: m.StatsPage })),
+const StatsPage = lazyNamed(() => import('../features/stats/components/stats-page'), 'StatsPage');
+const StatsPrintPage = lazyNamed(
+  () => import('../features/stats/components/stats-print-page'),
+  'StatsPrintPage',
 );
-const StatsPrintPage = lazy(() =>
-  import('../features/stats/components/stats-print-page').then((m) => ({ default: m.StatsPrintPage })),
-);
-
-function LogbookRoute() {
-  return <LogbookPage user={useCurrentUser()} />;
-}
-
-function HandoverRoute() {
-  return <HandoverPage user={useCurrentUser()} />;
-}
-
-function HandoverDetailRoute() {
-  return <HandoverDetailPage user={useCurrentUser()} />;
-}
-
-function IncidentsRoute() {
-  return <IncidentsBoard user={useCurrentUser()} />;
-}
-
-function IncidentDetailRoute() {
-  return <IncidentDetailPage user={useCurrentUser()} />;
-}
-
-function ConsoleRoute() {
-  return <ConsoleHome user={useCurrentUser()} />;
-}
-
-function RosterRoute() {
-  return <RosterPage user={useCurrentUser()} />;
-}
 
 function CurrentUsersPage() {
   return <UsersPage currentUserId={useCurrentUser().id} />;
@@ -105,35 +88,17 @@ export const router = createBrowserRouter([
   {
     // Outside the layout: the printed sheet carries no console chrome.
     path: '/roster/print',
-    element: (
-      <RequireAuth>
-        <Suspense fallback={<FullPageSpin />}>
-          <RosterPrintPage />
-        </Suspense>
-      </RequireAuth>
-    ),
+    element: <Bare page={RosterPrintPage} />,
   },
   {
     // Outside the layout too: one A4 portrait sheet with the signatures block.
     path: '/handover/:id/print',
-    element: (
-      <RequireAuth>
-        <Suspense fallback={<FullPageSpin />}>
-          <HandoverPrintPage />
-        </Suspense>
-      </RequireAuth>
-    ),
+    element: <Bare page={HandoverPrintPage} />,
   },
   {
     // Outside the layout: the monthly summary on A4 portrait, no charts, no chrome.
     path: '/stats/print',
-    element: (
-      <RequireAuth>
-        <Suspense fallback={<FullPageSpin />}>
-          <StatsPrintPage />
-        </Suspense>
-      </RequireAuth>
-    ),
+    element: <Bare page={StatsPrintPage} />,
   },
   {
     path: '/',
@@ -144,13 +109,13 @@ export const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <ConsoleRoute /> },
-      { path: 'incidents', element: <IncidentsRoute /> },
-      { path: 'incidents/:id', element: <IncidentDetailRoute /> },
-      { path: 'roster', element: <RosterRoute /> },
-      { path: 'logbook', element: <LogbookRoute /> },
-      { path: 'handover', element: <HandoverRoute /> },
-      { path: 'handover/:id', element: <HandoverDetailRoute /> },
+      { index: true, element: <WithUser page={ConsoleHome} /> },
+      { path: 'incidents', element: <WithUser page={IncidentsBoard} /> },
+      { path: 'incidents/:id', element: <WithUser page={IncidentDetailPage} /> },
+      { path: 'roster', element: <WithUser page={RosterPage} /> },
+      { path: 'logbook', element: <WithUser page={LogbookPage} /> },
+      { path: 'handover', element: <WithUser page={HandoverPage} /> },
+      { path: 'handover/:id', element: <WithUser page={HandoverDetailPage} /> },
       { path: 'stats', element: <StatsPage /> },
       {
         path: 'admin',

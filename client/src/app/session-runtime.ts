@@ -1,5 +1,6 @@
 import { setUnauthorizedHandler } from '@client/lib/api-client';
 import { connectLive, disconnectLive } from '@client/lib/live-store';
+import { queryClient } from '@client/lib/query-client';
 import { endSession, getSession, startSession, updateSessionUser, useSession } from '@client/lib/session';
 import { useLiveEvents } from '@client/lib/use-live';
 import { useEffect } from 'react';
@@ -12,8 +13,8 @@ function sessionOver(reason: 'expired' | 'kicked'): void {
 
 /**
  * Ties the session to the rest of the console: restores it on load, ends it when the server says
- * so (401 on a request, socket closed by the server), and holds the live connection only while
- * somebody is signed in.
+ * so (401 on a request, socket closed by the server), and holds the live connection (and the cache
+ * it keeps fresh) only while somebody is signed in.
  */
 export function useSessionRuntime(): void {
   const authenticated = useSession().status === 'authenticated';
@@ -52,7 +53,11 @@ export function useSessionRuntime(): void {
         );
       },
     });
-    return () => disconnectLive();
+    return () => {
+      disconnectLive();
+      // What one user was shown is never the next one's first screen.
+      queryClient.clear();
+    };
   }, [authenticated]);
 
   useLiveEvents((event) => {

@@ -1,5 +1,6 @@
 import type { AnyDutyEvent, DutyEvent, EventType } from '@shared/events';
 import type { QueryClient } from '@tanstack/react-query';
+import { patchIncident } from './live-patches/incidents';
 import { subscribeLiveEvents } from './live-store';
 import type { Resource } from './query-keys';
 
@@ -50,14 +51,14 @@ export const LIVE_CACHE: { readonly [T in EventType]: CacheRule<T> } = {
   'swap.approved': { stale: ['swaps', ...DUTY] },
   'swap.rejected': { stale: ['swaps'] },
   'swap.cancelled': { stale: ['swaps'] },
-  'incident.created': { stale: ['incidents', 'stats'] },
-  'incident.updated': { stale: ['incidents', 'stats'] },
-  'incident.verified': { stale: ['incidents', 'stats'] },
-  'incident.acknowledged': { stale: ['incidents', 'stats'] },
-  'incident.reported': { stale: ['incidents', 'stats', 'outbox'] },
-  'incident.action': { stale: ['incidents'] },
-  'incident.closed': { stale: ['incidents', 'stats'] },
-  'incident.overdue': { stale: ['incidents', 'stats'] },
+  'incident.created': { stale: ['incidents', 'stats'], patch: patchIncident },
+  'incident.updated': { stale: ['incidents', 'stats'], patch: patchIncident },
+  'incident.verified': { stale: ['incidents', 'stats'], patch: patchIncident },
+  'incident.acknowledged': { stale: ['incidents', 'stats'], patch: patchIncident },
+  'incident.reported': { stale: ['incidents', 'stats', 'outbox'], patch: patchIncident },
+  'incident.action': { stale: ['incidents'], patch: patchIncident },
+  'incident.closed': { stale: ['incidents', 'stats'], patch: patchIncident },
+  'incident.overdue': { stale: ['incidents', 'stats'], patch: patchIncident },
   'report.delivery': { stale: ['outbox', 'incidents'] },
   'calendar.feed_created': { stale: ['feeds'] },
   'calendar.feed_revoked': { stale: ['feeds'] },

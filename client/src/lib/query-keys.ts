@@ -7,6 +7,9 @@ export type Resource =
   | 'duty'
   | 'feeds'
   | 'handovers'
+  | 'health'
+  // The board's slim lists: patched from each incident event's whole incident, not read again.
+  | 'incident-board'
   | 'incidents'
   | 'logbook'
   | 'outbox'

@@ -1,12 +1,12 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
+import { pollEvery } from '@client/hooks/use-refetch-at';
 import { apiGet } from '@client/lib/api-client';
 import { useT } from '@client/lib/i18n';
 import { formatTimeOfDay } from '@client/lib/time';
-import { useLiveRefetch } from '@client/lib/use-live-refetch';
 import type { OutboxBacklog } from '@shared/schemas/outbox';
 import type { User } from '@shared/schemas/users';
+import { useQuery } from '@tanstack/react-query';
 import { Alert } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { useCurrentUser } from '../auth-guard';
 
 /** A backlog younger than this is ordinary delivery, not worth a warning. */
@@ -16,32 +16,16 @@ const POLL_MS = 30_000;
 
 const watches = (user: User) => user.roles.some((r) => r === 'officer' || r === 'leader' || r === 'admin');
 
+/** Read again when a report is sent or delivered (`live-cache.ts`: 'outbox'), and on the slow poll. */
 function useOutboxBacklog(enabled: boolean): OutboxBacklog | null {
-  const [backlog, setBacklog] = useState<OutboxBacklog | null>(null);
-  const inFlight = useRef<AbortController | null>(null);
-  const load = useCallback(() => {
-    if (!enabled) return;
-    inFlight.current?.abort();
-    const controller = new AbortController();
-    inFlight.current = controller;
-    apiGet<OutboxBacklog>('/outbox/backlog', undefined, controller.signal).then(setBacklog, () => {
-      // A failed read keeps the last answer; the next event or poll tries again.
-    });
-  }, [enabled]);
-  useEffect(() => {
-    load();
-    const timer = setInterval(load, POLL_MS);
-    return () => {
-      clearInterval(timer);
-      inFlight.current?.abort();
-    };
-  }, [load]);
-  useLiveRefetch(
-    (event) => event.type === 'report.delivery' || event.type === 'incident.reported',
-    load,
-    500,
-  );
-  return backlog;
+  const { data } = useQuery({
+    queryKey: ['outbox', '/outbox/backlog'],
+    queryFn: ({ signal }) => apiGet<OutboxBacklog>('/outbox/backlog', undefined, signal),
+    enabled,
+    // A failed read keeps the last answer, quietly; the next event or poll tries again.
+    ...pollEvery(POLL_MS),
+  });
+  return data ?? null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { apiGet } from '@client/lib/api-client';
 import type { Handover } from '@shared/schemas/handover';
+import { queryOptions } from '@tanstack/react-query';
 
 export interface LatestHandover {
   handover: Handover | null;
@@ -9,3 +10,9 @@ export interface LatestHandover {
 export function getLatestHandover(signal?: AbortSignal): Promise<LatestHandover> {
   return apiGet<LatestHandover>('/handovers/latest', undefined, signal);
 }
+
+export const latestHandoverQuery = () =>
+  queryOptions({
+    queryKey: ['handovers', '/handovers/latest'],
+    queryFn: ({ signal }) => getLatestHandover(signal),
+  });

@@ -1,8 +1,17 @@
 import { apiGet } from '@client/lib/api-client';
 import type { SpotCheck } from '@shared/schemas/spot-checks';
+import { queryOptions } from '@tanstack/react-query';
+
+const PATH = '/spot-checks/open';
 
 /** Unanswered spot-checks of the last day: open ones counting down and missed ones still to answer. */
-export async function listOpenSpotChecks(signal?: AbortSignal): Promise<SpotCheck[]> {
-  const { spotChecks } = await apiGet<{ spotChecks: SpotCheck[] }>('/spot-checks/open', undefined, signal);
-  return spotChecks;
+export function listOpenSpotChecks(signal?: AbortSignal): Promise<{ spotChecks: SpotCheck[] }> {
+  return apiGet<{ spotChecks: SpotCheck[] }>(PATH, undefined, signal);
 }
+
+export const openSpotChecksQuery = () =>
+  queryOptions({
+    queryKey: ['spotchecks', PATH],
+    queryFn: ({ signal }) => listOpenSpotChecks(signal),
+    select: (list) => list.spotChecks,
+  });

@@ -1,11 +1,11 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone, SafetyCertificateOutlined } from '@ant-design/icons';
+import { RoleTags } from '@client/components/role-tags';
 import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
-import { roleColor, roleLabel } from '@client/lib/roles';
 import type { User } from '@shared/schemas/users';
-import { Alert, Card, Col, Descriptions, Flex, Row, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { getHealth, type HealthInfo } from '../api/get-health';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
+import { healthQuery } from '../api/get-health';
 import { describeDutyError } from './console-errors';
 import { DutyBanner } from './duty-banner';
 import { HandoverNotice } from './handover-notice';
@@ -19,16 +19,7 @@ import './console.css';
 
 function WelcomeCard({ user }: { user: User }) {
   const t = useT();
-  const [health, setHealth] = useState<HealthInfo | null>(null);
-  const [healthError, setHealthError] = useState<unknown>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    getHealth(controller.signal).then(setHealth, (error: unknown) => {
-      if (!controller.signal.aborted) setHealthError(error);
-    });
-    return () => controller.abort();
-  }, []);
+  const { data: health, error: healthError } = useQuery(healthQuery());
 
   return (
     <Card data-testid="welcome-card" className="welcome-card">
@@ -40,13 +31,7 @@ function WelcomeCard({ user }: { user: User }) {
           </Typography.Title>
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t('console.rolesLabel')}>
-              <Flex gap={4} wrap>
-                {user.roles.map((role) => (
-                  <Tag key={role} color={roleColor[role]}>
-                    {t(roleLabel[role])}
-                  </Tag>
-                ))}
-              </Flex>
+              <RoleTags roles={user.roles} />
             </Descriptions.Item>
             <Descriptions.Item label={t('console.qualified')}>
               {user.qualified ? (
@@ -94,26 +79,26 @@ export function ConsoleHome({ user }: { user: User }) {
         pending={pending}
         onDuty={onDuty}
         onAnswered={() => {
-          spot.reload();
-          duty.reload();
+          void spot.refetch();
+          void duty.refetch();
         }}
       />
       <HandoverNotice user={user} />
       <DutyBanner
-        duty={duty.data}
+        duty={duty.data ?? null}
         error={duty.error ? describeDutyError(t, duty.error) : null}
         meId={user.id}
         actions={canIssue ? <IssueSpotCheckButton user={user} /> : null}
       />
-      {wantsBriefing(user, duty.data) && <ShiftBriefingCard duty={duty.data} />}
+      {wantsBriefing(user, duty.data ?? null) && <ShiftBriefingCard duty={duty.data ?? null} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12} xl={8}>
           <MyDutyCard
-            mine={mine.data}
+            mine={mine.data ?? null}
             error={mine.error ? describeDutyError(t, mine.error) : null}
             onChanged={() => {
-              mine.reload();
-              duty.reload();
+              void mine.refetch();
+              void duty.refetch();
             }}
           />
         </Col>

@@ -17,34 +17,42 @@ interface Props {
   actions?: ReactNode;
 }
 
-function Column({
-  title,
-  shifts,
-  showState,
-  meId,
-  empty,
-  testId,
-  warn,
-}: {
+interface ColumnProps {
   title: string;
   shifts: Shift[];
   showState: boolean;
   meId: number;
-  empty: ReactNode;
   testId: string;
-  warn?: ReactNode;
-}) {
+  /** Said when nobody stands the post; `required` posts say it in red. */
+  emptyText: string;
+  /** How many the day asks for: fewer (but some) shows a warning beside the title. */
+  required?: number;
+}
+
+function Column({ title, shifts, showState, meId, testId, emptyText, required }: ColumnProps) {
+  const t = useT();
+  const short = required !== undefined && shifts.length > 0 && shifts.length < required;
   return (
     <div className="duty-col" data-testid={testId} data-count={shifts.length}>
       <div className="duty-col-title">
         {title}
-        {warn}
+        {short && (
+          <Tag color="orange" className="duty-col-warn">
+            {t('duty.understaffed', { actual: shifts.length, required })}
+          </Tag>
+        )}
       </div>
-      {shifts.length === 0
-        ? empty
-        : shifts.map((s) => (
-            <DutyPerson key={s.id} shift={s} showState={showState} isMe={s.userId === meId} />
-          ))}
+      {shifts.length === 0 ? (
+        required === undefined ? (
+          <div className="duty-empty">{emptyText}</div>
+        ) : (
+          <div className="duty-empty duty-empty-red">
+            <WarningFilled /> {emptyText}
+          </div>
+        )
+      ) : (
+        shifts.map((s) => <DutyPerson key={s.id} shift={s} showState={showState} isMe={s.userId === meId} />)
+      )}
     </div>
   );
 }
@@ -60,11 +68,34 @@ export function DutyBanner({ duty, error, meId, actions }: Props) {
       </div>
     );
   }
-  const short = duty.officers.length < duty.officersRequired;
-  const noLeader = duty.leaders.length < duty.leadersRequired;
   const nextNames = duty.next
     .map((s) => t('duty.nextItem', { name: s.userName, role: t(dutyRoleOne[s.role]) }))
     .join(t('duty.listSep'));
+  const columns: Omit<ColumnProps, 'meId'>[] = [
+    {
+      title: t('duty.role.officer'),
+      shifts: duty.officers,
+      showState: true,
+      testId: 'duty-officers',
+      emptyText: t('duty.noOfficer'),
+      required: duty.officersRequired,
+    },
+    {
+      title: t('duty.role.leader'),
+      shifts: duty.leaders,
+      showState: false,
+      testId: 'duty-leader',
+      emptyText: t('duty.noLeader'),
+      required: duty.leadersRequired,
+    },
+    {
+      title: t('duty.role.backup'),
+      shifts: duty.backups,
+      showState: false,
+      testId: 'duty-backups',
+      emptyText: t('duty.noBackup'),
+    },
+  ];
   return (
     <div className={`duty-banner${duty.strengthened ? ' duty-banner-strong' : ''}`} data-testid="duty-banner">
       <div className="duty-banner-head">
@@ -90,52 +121,9 @@ export function DutyBanner({ duty, error, meId, actions }: Props) {
         <span className="duty-banner-actions">{actions}</span>
       </div>
       <div className="duty-banner-body">
-        <Column
-          title={t('duty.role.officer')}
-          shifts={duty.officers}
-          showState
-          meId={meId}
-          testId="duty-officers"
-          empty={
-            <div className="duty-empty duty-empty-red">
-              <WarningFilled /> {t('duty.noOfficer')}
-            </div>
-          }
-          warn={
-            short && duty.officers.length > 0 ? (
-              <Tag color="orange" className="duty-col-warn">
-                {t('duty.understaffed', { actual: duty.officers.length, required: duty.officersRequired })}
-              </Tag>
-            ) : null
-          }
-        />
-        <Column
-          title={t('duty.role.leader')}
-          shifts={duty.leaders}
-          showState={false}
-          meId={meId}
-          testId="duty-leader"
-          empty={
-            <div className="duty-empty duty-empty-red">
-              <WarningFilled /> {t('duty.noLeader')}
-            </div>
-          }
-          warn={
-            noLeader && duty.leaders.length > 0 ? (
-              <Tag color="orange" className="duty-col-warn">
-                {t('duty.understaffed', { actual: duty.leaders.length, required: duty.leadersRequired })}
-              </Tag>
-            ) : null
-          }
-        />
-        <Column
-          title={t('duty.role.backup')}
-          shifts={duty.backups}
-          showState={false}
-          meId={meId}
-          testId="duty-backups"
-          empty={<div className="duty-empty">{t('duty.noBackup')}</div>}
-        />
+        {columns.map((column) => (
+          <Column key={column.testId} {...column} meId={meId} />
+        ))}
         <div className="duty-col duty-col-time">
           <div className="duty-col-title">{t('duty.untilHandover')}</div>
           <ShiftCountdown end={duty.shiftEnd} />

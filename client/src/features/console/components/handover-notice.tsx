@@ -1,13 +1,14 @@
 import { SwapOutlined } from '@ant-design/icons';
+import { pollEvery } from '@client/hooks/use-refetch-at';
 import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import { formatMinute } from '@client/lib/time';
 import type { Handover } from '@shared/schemas/handover';
 import type { User } from '@shared/schemas/users';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { Link } from 'react-router-dom';
-import { listAwaitingHandovers } from '../api/list-awaiting-handovers';
-import { type LiveQuery, useLiveQuery } from './use-live-query';
+import { awaitingHandoversQuery } from '../api/list-awaiting-handovers';
 import './briefing.css';
 
 function signerOf(h: Handover): string {
@@ -19,21 +20,14 @@ function isIncoming(h: Handover, userId: number): boolean {
   return h.incoming?.userId === userId || h.content.people.incoming.some((p) => p.userId === userId);
 }
 
-/** Handovers not signed yet, read again on every handover event and every few minutes. */
-export function useAwaitingHandovers(): LiveQuery<Handover[]> {
-  return useLiveQuery(listAwaitingHandovers, {
-    matches: (event) => event.type.startsWith('handover.'),
-    pollMs: 120_000,
-  });
-}
-
 /**
  * 等待接班: until the incoming officer signs, the two officers and the leader see it on the
  * console; the incoming officer gets the way to sign.
  */
 export function HandoverNotice({ user }: { user: User }) {
   const t = useT();
-  const awaiting = useAwaitingHandovers();
+  // Read again on every handover event and every few minutes.
+  const awaiting = useQuery({ ...awaitingHandoversQuery(), ...pollEvery(120_000) });
   const leader = hasRole(user, 'leader');
   const shown = (awaiting.data ?? []).filter(
     (h) =>

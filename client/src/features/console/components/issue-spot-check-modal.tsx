@@ -1,8 +1,8 @@
 import { useT } from '@client/lib/i18n';
 import type { IssueSpotCheckBody } from '@shared/schemas/spot-checks';
 import type { User } from '@shared/schemas/users';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Radio } from 'antd';
-import { useState } from 'react';
 import { issueSpotCheck } from '../api/issue-spot-check';
 import { describeDutyError } from './console-errors';
 
@@ -26,33 +26,24 @@ export function IssueSpotCheckModal({ user, open, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const source = Form.useWatch('source', form);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const own: Source = user.roles.includes('leader') ? 'leader' : 'admin';
   const sources: Source[] = [own, 'upper'];
-
-  function close() {
-    setError(null);
-    onClose();
-  }
-
-  async function onFinish(values: Values) {
-    setBusy(true);
-    setError(null);
-    try {
-      const note = values.note?.trim();
-      await issueSpotCheck({
-        source: values.source,
-        ...(values.source === 'upper' ? { caller: values.caller?.trim() } : {}),
-        ...(note ? { note } : {}),
-      });
+  const issue = useMutation({
+    mutationFn: ({ source, caller, note }: Values) =>
+      issueSpotCheck({
+        source,
+        ...(source === 'upper' ? { caller: caller?.trim() } : {}),
+        ...(note?.trim() ? { note: note.trim() } : {}),
+      }),
+    onSuccess: () => {
       message.success(t('spot.issued'));
       close();
-    } catch (caught) {
-      setError(describeDutyError(t, caught));
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+
+  function close() {
+    issue.reset();
+    onClose();
   }
 
   return (
@@ -62,7 +53,7 @@ export function IssueSpotCheckModal({ user, open, onClose }: Props) {
       okText={t('spot.issueOk')}
       cancelText={t('common.cancel')}
       onCancel={close}
-      okButtonProps={{ htmlType: 'submit', loading: busy, id: 'issue-spot-check-submit' }}
+      okButtonProps={{ htmlType: 'submit', loading: issue.isPending, id: 'issue-spot-check-submit' }}
       destroyOnHidden
       modalRender={(dom) => (
         <Form<Values>
@@ -70,13 +61,15 @@ export function IssueSpotCheckModal({ user, open, onClose }: Props) {
           layout="vertical"
           clearOnDestroy
           initialValues={{ source: own }}
-          onFinish={onFinish}
+          onFinish={(values) => issue.mutate(values)}
         >
           {dom}
         </Form>
       )}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {issue.error && (
+        <Alert type="error" showIcon title={describeDutyError(t, issue.error)} style={{ marginBottom: 16 }} />
+      )}
       <Form.Item name="source" label={t('spot.source')}>
         <Radio.Group
           optionType="button"

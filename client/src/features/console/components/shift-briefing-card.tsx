@@ -1,16 +1,17 @@
 import { FileTextOutlined, ThunderboltFilled } from '@ant-design/icons';
+import { pollEvery } from '@client/hooks/use-refetch-at';
 import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import type { DutyNow } from '@shared/schemas/attendance';
 import type { Handover } from '@shared/schemas/handover';
 import type { User } from '@shared/schemas/users';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Tag } from 'antd';
 import { Link } from 'react-router-dom';
-import { getLatestHandover } from '../api/get-latest-handover';
-import { listOpenIncidents } from '../api/list-open-incidents';
+import { latestHandoverQuery } from '../api/get-latest-handover';
+import { openIncidentsQuery } from '../api/list-open-incidents';
 import { BriefingIncidents } from './briefing-incidents';
 import { describeDutyError } from './console-errors';
-import { useLiveQuery } from './use-live-query';
 import './briefing.css';
 
 /** Who the briefing is for: the officer on duty or coming on next, and the leaders. */
@@ -61,14 +62,8 @@ function LastHandover({ h }: { h: Handover }) {
  */
 export function ShiftBriefingCard({ duty }: { duty: DutyNow | null }) {
   const t = useT();
-  const latest = useLiveQuery(getLatestHandover, {
-    matches: (event) => event.type.startsWith('handover.'),
-    pollMs: 300_000,
-  });
-  const open = useLiveQuery(listOpenIncidents, {
-    matches: (event) => event.type.startsWith('incident.'),
-    pollMs: 60_000,
-  });
+  const latest = useQuery({ ...latestHandoverQuery(), ...pollEvery(300_000) });
+  const open = useQuery({ ...openIncidentsQuery(), ...pollEvery(60_000) });
   const leaders = duty?.leaders ?? [];
   const error = latest.error ?? open.error;
 

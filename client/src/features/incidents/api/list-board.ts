@@ -1,5 +1,7 @@
 import { apiRequest } from '@client/lib/api-client';
+import { type BoardView, incidentBoardKey, readBoard } from '@client/lib/live-patches/incidents';
 import type { BoardList, IncidentQuery } from '@shared/schemas/incidents';
+import { queryOptions } from '@tanstack/react-query';
 
 /** The board's slim list: what its cards, filter and columns draw. */
 export function listBoard(query: IncidentQuery, signal?: AbortSignal): Promise<BoardList> {
@@ -33,3 +35,21 @@ export function takeOpenBoard(signal: AbortSignal): Promise<BoardList> | null {
   if (!taken || Date.now() - taken.at > EARLY_MS) return null;
   return taken.promise.catch(() => listBoard(OPEN_BOARD_QUERY, signal));
 }
+
+const CLOSED_LIMIT = 200;
+
+/**
+ * The board's list of one view, read once and then kept current by the incident events themselves
+ * (`lib/live-patches/incidents.ts`). The open one may already be on its way, asked for as the console started.
+ */
+export const boardQuery = (view: BoardView) =>
+  queryOptions({
+    queryKey: incidentBoardKey(view),
+    queryFn: ({ signal }) =>
+      readBoard(
+        view,
+        view === 'open'
+          ? (takeOpenBoard(signal) ?? listBoard(OPEN_BOARD_QUERY, signal))
+          : listBoard({ stage: 'closed', limit: CLOSED_LIMIT }, signal),
+      ),
+  });

@@ -2,8 +2,8 @@ import { ApiError } from '@client/lib/api-client';
 import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
 import type { Incident } from '@shared/schemas/incidents';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { closeIncident } from '../api/close-incident';
 
 interface Props {
@@ -19,40 +19,42 @@ export function CloseIncidentModal({ incident, open, hasFinal, onClose, onClosed
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ outcome: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function onFinish({ outcome }: { outcome: string }) {
-    setBusy(true);
-    setError(null);
-    try {
-      const closed = await closeIncident(incident.id, outcome.trim());
+  const close = useMutation({
+    mutationFn: ({ outcome }: { outcome: string }) => closeIncident(incident.id, outcome.trim()),
+    onSuccess: (closed) => {
       message.success(t('incidents.close.done', { id: incident.id }));
       onClosed(closed);
       onClose();
-    } catch (caught) {
-      setError(
-        caught instanceof ApiError && caught.code === 'DUTY_ERR_FINAL_REPORT_REQUIRED'
-          ? t('incidents.close.needFinal')
-          : describeError(t, caught),
-      );
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const error =
+    close.error instanceof ApiError && close.error.code === 'DUTY_ERR_FINAL_REPORT_REQUIRED'
+      ? t('incidents.close.needFinal')
+      : close.error && describeError(t, close.error);
 
   return (
     <Modal
       open={open}
       title={t('incidents.close.title', { id: incident.id })}
       okText={t('incidents.close.confirm')}
-      okButtonProps={{ danger: true, loading: busy, htmlType: 'submit', id: 'close-incident-submit' }}
+      okButtonProps={{
+        danger: true,
+        loading: close.isPending,
+        htmlType: 'submit',
+        id: 'close-incident-submit',
+      }}
       cancelText={t('common.cancel')}
       onCancel={onClose}
       destroyOnHidden
       mask={{ closable: false }}
       modalRender={(dom) => (
-        <Form form={form} name="close-incident" layout="vertical" clearOnDestroy onFinish={onFinish}>
+        <Form
+          form={form}
+          name="close-incident"
+          layout="vertical"
+          clearOnDestroy
+          onFinish={(values) => close.mutate(values)}
+        >
           {dom}
         </Form>
       )}

@@ -4,8 +4,8 @@ import { gradeLabel } from '@shared/domain/grading';
 import { CASUALTY_FIELDS } from '@shared/domain/incident-flags';
 import type { Grade } from '@shared/domain/incident-types';
 import type { Incident, IncidentPatch } from '@shared/schemas/incidents';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
 import { patchIncident } from '../api/patch-incident';
 import { FigureFields } from './figure-fields';
 import { GradePreview } from './grade-preview';
@@ -51,8 +51,6 @@ export function EditFiguresModal({ incident, open, onClose, onSaved }: Props) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const values = Form.useWatch((all: Values) => all, { form, preserve: true });
   const manual = takesManualGrade(incident.category);
 
@@ -79,16 +77,9 @@ export function EditFiguresModal({ incident, open, onClose, onSaved }: Props) {
     return patch;
   }
 
-  async function onFinish(v: Values) {
-    const patch = patchOf(v);
-    if (Object.keys(patch).length === 0) {
-      onClose();
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await patchIncident(incident.id, patch);
+  const save = useMutation({
+    mutationFn: (patch: IncidentPatch) => patchIncident(incident.id, patch),
+    onSuccess: (saved) => {
       message.success(
         saved.grade === incident.grade
           ? t('incidents.edit.saved')
@@ -96,11 +87,13 @@ export function EditFiguresModal({ incident, open, onClose, onSaved }: Props) {
       );
       onSaved(saved);
       onClose();
-    } catch (caught) {
-      setError(describeError(t, caught));
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+
+  function onFinish(v: Values) {
+    const patch = patchOf(v);
+    if (Object.keys(patch).length === 0) onClose();
+    else save.mutate(patch);
   }
 
   const preview = values ? gradingInputOf({ ...values, caller: {}, category: incident.category }) : null;
@@ -111,7 +104,7 @@ export function EditFiguresModal({ incident, open, onClose, onSaved }: Props) {
       title={t('incidents.edit.title', { id: incident.id })}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', loading: busy, id: 'edit-figures-submit' }}
+      okButtonProps={{ htmlType: 'submit', loading: save.isPending, id: 'edit-figures-submit' }}
       onCancel={onClose}
       destroyOnHidden
       mask={{ closable: false }}
@@ -128,7 +121,9 @@ export function EditFiguresModal({ incident, open, onClose, onSaved }: Props) {
         </Form>
       )}
     >
-      {error && <Alert type="error" showIcon title={error} className="inc-modal-alert" />}
+      {save.error && (
+        <Alert type="error" showIcon title={describeError(t, save.error)} className="inc-modal-alert" />
+      )}
       <div className="inc-edit-layout">
         <div>
           <FigureFields category={incident.category} />

@@ -1,9 +1,14 @@
 import { useT } from '@client/lib/i18n';
 import { CASUALTY_FIELDS } from '@shared/domain/incident-flags';
 import type { CategoryCode } from '@shared/domain/incident-types';
-import { Checkbox, Form, InputNumber } from 'antd';
+import { Checkbox, Form, InputNumber, type InputNumberProps } from 'antd';
 import { casualtyLabel } from './incident-labels';
 import { isAccident } from './record-call-values';
+
+/** A quantity in its unit; Form.Item hands it value and onChange. */
+function Amount({ unit, ...props }: InputNumberProps<number> & { unit: string }) {
+  return <InputNumber min={0} className="inc-number" suffix={unit} {...props} />;
+}
 
 /**
  * The figures that grade an incident: casualties, direct loss in 万元, burned area for forest
@@ -27,23 +32,11 @@ export function FigureFields({ category }: { category: CategoryCode | undefined 
           extra={t('incidents.form.lossWanHint')}
           className="inc-figure-wide"
         >
-          <InputNumber
-            min={0}
-            max={1e9}
-            precision={4}
-            className="inc-number"
-            suffix={t('incidents.unit.wan')}
-          />
+          <Amount max={1e9} precision={4} unit={t('incidents.unit.wan')} />
         </Form.Item>
         {category === 'forest_fire' && (
           <Form.Item name="burnedAreaHa" label={t('incidents.form.burnedArea')}>
-            <InputNumber
-              min={0}
-              max={1e7}
-              precision={2}
-              className="inc-number"
-              suffix={t('incidents.unit.ha')}
-            />
+            <Amount max={1e7} precision={2} unit={t('incidents.unit.ha')} />
           </Form.Item>
         )}
         {isAccident(category) && (

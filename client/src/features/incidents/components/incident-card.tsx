@@ -3,10 +3,11 @@ import { useT } from '@client/lib/i18n';
 import { formatShortInstant } from '@client/lib/time';
 import { categoryName } from '@shared/domain/report-text';
 import type { BoardIncident } from '@shared/schemas/incidents';
-import { Tag, Tooltip } from 'antd';
+import { Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { GradeBadge } from './grade-badge';
 import { IncidentCountdown } from './incident-countdown';
+import { IncidentFlags } from './incident-flags';
 import { gradeColor, gradeLook, obligationLabel } from './incident-labels';
 
 function Figure({ label, value }: { label: string; value: number | undefined }) {
@@ -42,18 +43,7 @@ export function IncidentCard({ incident, fresh = false }: { incident: BoardIncid
         <span className="inc-card-id">#{incident.id}</span>
       </div>
       <div className="inc-card-tags">
-        {incident.overdue && (
-          <Tag color="red" variant="solid">
-            {t('incidents.tag.overdue')}
-          </Tag>
-        )}
-        {incident.nearMiss && <Tag color="volcano">{t('incidents.tag.nearMiss')}</Tag>}
-        {incident.drill && <Tag color="purple">{t('incidents.tag.drill')}</Tag>}
-        {incident.lateDiscovery && (
-          <Tooltip title={incident.lateDiscovery}>
-            <Tag color="magenta">{t('incidents.tag.lateDiscovery')}</Tag>
-          </Tooltip>
-        )}
+        <IncidentFlags incident={incident} />
         {!incident.acknowledgedAt && incident.stage !== 'closed' && (
           <Tag color="gold">{t('incidents.tag.unacknowledged')}</Tag>
         )}

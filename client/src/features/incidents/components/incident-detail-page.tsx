@@ -1,11 +1,12 @@
-import { ApiError } from '@client/lib/api-client';
+import { LoadFailed } from '@client/components/load-failed';
+import { RecordState, recordMissing } from '@client/components/record-state';
 import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import type { User } from '@shared/schemas/users';
-import { Alert, Button, Card, Result, Spin } from 'antd';
+import { Card } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { ActionLog } from './action-log';
 import { CloseIncidentModal } from './close-incident-modal';
 import { EditFiguresModal } from './edit-figures-modal';
@@ -29,24 +30,19 @@ export function IncidentDetailPage({ user }: { user: User }) {
   const [editing, setEditing] = useState(false);
   const [closing, setClosing] = useState(false);
 
-  if (!valid || (error instanceof ApiError && error.status === 404)) {
+  const missing = recordMissing(valid, error);
+  if (missing || !detail) {
     return (
-      <Result
-        status="404"
-        title={t('incidents.detail.notFound')}
-        extra={
-          <Link to="/incidents">
-            <Button type="primary">{t('incidents.board.title')}</Button>
-          </Link>
-        }
+      <RecordState
+        missing={missing}
+        notFound={{
+          title: t('incidents.detail.notFound'),
+          backTo: '/incidents',
+          backLabel: t('incidents.board.title'),
+        }}
+        failed={error ? t('common.loadFailed', { message: describeError(t, error) }) : null}
+        spinClassName="inc-page-spin"
       />
-    );
-  }
-  if (!detail) {
-    return error ? (
-      <Alert type="error" showIcon title={t('common.loadFailed', { message: describeError(t, error) })} />
-    ) : (
-      <Spin size="large" className="inc-page-spin" />
     );
   }
 
@@ -63,9 +59,7 @@ export function IncidentDetailPage({ user }: { user: User }) {
         onClose={() => setClosing(true)}
       />
       <IncidentStage detail={detail} />
-      {error !== null && (
-        <Alert type="warning" showIcon title={t('common.loadFailed', { message: describeError(t, error) })} />
-      )}
+      <LoadFailed type="warning" error={error} />
       <div className="inc-detail-grid">
         <div className="inc-detail-main">
           <Card size="small" title={t('incidents.detail.facts')}>

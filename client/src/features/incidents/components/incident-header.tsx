@@ -7,20 +7,35 @@ import {
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { describeError } from '@client/lib/error-text';
-import { useT } from '@client/lib/i18n';
+import { type MessageKey, useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import { formatShortInstant } from '@client/lib/time';
+import { nextObligation } from '@shared/domain/board-fields';
 import { categoryName } from '@shared/domain/report-text';
 import type { Incident } from '@shared/schemas/incidents';
 import type { User } from '@shared/schemas/users';
-import { App, Button, Space, Tag, Tooltip } from 'antd';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { App, Button, type ButtonProps, Space, Tag } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { acknowledgeIncident } from '../api/acknowledge-incident';
 import { verifyIncident } from '../api/verify-incident';
 import { GradeBadge } from './grade-badge';
 import { IncidentCountdown } from './incident-countdown';
-import { gradeColor, gradeLook, nextObligation, obligationLabel, stageLabel } from './incident-labels';
+import { IncidentFlags } from './incident-flags';
+import { gradeColor, gradeLook, obligationLabel, stageLabel } from './incident-labels';
+
+type Command = 'verify' | 'ack';
+
+interface HeaderButton {
+  show: boolean;
+  testId: string;
+  icon: ReactNode;
+  label: MessageKey;
+  look?: ButtonProps;
+  loading?: boolean;
+  onClick: () => void;
+}
 
 interface Props {
   incident: Incident;
@@ -33,24 +48,54 @@ interface Props {
 export function IncidentHeader({ incident, user, onChanged, onEdit, onClose }: Props) {
   const t = useT();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState<'verify' | 'ack' | null>(null);
   const closed = incident.stage === 'closed';
   const handler = hasRole(user, 'officer') || hasRole(user, 'leader');
   const next = nextObligation(incident);
-
-  async function run(kind: 'verify' | 'ack') {
-    setBusy(kind);
-    try {
-      const saved =
-        kind === 'verify' ? await verifyIncident(incident.id) : await acknowledgeIncident(incident.id);
+  const command = useMutation({
+    mutationFn: (kind: Command) =>
+      kind === 'verify' ? verifyIncident(incident.id) : acknowledgeIncident(incident.id),
+    onSuccess: (saved, kind) => {
       onChanged(saved);
       message.success(t(kind === 'verify' ? 'incidents.detail.verified' : 'incidents.detail.acknowledged'));
-    } catch (caught) {
-      message.error(describeError(t, caught));
-    } finally {
-      setBusy(null);
-    }
-  }
+    },
+    onError: (caught) => message.error(describeError(t, caught)),
+  });
+  const busy = command.isPending ? command.variables : null;
+  const open = !closed && handler;
+  const buttons: HeaderButton[] = [
+    {
+      show: open && !incident.verifiedAt,
+      testId: 'verify-incident',
+      icon: <CheckOutlined />,
+      label: 'incidents.detail.verify',
+      loading: busy === 'verify',
+      onClick: () => command.mutate('verify'),
+    },
+    {
+      show: hasRole(user, 'leader') && !incident.acknowledgedAt,
+      testId: 'acknowledge-incident',
+      icon: <SafetyCertificateOutlined />,
+      label: 'incidents.detail.acknowledge',
+      look: { type: 'primary' },
+      loading: busy === 'ack',
+      onClick: () => command.mutate('ack'),
+    },
+    {
+      show: open,
+      testId: 'edit-figures',
+      icon: <EditOutlined />,
+      label: 'incidents.detail.editFigures',
+      onClick: onEdit,
+    },
+    {
+      show: open,
+      testId: 'close-incident',
+      icon: <FileDoneOutlined />,
+      label: 'incidents.detail.close',
+      look: { danger: true },
+      onClick: onClose,
+    },
+  ];
 
   return (
     <header
@@ -67,18 +112,7 @@ export function IncidentHeader({ incident, user, onChanged, onEdit, onClose }: P
             #{incident.id} {categoryName(incident.category)}
           </h2>
           <Tag color={closed ? 'default' : 'processing'}>{t(stageLabel[incident.stage])}</Tag>
-          {incident.overdue && (
-            <Tag color="red" variant="solid">
-              {t('incidents.tag.overdue')}
-            </Tag>
-          )}
-          {incident.nearMiss && <Tag color="volcano">{t('incidents.tag.nearMiss')}</Tag>}
-          {incident.drill && <Tag color="purple">{t('incidents.tag.drill')}</Tag>}
-          {incident.lateDiscovery && (
-            <Tooltip title={incident.lateDiscovery}>
-              <Tag color="magenta">{t('incidents.tag.lateDiscovery')}</Tag>
-            </Tooltip>
-          )}
+          <IncidentFlags incident={incident} />
         </div>
         <div className="inc-detail-sub">
           <span>
@@ -109,37 +143,20 @@ export function IncidentHeader({ incident, user, onChanged, onEdit, onClose }: P
         </div>
       )}
       <Space wrap className="inc-detail-buttons">
-        {!closed && handler && !incident.verifiedAt && (
-          <Button
-            icon={<CheckOutlined />}
-            loading={busy === 'verify'}
-            onClick={() => run('verify')}
-            data-testid="verify-incident"
-          >
-            {t('incidents.detail.verify')}
-          </Button>
-        )}
-        {hasRole(user, 'leader') && !incident.acknowledgedAt && (
-          <Button
-            type="primary"
-            icon={<SafetyCertificateOutlined />}
-            loading={busy === 'ack'}
-            onClick={() => run('ack')}
-            data-testid="acknowledge-incident"
-          >
-            {t('incidents.detail.acknowledge')}
-          </Button>
-        )}
-        {!closed && handler && (
-          <Button icon={<EditOutlined />} onClick={onEdit} data-testid="edit-figures">
-            {t('incidents.detail.editFigures')}
-          </Button>
-        )}
-        {!closed && handler && (
-          <Button danger icon={<FileDoneOutlined />} onClick={onClose} data-testid="close-incident">
-            {t('incidents.detail.close')}
-          </Button>
-        )}
+        {buttons
+          .filter((b) => b.show)
+          .map((b) => (
+            <Button
+              key={b.testId}
+              {...b.look}
+              icon={b.icon}
+              loading={b.loading}
+              onClick={b.onClick}
+              data-testid={b.testId}
+            >
+              {t(b.label)}
+            </Button>
+          ))}
       </Space>
     </header>
   );

@@ -115,12 +115,3 @@ export const eventLabel: Partial<Record<string, MessageKey>> = {
   'incident.overdue': 'incidents.ev.overdue',
   'report.delivery': 'incidents.ev.delivery',
 };
-
-/** The obligation the card's countdown runs to: the open one due at `nextDueAt`. */
-export function nextObligation(incident: Incident): ObligationView | null {
-  if (!incident.nextDueAt) return null;
-  const due = Date.parse(incident.nextDueAt);
-  return (
-    incident.obligations.find((o) => !o.doneAt && o.dueAt !== null && Date.parse(o.dueAt) === due) ?? null
-  );
-}

@@ -1,9 +1,9 @@
 import { PhoneOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { describeError } from '@client/lib/error-text';
+import { LoadFailed } from '@client/components/load-failed';
 import { type MessageKey, useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import type { User } from '@shared/schemas/users';
-import { Alert, Button, Empty, Input, Segmented, Spin, Tooltip, Typography } from 'antd';
+import { Button, Empty, Input, Segmented, Spin, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { BoardColumn } from './board-column';
@@ -101,14 +101,7 @@ export function IncidentsBoard({ user }: { user: User }) {
           </Tooltip>
         )}
       </div>
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('common.loadFailed', { message: describeError(t, error) })}
-          className="inc-board-alert"
-        />
-      )}
+      <LoadFailed error={error} className="inc-board-alert" />
       {view === 'open' ? (
         <Spin spinning={loading} wrapperClassName="inc-board-spin">
           <div className="inc-board-columns">

@@ -1,9 +1,9 @@
+import { CategoryPicker } from '@client/components/category-picker';
 import { useT } from '@client/lib/i18n';
 import { gradeLabel } from '@shared/domain/grading';
 import type { CategoryCode, Grade } from '@shared/domain/incident-types';
 import { Form, Input, Select, Space, Switch } from 'antd';
 import type { ReactNode } from 'react';
-import { CategorySelect } from './category-select';
 import { FigureFields } from './figure-fields';
 import { sourceLabel } from './incident-labels';
 import { takesManualGrade } from './record-call-values';
@@ -79,7 +79,7 @@ export function RecordCallSections({ category, now }: Props) {
         label={t('incidents.form.category')}
         rules={[{ required: true, message: t('incidents.form.categoryRule') }]}
       >
-        <CategorySelect onSelect={afterCategory} />
+        <CategoryPicker onSelect={afterCategory} placeholder={t('incidents.form.categoryPlaceholder')} />
       </Form.Item>
       <Form.Item
         name="summary"

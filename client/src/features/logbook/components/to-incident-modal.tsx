@@ -1,3 +1,4 @@
+import { CategoryPicker } from '@client/components/category-picker';
 import { useT } from '@client/lib/i18n';
 import { bureauWallOf, bureauWallToIso, formatMinute } from '@client/lib/time';
 import { CASUALTY_FIELDS, type CasualtyField } from '@shared/domain/incident-flags';
@@ -7,7 +8,6 @@ import type { LogEntry, LogToIncidentBody } from '@shared/schemas/logbook';
 import { Alert, App, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { logEntryToIncident } from '../api/log-entry-to-incident';
-import { CategoryPicker } from './category-picker';
 import { describeLogError } from './logbook-errors';
 
 interface Values {
@@ -133,7 +133,7 @@ export function ToIncidentModal({ entry, onClose, onCreated }: Props) {
           label={t('incidents.form.category')}
           rules={[{ required: true, message: t('incidents.form.categoryRule') }]}
         >
-          <CategoryPicker autoFocus />
+          <CategoryPicker autoFocus placeholder={t('logbook.toIncident.categoryPlaceholder')} />
         </Form.Item>
         <Form.Item
           name="occurredAt"

@@ -8,8 +8,14 @@ type Option = { label: string; value: CategoryCode };
 
 const CLASS_ORDER = ['accident', 'natural_disaster', 'public_health', 'social_security'] as const;
 
-/** The 16 categories, grouped by the four classes; searchable by name or code. */
-export function CategorySelect(props: Omit<SelectProps<CategoryCode, Option>, 'options'>) {
+function matches(input: string, option: Option | undefined): boolean {
+  const needle = input.trim().toLowerCase();
+  if (typeof option?.value !== 'string' || typeof option.label !== 'string') return false;
+  return option.label.includes(needle) || option.value.includes(needle);
+}
+
+/** The incident categories, grouped by the four classes; searchable by name or code. */
+export function CategoryPicker(props: Omit<SelectProps<CategoryCode, Option>, 'options' | 'showSearch'>) {
   const t = useT();
   const options = CLASS_ORDER.map((cls) => ({
     label: t(`incidents.class.${cls}`),
@@ -19,14 +25,7 @@ export function CategorySelect(props: Omit<SelectProps<CategoryCode, Option>, 'o
     <Select<CategoryCode, Option>
       {...props}
       options={options as unknown as Option[]}
-      showSearch={{
-        filterOption: (input, option) => {
-          const needle = input.trim().toLowerCase();
-          if (typeof option?.value !== 'string' || typeof option.label !== 'string') return false;
-          return option.label.includes(needle) || option.value.includes(needle);
-        },
-      }}
-      placeholder={t('incidents.form.categoryPlaceholder')}
+      showSearch={{ filterOption: matches }}
     />
   );
 }
