@@ -1,9 +1,9 @@
+import { FormModal } from '@client/components/form-modal';
 import { ApiError } from '@client/lib/api-client';
 import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
 import { PASSWORD_MIN_LENGTH } from '@shared/schemas/users';
-import { Alert, App, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Form, Input, Typography } from 'antd';
 import { changePassword } from '../api/change-password';
 
 interface Values {
@@ -22,49 +22,28 @@ export function ChangePasswordModal({ open, onClose }: Props) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  function close() {
-    setError(null);
-    onClose();
-  }
-
-  async function onFinish(values: Values) {
-    setSubmitting(true);
-    setError(null);
-    try {
-      await changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword });
-      message.success(t('password.changed'));
-      close();
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'DUTY_ERR_WRONG_PASSWORD') {
-        form.setFields([{ name: 'currentPassword', errors: [t('password.wrongCurrent')] }]);
-      } else {
-        setError(describeError(t, caught));
-      }
-    } finally {
-      setSubmitting(false);
-    }
-  }
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t('password.title')}
       okText={t('password.submit')}
-      cancelText={t('common.cancel')}
-      onCancel={close}
-      okButtonProps={{ htmlType: 'submit', loading: submitting, id: 'change-password-submit' }}
-      destroyOnHidden
-      mask={{ closable: false }}
-      modalRender={(dom) => (
-        <Form<Values> form={form} name="change-password" layout="vertical" clearOnDestroy onFinish={onFinish}>
-          {dom}
-        </Form>
-      )}
+      onClose={onClose}
+      submit={async (values) => {
+        await changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword });
+        message.success(t('password.changed'));
+      }}
+      form={form}
+      name="change-password"
+      submitId="change-password-submit"
+      keepOnMaskClick
+      onError={(caught) => {
+        if (!(caught instanceof ApiError && caught.code === 'DUTY_ERR_WRONG_PASSWORD'))
+          return describeError(t, caught);
+        form.setFields([{ name: 'currentPassword', errors: [t('password.wrongCurrent')] }]);
+        return null;
+      }}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Typography.Paragraph type="secondary">{t('password.hint')}</Typography.Paragraph>
       <Form.Item
         name="currentPassword"
@@ -106,6 +85,6 @@ export function ChangePasswordModal({ open, onClose }: Props) {
       >
         <Input.Password maxLength={200} autoComplete="new-password" />
       </Form.Item>
-    </Modal>
+    </FormModal>
   );
 }
