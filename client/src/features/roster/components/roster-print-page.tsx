@@ -10,13 +10,14 @@ import {
 } from '@client/lib/time';
 import { monthRange } from '@shared/domain/duty-day';
 import type { Shift } from '@shared/schemas/roster';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Space, Spin } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { rosterQuery } from '../api/get-roster';
 import { indexRoster } from './roster-derive';
 import { describeRosterError } from './roster-errors';
 import { shiftKindShort } from './roster-labels';
-import { useRosterView } from './use-roster-view';
 import './roster-print.css';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -30,7 +31,7 @@ export function RosterPrintPage() {
   const [params] = useSearchParams();
   const month = MONTH.test(params.get('month') ?? '') ? params.get('month')! : bureauMonth();
   const { from, to } = monthRange(month);
-  const { view, error } = useRosterView(from, to);
+  const { data: view, error } = useQuery(rosterQuery(from, to));
   const index = useMemo(() => (view ? indexRoster(view) : null), [view]);
   const record = view?.months.find((m) => m.month === month);
   const printedAt = formatMinute(new Date().toISOString());
