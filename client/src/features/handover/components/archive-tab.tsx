@@ -1,13 +1,14 @@
 import { useLang, useT } from '@client/lib/i18n';
 import { formatDay, formatShortInstant } from '@client/lib/time';
 import type { Handover, HandoverQuery } from '@shared/schemas/handover';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Input, Table, type TableColumnsType, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { handoverArchiveQuery } from '../api/list-handovers';
 import { describeHandoverError } from './handover-errors';
 import { expectedSigner, statusColor, statusLabel } from './handover-labels';
-import { useHandoverArchive } from './use-handover-data';
 
 interface Filter {
   from: string;
@@ -35,7 +36,7 @@ export function ArchiveTab() {
   const navigate = useNavigate();
   const [filter, setFilter] = useState<Filter>(EMPTY);
   const [typed, setTyped] = useState<Filter>(EMPTY);
-  const { data, error, loading } = useHandoverArchive(queryOf(filter));
+  const { data, error, isFetching: loading } = useQuery(handoverArchiveQuery(queryOf(filter)));
   const apply = (patch: Partial<Filter>) => {
     const next = { ...typed, ...patch };
     setTyped(next);

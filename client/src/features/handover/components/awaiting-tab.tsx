@@ -3,6 +3,7 @@ import { hasRole } from '@client/lib/session';
 import { formatMinute } from '@client/lib/time';
 import type { Handover } from '@shared/schemas/handover';
 import type { User } from '@shared/schemas/users';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Card, Collapse, Empty, Spin, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { AcceptPanel } from './accept-panel';
@@ -11,7 +12,6 @@ import { describeHandoverError } from './handover-errors';
 import { expectedSigner, isIncomingOf } from './handover-labels';
 import { HandoverMeta } from './handover-meta';
 import { HandoverSections } from './handover-sections';
-import type { Resource } from './use-resource';
 
 function AwaitingCard({ handover: h, user }: { handover: Handover; user: User }) {
   const t = useT();
@@ -73,9 +73,9 @@ function AwaitingCard({ handover: h, user }: { handover: Handover; user: User })
 }
 
 /** 待接班: handovers submitted and not signed; the incoming officer confirms and signs here. */
-export function AwaitingTab({ user, pending }: { user: User; pending: Resource<Handover[]> }) {
+export function AwaitingTab({ user, pending }: { user: User; pending: UseQueryResult<Handover[]> }) {
   const t = useT();
-  const { data, error, reload } = pending;
+  const { data, error, refetch } = pending;
   if (!data) {
     return error ? (
       <Alert
@@ -90,7 +90,7 @@ export function AwaitingTab({ user, pending }: { user: User; pending: Resource<H
   if (data.length === 0) {
     return (
       <Empty description={t('handover.awaiting.none')} data-testid="awaiting-none">
-        <Button onClick={reload}>{t('common.refresh')}</Button>
+        <Button onClick={() => void refetch()}>{t('common.refresh')}</Button>
       </Empty>
     );
   }

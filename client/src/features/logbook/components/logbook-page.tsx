@@ -5,9 +5,11 @@ import { bureauWallToIso } from '@client/lib/time';
 import { addDays } from '@shared/domain/duty-day';
 import type { LogEntry, LogKind, LogQuery } from '@shared/schemas/logbook';
 import type { User } from '@shared/schemas/users';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { logEntriesQuery } from '../api/list-log-entries';
 import { LogEditModal } from './log-edit-modal';
 import { LogEntryForm } from './log-entry-form';
 import { type LogFilter, LogFilterBar } from './log-filter-bar';
@@ -15,7 +17,7 @@ import { LOG_KINDS } from './log-labels';
 import { LogTable } from './log-table';
 import { describeLogError } from './logbook-errors';
 import { ToIncidentModal } from './to-incident-modal';
-import { useLogEntries } from './use-log-entries';
+import { useFreshEntries } from './use-fresh-entries';
 import './logbook.css';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -50,7 +52,9 @@ export function LogbookPage({ user }: { user: User }) {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filter = filterOf(params);
-  const { entries, loading, error, fresh, reload } = useLogEntries(queryOf(filter));
+  const { data: entries = [], isFetching, error, refetch } = useQuery(logEntriesQuery(queryOf(filter)));
+  const reload = () => void refetch();
+  const fresh = useFreshEntries();
   const [editing, setEditing] = useState<LogEntry | null>(null);
   const [converting, setConverting] = useState<LogEntry | null>(null);
   const canWrite = hasRole(user, 'officer') || hasRole(user, 'leader');
@@ -95,7 +99,7 @@ export function LogbookPage({ user }: { user: User }) {
         )}
         <LogTable
           entries={entries}
-          loading={loading}
+          loading={isFetching}
           fresh={fresh}
           canEdit={(entry) => canWrite && entry.recordedBy === user.username && entry.sealedIn === null}
           canConvert={canConvert}
