@@ -2,11 +2,12 @@ import { ArrowLeftOutlined, LeftOutlined, PrinterOutlined, RightOutlined } from 
 import { describeError } from '@client/lib/error-text';
 import { useLang, useT } from '@client/lib/i18n';
 import { addMonths, bureauMonth, formatMinute, formatMonth } from '@client/lib/time';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Space, Spin } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { DutyPaper } from './print-duty';
 import { Composition, DailyPaper, KeyFigures, LateCasesPaper, TimelinessPaper } from './print-sections';
-import { useMonthStats } from './use-month-stats';
+import { monthStatsQuery } from './stats-queries';
 import './stats-print.css';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -19,7 +20,7 @@ export function StatsPrintPage() {
   const lang = useLang();
   const [params, setParams] = useSearchParams();
   const month = MONTH.test(params.get('month') ?? '') ? params.get('month')! : bureauMonth();
-  const { stats, error } = useMonthStats(month);
+  const { data: stats, error } = useQuery(monthStatsQuery(month));
   const go = (n: number) => setParams({ month: addMonths(month, n) }, { replace: true });
   const sections = stats && [
     { key: 'figures', title: t('stats.print.s1'), body: <KeyFigures stats={stats} /> },
