@@ -1,8 +1,8 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
-import { Alert, Button, Card, Space, Table, type TableProps, Typography } from 'antd';
-import type { CSSProperties, ReactNode } from 'react';
+import { Button, Card, Space, Table, type TableProps, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { LoadError } from './load-error';
 import './table-page.css';
 
 interface TablePageProps<T> {
@@ -75,33 +75,6 @@ export function TablePage<T extends object>(props: TablePageProps<T>) {
       {props.footer}
       {props.children}
     </Card>
-  );
-}
-
-interface LoadErrorProps {
-  error: unknown;
-  /** The feature's wording of its refusals; the console's by default. */
-  describe?: (error: unknown) => string;
-  /** Just the wording, without "could not load". */
-  bare?: boolean;
-  type?: 'error' | 'warning';
-  className?: string;
-  style?: CSSProperties;
-}
-
-/** "Could not load: …", or nothing when there is no error. */
-export function LoadError({ error, describe, bare, type = 'error', className, style }: LoadErrorProps) {
-  const t = useT();
-  if (error === null || error === undefined) return null;
-  const message = describe ? describe(error) : describeError(t, error);
-  return (
-    <Alert
-      type={type}
-      showIcon
-      title={bare ? message : t('common.loadFailed', { message })}
-      className={className}
-      style={style}
-    />
   );
 }
 

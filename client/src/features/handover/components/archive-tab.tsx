@@ -1,8 +1,9 @@
+import { LoadError } from '@client/components/load-error';
 import { useLang, useT } from '@client/lib/i18n';
 import { formatDay, formatShortInstant } from '@client/lib/time';
 import type { Handover, HandoverQuery } from '@shared/schemas/handover';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Input, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Input, Table, type TableColumnsType, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -160,14 +161,7 @@ export function ArchiveTab() {
           {t('handover.archive.reset')}
         </Button>
       </div>
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('common.loadFailed', { message: describeHandoverError(t, error) })}
-          className="ho-draft-alert"
-        />
-      )}
+      <LoadError error={error} describe={describeHandoverError} className="ho-draft-alert" />
       <div data-testid="archive-table" data-count={data?.length ?? 0}>
         <Table<Handover>
           rowKey="id"

@@ -1,10 +1,11 @@
+import { NotLoaded } from '@client/components/load-error';
 import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import { formatMinute } from '@client/lib/time';
 import type { Handover } from '@shared/schemas/handover';
 import type { User } from '@shared/schemas/users';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Alert, Button, Card, Collapse, Empty, Spin, Tag } from 'antd';
+import { Button, Card, Collapse, Empty, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { AcceptPanel } from './accept-panel';
 import { CarriedList, carriedRows } from './carried-list';
@@ -77,15 +78,7 @@ export function AwaitingTab({ user, pending }: { user: User; pending: UseQueryRe
   const t = useT();
   const { data, error, refetch } = pending;
   if (!data) {
-    return error ? (
-      <Alert
-        type="error"
-        showIcon
-        title={t('common.loadFailed', { message: describeHandoverError(t, error) })}
-      />
-    ) : (
-      <Spin size="large" className="ho-spin" />
-    );
+    return <NotLoaded error={error} describe={describeHandoverError} spinClassName="ho-spin" />;
   }
   if (data.length === 0) {
     return (

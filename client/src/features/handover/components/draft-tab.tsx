@@ -1,4 +1,5 @@
 import { CheckCircleOutlined, EyeOutlined } from '@ant-design/icons';
+import { NotLoaded } from '@client/components/load-error';
 import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import type { Handover, HandoverDraft } from '@shared/schemas/handover';
@@ -125,15 +126,7 @@ export function DraftTab({ user }: { user: User }) {
         />
       );
     }
-    return error ? (
-      <Alert
-        type="error"
-        showIcon
-        title={t('common.loadFailed', { message: describeHandoverError(t, error) })}
-      />
-    ) : (
-      <Spin size="large" className="ho-spin" />
-    );
+    return <NotLoaded error={error} describe={describeHandoverError} spinClassName="ho-spin" />;
   }
 
   return (

@@ -1,4 +1,5 @@
 import { BookOutlined, ReloadOutlined } from '@ant-design/icons';
+import { LoadError } from '@client/components/load-error';
 import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import { bureauWallToIso } from '@client/lib/time';
@@ -6,7 +7,7 @@ import { addDays } from '@shared/domain/duty-day';
 import type { LogEntry, LogKind, LogQuery } from '@shared/schemas/logbook';
 import type { User } from '@shared/schemas/users';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Tooltip, Typography } from 'antd';
+import { Button, Card, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { logEntriesQuery } from '../api/list-log-entries';
@@ -89,14 +90,7 @@ export function LogbookPage({ user }: { user: User }) {
           </Tooltip>
         </div>
         <LogFilterBar value={filter} onChange={setFilter} />
-        {error !== null && (
-          <Alert
-            type="error"
-            showIcon
-            title={t('common.loadFailed', { message: describeLogError(t, error) })}
-            className="logbook-form-alert"
-          />
-        )}
+        <LoadError error={error} describe={describeLogError} className="logbook-form-alert" />
         <LogTable
           entries={entries}
           loading={isFetching}

@@ -1,20 +1,10 @@
 import { DeleteOutlined, ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { LoadError } from '@client/components/load-error';
 import { useT } from '@client/lib/i18n';
 import type { Period } from '@shared/schemas/roster';
 import type { DutySettings } from '@shared/schemas/settings';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Popconfirm, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { deletePeriod } from '../api/delete-period';
 import { yearPeriodsQuery } from '../api/list-year-periods';
@@ -155,9 +145,7 @@ export function PeriodsPanel({ initialYear, isAdmin, settings }: Props) {
           )}
         </Space>
       </div>
-      {error !== null && (
-        <Alert type="error" showIcon title={describeRosterError(t, error)} style={{ marginBottom: 12 }} />
-      )}
+      <LoadError error={error} describe={describeRosterError} bare style={{ marginBottom: 12 }} />
       <Table<Period>
         rowKey="id"
         size="small"

@@ -1,4 +1,5 @@
 import { CloudUploadOutlined, ReloadOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { LoadError } from '@client/components/load-error';
 import { useT } from '@client/lib/i18n';
 import { bureauMonth, bureauToday } from '@client/lib/time';
 import { addDays, monthRange } from '@shared/domain/duty-day';
@@ -115,14 +116,7 @@ export function RosterPage({ user }: { user: User }) {
 
   const calendarTab = (
     <>
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('common.loadFailed', { message: describeRosterError(t, error) })}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      <LoadError error={error} describe={describeRosterError} style={{ marginBottom: 12 }} />
       {!view || !index ? (
         <Spin size="large" className="roster-spin" />
       ) : (

@@ -5,6 +5,7 @@ import {
   RollbackOutlined,
   SwapOutlined,
 } from '@ant-design/icons';
+import { LoadError } from '@client/components/load-error';
 import { useLang, useT } from '@client/lib/i18n';
 import { formatDay, formatShortInstant } from '@client/lib/time';
 import type { Shift } from '@shared/schemas/roster';
@@ -12,7 +13,6 @@ import type { Swap } from '@shared/schemas/swaps';
 import type { User } from '@shared/schemas/users';
 import { useQuery } from '@tanstack/react-query';
 import {
-  Alert,
   App,
   Badge,
   Button,
@@ -222,9 +222,7 @@ export function SwapsPanel({ me, nameById, shiftById, onRequest }: Props) {
           </Button>
         </Space>
       </div>
-      {error !== null && (
-        <Alert type="error" showIcon title={describeRosterError(t, error)} style={{ marginBottom: 12 }} />
-      )}
+      <LoadError error={error} describe={describeRosterError} bare style={{ marginBottom: 12 }} />
       <Table<Swap>
         rowKey="id"
         size="small"

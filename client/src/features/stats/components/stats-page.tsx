@@ -1,9 +1,9 @@
 import { BarChartOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { describeError } from '@client/lib/error-text';
+import { LoadError } from '@client/components/load-error';
 import { useT } from '@client/lib/i18n';
 import { bureauMonth, getBureauZone } from '@client/lib/time';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Space, Spin, Typography } from 'antd';
+import { Button, Card, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { DutySection } from './duty-section';
 import { KpiRow } from './kpi-row';
@@ -52,14 +52,7 @@ export function StatsPage() {
         </div>
         <PeriodBar choice={choice} filters={filters} query={query} loading={loading} onChange={update} />
       </Card>
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('common.loadFailed', { message: describeError(t, error) })}
-          action={<Button onClick={reload}>{t('common.refresh')}</Button>}
-        />
-      )}
+      <LoadError error={error} action={<Button onClick={reload}>{t('common.refresh')}</Button>} />
       {!stats || !query ? (
         loading && <Spin size="large" className="stats-spin" />
       ) : (
