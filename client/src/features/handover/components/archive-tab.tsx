@@ -1,3 +1,4 @@
+import { DateRange } from '@client/components/date-range';
 import { LoadError } from '@client/components/load-error';
 import { useLang, useT } from '@client/lib/i18n';
 import { formatDay, formatShortInstant } from '@client/lib/time';
@@ -106,24 +107,14 @@ export function ArchiveTab() {
     <div className="ho-archive" data-testid="handover-archive">
       <div className="ho-filter">
         <span>{t('handover.archive.period')}</span>
-        <Input
-          type="date"
-          value={typed.from}
-          max={typed.to || undefined}
-          onChange={(e) => apply({ from: e.target.value })}
+        <DateRange
+          from={typed.from}
+          to={typed.to}
+          onChange={apply}
+          labels={[t('handover.archive.from'), t('handover.archive.to')]}
+          testIds={['archive-from', 'archive-to']}
           className="ho-filter-date"
-          aria-label={t('handover.archive.from')}
-          data-testid="archive-from"
-        />
-        <span>–</span>
-        <Input
-          type="date"
-          value={typed.to}
-          min={typed.from || undefined}
-          onChange={(e) => apply({ to: e.target.value })}
-          className="ho-filter-date"
-          aria-label={t('handover.archive.to')}
-          data-testid="archive-to"
+          bounded
         />
         <Input.Search
           allowClear

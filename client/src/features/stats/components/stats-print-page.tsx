@@ -1,9 +1,9 @@
-import { ArrowLeftOutlined, LeftOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
-import { describeError } from '@client/lib/error-text';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { PrintPage } from '@client/components/print-page';
 import { useLang, useT } from '@client/lib/i18n';
 import { addMonths, bureauMonth, formatMinute, formatMonth } from '@client/lib/time';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Space, Spin } from 'antd';
+import { Button } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { DutyPaper } from './print-duty';
 import { Composition, DailyPaper, KeyFigures, LateCasesPaper, TimelinessPaper } from './print-sections';
@@ -11,7 +11,6 @@ import { monthStatsQuery } from './stats-queries';
 import './stats-print.css';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-// Rendered only while this page is mounted, so other pages keep the browser's default paper.
 const PAGE_RULE = '@page { size: A4 portrait; margin: 12mm 12mm 14mm; }';
 
 /** 值班值守统计月报: a month's figures and tables on A4, outside the console's chrome. */
@@ -32,37 +31,23 @@ export function StatsPrintPage() {
   ];
 
   return (
-    <div className="stats-print" data-testid="stats-print-page">
-      <style>{PAGE_RULE}</style>
-      <div className="sp-toolbar no-print">
-        <Space>
-          <Button icon={<ArrowLeftOutlined />} href="/stats?period=month">
-            {t('stats.print.back')}
-          </Button>
+    <PrintPage
+      testId="stats-print-page"
+      className="stats-print"
+      pageRule={PAGE_RULE}
+      back={{ href: '/stats?period=month', label: t('stats.print.back') }}
+      tools={
+        <>
           <Button icon={<LeftOutlined />} onClick={() => go(-1)} aria-label={t('stats.print.prev')} />
           <span className="sp-toolbar-month">{formatMonth(month, lang)}</span>
           <Button icon={<RightOutlined />} onClick={() => go(1)} aria-label={t('stats.print.next')} />
-        </Space>
-        <Button
-          type="primary"
-          icon={<PrinterOutlined />}
-          onClick={() => window.print()}
-          data-testid="print-now"
-        >
-          {t('stats.print.now')}
-        </Button>
-      </div>
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          className="no-print sp-alert"
-          title={t('common.loadFailed', { message: describeError(t, error) })}
-        />
-      )}
-      {!stats || !sections ? (
-        error === null && <Spin size="large" className="sp-spin" />
-      ) : (
+        </>
+      }
+      printLabel={t('stats.print.now')}
+      error={error}
+      ready={Boolean(stats && sections)}
+    >
+      {stats && sections && (
         <div className="sp-sheet" data-testid="stats-print-sheet">
           <h1>{t('stats.print.title', { month: formatMonth(month, lang) })}</h1>
           <div className="sp-meta">
@@ -87,6 +72,6 @@ export function StatsPrintPage() {
           </div>
         </div>
       )}
-    </div>
+    </PrintPage>
   );
 }
