@@ -1,5 +1,6 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useNow } from '@client/hooks/use-now';
+import { dutySettingsQuery } from '@client/lib/duty-settings';
 import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import type { Handover } from '@shared/schemas/handover';
@@ -7,7 +8,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { acceptHandover } from '../api/accept-handover';
-import { dutySettingsQuery } from '../api/get-duty-settings';
 import { CarriedList, carriedRows } from './carried-list';
 import { describeHandoverError, isErrorCode } from './handover-errors';
 

@@ -54,7 +54,7 @@ export function HandoverPrintPage() {
       ready={Boolean(h && sheet)}
     >
       {h && sheet && (
-        <div className="ho-sheet">
+        <div className="print-page-sheet ho-sheet">
           <h1>{sheet.title}</h1>
           <div className="ho-sheet-meta">
             {sheet.meta.map((line) => (

@@ -1,5 +1,6 @@
 import { CloudUploadOutlined, ReloadOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { LoadError } from '@client/components/load-error';
+import { dutySettingsQuery } from '@client/lib/duty-settings';
 import { useT } from '@client/lib/i18n';
 import { bureauMonth, bureauToday } from '@client/lib/time';
 import { addDays, monthRange } from '@shared/domain/duty-day';
@@ -10,7 +11,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Button, Card, Col, Row, Space, Spin, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { dutySettingsQuery } from '../api/get-duty-settings';
 import { rosterQuery } from '../api/get-roster';
 import { swapsQuery } from '../api/list-swaps';
 import { rosterUsersQuery } from '../api/list-users';

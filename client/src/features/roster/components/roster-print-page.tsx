@@ -53,7 +53,7 @@ export function RosterPrintPage() {
       ready={Boolean(view && index)}
     >
       {view && index && (
-        <div className="print-sheet">
+        <div className="print-page-sheet print-sheet">
           <h1>{t('roster.printTitle', { month: formatMonth(month, lang) })}</h1>
           <div className="print-meta">
             <span>

@@ -48,7 +48,7 @@ export function StatsPrintPage() {
       ready={Boolean(stats && sections)}
     >
       {stats && sections && (
-        <div className="sp-sheet" data-testid="stats-print-sheet">
+        <div className="print-page-sheet sp-sheet" data-testid="stats-print-sheet">
           <h1>{t('stats.print.title', { month: formatMonth(month, lang) })}</h1>
           <div className="sp-meta">
             <span>

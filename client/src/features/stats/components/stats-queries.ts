@@ -1,10 +1,10 @@
+import { getDutySettings } from '@client/lib/duty-settings';
 import { resourceKey } from '@client/lib/query-keys';
 import { bureauToday, getBureauZone } from '@client/lib/time';
 import { addDays, localToInstant, monthRange } from '@shared/domain/duty-day';
 import type { StatsQuery } from '@shared/schemas/stats';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { getDutyNow } from '../api/get-duty-now';
-import { getDutySettings } from '../api/get-duty-settings';
 import { getStats } from '../api/get-stats';
 import { autoBucket, clampToNow, customProblem, type PeriodChoice, resolvePeriod } from './stats-period';
 import type { StatsFilters } from './use-stats-params';

@@ -1,9 +1,12 @@
-import { apiGet } from '@client/lib/api-client';
-import { resourceKey } from '@client/lib/query-keys';
 import type { DutySettings } from '@shared/schemas/settings';
 import { queryOptions } from '@tanstack/react-query';
+import { apiGet } from './api-client';
+import { resourceKey } from './query-keys';
 
-/** The duty rules in force: the handover window among them. */
+/**
+ * The duty rules in force (shift template, staffing, seasons, the hand-over time and window): read
+ * by the roster, the handover and the statistics, so it lives below the features.
+ */
 export function getDutySettings(signal?: AbortSignal): Promise<DutySettings> {
   return apiGet<DutySettings>('/settings/duty', undefined, signal);
 }
