@@ -1,9 +1,8 @@
-import { CopyOutlined } from '@ant-design/icons';
-import { useCopy } from '@client/hooks/use-copy';
+import { CopyField } from '@client/components/copy-field';
 import { ApiError } from '@client/lib/api-client';
 import { useT } from '@client/lib/i18n';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Input, Modal, Spin, Typography } from 'antd';
+import { Alert, Button, Modal, Spin, Typography } from 'antd';
 import { useEffect } from 'react';
 import { createCalendarFeed } from '../api/create-calendar-feed';
 import { describeRosterError } from './roster-errors';
@@ -11,7 +10,6 @@ import { describeRosterError } from './roster-errors';
 /** Issues a personal iCalendar feed URL (replacing any earlier one) and offers it for copying. */
 export function CalendarFeedModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
-  const { input, copy } = useCopy();
   // Each opening issues a fresh URL (the old one stops working).
   const issue = useMutation({ mutationFn: createCalendarFeed });
   const { mutate, reset } = issue;
@@ -38,19 +36,7 @@ export function CalendarFeedModal({ open, onClose }: { open: boolean; onClose: (
       {error && <Alert type="warning" showIcon title={error} />}
       {url && (
         <>
-          <Input.Search
-            ref={input}
-            readOnly
-            value={url}
-            enterButton={
-              <span>
-                <CopyOutlined /> {t('common.copy')}
-              </span>
-            }
-            onSearch={() => copy(url)}
-            onFocus={(event) => event.target.select()}
-            data-testid="calendar-feed-url"
-          />
+          <CopyField value={url} testId="calendar-feed-url" />
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
             {t('roster.feedHint')}
           </Typography.Paragraph>

@@ -1,5 +1,5 @@
-import { CopyOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useCopy } from '@client/hooks/use-copy';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { CopyField } from '@client/components/copy-field';
 import { useT } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
 import type { RosterFeedKey } from '@shared/schemas/roster';
@@ -29,7 +29,6 @@ export function RosterFeedsModal({ open, onClose }: { open: boolean; onClose: ()
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ label: string }>();
-  const { input, copy } = useCopy();
   const feeds = useQuery(rosterFeedsQuery(open));
   const [issued, setIssued] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -134,19 +133,7 @@ export function RosterFeedsModal({ open, onClose }: { open: boolean; onClose: ()
       {issued && (
         <Flex vertical gap={8} style={{ marginBottom: 12 }}>
           <Alert type="success" showIcon title={t('roster.feeds.issuedOnce')} />
-          <Input.Search
-            ref={input}
-            readOnly
-            value={issued}
-            enterButton={
-              <span>
-                <CopyOutlined /> {t('common.copy')}
-              </span>
-            }
-            onSearch={() => copy(issued)}
-            onFocus={(event) => event.target.select()}
-            data-testid="roster-feed-url"
-          />
+          <CopyField value={issued} testId="roster-feed-url" />
         </Flex>
       )}
       <Table<RosterFeedKey>
