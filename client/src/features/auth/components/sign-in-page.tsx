@@ -3,22 +3,28 @@ import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
 import { startSession, useSession } from '@client/lib/session';
 import type { LoginBody } from '@shared/schemas/auth';
-import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { login } from '../api/login';
 import './sign-in-page.css';
 
 export function SignInPage({ extra }: { extra?: ReactNode }) {
   const t = useT();
   const session = useSession();
-  const signIn = useMutation({ mutationFn: login, onSuccess: startSession });
-  const error = signIn.error && describeError(t, signIn.error);
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
 
   const ended = session.status === 'anonymous' ? session.ended : null;
 
-  function onFinish(values: LoginBody) {
-    signIn.mutate({ username: values.username.trim(), password: values.password });
+  async function onFinish(values: LoginBody) {
+    setSubmitting(true);
+    setError(null);
+    try {
+      startSession(await login({ username: values.username.trim(), password: values.password }));
+    } catch (caught) {
+      setError(describeError(t, caught));
+      setSubmitting(false);
+    }
   }
 
   return (
@@ -70,13 +76,7 @@ export function SignInPage({ extra }: { extra?: ReactNode }) {
           >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={200} />
           </Form.Item>
-          <Button
-            type="primary"
-            htmlType="submit"
-            block
-            loading={signIn.isPending || signIn.isSuccess}
-            data-testid="sign-in-submit"
-          >
+          <Button type="primary" htmlType="submit" block loading={submitting} data-testid="sign-in-submit">
             {t('signIn.submit')}
           </Button>
         </Form>
