@@ -61,3 +61,14 @@ export function describeError(t: Translate, error: unknown): string {
   if (error.status >= 500) return t('common.serverError', { status: error.status });
   return error.message || t('common.serverError', { status: error.status });
 }
+
+/**
+ * A feature's wording of the codes it meets, in the words of the duty room, with the server's
+ * detail as `{message}`; any other error as `describeError` words it.
+ */
+export function describeWith(codes: Record<string, MessageKey>): (t: Translate, error: unknown) => string {
+  return (t, error) => {
+    const key = error instanceof ApiError ? codes[error.code] : undefined;
+    return key ? t(key, { message: (error as ApiError).message }) : describeError(t, error);
+  };
+}

@@ -1,5 +1,7 @@
 import type { AnyDutyEvent, DutyEvent, EventType } from '@shared/events';
-import type { QueryClient } from '@tanstack/react-query';
+import type { EventPage } from '@shared/schemas/events';
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import type { Static } from 'typebox';
 import { patchIncident } from './live-patches/incidents';
 import { subscribeLiveEvents } from './live-store';
 import type { Resource } from './query-keys';
@@ -13,7 +15,10 @@ export interface CacheRule<T extends EventType> {
   patch?: (client: QueryClient, event: DutyEvent<T>) => void;
 }
 
-const DUTY: readonly Resource[] = ['duty', 'roster', 'stats'];
+// The handover draft is drafted from the shift's records: what changes them changes it.
+const DUTY: readonly Resource[] = ['duty', 'roster', 'stats', 'drafts'];
+const INCIDENT: readonly Resource[] = ['incidents', 'stats', 'drafts'];
+const HANDOVER: readonly Resource[] = ['handovers', 'drafts'];
 
 /**
  * One rule per event type, in one place: a new event type does not compile until it says what it
@@ -25,11 +30,12 @@ export const LIVE_CACHE: { readonly [T in EventType]: CacheRule<T> } = {
   'user.password_reset': { stale: ['users'] },
   'token.created': { stale: ['tokens'] },
   'token.revoked': { stale: ['tokens'] },
-  'auth.signed_in': { stale: ['audit'] },
-  'auth.signed_out': { stale: ['audit'] },
-  'auth.password_changed': { stale: ['audit'] },
-  'system.started': { stale: ['audit'] },
-  'system.installed': { stale: ['audit'] },
+  // Events that change nothing on screen but the audit trail, which takes every event (below).
+  'auth.signed_in': { stale: [] },
+  'auth.signed_out': { stale: [] },
+  'auth.password_changed': { stale: [] },
+  'system.started': { stale: [] },
+  'system.installed': { stale: [] },
   'settings.updated': { stale: ['settings', ...DUTY] },
   'settings.deadlines_updated': { stale: ['settings'] },
   'roster.generated': { stale: DUTY },
@@ -43,36 +49,61 @@ export const LIVE_CACHE: { readonly [T in EventType]: CacheRule<T> } = {
   'attendance.checked_in': { stale: [...DUTY, 'spotchecks'] },
   'attendance.checked_out': { stale: [...DUTY, 'spotchecks'] },
   'attendance.missed': { stale: [...DUTY, 'spotchecks'] },
-  'spotcheck.issued': { stale: ['spotchecks', 'stats'] },
-  'spotcheck.answered': { stale: ['spotchecks', 'stats'] },
-  'spotcheck.missed': { stale: ['spotchecks', 'stats'] },
-  'swap.requested': { stale: ['swaps'] },
-  'swap.accepted': { stale: ['swaps'] },
+  'spotcheck.issued': { stale: ['spotchecks', 'stats', 'drafts'] },
+  'spotcheck.answered': { stale: ['spotchecks', 'stats', 'drafts'] },
+  'spotcheck.missed': { stale: ['spotchecks', 'stats', 'drafts'] },
+  'swap.requested': { stale: ['swaps', 'stats'] },
+  'swap.accepted': { stale: ['swaps', 'stats'] },
   'swap.approved': { stale: ['swaps', ...DUTY] },
-  'swap.rejected': { stale: ['swaps'] },
-  'swap.cancelled': { stale: ['swaps'] },
-  'incident.created': { stale: ['incidents', 'stats'], patch: patchIncident },
-  'incident.updated': { stale: ['incidents', 'stats'], patch: patchIncident },
-  'incident.verified': { stale: ['incidents', 'stats'], patch: patchIncident },
-  'incident.acknowledged': { stale: ['incidents', 'stats'], patch: patchIncident },
-  'incident.reported': { stale: ['incidents', 'stats', 'outbox'], patch: patchIncident },
-  'incident.action': { stale: ['incidents'], patch: patchIncident },
-  'incident.closed': { stale: ['incidents', 'stats'], patch: patchIncident },
-  'incident.overdue': { stale: ['incidents', 'stats'], patch: patchIncident },
-  'report.delivery': { stale: ['outbox', 'incidents'] },
+  'swap.rejected': { stale: ['swaps', 'stats'] },
+  'swap.cancelled': { stale: ['swaps', 'stats'] },
+  'incident.created': { stale: INCIDENT, patch: patchIncident },
+  'incident.updated': { stale: INCIDENT, patch: patchIncident },
+  'incident.verified': { stale: INCIDENT, patch: patchIncident },
+  'incident.acknowledged': { stale: INCIDENT, patch: patchIncident },
+  'incident.reported': { stale: [...INCIDENT, 'outbox'], patch: patchIncident },
+  'incident.action': { stale: INCIDENT, patch: patchIncident },
+  'incident.closed': { stale: INCIDENT, patch: patchIncident },
+  'incident.overdue': { stale: INCIDENT, patch: patchIncident },
+  'report.delivery': { stale: ['outbox', 'incidents', 'drafts'] },
   'calendar.feed_created': { stale: ['feeds'] },
   'calendar.feed_revoked': { stale: ['feeds'] },
   'calendar.roster_feed_created': { stale: ['feeds'] },
   'calendar.roster_feed_revoked': { stale: ['feeds'] },
-  'logbook.added': { stale: ['logbook', 'handovers', 'stats'] },
-  'logbook.updated': { stale: ['logbook', 'handovers'] },
-  'logbook.linked': { stale: ['logbook', 'incidents'] },
-  'handover.submitted': { stale: ['handovers'] },
-  'handover.revised': { stale: ['handovers'] },
+  'logbook.added': { stale: ['logbook', 'drafts', 'stats'] },
+  'logbook.updated': { stale: ['logbook', 'drafts'] },
+  'logbook.linked': { stale: ['logbook', 'incidents', 'drafts'] },
+  'handover.submitted': { stale: HANDOVER },
+  'handover.revised': { stale: HANDOVER },
   // A sealed handover closes its shift's log entries to edits.
-  'handover.accepted': { stale: ['handovers', 'logbook', 'stats'] },
-  'handover.amended': { stale: ['handovers'] },
+  'handover.accepted': { stale: [...HANDOVER, 'logbook', 'stats'] },
+  'handover.amended': { stale: HANDOVER },
 };
+
+type AuditPages = InfiniteData<Static<typeof EventPage>, number | null>;
+
+/**
+ * Every event is a line of the audit trail: it is put on top of each audit query (`['audit', type
+ * or null]`) it belongs to, so the trail grows without a read. A query being read takes it by
+ * reading again (its answer would overwrite the line).
+ */
+function appendToAuditTrail(client: QueryClient, event: AnyDutyEvent): void {
+  for (const query of client.getQueryCache().findAll({ queryKey: ['audit'] })) {
+    const type = query.queryKey[1];
+    if (typeof type === 'string' && type !== event.type) continue;
+    if (query.state.fetchStatus === 'fetching') {
+      void client.invalidateQueries({ queryKey: query.queryKey, exact: true });
+      continue;
+    }
+    client.setQueryData<AuditPages>(query.queryKey, (data) => {
+      const [head, ...older] = data?.pages ?? [];
+      if (!data || !head || head.events.some((e) => e.seq === event.seq)) return data;
+      const line = event as Static<typeof EventPage>['events'][number];
+      const top = { ...head, events: [line, ...head.events], headSeq: Math.max(head.headSeq, event.seq) };
+      return { ...data, pages: [top, ...older] };
+    });
+  }
+}
 
 const SETTLE_MS = 200;
 
@@ -93,6 +124,7 @@ export function connectLiveCache(client: QueryClient): () => void {
     const rule = LIVE_CACHE[event.type] as CacheRule<EventType> | undefined;
     if (!rule) return;
     rule.patch?.(client, event as DutyEvent<EventType>);
+    appendToAuditTrail(client, event);
     for (const resource of rule.stale) pending.add(resource);
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, SETTLE_MS);

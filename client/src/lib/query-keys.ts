@@ -4,6 +4,8 @@
  */
 export type Resource =
   | 'audit'
+  /** The handover draft of the caller's shift: drafted from nearly every record of the shift. */
+  | 'drafts'
   | 'duty'
   | 'feeds'
   | 'handovers'

@@ -1,14 +1,13 @@
-import { DownOutlined, ReloadOutlined } from '@ant-design/icons';
-import { describeError } from '@client/lib/error-text';
+import { DownOutlined } from '@ant-design/icons';
+import { TablePage } from '@client/components/table-page';
 import { useT } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
 import type { EventType } from '@shared/events';
-import { Alert, Button, Card, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import type { EventRecordData } from '../api/list-events';
-import { useAuditEvents } from './use-audit-events';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Select, type TableColumnsType, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { auditTrailQuery, type EventRecordData } from '../api/list-events';
 import { useChainVerify } from './use-chain-verify';
-import './admin-pages.css';
 
 // Keyed by every member of the event union: a type added to shared/events.ts and not listed here
 // fails to compile, so the filter always offers every event the server can record.
@@ -85,6 +84,13 @@ const kindColor: Record<string, string> = {
   report: 'red',
 };
 
+/** Newest first, each seq once: a live line may also come in a page read after it. */
+function merge(pages: { events: EventRecordData[] }[]): EventRecordData[] {
+  const bySeq = new Map<number, EventRecordData>();
+  for (const page of pages) for (const row of page.events) bySeq.set(row.seq, row);
+  return [...bySeq.values()].sort((a, b) => b.seq - a.seq);
+}
+
 function typeColor(type: string): string {
   return kindColor[type.split('.')[0] ?? ''] ?? 'default';
 }
@@ -92,7 +98,14 @@ function typeColor(type: string): string {
 export function AuditPage() {
   const t = useT();
   const [type, setType] = useState<string | undefined>(undefined);
-  const { rows, headSeq, loading, error, floor, loadOlder, reload } = useAuditEvents(type);
+  const client = useQueryClient();
+  const trail = useInfiniteQuery(auditTrailQuery(type));
+  const pages = trail.data?.pages;
+  const rows = useMemo(() => merge(pages ?? []), [pages]);
+  const headSeq = pages?.[0]?.headSeq ?? null;
+  const floor = pages?.at(-1)?.floor ?? null;
+  // Back to the newest page, as on opening the page.
+  const reload = () => void client.resetQueries({ queryKey: auditTrailQuery(type).queryKey, exact: true });
   const chain = useChainVerify();
 
   const seen = new Set<string>([...knownTypes, ...rows.map((r) => r.type)]);
@@ -122,70 +135,56 @@ export function AuditPage() {
   ];
 
   return (
-    <Card>
-      <div className="page-toolbar">
-        <Space align="baseline">
-          <Typography.Title level={4}>{t('audit.title')}</Typography.Title>
-          {headSeq !== null && (
-            <Typography.Text type="secondary">{t('audit.head', { seq: headSeq })}</Typography.Text>
+    <TablePage<EventRecordData>
+      title={t('audit.title')}
+      sub={headSeq !== null && t('audit.head', { seq: headSeq })}
+      tools={
+        <Select
+          allowClear
+          showSearch
+          placeholder={t('audit.typeFilter')}
+          options={typeOptions}
+          value={type}
+          onChange={(value: string | undefined) => setType(value)}
+          style={{ width: 220 }}
+          data-testid="audit-type-filter"
+        />
+      }
+      onRefresh={reload}
+      extra={chain.button}
+      banner={chain.result}
+      error={trail.error}
+      testId="audit-table"
+      table={{
+        rowKey: 'seq',
+        size: 'small',
+        columns,
+        dataSource: rows,
+        loading: trail.isFetching,
+        expandable: {
+          expandedRowRender: (row) => (
+            <pre className="json-payload">{JSON.stringify(row.payload, null, 2)}</pre>
+          ),
+        },
+        pagination: { defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200] },
+        scroll: { x: 1000 },
+      }}
+      footer={
+        <div style={{ textAlign: 'center', marginTop: 8 }}>
+          {floor !== null && floor > 0 ? (
+            <Button
+              icon={<DownOutlined />}
+              onClick={() => void trail.fetchNextPage()}
+              loading={trail.isFetching}
+              data-testid="audit-load-older"
+            >
+              {t('audit.loadOlder')}
+            </Button>
+          ) : (
+            floor === 0 && <Typography.Text type="secondary">{t('audit.noOlder')}</Typography.Text>
           )}
-        </Space>
-        <Space wrap>
-          <Select
-            allowClear
-            showSearch
-            placeholder={t('audit.typeFilter')}
-            options={typeOptions}
-            value={type}
-            onChange={(value: string | undefined) => setType(value)}
-            style={{ width: 220 }}
-            data-testid="audit-type-filter"
-          />
-          <Button icon={<ReloadOutlined />} onClick={reload}>
-            {t('common.refresh')}
-          </Button>
-          {chain.button}
-        </Space>
-      </div>
-      {chain.result}
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('common.loadFailed', { message: describeError(t, error) })}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      <div data-testid="audit-table">
-        <Table<EventRecordData>
-          rowKey="seq"
-          size="small"
-          columns={columns}
-          dataSource={rows}
-          loading={loading}
-          expandable={{
-            expandedRowRender: (row) => (
-              <pre className="json-payload">{JSON.stringify(row.payload, null, 2)}</pre>
-            ),
-          }}
-          pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200] }}
-          scroll={{ x: 1000 }}
-        />
-      </div>
-      <div style={{ textAlign: 'center', marginTop: 8 }}>
-        {floor !== null && floor > 0 ? (
-          <Button
-            icon={<DownOutlined />}
-            onClick={loadOlder}
-            loading={loading}
-            data-testid="audit-load-older"
-          >
-            {t('audit.loadOlder')}
-          </Button>
-        ) : (
-          floor === 0 && <Typography.Text type="secondary">{t('audit.noOlder')}</Typography.Text>
-        )}
-      </div>
-    </Card>
+        </div>
+      }
+    />
   );
 }

@@ -1,8 +1,8 @@
 import { CopyOutlined } from '@ant-design/icons';
+import { useCopy } from '@client/hooks/use-copy';
 import { useT } from '@client/lib/i18n';
 import type { CreatedToken } from '@shared/schemas/tokens';
-import { Alert, App, Button, Input, type InputRef, Modal, Space, Typography } from 'antd';
-import { useRef } from 'react';
+import { Alert, Button, Input, Modal, Space, Typography } from 'antd';
 
 interface Props {
   created: CreatedToken | null;
@@ -12,24 +12,7 @@ interface Props {
 /** The only time the secret is ever visible: closing needs a deliberate click. */
 export function TokenSecretModal({ created, onClose }: Props) {
   const t = useT();
-  const { message } = App.useApp();
-  const input = useRef<InputRef>(null);
-
-  async function copy() {
-    if (!created) return;
-    try {
-      // The Clipboard API exists only in secure contexts; an intranet console may be plain http.
-      if (navigator.clipboard) await navigator.clipboard.writeText(created.secret);
-      else {
-        input.current?.select();
-        if (!document.execCommand('copy')) throw new Error('copy refused');
-      }
-      message.success(t('common.copied'));
-    } catch {
-      input.current?.select();
-      message.error(t('common.copyFailed'));
-    }
-  }
+  const { input, copy } = useCopy();
 
   return (
     <Modal
@@ -56,7 +39,7 @@ export function TokenSecretModal({ created, onClose }: Props) {
           data-testid="token-secret"
           onFocus={(event) => event.target.select()}
         />
-        <Button icon={<CopyOutlined />} onClick={copy} data-testid="token-secret-copy">
+        <Button icon={<CopyOutlined />} onClick={() => copy(created?.secret)} data-testid="token-secret-copy">
           {t('common.copy')}
         </Button>
       </Space.Compact>

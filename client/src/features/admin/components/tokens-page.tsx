@@ -1,31 +1,22 @@
-import { PlusOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
+import { StopOutlined } from '@ant-design/icons';
+import { PAGE_OF_50, TablePage } from '@client/components/table-page';
 import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
 import type { ApiToken, CreatedToken } from '@shared/schemas/tokens';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Popconfirm,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Popconfirm, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { tokensQuery } from '../api/list-tokens';
 import { revokeToken } from '../api/revoke-token';
 import { TokenCreateModal } from './token-create-modal';
 import { TokenSecretModal } from './token-secret-modal';
-import { useTokens } from './use-tokens';
-import './admin-pages.css';
 
 export function TokensPage() {
   const t = useT();
   const { message } = App.useApp();
-  const { tokens, loading, error, reload } = useTokens();
+  const { data: tokens = [], isFetching, error, refetch } = useQuery(tokensQuery());
+  const reload = () => void refetch();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedToken | null>(null);
 
@@ -90,45 +81,22 @@ export function TokensPage() {
   ];
 
   return (
-    <Card>
-      <div className="page-toolbar">
-        <div>
-          <Typography.Title level={4}>{t('tokens.title')}</Typography.Title>
-          <Typography.Text type="secondary">{t('tokens.intro')}</Typography.Text>
-        </div>
-        <Space>
-          <Button icon={<ReloadOutlined />} onClick={reload}>
-            {t('common.refresh')}
-          </Button>
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="new-token"
-          >
-            {t('tokens.new')}
-          </Button>
-        </Space>
-      </div>
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('common.loadFailed', { message: describeError(t, error) })}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      <div data-testid="tokens-table">
-        <Table<ApiToken>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={tokens}
-          loading={loading}
-          pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-          rowClassName={(token) => (token.revokedAt ? 'row-disabled' : '')}
-        />
-      </div>
+    <TablePage<ApiToken>
+      title={t('tokens.title')}
+      sub={t('tokens.intro')}
+      subBelow
+      onRefresh={reload}
+      create={{ label: t('tokens.new'), onClick: () => setCreating(true), testId: 'new-token' }}
+      error={error}
+      testId="tokens-table"
+      table={{
+        columns,
+        dataSource: tokens,
+        loading: isFetching,
+        pagination: PAGE_OF_50,
+        rowClassName: (token) => (token.revokedAt ? 'row-disabled' : ''),
+      }}
+    >
       <TokenCreateModal
         open={creating}
         onClose={() => setCreating(false)}
@@ -138,6 +106,6 @@ export function TokensPage() {
         }}
       />
       <TokenSecretModal created={created} onClose={() => setCreated(null)} />
-    </Card>
+    </TablePage>
   );
 }

@@ -2,40 +2,29 @@ import { SafetyOutlined } from '@ant-design/icons';
 import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
 import type { ChainReport } from '@shared/schemas/events';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
-import { useState } from 'react';
 import { verifyChain } from '../api/verify-chain';
 
 /** The button and, once pressed, the verdict on the hash chain. */
 export function useChainVerify() {
   const t = useT();
-  const [checking, setChecking] = useState(false);
-  const [report, setReport] = useState<ChainReport | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  async function verify() {
-    setChecking(true);
-    setError(null);
-    try {
-      setReport(await verifyChain());
-    } catch (caught) {
-      setReport(null);
-      setError(caught);
-    } finally {
-      setChecking(false);
-    }
-  }
+  const check = useMutation<ChainReport>({ mutationFn: verifyChain });
+  const report = check.data ?? null;
+  const error = check.error;
 
   const button = (
-    <Button icon={<SafetyOutlined />} loading={checking} onClick={verify} data-testid="verify-chain">
+    <Button
+      icon={<SafetyOutlined />}
+      loading={check.isPending}
+      onClick={() => check.mutate()}
+      data-testid="verify-chain"
+    >
       {t('audit.verify')}
     </Button>
   );
 
-  const clear = () => {
-    setReport(null);
-    setError(null);
-  };
+  const clear = () => check.reset();
 
   let result = null;
   if (error !== null) {

@@ -1,9 +1,9 @@
+import { FormModal } from '@client/components/form-modal';
 import { ApiError } from '@client/lib/api-client';
 import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
 import type { CreateUserBody, Role, User } from '@shared/schemas/users';
-import { Alert, App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { App, Form, Input } from 'antd';
 import { createUser } from '../api/create-user';
 import { passwordRules, UserProfileFields, usernameRules } from './user-form-fields';
 
@@ -26,15 +26,8 @@ export function UserCreateModal({ open, onClose, onCreated }: Props) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateValues>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  function close() {
-    setError(null);
-    onClose();
-  }
-
-  async function onFinish(values: CreateValues) {
+  async function submit(values: CreateValues) {
     const body: CreateUserBody = {
       username: values.username,
       displayName: values.displayName.trim(),
@@ -44,49 +37,30 @@ export function UserCreateModal({ open, onClose, onCreated }: Props) {
     };
     const phone = values.phone?.trim();
     if (phone) body.phone = phone;
-
-    setSubmitting(true);
-    setError(null);
-    try {
-      const user = await createUser(body);
-      onCreated(user);
-      message.success(t('users.created', { username: user.username }));
-      close();
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'DUTY_ERR_USERNAME_TAKEN') {
-        form.setFields([{ name: 'username', errors: [t('users.usernameTaken')] }]);
-      } else {
-        setError(describeError(t, caught));
-      }
-    } finally {
-      setSubmitting(false);
-    }
+    const user = await createUser(body);
+    onCreated(user);
+    message.success(t('users.created', { username: user.username }));
   }
 
   return (
-    <Modal
+    <FormModal<CreateValues>
       open={open}
       title={t('users.createTitle')}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      onCancel={close}
-      okButtonProps={{ htmlType: 'submit', loading: submitting, id: 'create-user-submit' }}
-      destroyOnHidden
-      mask={{ closable: false }}
-      modalRender={(dom) => (
-        <Form<CreateValues>
-          form={form}
-          name="create-user"
-          layout="vertical"
-          clearOnDestroy
-          initialValues={{ roles: ['officer'], qualified: false }}
-          onFinish={onFinish}
-        >
-          {dom}
-        </Form>
-      )}
+      onClose={onClose}
+      submit={submit}
+      form={form}
+      name="create-user"
+      submitId="create-user-submit"
+      keepOnMaskClick
+      initialValues={{ roles: ['officer'], qualified: false }}
+      onError={(caught) => {
+        if (!(caught instanceof ApiError && caught.code === 'DUTY_ERR_USERNAME_TAKEN'))
+          return describeError(t, caught);
+        form.setFields([{ name: 'username', errors: [t('users.usernameTaken')] }]);
+        return null;
+      }}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form.Item
         name="username"
         label={t('users.username')}
@@ -99,6 +73,6 @@ export function UserCreateModal({ open, onClose, onCreated }: Props) {
       <Form.Item name="password" label={t('users.password')} rules={passwordRules(t, true)}>
         <Input.Password maxLength={200} autoComplete="new-password" />
       </Form.Item>
-    </Modal>
+    </FormModal>
   );
 }

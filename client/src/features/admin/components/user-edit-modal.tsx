@@ -1,8 +1,7 @@
-import { describeError } from '@client/lib/error-text';
+import { FormModal } from '@client/components/form-modal';
 import { useT } from '@client/lib/i18n';
 import type { Role, UpdateUserBody, User } from '@shared/schemas/users';
-import { Alert, App, Form, Input, Modal, Switch } from 'antd';
-import { useState } from 'react';
+import { App, Form, Input, Switch } from 'antd';
 import { updateUser } from '../api/update-user';
 import { passwordRules, UserProfileFields } from './user-form-fields';
 
@@ -42,59 +41,27 @@ function changes(user: User, values: EditValues): UpdateUserBody {
 export function UserEditModal({ open, user, isSelf, onClose, onSaved }: Props) {
   const t = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<EditValues>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  function close() {
-    setError(null);
-    onClose();
-  }
-
-  async function onFinish(values: EditValues) {
+  async function submit(values: EditValues) {
     if (!user) return;
     const body = changes(user, values);
-    if (Object.keys(body).length === 0) {
-      close();
-      return;
-    }
-    setSubmitting(true);
-    setError(null);
-    try {
-      onSaved(await updateUser(user.id, body));
-      message.success(t('common.saved'));
-      close();
-    } catch (caught) {
-      setError(describeError(t, caught));
-    } finally {
-      setSubmitting(false);
-    }
+    if (Object.keys(body).length === 0) return;
+    onSaved(await updateUser(user.id, body));
+    message.success(t('common.saved'));
   }
 
   return (
-    <Modal
+    <FormModal<EditValues>
       open={open && user !== null}
       title={user ? t('users.editTitle', { username: user.username }) : ''}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onCancel={close}
-      okButtonProps={{ htmlType: 'submit', loading: submitting, id: 'edit-user-submit' }}
-      destroyOnHidden
-      mask={{ closable: false }}
-      modalRender={(dom) => (
-        <Form<EditValues>
-          form={form}
-          name="edit-user"
-          layout="vertical"
-          clearOnDestroy
-          initialValues={user ?? undefined}
-          onFinish={onFinish}
-        >
-          {dom}
-        </Form>
-      )}
+      onClose={onClose}
+      submit={submit}
+      name="edit-user"
+      submitId="edit-user-submit"
+      keepOnMaskClick
+      initialValues={user ?? undefined}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <UserProfileFields />
       <Form.Item
         name="enabled"
@@ -112,6 +79,6 @@ export function UserEditModal({ open, user, isSelf, onClose, onSaved }: Props) {
       >
         <Input.Password maxLength={200} autoComplete="new-password" />
       </Form.Item>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,50 +1,48 @@
-import { CheckCircleTwoTone, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { CheckCircleTwoTone, EditOutlined } from '@ant-design/icons';
+import { PAGE_OF_50, TablePage } from '@client/components/table-page';
 import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
 import { roleColor, roleLabel } from '@client/lib/roles';
 import { formatInstant } from '@client/lib/time';
 import type { User } from '@shared/schemas/users';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Flex,
-  Space,
-  Switch,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Flex, Switch, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { usersQuery } from '../api/list-users';
 import { updateUser } from '../api/update-user';
-import { useUsers } from './use-users';
 import { UserCreateModal } from './user-create-modal';
 import { UserEditModal } from './user-edit-modal';
-import './admin-pages.css';
+
+/** Replaces a user only with a version at least as new, so a late answer never undoes a fresher one. */
+function upsert(users: User[] | undefined, user: User): User[] | undefined {
+  if (!users) return users;
+  const index = users.findIndex((u) => u.id === user.id);
+  if (index === -1) return [...users, user];
+  const existing = users[index]!;
+  if (Date.parse(existing.updatedAt) > Date.parse(user.updatedAt)) return users;
+  const next = users.slice();
+  next[index] = user;
+  return next;
+}
 
 export function UsersPage({ currentUserId }: { currentUserId: number }) {
   const t = useT();
   const { message } = App.useApp();
-  const { users, loading, error, reload, apply } = useUsers();
+  const client = useQueryClient();
+  const { data: users = [], isFetching, error, refetch } = useQuery(usersQuery());
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [editOpen, setEditOpen] = useState(false);
-  const [toggling, setToggling] = useState<number | null>(null);
-
-  async function toggleEnabled(user: User, enabled: boolean) {
-    setToggling(user.id);
-    try {
-      const saved = await updateUser(user.id, { enabled });
+  // The server's answer goes on screen at once; the live event then reads the list again.
+  const apply = (user: User) => client.setQueryData(usersQuery().queryKey, (users) => upsert(users, user));
+  const toggle = useMutation({
+    mutationFn: ({ user, enabled }: { user: User; enabled: boolean }) => updateUser(user.id, { enabled }),
+    onSuccess: (saved, { enabled }) => {
       apply(saved);
       message.success(t(enabled ? 'users.enabledOn' : 'users.enabledOff', { username: saved.username }));
-    } catch (caught) {
-      message.error(describeError(t, caught));
-    } finally {
-      setToggling(null);
-    }
-  }
+    },
+    onError: (caught) => message.error(describeError(t, caught)),
+  });
 
   const columns: TableColumnsType<User> = [
     {
@@ -90,9 +88,9 @@ export function UsersPage({ currentUserId }: { currentUserId: number }) {
         <Switch
           size="small"
           checked={enabled}
-          loading={toggling === user.id}
+          loading={toggle.isPending && toggle.variables.user.id === user.id}
           disabled={user.id === currentUserId}
-          onChange={(checked) => toggleEnabled(user, checked)}
+          onChange={(checked) => toggle.mutate({ user, enabled: checked })}
           aria-label={t('users.enabled')}
         />
       ),
@@ -125,45 +123,21 @@ export function UsersPage({ currentUserId }: { currentUserId: number }) {
   ];
 
   return (
-    <Card>
-      <div className="page-toolbar">
-        <Space align="baseline">
-          <Typography.Title level={4}>{t('users.title')}</Typography.Title>
-          <Typography.Text type="secondary">{t('users.count', { count: users.length })}</Typography.Text>
-        </Space>
-        <Space>
-          <Button icon={<ReloadOutlined />} onClick={reload}>
-            {t('common.refresh')}
-          </Button>
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="new-user"
-          >
-            {t('users.new')}
-          </Button>
-        </Space>
-      </div>
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('common.loadFailed', { message: describeError(t, error) })}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      <div data-testid="users-table">
-        <Table<User>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={users}
-          loading={loading}
-          pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-          rowClassName={(user) => (user.enabled ? '' : 'row-disabled')}
-        />
-      </div>
+    <TablePage<User>
+      title={t('users.title')}
+      sub={t('users.count', { count: users.length })}
+      onRefresh={() => void refetch()}
+      create={{ label: t('users.new'), onClick: () => setCreating(true), testId: 'new-user' }}
+      error={error}
+      testId="users-table"
+      table={{
+        columns,
+        dataSource: users,
+        loading: isFetching,
+        pagination: PAGE_OF_50,
+        rowClassName: (user) => (user.enabled ? '' : 'row-disabled'),
+      }}
+    >
       <UserCreateModal open={creating} onClose={() => setCreating(false)} onCreated={apply} />
       <UserEditModal
         open={editOpen}
@@ -172,6 +146,6 @@ export function UsersPage({ currentUserId }: { currentUserId: number }) {
         onClose={() => setEditOpen(false)}
         onSaved={apply}
       />
-    </Card>
+    </TablePage>
   );
 }

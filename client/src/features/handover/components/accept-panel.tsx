@@ -1,14 +1,15 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { useNow } from '@client/hooks/use-now';
+import { dutySettingsQuery } from '@client/lib/duty-settings';
 import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import type { Handover } from '@shared/schemas/handover';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { acceptHandover } from '../api/accept-handover';
 import { CarriedList, carriedRows } from './carried-list';
 import { describeHandoverError, isErrorCode } from './handover-errors';
-import { useDutySettings } from './use-handover-data';
-import { useTick } from './use-tick';
 
 interface Props {
   handover: Handover;
@@ -24,8 +25,8 @@ export function AcceptPanel({ handover: h, onAccepted }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [toldEarly, setToldEarly] = useState(false);
-  const settings = useDutySettings().data;
-  const now = useTick(15_000);
+  const settings = useQuery(dutySettingsQuery()).data;
+  const now = useNow(15_000);
   const rows = carriedRows(h.carried, h.content.openIncidents);
   const all = rows.every((r) => checked.has(r.key));
   // Before the handover window a reason is needed; the server has the last word (a clock behind).

@@ -1,13 +1,16 @@
+import { DateRange } from '@client/components/date-range';
+import { LoadError } from '@client/components/load-error';
 import { useLang, useT } from '@client/lib/i18n';
 import { formatDay, formatShortInstant } from '@client/lib/time';
 import type { Handover, HandoverQuery } from '@shared/schemas/handover';
-import { Alert, Button, Input, Table, type TableColumnsType, Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Input, Table, type TableColumnsType, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { handoverArchiveQuery } from '../api/list-handovers';
 import { describeHandoverError } from './handover-errors';
 import { expectedSigner, statusColor, statusLabel } from './handover-labels';
-import { useHandoverArchive } from './use-handover-data';
 
 interface Filter {
   from: string;
@@ -35,7 +38,7 @@ export function ArchiveTab() {
   const navigate = useNavigate();
   const [filter, setFilter] = useState<Filter>(EMPTY);
   const [typed, setTyped] = useState<Filter>(EMPTY);
-  const { data, error, loading } = useHandoverArchive(queryOf(filter));
+  const { data, error, isFetching: loading } = useQuery(handoverArchiveQuery(queryOf(filter)));
   const apply = (patch: Partial<Filter>) => {
     const next = { ...typed, ...patch };
     setTyped(next);
@@ -104,24 +107,14 @@ export function ArchiveTab() {
     <div className="ho-archive" data-testid="handover-archive">
       <div className="ho-filter">
         <span>{t('handover.archive.period')}</span>
-        <Input
-          type="date"
-          value={typed.from}
-          max={typed.to || undefined}
-          onChange={(e) => apply({ from: e.target.value })}
+        <DateRange
+          from={typed.from}
+          to={typed.to}
+          onChange={apply}
+          labels={[t('handover.archive.from'), t('handover.archive.to')]}
+          testIds={['archive-from', 'archive-to']}
           className="ho-filter-date"
-          aria-label={t('handover.archive.from')}
-          data-testid="archive-from"
-        />
-        <span>–</span>
-        <Input
-          type="date"
-          value={typed.to}
-          min={typed.from || undefined}
-          onChange={(e) => apply({ to: e.target.value })}
-          className="ho-filter-date"
-          aria-label={t('handover.archive.to')}
-          data-testid="archive-to"
+          bounded
         />
         <Input.Search
           allowClear
@@ -159,14 +152,7 @@ export function ArchiveTab() {
           {t('handover.archive.reset')}
         </Button>
       </div>
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('common.loadFailed', { message: describeHandoverError(t, error) })}
-          className="ho-draft-alert"
-        />
-      )}
+      <LoadError error={error} describe={describeHandoverError} className="ho-draft-alert" />
       <div data-testid="archive-table" data-count={data?.length ?? 0}>
         <Table<Handover>
           rowKey="id"

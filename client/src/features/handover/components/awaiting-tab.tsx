@@ -1,9 +1,11 @@
+import { NotLoaded } from '@client/components/load-error';
 import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import { formatMinute } from '@client/lib/time';
 import type { Handover } from '@shared/schemas/handover';
 import type { User } from '@shared/schemas/users';
-import { Alert, Button, Card, Collapse, Empty, Spin, Tag } from 'antd';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Button, Card, Collapse, Empty, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { AcceptPanel } from './accept-panel';
 import { CarriedList, carriedRows } from './carried-list';
@@ -11,7 +13,6 @@ import { describeHandoverError } from './handover-errors';
 import { expectedSigner, isIncomingOf } from './handover-labels';
 import { HandoverMeta } from './handover-meta';
 import { HandoverSections } from './handover-sections';
-import type { Resource } from './use-resource';
 
 function AwaitingCard({ handover: h, user }: { handover: Handover; user: User }) {
   const t = useT();
@@ -73,24 +74,16 @@ function AwaitingCard({ handover: h, user }: { handover: Handover; user: User })
 }
 
 /** 待接班: handovers submitted and not signed; the incoming officer confirms and signs here. */
-export function AwaitingTab({ user, pending }: { user: User; pending: Resource<Handover[]> }) {
+export function AwaitingTab({ user, pending }: { user: User; pending: UseQueryResult<Handover[]> }) {
   const t = useT();
-  const { data, error, reload } = pending;
+  const { data, error, refetch } = pending;
   if (!data) {
-    return error ? (
-      <Alert
-        type="error"
-        showIcon
-        title={t('common.loadFailed', { message: describeHandoverError(t, error) })}
-      />
-    ) : (
-      <Spin size="large" className="ho-spin" />
-    );
+    return <NotLoaded error={error} describe={describeHandoverError} spinClassName="ho-spin" />;
   }
   if (data.length === 0) {
     return (
       <Empty description={t('handover.awaiting.none')} data-testid="awaiting-none">
-        <Button onClick={reload}>{t('common.refresh')}</Button>
+        <Button onClick={() => void refetch()}>{t('common.refresh')}</Button>
       </Empty>
     );
   }

@@ -1,3 +1,4 @@
+import { useNow } from '@client/hooks/use-now';
 import { useT } from '@client/lib/i18n';
 import { formatShortInstant } from '@client/lib/time';
 import { gradeLabel } from '@shared/domain/grading';
@@ -5,7 +6,6 @@ import type { OpenIncident } from '@shared/schemas/handover';
 import { Checkbox, Empty, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { obligationLabel, stageLabel } from './handover-labels';
-import { useTick } from './use-tick';
 
 export interface CarriedRow {
   key: string;
@@ -76,7 +76,7 @@ function IncidentLine({ incident, now }: { incident: OpenIncident; now: number |
 /** 移交事项: every open incident with its stage and next report, every unfinished pending item. */
 export function CarriedList({ rows, confirm, confirmedKeys, live = true }: Props) {
   const t = useT();
-  const tick = useTick();
+  const tick = useNow(30_000);
   const now = live ? tick : null;
   if (rows.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('handover.carried.none')} />;

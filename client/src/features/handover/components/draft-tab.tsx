@@ -1,18 +1,21 @@
 import { CheckCircleOutlined, EyeOutlined } from '@ant-design/icons';
+import { NotLoaded } from '@client/components/load-error';
 import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import type { Handover, HandoverDraft } from '@shared/schemas/handover';
 import type { User } from '@shared/schemas/users';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Result, Space, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { handoverDraftQuery } from '../api/get-handover-draft';
 import { reviseHandover } from '../api/revise-handover';
 import { submitHandover } from '../api/submit-handover';
 import { HandoverEditor } from './handover-editor';
 import { describeHandoverError, isErrorCode } from './handover-errors';
 import { expectedSigner } from './handover-labels';
 import { HandoverMeta } from './handover-meta';
-import { useHandover, useHandoverDraft } from './use-handover-data';
+import { useHandover } from './use-handover-data';
 
 function DraftPeople({ draft }: { draft: HandoverDraft }) {
   const t = useT();
@@ -107,7 +110,7 @@ export function DraftTab({ user }: { user: User }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const officer = hasRole(user, 'officer');
-  const { data: draft, error, reload } = useHandoverDraft(officer);
+  const { data: draft, error, refetch } = useQuery(handoverDraftQuery(officer));
 
   if (!officer) {
     return <Result status="info" title={t('handover.draft.officersOnly')} />;
@@ -123,15 +126,7 @@ export function DraftTab({ user }: { user: User }) {
         />
       );
     }
-    return error ? (
-      <Alert
-        type="error"
-        showIcon
-        title={t('common.loadFailed', { message: describeHandoverError(t, error) })}
-      />
-    ) : (
-      <Spin size="large" className="ho-spin" />
-    );
+    return <NotLoaded error={error} describe={describeHandoverError} spinClassName="ho-spin" />;
   }
 
   return (
@@ -169,7 +164,7 @@ export function DraftTab({ user }: { user: User }) {
               message.success(t('handover.draft.done', { name: expectedSigner(saved) || '—' }));
               navigate(`/handover/${saved.id}`);
             } catch (caught) {
-              if (isErrorCode(caught, 'DUTY_ERR_ALREADY_DONE')) reload();
+              if (isErrorCode(caught, 'DUTY_ERR_ALREADY_DONE')) void refetch();
               throw caught;
             }
           }}

@@ -1,9 +1,10 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { LoadError, NotLoaded } from '@client/components/load-error';
 import { ApiError } from '@client/lib/api-client';
 import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import type { User } from '@shared/schemas/users';
-import { Alert, Button, Card, Result, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Result, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { AcceptPanel } from './accept-panel';
 import { AlarmList } from './alarm-list';
@@ -39,15 +40,7 @@ export function HandoverDetailPage({ user }: { user: User }) {
     );
   }
   if (!h) {
-    return error ? (
-      <Alert
-        type="error"
-        showIcon
-        title={t('common.loadFailed', { message: describeHandoverError(t, error) })}
-      />
-    ) : (
-      <Spin size="large" className="ho-spin" />
-    );
+    return <NotLoaded error={error} describe={describeHandoverError} spinClassName="ho-spin" />;
   }
 
   const submitted = h.status === 'submitted';
@@ -75,13 +68,7 @@ export function HandoverDetailPage({ user }: { user: User }) {
           <HandoverExports id={h.id} />
         </div>
       </Card>
-      {error !== null && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('common.loadFailed', { message: describeHandoverError(t, error) })}
-        />
-      )}
+      <LoadError error={error} describe={describeHandoverError} type="warning" />
       {mine && (
         <Alert
           type="info"

@@ -1,9 +1,9 @@
 import { ApiError } from '@client/lib/api-client';
-import { describeError } from '@client/lib/error-text';
-import type { MessageKey, Translate } from '@client/lib/i18n';
+import { describeWith } from '@client/lib/error-text';
+import type { MessageKey } from '@client/lib/i18n';
 
 /** Handover refusals in the words of the duty room; the server's detail follows. */
-const handoverCodes: Record<string, MessageKey> = {
+const CODES: Record<string, MessageKey> = {
   DUTY_ERR_NOT_ROSTERED: 'handover.err.notRostered',
   DUTY_ERR_NOT_INCOMING: 'handover.err.notIncoming',
   DUTY_ERR_SEALED: 'handover.err.sealed',
@@ -18,13 +18,7 @@ const handoverCodes: Record<string, MessageKey> = {
   DUTY_ERR_EARLY_HANDOVER: 'handover.err.early',
 };
 
-export function describeHandoverError(t: Translate, error: unknown): string {
-  if (error instanceof ApiError) {
-    const key = handoverCodes[error.code];
-    if (key) return t(key, { message: error.message });
-  }
-  return describeError(t, error);
-}
+export const describeHandoverError = describeWith(CODES);
 
 export function isErrorCode(error: unknown, code: string): boolean {
   return error instanceof ApiError && error.code === code;

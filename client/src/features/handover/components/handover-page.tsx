@@ -2,13 +2,14 @@ import { SwapOutlined } from '@ant-design/icons';
 import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import type { User } from '@shared/schemas/users';
+import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Spin, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
+import { pendingHandoversQuery } from '../api/list-pending-handovers';
 import { ArchiveTab } from './archive-tab';
 import { AwaitingTab } from './awaiting-tab';
 import { DraftTab } from './draft-tab';
 import { isIncomingOf } from './handover-labels';
-import { usePendingHandovers } from './use-handover-data';
 import './handover.css';
 
 type TabKey = 'draft' | 'awaiting' | 'archive';
@@ -18,7 +19,7 @@ const TABS: TabKey[] = ['draft', 'awaiting', 'archive'];
 export function HandoverPage({ user }: { user: User }) {
   const t = useT();
   const [params, setParams] = useSearchParams();
-  const pending = usePendingHandovers();
+  const pending = useQuery(pendingHandoversQuery());
   const mineToSign = (pending.data ?? []).filter((h) => isIncomingOf(h, user.id)).length;
   const requested = params.get('tab') as TabKey | null;
   // An officer who has a handover to sign opens on it; others on their own shift's draft.
@@ -26,7 +27,7 @@ export function HandoverPage({ user }: { user: User }) {
   const chosen = requested && TABS.includes(requested) ? requested : null;
   const tab = chosen ?? fallback;
   // Without a tab asked for, wait for the list of handovers to sign before choosing one.
-  const deciding = !chosen && pending.data === null && pending.error === null;
+  const deciding = !chosen && pending.data === undefined && pending.error === null;
 
   return (
     <Card className="ho-page" styles={{ body: { paddingTop: 8 } }}>

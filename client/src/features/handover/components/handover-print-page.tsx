@@ -1,14 +1,12 @@
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { PrintPage } from '@client/components/print-page';
 import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import { type HandoverBlock, handoverBlocks } from '@shared/domain/handover-markdown';
-import { Alert, Button, Spin } from 'antd';
 import { useParams } from 'react-router-dom';
 import { describeHandoverError } from './handover-errors';
 import { useHandover } from './use-handover-data';
 import './handover-print.css';
 
-// Rendered only while this page is mounted, so other pages keep the browser's default paper.
 const PAGE_RULE = '@page { size: A4 portrait; margin: 12mm 14mm 10mm; }';
 
 type Row = { heading: string; lines: string[] };
@@ -44,28 +42,19 @@ export function HandoverPrintPage() {
   const sheet = h ? layout(handoverBlocks(h)) : null;
 
   return (
-    <div className="ho-print" data-testid="handover-print" data-ready={sheet ? 'true' : 'false'}>
-      <style>{PAGE_RULE}</style>
-      <div className="ho-print-toolbar ho-no-print">
-        <Button icon={<ArrowLeftOutlined />} href={`/handover/${id}`}>
-          {t('handover.print.back')}
-        </Button>
-        <Button
-          type="primary"
-          icon={<PrinterOutlined />}
-          onClick={() => window.print()}
-          data-testid="print-now"
-        >
-          {t('handover.print.now')}
-        </Button>
-      </div>
-      {error !== null && (
-        <Alert type="error" showIcon title={describeHandoverError(t, error)} className="ho-no-print" />
-      )}
-      {!h || !sheet ? (
-        !error && <Spin size="large" className="ho-print-spin" />
-      ) : (
-        <div className="ho-sheet">
+    <PrintPage
+      testId="handover-print"
+      className="ho-print"
+      pageRule={PAGE_RULE}
+      back={{ href: `/handover/${id}`, label: t('handover.print.back') }}
+      printLabel={t('handover.print.now')}
+      error={error}
+      describe={describeHandoverError}
+      bare
+      ready={Boolean(h && sheet)}
+    >
+      {h && sheet && (
+        <div className="print-page-sheet ho-sheet">
           <h1>{sheet.title}</h1>
           <div className="ho-sheet-meta">
             {sheet.meta.map((line) => (
@@ -127,6 +116,6 @@ export function HandoverPrintPage() {
           ))}
         </div>
       )}
-    </div>
+    </PrintPage>
   );
 }

@@ -1,10 +1,10 @@
+import { useNow } from '@client/hooks/use-now';
 import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import type { HandoverAlarm, HandoverWindow } from '@shared/schemas/handover';
 import { Alert, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { AlarmList } from './alarm-list';
-import { useTick } from './use-tick';
 
 interface Props {
   open: boolean;
@@ -24,7 +24,7 @@ interface Props {
  */
 export function SubmitDialog(props: Props) {
   const t = useT();
-  const now = useTick(15_000);
+  const now = useNow(15_000);
   const [reason, setReason] = useState('');
   const early = props.reasonRequired || now < Date.parse(props.window.opensAt);
   const missing = early && !reason.trim();

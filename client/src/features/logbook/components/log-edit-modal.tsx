@@ -1,8 +1,8 @@
+import { FormModal } from '@client/components/form-modal';
 import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import type { LogEntry, LogPatch } from '@shared/schemas/logbook';
-import { Alert, App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { App, Form, Input } from 'antd';
 import { updateLogEntry } from '../api/update-log-entry';
 import { kindFields, kindLabel } from './log-labels';
 import { describeLogError } from './logbook-errors';
@@ -23,12 +23,9 @@ interface Props {
 export function LogEditModal({ entry, onClose, onSaved }: Props) {
   const t = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const fields = entry ? kindFields[entry.kind] : null;
 
-  async function onFinish(values: Values) {
+  async function submit(values: Values) {
     if (!entry) return;
     const patch: LogPatch = {};
     const content = values.content.trim();
@@ -37,56 +34,31 @@ export function LogEditModal({ entry, onClose, onSaved }: Props) {
     if (fields?.alreadyTold && told !== (entry.alreadyTold ?? '')) patch.alreadyTold = told;
     const handling = values.handling?.trim() ?? '';
     if (handling !== (entry.handling ?? '')) patch.handling = handling;
-    if (Object.keys(patch).length === 0) {
-      onClose();
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await updateLogEntry(entry.id, patch);
-      message.success(t('logbook.edit.saved'));
-      onSaved(saved);
-      onClose();
-    } catch (caught) {
-      setError(describeLogError(t, caught));
-    } finally {
-      setBusy(false);
-    }
+    if (Object.keys(patch).length === 0) return;
+    const saved = await updateLogEntry(entry.id, patch);
+    message.success(t('logbook.edit.saved'));
+    onSaved(saved);
   }
 
   return (
-    <Modal
+    <FormModal<Values>
       open={entry !== null}
       title={
         entry ? t('logbook.edit.title', { kind: t(kindLabel[entry.kind]), time: formatMinute(entry.at) }) : ''
       }
       okText={t('common.save')}
-      okButtonProps={{ loading: busy, htmlType: 'submit', id: 'log-edit-submit' }}
-      cancelText={t('common.cancel')}
-      onCancel={onClose}
-      destroyOnHidden
-      afterOpenChange={(open) => {
-        if (!open) setError(null);
+      onClose={onClose}
+      submit={submit}
+      name="log-edit"
+      submitId="log-edit-submit"
+      initialValues={{
+        content: entry?.content ?? '',
+        alreadyTold: entry?.alreadyTold ?? '',
+        handling: entry?.handling ?? '',
       }}
-      modalRender={(dom) => (
-        <Form
-          form={form}
-          name="log-edit"
-          layout="vertical"
-          clearOnDestroy
-          onFinish={onFinish}
-          initialValues={{
-            content: entry?.content ?? '',
-            alreadyTold: entry?.alreadyTold ?? '',
-            handling: entry?.handling ?? '',
-          }}
-        >
-          {dom}
-        </Form>
-      )}
+      onError={(caught) => describeLogError(t, caught)}
+      alertClassName="logbook-form-alert"
     >
-      {error && <Alert type="error" showIcon title={error} className="logbook-form-alert" />}
       {fields && (
         <>
           <Form.Item
@@ -106,6 +78,6 @@ export function LogEditModal({ entry, onClose, onSaved }: Props) {
           </Form.Item>
         </>
       )}
-    </Modal>
+    </FormModal>
   );
 }

@@ -2,6 +2,7 @@ import { ClockCircleOutlined, SaveOutlined } from '@ant-design/icons';
 import { useT } from '@client/lib/i18n';
 import { bureauWallNow } from '@client/lib/time';
 import type { LogEntry, LogKind } from '@shared/schemas/logbook';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Segmented, Space } from 'antd';
 import { type KeyboardEvent, useEffect, useState } from 'react';
 import { addLogEntry } from '../api/add-log-entry';
@@ -23,9 +24,17 @@ export function LogEntryForm({ onAdded }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<LogEntryValues>();
   const [kind, setKind] = useState<LogKind>('call');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const fields = kindFields[kind];
+  const add = useMutation({
+    mutationFn: addLogEntry,
+    onSuccess: (entry) => {
+      message.success(t('logbook.form.added', { kind: t(kindLabel[kind]) }));
+      reset();
+      onAdded(entry);
+      document.getElementById(fields.name ? 'logbook-entry_callerName' : 'logbook-entry_content')?.focus();
+    },
+  });
+  const error = add.error && describeLogError(t, add.error);
 
   useEffect(() => {
     const timer = setInterval(() => {
@@ -37,29 +46,17 @@ export function LogEntryForm({ onAdded }: Props) {
   function reset() {
     form.resetFields();
     form.setFieldValue('at', bureauWallNow());
-    setError(null);
+    add.reset();
   }
 
-  async function onFinish(values: LogEntryValues) {
+  function onFinish(values: LogEntryValues) {
     const touched = form.isFieldTouched('at');
     const atIso = touched ? wallToIso(values.at) : null;
     if (touched && !atIso) {
       form.setFields([{ name: 'at', errors: [t('logbook.form.atInvalid')] }]);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const entry = await addLogEntry(toNewEntry(kind, values, atIso));
-      message.success(t('logbook.form.added', { kind: t(kindLabel[kind]) }));
-      reset();
-      onAdded(entry);
-      document.getElementById(fields.name ? 'logbook-entry_callerName' : 'logbook-entry_content')?.focus();
-    } catch (caught) {
-      setError(describeLogError(t, caught));
-    } finally {
-      setBusy(false);
-    }
+    add.mutate(toNewEntry(kind, values, atIso));
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLElement>) {
@@ -84,7 +81,7 @@ export function LogEntryForm({ onAdded }: Props) {
           value={kind}
           onChange={(next) => {
             setKind(next);
-            setError(null);
+            add.reset();
           }}
           options={LOG_KINDS.map((k) => ({ value: k, label: t(kindLabel[k]) }))}
           data-testid="logbook-kind"
@@ -185,7 +182,7 @@ export function LogEntryForm({ onAdded }: Props) {
             type="primary"
             htmlType="submit"
             icon={<SaveOutlined />}
-            loading={busy}
+            loading={add.isPending}
             data-testid="logbook-submit"
           >
             {t('logbook.form.submit')}

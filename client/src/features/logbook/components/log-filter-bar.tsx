@@ -1,3 +1,4 @@
+import { DateRange } from '@client/components/date-range';
 import { useT } from '@client/lib/i18n';
 import type { LogKind } from '@shared/schemas/logbook';
 import { Button, Input, Select } from 'antd';
@@ -28,24 +29,14 @@ export function LogFilterBar({ value, onChange }: Props) {
   return (
     <div className="logbook-filter" data-testid="logbook-filter">
       <span className="logbook-filter-label">{t('logbook.filter.period')}</span>
-      <Input
-        type="date"
-        value={value.from}
-        max={value.to || undefined}
-        onChange={(e) => set({ from: e.target.value })}
+      <DateRange
+        from={value.from}
+        to={value.to}
+        onChange={set}
+        labels={[t('logbook.filter.from'), t('logbook.filter.to')]}
+        testIds={['logbook-filter-from', 'logbook-filter-to']}
         className="logbook-filter-date"
-        aria-label={t('logbook.filter.from')}
-        data-testid="logbook-filter-from"
-      />
-      <span>–</span>
-      <Input
-        type="date"
-        value={value.to}
-        min={value.from || undefined}
-        onChange={(e) => set({ to: e.target.value })}
-        className="logbook-filter-date"
-        aria-label={t('logbook.filter.to')}
-        data-testid="logbook-filter-to"
+        bounded
       />
       <Select<LogKind | ''>
         value={value.kind}

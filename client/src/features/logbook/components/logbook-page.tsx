@@ -1,13 +1,16 @@
 import { BookOutlined, ReloadOutlined } from '@ant-design/icons';
+import { LoadError } from '@client/components/load-error';
 import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import { bureauWallToIso } from '@client/lib/time';
 import { addDays } from '@shared/domain/duty-day';
 import type { LogEntry, LogKind, LogQuery } from '@shared/schemas/logbook';
 import type { User } from '@shared/schemas/users';
-import { Alert, Button, Card, Tooltip, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { logEntriesQuery } from '../api/list-log-entries';
 import { LogEditModal } from './log-edit-modal';
 import { LogEntryForm } from './log-entry-form';
 import { type LogFilter, LogFilterBar } from './log-filter-bar';
@@ -15,7 +18,7 @@ import { LOG_KINDS } from './log-labels';
 import { LogTable } from './log-table';
 import { describeLogError } from './logbook-errors';
 import { ToIncidentModal } from './to-incident-modal';
-import { useLogEntries } from './use-log-entries';
+import { useFreshEntries } from './use-fresh-entries';
 import './logbook.css';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -50,7 +53,9 @@ export function LogbookPage({ user }: { user: User }) {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filter = filterOf(params);
-  const { entries, loading, error, fresh, reload } = useLogEntries(queryOf(filter));
+  const { data: entries = [], isFetching, error, refetch } = useQuery(logEntriesQuery(queryOf(filter)));
+  const reload = () => void refetch();
+  const fresh = useFreshEntries();
   const [editing, setEditing] = useState<LogEntry | null>(null);
   const [converting, setConverting] = useState<LogEntry | null>(null);
   const canWrite = hasRole(user, 'officer') || hasRole(user, 'leader');
@@ -85,17 +90,10 @@ export function LogbookPage({ user }: { user: User }) {
           </Tooltip>
         </div>
         <LogFilterBar value={filter} onChange={setFilter} />
-        {error !== null && (
-          <Alert
-            type="error"
-            showIcon
-            title={t('common.loadFailed', { message: describeLogError(t, error) })}
-            className="logbook-form-alert"
-          />
-        )}
+        <LoadError error={error} describe={describeLogError} className="logbook-form-alert" />
         <LogTable
           entries={entries}
-          loading={loading}
+          loading={isFetching}
           fresh={fresh}
           canEdit={(entry) => canWrite && entry.recordedBy === user.username && entry.sealedIn === null}
           canConvert={canConvert}

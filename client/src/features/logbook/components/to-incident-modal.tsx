@@ -1,12 +1,12 @@
 import { CategoryPicker } from '@client/components/category-picker';
+import { FormModal } from '@client/components/form-modal';
 import { useT } from '@client/lib/i18n';
 import { bureauWallOf, bureauWallToIso, formatMinute } from '@client/lib/time';
 import { CASUALTY_FIELDS, type CasualtyField } from '@shared/domain/incident-flags';
 import type { CategoryCode } from '@shared/domain/incident-types';
 import type { Incident } from '@shared/schemas/incidents';
 import type { LogEntry, LogToIncidentBody } from '@shared/schemas/logbook';
-import { Alert, App, Form, Input, InputNumber, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Form, Input, InputNumber, Typography } from 'antd';
 import { logEntryToIncident } from '../api/log-entry-to-incident';
 import { describeLogError } from './logbook-errors';
 
@@ -50,6 +50,9 @@ function toBody(values: Values, occurredAt: string): LogToIncidentBody {
   return body;
 }
 
+/** A refusal already shown on its field. */
+class FieldRefusal extends Error {}
+
 /**
  * 转为事件: what the call does not already say (the caller, the time received and the account come
  * from the entry). Grading, deadlines and reports then run on the incident's own page.
@@ -58,75 +61,52 @@ export function ToIncidentModal({ entry, onClose, onCreated }: Props) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  async function onFinish(values: Values) {
+  async function submit(values: Values) {
     if (!entry) return;
     const occurredAt = values.occurredAt ? bureauWallToIso(values.occurredAt) : null;
     if (!occurredAt) {
       form.setFields([{ name: 'occurredAt', errors: [t('logbook.toIncident.occurredAtInvalid')] }]);
-      return;
+      throw new FieldRefusal();
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const { incident } = await logEntryToIncident(entry.id, toBody(values, occurredAt));
-      message.success(t('logbook.toIncident.done', { id: incident.id }));
-      onCreated(incident);
-    } catch (caught) {
-      setError(describeLogError(t, caught));
-    } finally {
-      setBusy(false);
-    }
+    const { incident } = await logEntryToIncident(entry.id, toBody(values, occurredAt));
+    message.success(t('logbook.toIncident.done', { id: incident.id }));
+    onCreated(incident);
   }
 
   return (
-    <Modal
+    <FormModal<Values>
       open={entry !== null}
       title={t('logbook.toIncident.title')}
       width={720}
       okText={t('logbook.toIncident.submit')}
-      okButtonProps={{ danger: true, loading: busy, htmlType: 'submit', id: 'to-incident-submit' }}
-      cancelText={t('common.cancel')}
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
-      modalRender={(dom) => (
-        <Form
-          form={form}
-          name="to-incident"
-          layout="vertical"
-          clearOnDestroy
-          requiredMark
-          onFinish={onFinish}
-          initialValues={{
-            occurredAt: bureauWallOf(entry?.at),
-            summary: entry?.content ?? '',
-            casualties: Object.fromEntries(CASUALTY_FIELDS.map((f) => [f, 0])),
-          }}
-        >
-          {dom}
-        </Form>
-      )}
+      danger
+      onClose={onClose}
+      submit={submit}
+      form={form}
+      name="to-incident"
+      submitId="to-incident-submit"
+      keepOnMaskClick
+      requiredMark
+      initialValues={{
+        occurredAt: bureauWallOf(entry?.at),
+        summary: entry?.content ?? '',
+        casualties: Object.fromEntries(CASUALTY_FIELDS.map((f) => [f, 0])),
+      }}
+      onError={(caught) => (caught instanceof FieldRefusal ? null : describeLogError(t, caught))}
+      intro={
+        entry && (
+          <Typography.Paragraph type="secondary" className="logbook-convert-from">
+            {t('logbook.toIncident.from', {
+              time: formatMinute(entry.at),
+              who: [entry.callerName, entry.callerUnit].filter(Boolean).join(' · ') || '—',
+            })}
+          </Typography.Paragraph>
+        )
+      }
+      alertClassName="logbook-form-alert"
+      alertTestId="to-incident-error"
     >
-      {entry && (
-        <Typography.Paragraph type="secondary" className="logbook-convert-from">
-          {t('logbook.toIncident.from', {
-            time: formatMinute(entry.at),
-            who: [entry.callerName, entry.callerUnit].filter(Boolean).join(' · ') || '—',
-          })}
-        </Typography.Paragraph>
-      )}
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          className="logbook-form-alert"
-          data-testid="to-incident-error"
-        />
-      )}
       <div className="logbook-convert-grid">
         <Form.Item
           name="category"
@@ -165,6 +145,6 @@ export function ToIncidentModal({ entry, onClose, onCreated }: Props) {
           </Form.Item>
         ))}
       </div>
-    </Modal>
+    </FormModal>
   );
 }

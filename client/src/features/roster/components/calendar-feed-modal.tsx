@@ -1,59 +1,27 @@
-import { CopyOutlined } from '@ant-design/icons';
+import { CopyField } from '@client/components/copy-field';
 import { ApiError } from '@client/lib/api-client';
 import { useT } from '@client/lib/i18n';
-import { Alert, App, Button, Input, type InputRef, Modal, Spin, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Modal, Spin, Typography } from 'antd';
+import { useEffect } from 'react';
 import { createCalendarFeed } from '../api/create-calendar-feed';
 import { describeRosterError } from './roster-errors';
 
 /** Issues a personal iCalendar feed URL (replacing any earlier one) and offers it for copying. */
 export function CalendarFeedModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
-  const input = useRef<InputRef>(null);
-  const [url, setUrl] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
+  // Each opening issues a fresh URL (the old one stops working).
+  const issue = useMutation({ mutationFn: createCalendarFeed });
+  const { mutate, reset } = issue;
   useEffect(() => {
-    if (!open) return;
-    let cancelled = false;
-    setUrl(null);
-    setError(null);
-    setLoading(true);
-    createCalendarFeed().then(
-      (feed) => {
-        if (cancelled) return;
-        setUrl(new URL(feed.url, window.location.origin).toString());
-        setLoading(false);
-      },
-      (caught: unknown) => {
-        if (cancelled) return;
-        const missing = caught instanceof ApiError && (caught.status === 404 || caught.status === 405);
-        setError(missing ? t('roster.feedUnavailable') : describeRosterError(t, caught));
-        setLoading(false);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [open, t]);
-
-  async function copy() {
-    if (!url) return;
-    try {
-      // The Clipboard API exists only in secure contexts; an intranet console may be plain http.
-      if (navigator.clipboard) await navigator.clipboard.writeText(url);
-      else {
-        input.current?.select();
-        if (!document.execCommand('copy')) throw new Error('copy refused');
-      }
-      message.success(t('common.copied'));
-    } catch {
-      input.current?.select();
-      message.error(t('common.copyFailed'));
-    }
-  }
+    if (open) mutate();
+    else reset();
+  }, [open, mutate, reset]);
+  const url = issue.data ? new URL(issue.data.url, window.location.origin).toString() : null;
+  const missing =
+    issue.error instanceof ApiError && (issue.error.status === 404 || issue.error.status === 405);
+  const error = issue.error && (missing ? t('roster.feedUnavailable') : describeRosterError(t, issue.error));
+  const loading = issue.isPending;
 
   return (
     <Modal
@@ -68,19 +36,7 @@ export function CalendarFeedModal({ open, onClose }: { open: boolean; onClose: (
       {error && <Alert type="warning" showIcon title={error} />}
       {url && (
         <>
-          <Input.Search
-            ref={input}
-            readOnly
-            value={url}
-            enterButton={
-              <span>
-                <CopyOutlined /> {t('common.copy')}
-              </span>
-            }
-            onSearch={copy}
-            onFocus={(event) => event.target.select()}
-            data-testid="calendar-feed-url"
-          />
+          <CopyField value={url} testId="calendar-feed-url" />
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
             {t('roster.feedHint')}
           </Typography.Paragraph>

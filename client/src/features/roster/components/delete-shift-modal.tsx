@@ -1,13 +1,17 @@
+import { FormModal } from '@client/components/form-modal';
 import { useLang, useT } from '@client/lib/i18n';
 import { formatDay } from '@client/lib/time';
 import type { RosterView, Shift } from '@shared/schemas/roster';
-import { Alert, App, Form, Modal, Typography } from 'antd';
+import { App, Typography } from 'antd';
 import { useState } from 'react';
 import { deleteShift } from '../api/delete-shift';
-import { refusedCheck } from '../api/publish-month';
-import { PublishedEditFields, type PublishedEditValues, publishedEditBody } from './published-edit-fields';
+import {
+  PublishedEditFields,
+  type PublishedEditValues,
+  publishedEditBody,
+  refusal,
+} from './published-edit-fields';
 import type { Check, RosterIndex } from './roster-derive';
-import { describeRosterError } from './roster-errors';
 
 interface Props {
   /** The shift to delete from a published month; null when closed. */
@@ -22,36 +26,21 @@ export function DeleteShiftModal({ shift, index, days, onClose }: Props) {
   const t = useT();
   const lang = useLang();
   const { message } = App.useApp();
-  const [form] = Form.useForm<PublishedEditValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState<Check | null>(null);
 
   function close() {
-    setError(null);
     setRefused(null);
     onClose();
   }
 
-  async function onFinish(values: PublishedEditValues) {
+  async function submit(values: PublishedEditValues) {
     if (!shift) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await deleteShift(shift.id, publishedEditBody(true, values));
-      message.success(t('roster.shiftDeleted', { name: shift.userName }));
-      close();
-    } catch (caught) {
-      const check = refusedCheck(caught);
-      setRefused(check);
-      setError(check ? null : describeRosterError(t, caught));
-    } finally {
-      setBusy(false);
-    }
+    await deleteShift(shift.id, publishedEditBody(true, values));
+    message.success(t('roster.shiftDeleted', { name: shift.userName }));
   }
 
   return (
-    <Modal
+    <FormModal<PublishedEditValues>
       open={shift !== null}
       title={
         shift
@@ -59,24 +48,19 @@ export function DeleteShiftModal({ shift, index, days, onClose }: Props) {
           : ''
       }
       okText={t('roster.delete')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ danger: true, htmlType: 'submit', loading: busy, id: 'delete-shift-submit' }}
-      onCancel={close}
-      destroyOnHidden
-      modalRender={(dom) => (
-        <Form<PublishedEditValues> form={form} layout="vertical" clearOnDestroy onFinish={onFinish}>
-          {dom}
-        </Form>
-      )}
-      data-testid="delete-shift-modal"
+      danger
+      onClose={close}
+      submit={submit}
+      submitId="delete-shift-submit"
+      onError={(caught) => refusal(caught, setRefused, t)}
+      testId="delete-shift-modal"
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {shift && (
         <Typography.Paragraph>
           {t('roster.deleteShiftConfirm', { name: shift.userName })}
         </Typography.Paragraph>
       )}
       <PublishedEditFields refused={refused} index={index} days={days} />
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,15 +1,18 @@
+import { FormModal } from '@client/components/form-modal';
 import { useLang, useT } from '@client/lib/i18n';
 import { formatMonth } from '@client/lib/time';
 import type { GenerateBody, RosterView } from '@shared/schemas/roster';
 import type { User } from '@shared/schemas/users';
-import { Alert, App, Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
+import { App, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { generateRoster } from '../api/generate-roster';
-import { refusedCheck } from '../api/publish-month';
-import { PublishedEditFields, type PublishedEditValues, publishedEditBody } from './published-edit-fields';
-import type { Check, RosterIndex } from './roster-derive';
-import { describeRosterError } from './roster-errors';
-import { eligibleFor } from './use-roster-users';
+import {
+  PublishedEditFields,
+  type PublishedEditValues,
+  publishedEditBody,
+  refusal,
+} from './published-edit-fields';
+import { type Check, eligibleFor, type RosterIndex } from './roster-derive';
 
 interface Values extends PublishedEditValues {
   from: string;
@@ -35,10 +38,8 @@ interface Props {
 export function GenerateModal({ open, month, from, to, users, view, index, onClose }: Props) {
   const t = useT();
   const lang = useLang();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState<Check | null>(null);
   const rangeFrom = Form.useWatch('from', form) ?? from;
   const rangeTo = Form.useWatch('to', form) ?? to;
@@ -59,79 +60,49 @@ export function GenerateModal({ open, month, from, to, users, view, index, onClo
   const defaultOfficers = officersOnly.length > 0 ? officersOnly : officers;
 
   function close() {
-    setError(null);
     setRefused(null);
     onClose();
   }
 
   async function run(values: Values) {
-    setSubmitting(true);
-    setError(null);
-    try {
-      const body: GenerateBody = {
-        from: values.from,
-        to: values.to,
-        officers: values.officers,
-        leaders: values.leaders,
-        ...(values.backups.length ? { backups: values.backups } : {}),
-        ...publishedEditBody(published, values),
-      };
-      const result = await generateRoster(body);
-      message.success(t('roster.generated', { ...result }));
-      close();
-    } catch (caught) {
-      const check = refusedCheck(caught);
-      setRefused(check);
-      setError(check ? null : describeRosterError(t, caught));
-    } finally {
-      setSubmitting(false);
-    }
-  }
-
-  function onFinish(values: Values) {
-    if (values.to < values.from) {
-      setError(t('roster.rangeRule'));
-      return;
-    }
-    modal.confirm({
-      title: t('roster.generateConfirmTitle'),
-      content: t('roster.generateConfirm', { from: values.from, to: values.to }),
-      okText: t('roster.generate'),
-      cancelText: t('common.cancel'),
-      onOk: () => run(values),
-    });
+    const body: GenerateBody = {
+      from: values.from,
+      to: values.to,
+      officers: values.officers,
+      leaders: values.leaders,
+      ...(values.backups.length ? { backups: values.backups } : {}),
+      ...publishedEditBody(published, values),
+    };
+    const result = await generateRoster(body);
+    message.success(t('roster.generated', { ...result }));
   }
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       width={720}
       title={t('roster.generateTitle', { month: formatMonth(month, lang) })}
       okText={t('roster.generate')}
-      cancelText={t('common.cancel')}
-      onCancel={close}
-      okButtonProps={{ htmlType: 'submit', loading: submitting, id: 'generate-submit' }}
-      destroyOnHidden
-      mask={{ closable: false }}
-      modalRender={(dom) => (
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          clearOnDestroy
-          initialValues={{
-            from,
-            to,
-            officers: defaultOfficers.map((u) => u.id),
-            leaders: leaders.map((u) => u.id),
-            backups: [],
-          }}
-          onFinish={onFinish}
-        >
-          {dom}
-        </Form>
-      )}
+      onClose={close}
+      submit={run}
+      form={form}
+      submitId="generate-submit"
+      keepOnMaskClick
+      initialValues={{
+        from,
+        to,
+        officers: defaultOfficers.map((u) => u.id),
+        leaders: leaders.map((u) => u.id),
+        backups: [],
+      }}
+      check={(values) => (values.to < values.from ? t('roster.rangeRule') : null)}
+      confirm={(values) => ({
+        title: t('roster.generateConfirmTitle'),
+        content: t('roster.generateConfirm', { from: values.from, to: values.to }),
+        okText: t('roster.generate'),
+      })}
+      onError={(caught) => refusal(caught, setRefused, t)}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Typography.Paragraph type="secondary">{t('roster.generateHint')}</Typography.Paragraph>
       <Row gutter={16}>
         <Col span={12}>
@@ -164,6 +135,6 @@ export function GenerateModal({ open, month, from, to, users, view, index, onClo
         <Select mode="multiple" allowClear options={backups.map(option)} data-testid="generate-backups" />
       </Form.Item>
       {published && view && index && <PublishedEditFields refused={refused} index={index} days={view.days} />}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,6 +1,7 @@
+import { FormModal } from '@client/components/form-modal';
 import { type Translate, useT } from '@client/lib/i18n';
 import type { NewPeriodBody } from '@shared/schemas/roster';
-import { Alert, App, Input, Modal, Typography } from 'antd';
+import { Alert, App, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { importPeriods } from '../api/import-periods';
 import { describeRosterError } from './roster-errors';
@@ -48,38 +49,27 @@ export function PeriodImportModal({ open, onClose }: { open: boolean; onClose: (
   const t = useT();
   const { message } = App.useApp();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const labelsOf = (k: PeriodKind) => [t(periodKindLabel[k])];
   const parsed = parsePeriodLines(text, t, labelsOf);
+  const count = parsed.ok ? parsed.periods.length : 0;
 
   async function submit() {
-    if (!parsed.ok || parsed.periods.length === 0) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const stored = await importPeriods(parsed.periods);
-      message.success(t('period.imported', { count: stored.length }));
-      setText('');
-      onClose();
-    } catch (caught) {
-      setError(describeRosterError(t, caught));
-    } finally {
-      setBusy(false);
-    }
+    if (!parsed.ok || count === 0) return;
+    const stored = await importPeriods(parsed.periods);
+    message.success(t('period.imported', { count: stored.length }));
+    setText('');
   }
 
   return (
-    <Modal
+    <FormModal<object>
       open={open}
       width={720}
       title={t('period.import')}
-      okText={t('period.importOk', { count: parsed.ok ? parsed.periods.length : 0 })}
-      cancelText={t('common.cancel')}
-      onCancel={onClose}
-      onOk={submit}
-      okButtonProps={{ loading: busy, disabled: !parsed.ok || parsed.periods.length === 0 }}
-      destroyOnHidden
+      okText={t('period.importOk', { count })}
+      okDisabled={count === 0}
+      onClose={onClose}
+      submit={submit}
+      onError={(caught) => describeRosterError(t, caught)}
     >
       <Typography.Paragraph type="secondary">{t('period.importHint')}</Typography.Paragraph>
       <Input.TextArea
@@ -91,7 +81,6 @@ export function PeriodImportModal({ open, onClose }: { open: boolean; onClose: (
         data-testid="period-import-text"
       />
       {!parsed.ok && <Alert type="warning" showIcon title={parsed.text} style={{ marginTop: 12 }} />}
-      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,7 +1,7 @@
+import { FormModal } from '@client/components/form-modal';
 import { useT } from '@client/lib/i18n';
 import type { NewPeriodBody } from '@shared/schemas/roster';
-import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
-import { useState } from 'react';
+import { App, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { createPeriod } from '../api/create-period';
 import { describeRosterError } from './roster-errors';
 import { PERIOD_KINDS, type PeriodKind, periodKindLabel } from './roster-labels';
@@ -20,62 +20,33 @@ export function PeriodModal({ open, onClose }: { open: boolean; onClose: () => v
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  function close() {
-    setError(null);
-    onClose();
-  }
-
-  async function onFinish(values: Values) {
-    if (values.toDate < values.fromDate) {
-      setError(t('roster.rangeRule'));
-      return;
-    }
-    setSubmitting(true);
-    setError(null);
-    try {
-      const body: NewPeriodBody = {
-        kind: values.kind,
-        name: values.name.trim(),
-        fromDate: values.fromDate,
-        toDate: values.toDate,
-        ...(values.officers ? { officers: values.officers } : {}),
-        ...(values.leaders ? { leaders: values.leaders } : {}),
-      };
-      await createPeriod(body);
-      message.success(t('period.created', { name: body.name }));
-      close();
-    } catch (caught) {
-      setError(describeRosterError(t, caught));
-    } finally {
-      setSubmitting(false);
-    }
+  async function submit(values: Values) {
+    const body: NewPeriodBody = {
+      kind: values.kind,
+      name: values.name.trim(),
+      fromDate: values.fromDate,
+      toDate: values.toDate,
+      ...(values.officers ? { officers: values.officers } : {}),
+      ...(values.leaders ? { leaders: values.leaders } : {}),
+    };
+    await createPeriod(body);
+    message.success(t('period.created', { name: body.name }));
   }
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t('period.new')}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      onCancel={close}
-      okButtonProps={{ htmlType: 'submit', loading: submitting, id: 'period-submit' }}
-      destroyOnHidden
-      modalRender={(dom) => (
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          clearOnDestroy
-          initialValues={{ kind: 'holiday' }}
-          onFinish={onFinish}
-        >
-          {dom}
-        </Form>
-      )}
+      onClose={onClose}
+      submit={submit}
+      form={form}
+      submitId="period-submit"
+      initialValues={{ kind: 'holiday' }}
+      check={(values) => (values.toDate < values.fromDate ? t('roster.rangeRule') : null)}
+      onError={(caught) => describeRosterError(t, caught)}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form.Item name="kind" label={t('period.kind')} rules={[{ required: true }]}>
         <Select options={PERIOD_KINDS.map((k) => ({ value: k, label: t(periodKindLabel[k]) }))} />
       </Form.Item>
@@ -112,6 +83,6 @@ export function PeriodModal({ open, onClose }: { open: boolean; onClose: () => v
           </Col>
         </Row>
       )}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,26 +1,17 @@
 import { DeleteOutlined, ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { LoadError } from '@client/components/load-error';
 import { useT } from '@client/lib/i18n';
 import type { Period } from '@shared/schemas/roster';
 import type { DutySettings } from '@shared/schemas/settings';
-import {
-  Alert,
-  App,
-  Button,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Popconfirm, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { deletePeriod } from '../api/delete-period';
+import { yearPeriodsQuery } from '../api/list-year-periods';
 import { PeriodImportModal } from './period-import-modal';
 import { PeriodModal } from './period-modal';
 import { describeRosterError } from './roster-errors';
 import { periodKindColor, periodKindLabel } from './roster-labels';
-import { useYearPeriods } from './use-year-periods';
 
 interface Props {
   initialYear: number;
@@ -39,7 +30,7 @@ export function PeriodsPanel({ initialYear, isAdmin, settings }: Props) {
   const [year, setYear] = useState(initialYear);
   // Following the month on screen: moving to January 2027 shows 2027's periods.
   useEffect(() => setYear(initialYear), [initialYear]);
-  const { periods, loading, error, reload } = useYearPeriods(year);
+  const { data: periods = [], isFetching, error, refetch } = useQuery(yearPeriodsQuery(year));
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
 
@@ -130,7 +121,7 @@ export function PeriodsPanel({ initialYear, isAdmin, settings }: Props) {
           )}
         </Space>
         <Space>
-          <Button icon={<ReloadOutlined />} onClick={reload}>
+          <Button icon={<ReloadOutlined />} onClick={() => void refetch()}>
             {t('common.refresh')}
           </Button>
           {isAdmin && (
@@ -154,15 +145,13 @@ export function PeriodsPanel({ initialYear, isAdmin, settings }: Props) {
           )}
         </Space>
       </div>
-      {error !== null && (
-        <Alert type="error" showIcon title={describeRosterError(t, error)} style={{ marginBottom: 12 }} />
-      )}
+      <LoadError error={error} describe={describeRosterError} bare style={{ marginBottom: 12 }} />
       <Table<Period>
         rowKey="id"
         size="small"
         columns={columns}
         dataSource={periods}
-        loading={loading}
+        loading={isFetching}
         pagination={false}
         locale={{ emptyText: t('period.none') }}
       />

@@ -1,6 +1,7 @@
 import { useLang, useT } from '@client/lib/i18n';
 import { formatMonth } from '@client/lib/time';
 import type { RosterView } from '@shared/schemas/roster';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Input, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { publishMonth, refusedCheck } from '../api/publish-month';
@@ -29,37 +30,29 @@ export function PublishModal({ open, month, view, index, onClose, onOpenDay }: P
   const { message } = App.useApp();
   const [check, setCheck] = useState<Check>(view.check);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const problems = problemCount(check);
+  const needsOverride = !check.ok;
+  const publish = useMutation({
+    mutationFn: () => publishMonth({ month, ...(needsOverride ? { overrideReason: reason.trim() } : {}) }),
+    onSuccess: () => {
+      message.success(t('roster.published', { month: formatMonth(month, lang) }));
+      onClose();
+    },
+    onError: (caught) => {
+      const refused = refusedCheck(caught);
+      if (refused) setCheck(refused);
+    },
+  });
+  const { reset } = publish;
 
   // Each opening starts from the checks on screen; a refusal replaces them with the server's.
   useEffect(() => {
     if (open) {
       setCheck(view.check);
       setReason('');
-      setError(null);
+      reset();
     }
-  }, [open, view.check]);
-
-  const problems = problemCount(check);
-  const needsOverride = !check.ok;
-
-  async function publish() {
-    setBusy(true);
-    setError(null);
-    try {
-      const trimmed = reason.trim();
-      await publishMonth({ month, ...(needsOverride ? { overrideReason: trimmed } : {}) });
-      message.success(t('roster.published', { month: formatMonth(month, lang) }));
-      onClose();
-    } catch (caught) {
-      const refused = refusedCheck(caught);
-      if (refused) setCheck(refused);
-      setError(describeRosterError(t, caught));
-    } finally {
-      setBusy(false);
-    }
-  }
+  }, [open, view.check, reset]);
 
   const reasonOk = reason.trim().length >= MIN_REASON;
   return (
@@ -77,9 +70,9 @@ export function PublishModal({ open, month, view, index, onClose, onOpenDay }: P
           key="ok"
           type="primary"
           danger={needsOverride}
-          loading={busy}
+          loading={publish.isPending}
           disabled={needsOverride && !reasonOk}
-          onClick={publish}
+          onClick={() => publish.mutate()}
           data-testid="publish-confirm"
         >
           {needsOverride ? t('roster.publishOverride') : t('roster.publish')}
@@ -87,7 +80,14 @@ export function PublishModal({ open, month, view, index, onClose, onOpenDay }: P
       ]}
       data-testid="publish-modal"
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      {publish.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={describeRosterError(t, publish.error)}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {needsOverride ? (
         <>
           <Alert

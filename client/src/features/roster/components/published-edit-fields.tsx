@@ -1,8 +1,10 @@
-import { useT } from '@client/lib/i18n';
+import { type Translate, useT } from '@client/lib/i18n';
 import type { RosterView } from '@shared/schemas/roster';
 import { Alert, Checkbox, Form, Input } from 'antd';
+import { refusedCheck } from '../api/publish-month';
 import { CheckList } from './check-list';
 import { type Check, problemCount, type RosterIndex } from './roster-derive';
+import { describeRosterError } from './roster-errors';
 
 /** What an edit of a published month adds to its form: why, and (after a refusal) the override. */
 export interface PublishedEditValues {
@@ -17,6 +19,20 @@ export function publishedEditBody(
 ): { reason?: string; override?: boolean } {
   if (!published) return {};
   return { reason: values.reason?.trim() ?? '', ...(values.override ? { override: true } : {}) };
+}
+
+/**
+ * A refused edit: the checks' refusal goes beside the override (and no banner), any other refusal
+ * into the banner.
+ */
+export function refusal(
+  error: unknown,
+  setRefused: (check: Check | null) => void,
+  t: Translate,
+): string | null {
+  const check = refusedCheck(error);
+  setRefused(check);
+  return check ? null : describeRosterError(t, error);
 }
 
 interface Props {

@@ -1,4 +1,6 @@
 import type { RosterCheck, RosterView, Shift } from '@shared/schemas/roster';
+import type { Swap } from '@shared/schemas/swaps';
+import type { User } from '@shared/schemas/users';
 import { byRoleThenStart } from './roster-labels';
 
 export type Check = RosterCheck;
@@ -90,4 +92,20 @@ export type AttendanceState = 'checked_in' | 'late' | 'missed' | 'pending';
 export function attendanceOf(shift: Shift): AttendanceState {
   if (shift.checkInAt) return shift.checkInLate ? 'late' : 'checked_in';
   return shift.missed ? 'missed' : 'pending';
+}
+
+/** Who may stand a duty role: enabled, qualified and holding the role (backup: officer or leader). */
+export function eligibleFor(role: 'officer' | 'leader' | 'backup', users: User[]): User[] {
+  return users.filter(
+    (u) =>
+      u.enabled &&
+      u.qualified &&
+      (role === 'backup'
+        ? u.roles.includes('officer') || u.roles.includes('leader')
+        : u.roles.includes(role)),
+  );
+}
+
+export function isPending(swap: Swap): boolean {
+  return swap.status === 'requested' || swap.status === 'accepted';
 }

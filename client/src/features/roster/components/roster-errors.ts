@@ -1,9 +1,8 @@
-import { ApiError } from '@client/lib/api-client';
-import { describeError } from '@client/lib/error-text';
-import type { MessageKey, Translate } from '@client/lib/i18n';
+import { describeWith } from '@client/lib/error-text';
+import type { MessageKey } from '@client/lib/i18n';
 
 /** Roster codes worded for the duty room; the server's detail follows in brackets. */
-const rosterCodes: Record<string, MessageKey> = {
+const CODES: Record<string, MessageKey> = {
   DUTY_ERR_NOT_QUALIFIED: 'roster.err.notQualified',
   DUTY_ERR_WRONG_ROLE: 'roster.err.wrongRole',
   DUTY_ERR_NOT_ROSTERABLE: 'roster.err.notRosterable',
@@ -16,10 +15,4 @@ const rosterCodes: Record<string, MessageKey> = {
   DUTY_ERR_FORBIDDEN: 'roster.err.forbidden',
 };
 
-export function describeRosterError(t: Translate, error: unknown): string {
-  if (error instanceof ApiError) {
-    const key = rosterCodes[error.code];
-    if (key) return t(key, { message: error.message });
-  }
-  return describeError(t, error);
-}
+export const describeRosterError = describeWith(CODES);

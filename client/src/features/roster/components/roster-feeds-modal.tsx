@@ -1,7 +1,9 @@
-import { CopyOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { CopyField } from '@client/components/copy-field';
 import { useT } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
 import type { RosterFeedKey } from '@shared/schemas/roster';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -9,15 +11,14 @@ import {
   Flex,
   Form,
   Input,
-  type InputRef,
   Modal,
   Popconfirm,
   Table,
   type TableColumnsType,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { issueRosterFeed, listRosterFeeds, revokeRosterFeed } from '../api/roster-feeds';
+import { useEffect, useState } from 'react';
+import { issueRosterFeed, revokeRosterFeed, rosterFeedsQuery } from '../api/roster-feeds';
 import { describeRosterError } from './roster-errors';
 
 /**
@@ -28,66 +29,34 @@ export function RosterFeedsModal({ open, onClose }: { open: boolean; onClose: ()
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ label: string }>();
-  const input = useRef<InputRef>(null);
-  const [feeds, setFeeds] = useState<RosterFeedKey[]>([]);
+  const feeds = useQuery(rosterFeedsQuery(open));
   const [issued, setIssued] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      setFeeds(await listRosterFeeds());
-    } catch (caught) {
-      setError(describeRosterError(t, caught));
-    }
-  }, [t]);
-
+  const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     if (!open) return;
     setIssued(null);
     setError(null);
-    void load();
-  }, [open, load]);
-
-  async function issue({ label }: { label: string }) {
-    setBusy(true);
-    setError(null);
-    try {
-      const { url } = await issueRosterFeed({ label: label.trim() });
+  }, [open]);
+  const onError = (caught: unknown) => setError(caught);
+  const issue = useMutation({
+    mutationFn: ({ label }: { label: string }) => issueRosterFeed({ label: label.trim() }),
+    onMutate: () => setError(null),
+    onSuccess: ({ url }) => {
       setIssued(new URL(url, window.location.origin).toString());
       form.resetFields();
-      await load();
-    } catch (caught) {
-      setError(describeRosterError(t, caught));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function revoke(feed: RosterFeedKey) {
-    try {
-      await revokeRosterFeed(feed.id);
+      void feeds.refetch();
+    },
+    onError,
+  });
+  const revoke = useMutation({
+    mutationFn: (feed: RosterFeedKey) => revokeRosterFeed(feed.id),
+    onSuccess: (_, feed) => {
       message.success(t('roster.feeds.revoked', { label: feed.label }));
-      await load();
-    } catch (caught) {
-      setError(describeRosterError(t, caught));
-    }
-  }
-
-  async function copy() {
-    if (!issued) return;
-    try {
-      if (navigator.clipboard) await navigator.clipboard.writeText(issued);
-      else {
-        input.current?.select();
-        if (!document.execCommand('copy')) throw new Error('copy refused');
-      }
-      message.success(t('common.copied'));
-    } catch {
-      input.current?.select();
-      message.error(t('common.copyFailed'));
-    }
-  }
+      void feeds.refetch();
+    },
+    onError,
+  });
+  const shown = error ?? feeds.error;
 
   const columns: TableColumnsType<RosterFeedKey> = [
     { title: t('roster.feeds.label'), dataIndex: 'label' },
@@ -108,7 +77,7 @@ export function RosterFeedsModal({ open, onClose }: { open: boolean; onClose: ()
           okButtonProps={{ danger: true }}
           okText={t('roster.feeds.revoke')}
           cancelText={t('common.cancel')}
-          onConfirm={() => revoke(feed)}
+          onConfirm={() => revoke.mutate(feed)}
         >
           <Button
             type="link"
@@ -135,8 +104,15 @@ export function RosterFeedsModal({ open, onClose }: { open: boolean; onClose: ()
       data-testid="roster-feeds-modal"
     >
       <Typography.Paragraph type="secondary">{t('roster.feeds.hint')}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="inline" onFinish={issue} style={{ marginBottom: 12 }}>
+      {shown !== null && (
+        <Alert type="error" showIcon title={describeRosterError(t, shown)} style={{ marginBottom: 12 }} />
+      )}
+      <Form
+        form={form}
+        layout="inline"
+        onFinish={(values) => issue.mutate(values)}
+        style={{ marginBottom: 12 }}
+      >
         <Form.Item
           name="label"
           rules={[{ required: true, whitespace: true, message: t('roster.feeds.labelRule') }]}
@@ -148,7 +124,7 @@ export function RosterFeedsModal({ open, onClose }: { open: boolean; onClose: ()
           type="primary"
           htmlType="submit"
           icon={<PlusOutlined />}
-          loading={busy}
+          loading={issue.isPending}
           data-testid="issue-roster-feed"
         >
           {t('roster.feeds.issue')}
@@ -157,19 +133,7 @@ export function RosterFeedsModal({ open, onClose }: { open: boolean; onClose: ()
       {issued && (
         <Flex vertical gap={8} style={{ marginBottom: 12 }}>
           <Alert type="success" showIcon title={t('roster.feeds.issuedOnce')} />
-          <Input.Search
-            ref={input}
-            readOnly
-            value={issued}
-            enterButton={
-              <span>
-                <CopyOutlined /> {t('common.copy')}
-              </span>
-            }
-            onSearch={copy}
-            onFocus={(event) => event.target.select()}
-            data-testid="roster-feed-url"
-          />
+          <CopyField value={issued} testId="roster-feed-url" />
         </Flex>
       )}
       <Table<RosterFeedKey>
@@ -177,7 +141,7 @@ export function RosterFeedsModal({ open, onClose }: { open: boolean; onClose: ()
         size="small"
         pagination={false}
         columns={columns}
-        dataSource={feeds}
+        dataSource={feeds.data ?? []}
         locale={{ emptyText: t('roster.feeds.none') }}
       />
     </Modal>

@@ -1,12 +1,19 @@
 import { CloudUploadOutlined, ReloadOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { LoadError } from '@client/components/load-error';
+import { dutySettingsQuery } from '@client/lib/duty-settings';
 import { useT } from '@client/lib/i18n';
 import { bureauMonth, bureauToday } from '@client/lib/time';
 import { addDays, monthRange } from '@shared/domain/duty-day';
 import type { RosterView, Shift } from '@shared/schemas/roster';
+import type { Swap } from '@shared/schemas/swaps';
 import type { User } from '@shared/schemas/users';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Button, Card, Col, Row, Space, Spin, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { rosterQuery } from '../api/get-roster';
+import { swapsQuery } from '../api/list-swaps';
+import { rosterUsersQuery } from '../api/list-users';
 import { DayDrawer } from './day-drawer';
 import { ExportMenu } from './export-menu';
 import { GenerateModal } from './generate-modal';
@@ -15,16 +22,12 @@ import { MonthStatus } from './month-status';
 import { PeriodsPanel } from './periods-panel';
 import { PublishModal } from './publish-modal';
 import { RosterCalendar } from './roster-calendar';
-import { indexRoster } from './roster-derive';
+import { indexRoster, isPending } from './roster-derive';
 import { describeRosterError } from './roster-errors';
 import { RosterLegend } from './roster-legend';
 import { RosterProblems } from './roster-problems';
 import { SwapRequestModal } from './swap-request-modal';
 import { SwapsPanel } from './swaps-panel';
-import { useDutySettings } from './use-duty-settings';
-import { useRosterUsers } from './use-roster-users';
-import { useRosterView } from './use-roster-view';
-import { isPending, useSwaps } from './use-swaps';
 import './roster.css';
 
 const NO_PROBLEMS: RosterView['check'] = {
@@ -34,6 +37,8 @@ const NO_PROBLEMS: RosterView['check'] = {
   conflicts: [],
   unqualified: [],
 };
+const NO_USERS: User[] = [];
+const NO_SWAPS: Swap[] = [];
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 type TabKey = 'calendar' | 'periods' | 'swaps';
 
@@ -54,12 +59,15 @@ export function RosterPage({ user }: { user: User }) {
   ) as TabKey;
   const { from, to } = monthRange(month);
 
-  const { view, loading, error, reload } = useRosterView(from, to);
+  const roster = useQuery(rosterQuery(from, to));
+  const view = roster.data ?? null;
+  const { error } = roster;
+  const reload = () => void roster.refetch();
   // Swaps reach from a month back to two months ahead: names and shifts for the swap lists.
-  const around = useRosterView(addDays(today, -30), addDays(today, 62));
-  const settings = useDutySettings();
-  const users = useRosterUsers(isAdmin);
-  const swaps = useSwaps();
+  const around = useQuery(rosterQuery(addDays(today, -30), addDays(today, 62))).data ?? null;
+  const settings = useQuery(dutySettingsQuery()).data ?? null;
+  const users = useQuery(rosterUsersQuery(isAdmin)).data ?? NO_USERS;
+  const swaps = useQuery(swapsQuery()).data ?? NO_SWAPS;
 
   const [openDay, setOpenDay] = useState<string | null>(null);
   const [generating, setGenerating] = useState(false);
@@ -72,14 +80,10 @@ export function RosterPage({ user }: { user: User }) {
   // A month nobody is rostered on yet is "not rostered", not thirty days of red gaps.
   const unrostered = view !== null && view.shifts.length === 0;
   const index = useMemo(
-    () =>
-      view ? indexRoster(unrostered ? { ...view, check: NO_PROBLEMS } : view, around.view?.shifts) : null,
-    [view, unrostered, around.view],
+    () => (view ? indexRoster(unrostered ? { ...view, check: NO_PROBLEMS } : view, around?.shifts) : null),
+    [view, unrostered, around],
   );
-  const aroundIndex = useMemo(
-    () => (around.view ? indexRoster(around.view, view?.shifts) : null),
-    [around.view, view],
-  );
+  const aroundIndex = useMemo(() => (around ? indexRoster(around, view?.shifts) : null), [around, view]);
   const nameById = useMemo(() => {
     const names = new Map(aroundIndex?.nameById ?? []);
     for (const u of users) names.set(u.id, u.displayName);
@@ -87,14 +91,12 @@ export function RosterPage({ user }: { user: User }) {
   }, [aroundIndex, users]);
 
   const now = Date.now();
-  const futureShifts = (around.view?.shifts ?? []).filter((s) => Date.parse(s.start) > now && !s.checkInAt);
+  const futureShifts = (around?.shifts ?? []).filter((s) => Date.parse(s.start) > now && !s.checkInAt);
   const ownShifts = isAdmin ? futureShifts : futureShifts.filter((s) => s.userId === user.id);
   const busyShiftIds = new Set(
-    swaps.swaps
-      .filter(isPending)
-      .flatMap((s) => (s.counterShiftId ? [s.shiftId, s.counterShiftId] : [s.shiftId])),
+    swaps.filter(isPending).flatMap((s) => (s.counterShiftId ? [s.shiftId, s.counterShiftId] : [s.shiftId])),
   );
-  const pendingForMe = swaps.swaps.filter(
+  const pendingForMe = swaps.filter(
     (s) =>
       (s.status === 'requested' && s.toUserId === user.id) ||
       (s.status === 'accepted' &&
@@ -114,14 +116,7 @@ export function RosterPage({ user }: { user: User }) {
 
   const calendarTab = (
     <>
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('common.loadFailed', { message: describeRosterError(t, error) })}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      <LoadError error={error} describe={describeRosterError} style={{ marginBottom: 12 }} />
       {!view || !index ? (
         <Spin size="large" className="roster-spin" />
       ) : (
@@ -164,7 +159,7 @@ export function RosterPage({ user }: { user: User }) {
           </Typography.Title>
           <MonthNav month={month} onChange={(m) => go({ month: m })} />
           {view && <MonthStatus month={monthRecord} />}
-          {loading && view && <Spin size="small" />}
+          {roster.isFetching && view && <Spin size="small" />}
         </Space>
         <Space wrap>
           <Button icon={<ReloadOutlined />} onClick={reload} aria-label={t('common.refresh')} />
@@ -213,7 +208,6 @@ export function RosterPage({ user }: { user: User }) {
             children: (
               <SwapsPanel
                 me={user}
-                swaps={swaps}
                 nameById={nameById}
                 shiftById={aroundIndex?.shiftById ?? new Map()}
                 onRequest={() => setSwapModal({ open: true, shift: null })}

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { PrintPage } from '@client/components/print-page';
 import { useLang, useT } from '@client/lib/i18n';
 import {
   bureauMonth,
@@ -10,17 +10,16 @@ import {
 } from '@client/lib/time';
 import { monthRange } from '@shared/domain/duty-day';
 import type { Shift } from '@shared/schemas/roster';
-import { Alert, Button, Space, Spin } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { rosterQuery } from '../api/get-roster';
 import { indexRoster } from './roster-derive';
 import { describeRosterError } from './roster-errors';
 import { shiftKindShort } from './roster-labels';
-import { useRosterView } from './use-roster-view';
 import './roster-print.css';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-// Rendered only while this page is mounted, so other pages keep the browser's default paper.
 const PAGE_RULE = '@page { size: A4 landscape; margin: 9mm 10mm; }';
 
 /** 值班表: the month on one A4 landscape sheet, outside the console's chrome. */
@@ -30,7 +29,7 @@ export function RosterPrintPage() {
   const [params] = useSearchParams();
   const month = MONTH.test(params.get('month') ?? '') ? params.get('month')! : bureauMonth();
   const { from, to } = monthRange(month);
-  const { view, error } = useRosterView(from, to);
+  const { data: view, error } = useQuery(rosterQuery(from, to));
   const index = useMemo(() => (view ? indexRoster(view) : null), [view]);
   const record = view?.months.find((m) => m.month === month);
   const printedAt = formatMinute(new Date().toISOString());
@@ -41,30 +40,20 @@ export function RosterPrintPage() {
       .join('、');
 
   return (
-    <div className="roster-print" data-testid="roster-print">
-      <style>{PAGE_RULE}</style>
-      <div className="print-toolbar no-print">
-        <Space>
-          <Button icon={<ArrowLeftOutlined />} href={`/roster?month=${month}`}>
-            {t('roster.backToRoster')}
-          </Button>
-        </Space>
-        <Button
-          type="primary"
-          icon={<PrinterOutlined />}
-          onClick={() => window.print()}
-          data-testid="print-now"
-        >
-          {t('roster.printNow')}
-        </Button>
-      </div>
-      {error !== null && (
-        <Alert type="error" showIcon title={describeRosterError(t, error)} className="no-print" />
-      )}
-      {!view || !index ? (
-        <Spin size="large" className="roster-spin" />
-      ) : (
-        <div className="print-sheet">
+    <PrintPage
+      testId="roster-print"
+      className="roster-print"
+      landscape
+      pageRule={PAGE_RULE}
+      back={{ href: `/roster?month=${month}`, label: t('roster.backToRoster') }}
+      printLabel={t('roster.printNow')}
+      error={error}
+      describe={describeRosterError}
+      bare
+      ready={Boolean(view && index)}
+    >
+      {view && index && (
+        <div className="print-page-sheet print-sheet">
           <h1>{t('roster.printTitle', { month: formatMonth(month, lang) })}</h1>
           <div className="print-meta">
             <span>
@@ -131,6 +120,6 @@ export function RosterPrintPage() {
           </div>
         </div>
       )}
-    </div>
+    </PrintPage>
   );
 }

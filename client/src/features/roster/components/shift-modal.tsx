@@ -1,18 +1,21 @@
+import { FormModal } from '@client/components/form-modal';
 import { useLang, useT } from '@client/lib/i18n';
 import { formatDay } from '@client/lib/time';
 import type { NewShiftBody, RosterView, Shift, UpdateShiftBody } from '@shared/schemas/roster';
 import type { DutySettings } from '@shared/schemas/settings';
 import type { User } from '@shared/schemas/users';
-import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
+import { App, Form, Input, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { createShift } from '../api/create-shift';
-import { refusedCheck } from '../api/publish-month';
 import { updateShift } from '../api/update-shift';
-import { PublishedEditFields, type PublishedEditValues, publishedEditBody } from './published-edit-fields';
-import type { Check, RosterIndex } from './roster-derive';
-import { describeRosterError } from './roster-errors';
+import {
+  PublishedEditFields,
+  type PublishedEditValues,
+  publishedEditBody,
+  refusal,
+} from './published-edit-fields';
+import { type Check, eligibleFor, type RosterIndex } from './roster-derive';
 import { DUTY_ROLES, type DutyRole, dutyRoleLabel, type ShiftKind, shiftKindLabel } from './roster-labels';
-import { eligibleFor } from './use-roster-users';
 
 interface Values extends PublishedEditValues {
   userId: number;
@@ -65,8 +68,6 @@ export function ShiftModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const role = Form.useWatch('role', form) ?? editing?.role ?? 'officer';
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState<Check | null>(null);
 
   const options = eligibleFor(role, users).map((u) => ({
@@ -79,33 +80,21 @@ export function ShiftModal({
   }
 
   function close() {
-    setError(null);
     setRefused(null);
     onClose();
   }
 
-  async function onFinish(values: Values) {
-    setSubmitting(true);
-    setError(null);
-    try {
-      const why = publishedEditBody(published, values);
-      if (editing) {
-        const body = changes(editing, values);
-        if (Object.keys(body).length > 0) await updateShift(editing.id, { ...body, ...why });
-      } else {
-        const { userId, role, kind, dutyDate: day } = values;
-        const body: NewShiftBody = { userId, role, kind, dutyDate: day, ...why };
-        await createShift(body);
-      }
-      message.success(t('common.saved'));
-      close();
-    } catch (caught) {
-      const check = refusedCheck(caught);
-      setRefused(check);
-      setError(check ? null : describeRosterError(t, caught));
-    } finally {
-      setSubmitting(false);
+  async function submit(values: Values) {
+    const why = publishedEditBody(published, values);
+    if (editing) {
+      const body = changes(editing, values);
+      if (Object.keys(body).length > 0) await updateShift(editing.id, { ...body, ...why });
+    } else {
+      const { userId, role, kind, dutyDate: day } = values;
+      const body: NewShiftBody = { userId, role, kind, dutyDate: day, ...why };
+      await createShift(body);
     }
+    message.success(t('common.saved'));
   }
 
   const initial: Values = editing
@@ -118,7 +107,7 @@ export function ShiftModal({
       };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={
         editing
@@ -126,23 +115,13 @@ export function ShiftModal({
           : t('roster.addShiftTitle', { day: formatDay(dutyDate, lang) })
       }
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onCancel={close}
-      okButtonProps={{ htmlType: 'submit', loading: submitting, id: 'shift-submit' }}
-      destroyOnHidden
-      modalRender={(dom) => (
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          initialValues={initial}
-          clearOnDestroy
-          onFinish={onFinish}
-        >
-          {dom}
-        </Form>
-      )}
+      onClose={close}
+      submit={submit}
+      form={form}
+      submitId="shift-submit"
+      initialValues={initial}
+      onError={(caught) => refusal(caught, setRefused, t)}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form.Item name="role" label={t('roster.role')} rules={[{ required: true }]}>
         <Radio.Group
           optionType="button"
@@ -172,6 +151,6 @@ export function ShiftModal({
         <Input type="date" />
       </Form.Item>
       {published && <PublishedEditFields refused={refused} index={index} days={days} />}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,10 +1,11 @@
 import { useT } from '@client/lib/i18n';
 import type { Shift } from '@shared/schemas/roster';
 import type { Swap } from '@shared/schemas/swaps';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Input, Modal, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { approvalCheck, approveSwap } from '../api/approve-swap';
-import { previewSwap } from '../api/preview-swap';
+import { swapPreviewQuery } from '../api/preview-swap';
 import { rejectSwap } from '../api/reject-swap';
 import { CheckList } from './check-list';
 import type { Check } from './roster-derive';
@@ -23,76 +24,45 @@ interface Props {
 export function SwapDecideModal({ swap, isAdmin, nameById, shiftById, summary, onClose }: Props) {
   const t = useT();
   const { message } = App.useApp();
-  const [check, setCheck] = useState<Check | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [refused, setRefused] = useState(false);
+  const preview = useQuery(swapPreviewQuery(swap?.id ?? null));
+  // A refused approval brings the checks as the server found them then.
+  const [failed, setFailed] = useState<Check | null>(null);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
+  const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    setCheck(null);
-    setRefused(false);
+    void swap;
+    setFailed(null);
     setNote('');
     setError(null);
-    if (!swap) return;
-    const controller = new AbortController();
-    setLoading(true);
-    previewSwap(swap.id, controller.signal).then(
-      (preview) => {
-        setCheck(preview.check);
-        setLoading(false);
-      },
-      (caught: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(describeRosterError(t, caught));
-        setLoading(false);
-      },
-    );
-    return () => controller.abort();
-  }, [swap, t]);
-
+  }, [swap]);
+  const check = failed ?? preview.data?.check ?? null;
   const blocking = Boolean(check && (check.conflicts.length || check.unqualified.length));
-  const override = isAdmin && (blocking || refused);
+  const override = isAdmin && (blocking || failed !== null);
 
-  async function approve() {
-    if (!swap) return;
-    setBusy('approve');
-    setError(null);
-    try {
+  const decide = useMutation({
+    mutationFn: ({ id, approve }: { id: number; approve: boolean }) => {
       const trimmed = note.trim();
-      await approveSwap(swap.id, {
+      if (!approve) return rejectSwap(id, trimmed || undefined);
+      return approveSwap(id, {
         ...(trimmed ? { note: trimmed } : {}),
         ...(override ? { override: true } : {}),
       });
-      message.success(t('swap.approved'));
+    },
+    onMutate: () => setError(null),
+    onSuccess: (_, { approve }) => {
+      message.success(t(approve ? 'swap.approved' : 'swap.rejected'));
       onClose();
-    } catch (caught) {
-      const failed = approvalCheck(caught);
-      if (failed) {
-        setCheck(failed);
-        setRefused(true);
-      }
-      setError(describeRosterError(t, caught));
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  async function reject() {
-    if (!swap) return;
-    setBusy('reject');
-    setError(null);
-    try {
-      await rejectSwap(swap.id, note.trim() || undefined);
-      message.success(t('swap.rejected'));
-      onClose();
-    } catch (caught) {
-      setError(describeRosterError(t, caught));
-    } finally {
-      setBusy(null);
-    }
-  }
+    },
+    onError: (caught, { approve }) => {
+      const refused = approve ? approvalCheck(caught) : null;
+      if (refused) setFailed(refused);
+      setError(caught);
+    },
+  });
+  const busy = decide.isPending ? (decide.variables.approve ? 'approve' : 'reject') : null;
+  const approve = () => swap && decide.mutate({ id: swap.id, approve: true });
+  const reject = () => swap && decide.mutate({ id: swap.id, approve: false });
+  const shown = error ?? preview.error;
 
   const approveDisabled = (blocking && !isAdmin) || (override && !note.trim());
   return (
@@ -128,9 +98,11 @@ export function SwapDecideModal({ swap, isAdmin, nameById, shiftById, summary, o
           </Typography.Text>
         </Typography.Paragraph>
       )}
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      {shown !== null && (
+        <Alert type="error" showIcon title={describeRosterError(t, shown)} style={{ marginBottom: 12 }} />
+      )}
       <Typography.Title level={5}>{t('swap.previewTitle')}</Typography.Title>
-      {loading && <Spin />}
+      {preview.isFetching && !check && <Spin />}
       {check && (
         <div className="publish-check" data-testid="swap-preview">
           {blocking && (

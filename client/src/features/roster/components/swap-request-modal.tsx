@@ -1,13 +1,13 @@
+import { FormModal } from '@client/components/form-modal';
 import { useLang, useT } from '@client/lib/i18n';
 import { formatDay } from '@client/lib/time';
 import type { Shift } from '@shared/schemas/roster';
 import type { User } from '@shared/schemas/users';
-import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Form, Input, Select, Typography } from 'antd';
 import { requestSwap } from '../api/request-swap';
+import { eligibleFor } from './roster-derive';
 import { describeRosterError } from './roster-errors';
 import { dutyRoleLabel, shiftKindLabel } from './roster-labels';
-import { eligibleFor } from './use-roster-users';
 
 interface Values {
   shiftId: number;
@@ -61,8 +61,6 @@ export function SwapRequestModal({
   const [form] = Form.useForm<Values>();
   const shiftId = Form.useWatch('shiftId', form) ?? shift?.id;
   const toUserId = Form.useWatch('toUserId', form);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   const describe = (s: Shift) =>
     `${formatDay(s.dutyDate, lang)} · ${t(dutyRoleLabel[s.role])} · ${t(shiftKindLabel[s.kind])} · ${s.userName}`;
@@ -71,53 +69,29 @@ export function SwapRequestModal({
   const people = chosen ? candidates(chosen.role, chosen.userId, users, futureShifts) : [];
   const counters = futureShifts.filter((s) => s.userId === toUserId && !s.checkInAt);
 
-  function close() {
-    setError(null);
-    onClose();
-  }
-
-  async function onFinish(values: Values) {
-    setSubmitting(true);
-    setError(null);
-    try {
-      await requestSwap({
-        shiftId: values.shiftId,
-        toUserId: values.toUserId,
-        reason: values.reason.trim(),
-        ...(values.counterShiftId ? { counterShiftId: values.counterShiftId } : {}),
-      });
-      message.success(t('swap.requested'));
-      close();
-    } catch (caught) {
-      setError(describeRosterError(t, caught));
-    } finally {
-      setSubmitting(false);
-    }
+  async function submit(values: Values) {
+    await requestSwap({
+      shiftId: values.shiftId,
+      toUserId: values.toUserId,
+      reason: values.reason.trim(),
+      ...(values.counterShiftId ? { counterShiftId: values.counterShiftId } : {}),
+    });
+    message.success(t('swap.requested'));
   }
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       width={640}
       title={t('swap.requestTitle')}
       okText={t('swap.submit')}
-      cancelText={t('common.cancel')}
-      onCancel={close}
-      okButtonProps={{ htmlType: 'submit', loading: submitting, id: 'swap-submit' }}
-      destroyOnHidden
-      modalRender={(dom) => (
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          clearOnDestroy
-          initialValues={{ shiftId: shift?.id }}
-          onFinish={onFinish}
-        >
-          {dom}
-        </Form>
-      )}
+      onClose={onClose}
+      submit={submit}
+      form={form}
+      submitId="swap-submit"
+      initialValues={{ shiftId: shift?.id }}
+      onError={(caught) => describeRosterError(t, caught)}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Typography.Paragraph type="secondary">{t('swap.requestHint')}</Typography.Paragraph>
       <Form.Item
         name="shiftId"
@@ -160,6 +134,6 @@ export function SwapRequestModal({
       >
         <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} data-testid="swap-reason" />
       </Form.Item>
-    </Modal>
+    </FormModal>
   );
 }

@@ -5,13 +5,14 @@ import {
   RollbackOutlined,
   SwapOutlined,
 } from '@ant-design/icons';
+import { LoadError } from '@client/components/load-error';
 import { useLang, useT } from '@client/lib/i18n';
 import { formatDay, formatShortInstant } from '@client/lib/time';
 import type { Shift } from '@shared/schemas/roster';
 import type { Swap } from '@shared/schemas/swaps';
 import type { User } from '@shared/schemas/users';
+import { useQuery } from '@tanstack/react-query';
 import {
-  Alert,
   App,
   Badge,
   Button,
@@ -26,26 +27,26 @@ import {
 import { useState } from 'react';
 import { acceptSwap } from '../api/accept-swap';
 import { cancelSwap } from '../api/cancel-swap';
+import { swapsQuery } from '../api/list-swaps';
 import { rejectSwap } from '../api/reject-swap';
+import { isPending } from './roster-derive';
 import { describeRosterError } from './roster-errors';
 import { dutyRoleLabel, swapStatusColor, swapStatusLabel } from './roster-labels';
 import { SwapDecideModal } from './swap-decide-modal';
-import { isPending, type SwapsState } from './use-swaps';
 
 interface Props {
   me: User;
-  swaps: SwapsState;
   nameById: Map<number, string>;
   shiftById: Map<number, Shift>;
   onRequest: () => void;
 }
 
 /** 换班: requested by the person on the shift, accepted by the counterpart, approved by a leader or admin. */
-export function SwapsPanel({ me, swaps: state, nameById, shiftById, onRequest }: Props) {
+export function SwapsPanel({ me, nameById, shiftById, onRequest }: Props) {
   const t = useT();
   const lang = useLang();
   const { message } = App.useApp();
-  const { swaps, loading, error, reload } = state;
+  const { data: swaps = [], isFetching, error, refetch } = useQuery(swapsQuery());
   const [filter, setFilter] = useState<'pending' | 'all'>('pending');
   const [deciding, setDeciding] = useState<Swap | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
@@ -213,7 +214,7 @@ export function SwapsPanel({ me, swaps: state, nameById, shiftById, onRequest }:
           )}
         </Space>
         <Space>
-          <Button icon={<ReloadOutlined />} onClick={reload}>
+          <Button icon={<ReloadOutlined />} onClick={() => void refetch()}>
             {t('common.refresh')}
           </Button>
           <Button type="primary" icon={<SwapOutlined />} onClick={onRequest} data-testid="request-swap">
@@ -221,15 +222,13 @@ export function SwapsPanel({ me, swaps: state, nameById, shiftById, onRequest }:
           </Button>
         </Space>
       </div>
-      {error !== null && (
-        <Alert type="error" showIcon title={describeRosterError(t, error)} style={{ marginBottom: 12 }} />
-      )}
+      <LoadError error={error} describe={describeRosterError} bare style={{ marginBottom: 12 }} />
       <Table<Swap>
         rowKey="id"
         size="small"
         columns={columns}
         dataSource={rows}
-        loading={loading}
+        loading={isFetching}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 1100 }}
         locale={{ emptyText: t('swap.none') }}

@@ -1,8 +1,8 @@
 import { useT } from '@client/lib/i18n';
 import type { Stats, StatsQuery } from '@shared/schemas/stats';
-import { Card, Col, Row } from 'antd';
-import { CsvButton } from './csv-button';
+import { Col, Row } from 'antd';
 import { HoursTable } from './hours-table';
+import { StatsCard } from './stats-card';
 import { toMinutes } from './stats-labels';
 
 interface Props {
@@ -41,13 +41,7 @@ export function DutySection({ stats, query }: Props) {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={10}>
-        <Card
-          size="small"
-          title={t('stats.duty.title')}
-          extra={<CsvButton query={query} table="duty" />}
-          className="stats-card"
-          data-testid="stats-duty"
-        >
+        <StatsCard title={t('stats.duty.title')} query={query} table="duty" testId="stats-duty">
           <FigureGroup
             title={t('stats.duty.checkIns')}
             figures={[
@@ -82,17 +76,12 @@ export function DutySection({ stats, query }: Props) {
               { label: t('stats.duty.rejected'), value: swaps.rejected },
             ]}
           />
-        </Card>
+        </StatsCard>
       </Col>
       <Col xs={24} xl={14}>
-        <Card
-          size="small"
-          title={t('stats.hours.title')}
-          extra={<CsvButton query={query} table="hours" />}
-          className="stats-card"
-        >
+        <StatsCard title={t('stats.hours.title')} query={query} table="hours">
           <HoursTable rows={hours} />
-        </Card>
+        </StatsCard>
       </Col>
     </Row>
   );

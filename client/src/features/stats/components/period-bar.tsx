@@ -1,10 +1,11 @@
+import { DateRange } from '@client/components/date-range';
 import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import { classOf, gradeName } from '@shared/domain/grading';
 import { CATEGORIES } from '@shared/domain/incident-types';
 import { categoryName } from '@shared/domain/report-text';
 import type { StatsBucket, StatsQuery } from '@shared/schemas/stats';
-import { Input, Segmented, Select, Space, Spin, Typography } from 'antd';
+import { Segmented, Select, Space, Spin, Typography } from 'antd';
 import { GRADE_ORDER, type SourceCode, sourceLabel } from './stats-labels';
 import { customProblem, MAX_DAYS, PERIOD_KINDS, type PeriodChoice, type PeriodKind } from './stats-period';
 import type { StatsFilters, StatsParamsPatch } from './use-stats-params';
@@ -49,20 +50,12 @@ export function PeriodBar({ choice, filters, query, loading, onChange }: Props) 
         />
         {choice.kind === 'custom' && (
           <Space size={4}>
-            <Input
-              type="date"
-              value={choice.fromDay}
-              onChange={(e) => onChange({ fromDay: e.target.value })}
-              aria-label={t('stats.period.from')}
-              data-testid="stats-from"
-            />
-            <span>–</span>
-            <Input
-              type="date"
-              value={choice.toDay}
-              onChange={(e) => onChange({ toDay: e.target.value })}
-              aria-label={t('stats.period.to')}
-              data-testid="stats-to"
+            <DateRange
+              from={choice.fromDay}
+              to={choice.toDay}
+              onChange={({ from, to }) => onChange(from === undefined ? { toDay: to } : { fromDay: from })}
+              labels={[t('stats.period.from'), t('stats.period.to')]}
+              testIds={['stats-from', 'stats-to']}
             />
           </Space>
         )}

@@ -1,7 +1,7 @@
 import { useT } from '@client/lib/i18n';
 import type { Spread, Stats, StatsQuery } from '@shared/schemas/stats';
-import { Card, Col, Descriptions, Row, Table, type TableColumnsType, Tag } from 'antd';
-import { CsvButton } from './csv-button';
+import { Col, Descriptions, Row, Table, type TableColumnsType, Tag } from 'antd';
+import { StatsCard } from './stats-card';
 import {
   kindLabel,
   type SourceCode,
@@ -46,12 +46,11 @@ export function ReportingSection({ stats, query }: Props) {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={10}>
-        <Card
-          size="small"
+        <StatsCard
           title={t('stats.incidents.title')}
-          extra={<CsvButton query={query} table="incidents" />}
-          className="stats-card"
-          data-testid="stats-composition"
+          query={query}
+          table="incidents"
+          testId="stats-composition"
         >
           <div className="stats-two">
             <Descriptions
@@ -77,15 +76,14 @@ export function ReportingSection({ stats, query }: Props) {
               }))}
             />
           </div>
-        </Card>
+        </StatsCard>
       </Col>
       <Col xs={24} xl={14}>
-        <Card
-          size="small"
+        <StatsCard
           title={t('stats.reporting.title')}
-          extra={<CsvButton query={query} table="timeliness" />}
-          className="stats-card"
-          data-testid="stats-timeliness"
+          query={query}
+          table="timeliness"
+          testId="stats-timeliness"
         >
           <Table<SpreadRow>
             rowKey="key"
@@ -114,7 +112,7 @@ export function ReportingSection({ stats, query }: Props) {
               late: tl.followupsMet.late,
             })}
           </div>
-        </Card>
+        </StatsCard>
       </Col>
     </Row>
   );

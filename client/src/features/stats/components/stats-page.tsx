@@ -1,8 +1,9 @@
 import { BarChartOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { describeError } from '@client/lib/error-text';
+import { LoadError } from '@client/components/load-error';
 import { useT } from '@client/lib/i18n';
 import { bureauMonth, getBureauZone } from '@client/lib/time';
-import { Alert, Button, Card, Space, Spin, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { DutySection } from './duty-section';
 import { KpiRow } from './kpi-row';
@@ -10,8 +11,8 @@ import { LateCasesDrawer } from './late-cases-drawer';
 import { PeriodBar } from './period-bar';
 import { ReportingSection } from './reporting-section';
 import { StatsCharts } from './stats-charts';
-import { monthOf } from './stats-period';
-import { useStats } from './use-stats';
+import { customProblem, monthOf } from './stats-period';
+import { statsQuery } from './stats-queries';
 import { useStatsParams } from './use-stats-params';
 import './stats.css';
 
@@ -19,7 +20,14 @@ import './stats.css';
 export function StatsPage() {
   const t = useT();
   const { choice, filters, update } = useStatsParams();
-  const { stats, query, loading, error, reload } = useStats(choice, filters);
+  const figures = useQuery(statsQuery(choice, filters));
+  // A custom period not yet picked (or too long) is read by nobody: nothing stays on screen.
+  const shown = customProblem(choice) ? null : (figures.data ?? null);
+  const stats = shown?.stats ?? null;
+  const query = shown?.query ?? null;
+  const loading = figures.isFetching;
+  const error = figures.error;
+  const reload = () => void figures.refetch();
   const [lateOpen, setLateOpen] = useState(false);
   const printMonth = query ? monthOf(query, getBureauZone()) : bureauMonth();
 
@@ -44,14 +52,7 @@ export function StatsPage() {
         </div>
         <PeriodBar choice={choice} filters={filters} query={query} loading={loading} onChange={update} />
       </Card>
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('common.loadFailed', { message: describeError(t, error) })}
-          action={<Button onClick={reload}>{t('common.refresh')}</Button>}
-        />
-      )}
+      <LoadError error={error} action={<Button onClick={reload}>{t('common.refresh')}</Button>} />
       {!stats || !query ? (
         loading && <Spin size="large" className="stats-spin" />
       ) : (

@@ -1,16 +1,16 @@
-import { ArrowLeftOutlined, LeftOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
-import { describeError } from '@client/lib/error-text';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { PrintPage } from '@client/components/print-page';
 import { useLang, useT } from '@client/lib/i18n';
 import { addMonths, bureauMonth, formatMinute, formatMonth } from '@client/lib/time';
-import { Alert, Button, Space, Spin } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { DutyPaper } from './print-duty';
 import { Composition, DailyPaper, KeyFigures, LateCasesPaper, TimelinessPaper } from './print-sections';
-import { useMonthStats } from './use-month-stats';
+import { monthStatsQuery } from './stats-queries';
 import './stats-print.css';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-// Rendered only while this page is mounted, so other pages keep the browser's default paper.
 const PAGE_RULE = '@page { size: A4 portrait; margin: 12mm 12mm 14mm; }';
 
 /** 值班值守统计月报: a month's figures and tables on A4, outside the console's chrome. */
@@ -19,7 +19,7 @@ export function StatsPrintPage() {
   const lang = useLang();
   const [params, setParams] = useSearchParams();
   const month = MONTH.test(params.get('month') ?? '') ? params.get('month')! : bureauMonth();
-  const { stats, error } = useMonthStats(month);
+  const { data: stats, error } = useQuery(monthStatsQuery(month));
   const go = (n: number) => setParams({ month: addMonths(month, n) }, { replace: true });
   const sections = stats && [
     { key: 'figures', title: t('stats.print.s1'), body: <KeyFigures stats={stats} /> },
@@ -31,38 +31,24 @@ export function StatsPrintPage() {
   ];
 
   return (
-    <div className="stats-print" data-testid="stats-print-page">
-      <style>{PAGE_RULE}</style>
-      <div className="sp-toolbar no-print">
-        <Space>
-          <Button icon={<ArrowLeftOutlined />} href="/stats?period=month">
-            {t('stats.print.back')}
-          </Button>
+    <PrintPage
+      testId="stats-print-page"
+      className="stats-print"
+      pageRule={PAGE_RULE}
+      back={{ href: '/stats?period=month', label: t('stats.print.back') }}
+      tools={
+        <>
           <Button icon={<LeftOutlined />} onClick={() => go(-1)} aria-label={t('stats.print.prev')} />
           <span className="sp-toolbar-month">{formatMonth(month, lang)}</span>
           <Button icon={<RightOutlined />} onClick={() => go(1)} aria-label={t('stats.print.next')} />
-        </Space>
-        <Button
-          type="primary"
-          icon={<PrinterOutlined />}
-          onClick={() => window.print()}
-          data-testid="print-now"
-        >
-          {t('stats.print.now')}
-        </Button>
-      </div>
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          className="no-print sp-alert"
-          title={t('common.loadFailed', { message: describeError(t, error) })}
-        />
-      )}
-      {!stats || !sections ? (
-        error === null && <Spin size="large" className="sp-spin" />
-      ) : (
-        <div className="sp-sheet" data-testid="stats-print-sheet">
+        </>
+      }
+      printLabel={t('stats.print.now')}
+      error={error}
+      ready={Boolean(stats && sections)}
+    >
+      {stats && sections && (
+        <div className="print-page-sheet sp-sheet" data-testid="stats-print-sheet">
           <h1>{t('stats.print.title', { month: formatMonth(month, lang) })}</h1>
           <div className="sp-meta">
             <span>
@@ -86,6 +72,6 @@ export function StatsPrintPage() {
           </div>
         </div>
       )}
-    </div>
+    </PrintPage>
   );
 }
