@@ -18,10 +18,19 @@ export function sqlitePath(databaseUrl: string): string {
   return path === ':memory:' ? path : resolve(path);
 }
 
-export function connect(config: Pick<Config, 'databaseUrl' | 'dbKind'>): Connection {
+/** Told when PostgreSQL drops an idle pooled connection (a restart, a terminated backend). */
+export type IdleConnectionLost = (err: Error) => void;
+
+export function connect(
+  config: Pick<Config, 'databaseUrl' | 'dbKind'>,
+  onIdleConnectionLost: IdleConnectionLost = () => {},
+): Connection {
   if (config.dbKind === 'postgres') {
     // Integers come back as numbers; COUNT(*) (int8) is cast where it is used.
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // Without a listener the pool's 'error' is an uncaught exception that ends the process; the
+    // pool has already discarded the broken connection and opens a new one when next needed.
+    pool.on('error', onIdleConnectionLost);
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' };
   }
   const path = sqlitePath(config.databaseUrl);

@@ -20,7 +20,9 @@ declare module 'fastify' {
 
 export const dbPlugin = fp(
   async (app: FastifyInstance) => {
-    const connection = connect(app.config);
+    const connection = connect(app.config, (err) =>
+      app.log.warn({ err }, 'database connection lost while idle; the pool opens a new one'),
+    );
     app.decorate('db', connection.db);
     app.decorate('dbKind', connection.kind);
     app.decorate('sqlite', connection.sqlite);
