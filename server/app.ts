@@ -9,6 +9,7 @@ import { loggerOptions } from './logger';
 import { attendanceRoutes } from './modules/attendance/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
+import { escalationRoutes } from './modules/escalation/routes';
 import { handoverArchiveRoutes } from './modules/handover/archive-routes';
 import { handoverRoutes } from './modules/handover/routes';
 import { healthRoutes } from './modules/health/routes';
@@ -109,6 +110,7 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
   await app.register(attendanceRoutes);
   await app.register(incidentRoutes);
   await app.register(reportRoutes);
+  await app.register(escalationRoutes);
   await app.register(outboxRoutes);
   await app.register(policyRoutes);
   await app.register(logbookRoutes);

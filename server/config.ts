@@ -62,6 +62,8 @@ export interface Config {
   upstreamUrls: string[];
   /** How long the outbox sender waits for an upstream to answer before counting the attempt failed. */
   upstreamTimeoutMs: number;
+  /** The SMS / voice gateway each escalation step is posted to (JSON, Idempotency-Key); none: nothing is sent. */
+  escalationGatewayUrl: string | null;
   /** How long a graceful shutdown may take before the process is ended regardless. */
   shutdownTimeoutMs: number;
   /**
@@ -156,6 +158,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       problems.push(`UPSTREAM_URLS entry "${redactUrl(u)}" must be an http(s) URL`);
   }
 
+  const escalationGatewayUrl = env.ESCALATION_GATEWAY_URL?.trim() || null;
+  if (escalationGatewayUrl && !/^https?:\/\/\S+$/.test(escalationGatewayUrl))
+    problems.push(`ESCALATION_GATEWAY_URL "${redactUrl(escalationGatewayUrl)}" must be an http(s) URL`);
+
   const production = env.NODE_ENV === 'production';
   const auditKey = env.AUDIT_KEY || undefined;
   // The value is never echoed: it is a secret.
@@ -195,6 +201,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     staticDir: env.STATIC_DIR || 'dist/client',
     upstreamUrls,
     upstreamTimeoutMs: int('UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000),
+    escalationGatewayUrl,
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 500, 600_000),
     auditKey,
     ...overrides,

@@ -1,4 +1,5 @@
 import type { DeadlinePolicy } from './domain/incident-types';
+import type { Escalation, EscalationSettings, EscalationStep } from './schemas/escalation';
 import type { Amendment, Handover } from './schemas/handover';
 import type { Incident, ObligationView, Report } from './schemas/incidents';
 import type { LogEntry } from './schemas/logbook';
@@ -99,6 +100,20 @@ export interface EventPayloads {
   'handover.revised': { handover: Handover };
   'handover.accepted': { handover: Handover };
   'handover.amended': { handover: Handover; amendment: Amendment };
+  /** Not acknowledged by the leader on call: the chain's clock runs (step 0). */
+  'escalation.started': { escalation: Escalation };
+  /** The delay passed unacknowledged: the next step is called (`queued`: a message waits in the gateway's outbox; `no_gateway`: none configured, nothing is sent). */
+  'escalation.stepped': { escalation: Escalation; step: EscalationStep; message: 'queued' | 'no_gateway' };
+  'escalation.acknowledged': { escalation: Escalation };
+  /** One attempt to hand a step's message to the SMS / voice gateway. */
+  'escalation.delivery': {
+    escalationId: number;
+    step: number;
+    status: 'sent' | 'retrying';
+    attempts: number;
+    error: string | null;
+  };
+  'escalation.settings_updated': { settings: EscalationSettings; changed: string[] };
 }
 
 export type EventType = keyof EventPayloads;

@@ -2,6 +2,11 @@ import type { Kysely, Transaction } from 'kysely';
 import type { EventsTable } from '../events/table';
 import type { AuditCheckpointsTable } from '../modules/audit/table';
 import type { SessionsTable } from '../modules/auth/table';
+import type {
+  EscalationCursorTable,
+  EscalationMessagesTable,
+  EscalationsTable,
+} from '../modules/escalation/table';
 import type { HandoverAmendmentsTable, HandoversTable } from '../modules/handover/table';
 import type {
   IdempotencyKeysTable,
@@ -49,6 +54,9 @@ export interface Database {
   logbook_entries: LogbookEntriesTable;
   handovers: HandoversTable;
   handover_amendments: HandoverAmendmentsTable;
+  escalations: EscalationsTable;
+  escalation_cursor: EscalationCursorTable;
+  escalation_messages: EscalationMessagesTable;
 }
 
 export type Db = Kysely<Database>;

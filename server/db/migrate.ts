@@ -7,6 +7,7 @@ import * as statsIndexes from './migrations/2026-12-02-stats-indexes';
 import * as eventTimeIndex from './migrations/2026-12-03-event-time-index';
 import * as clusterAttachments from './migrations/2026-12-04-cluster-attachments';
 import * as auditCheckpoints from './migrations/2026-12-06-audit-checkpoints';
+import * as escalation from './migrations/2026-12-06-escalation';
 import * as handoverRules from './migrations/2026-12-06-handover-rules';
 import * as rosterEdits from './migrations/2026-12-06-roster-edits';
 
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-roster-edits': rosterEdits,
   '2026-12-06-audit-checkpoints': auditCheckpoints,
   '2026-12-06-handover-rules': handoverRules,
+  '2026-12-06-escalation': escalation,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -2,6 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { missedCheckIns } from '../modules/attendance/service';
 import { raiseDailyCheckpoint } from '../modules/audit/service';
+import {
+  raiseEscalationSteps,
+  raiseEscalationTriggers,
+  scanEscalationMessages,
+} from '../modules/escalation/service';
 import { overdueObligations } from '../modules/incidents/service';
 import { scanOutbox } from '../modules/outbox/service';
 import { missedSpotChecks } from '../modules/spotchecks/service';
@@ -18,6 +23,11 @@ const RAISERS: readonly Raiser[] = [
   // Starts a delivery round and waits for it only briefly: a slow upstream delays no alarm.
   scanOutbox,
   raiseOnce(missedSpotChecks),
+  // Last, so the overdue reports and missed spot-checks of this pass start their escalation in it;
+  // triggers (and acknowledgements) are read before steps fall due.
+  raiseEscalationTriggers,
+  raiseEscalationSteps,
+  scanEscalationMessages,
 ];
 
 declare module 'fastify' {

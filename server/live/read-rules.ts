@@ -95,6 +95,12 @@ export const READ_RULES: ReadRules = {
   'incident.overdue': { access: STAFF },
   // As GET /api/outbox/backlog declares.
   'report.delivery': { access: ['officer', 'leader', 'admin'] },
+  // As GET /api/escalations and /api/settings/escalation declare: the duty room calls the next person.
+  'escalation.started': { access: STAFF },
+  'escalation.stepped': { access: STAFF },
+  'escalation.acknowledged': { access: STAFF },
+  'escalation.delivery': { access: STAFF },
+  'escalation.settings_updated': { access: STAFF },
   'logbook.added': { access: STAFF },
   'logbook.updated': { access: STAFF },
   'logbook.linked': { access: STAFF },

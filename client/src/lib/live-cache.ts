@@ -78,6 +78,11 @@ export const LIVE_CACHE: { readonly [T in EventType]: CacheRule<T> } = {
   // A sealed handover closes its shift's log entries to edits.
   'handover.accepted': { stale: [...HANDOVER, 'logbook', 'stats'] },
   'handover.amended': { stale: HANDOVER },
+  'escalation.started': { stale: ['escalations'] },
+  'escalation.stepped': { stale: ['escalations'] },
+  'escalation.acknowledged': { stale: ['escalations'] },
+  'escalation.delivery': { stale: ['escalations'] },
+  'escalation.settings_updated': { stale: ['settings'] },
 };
 
 type AuditPages = InfiniteData<Static<typeof EventPage>, number | null>;

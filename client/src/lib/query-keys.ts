@@ -7,6 +7,7 @@ export type Resource =
   /** The handover draft of the caller's shift: drafted from nearly every record of the shift. */
   | 'drafts'
   | 'duty'
+  | 'escalations'
   | 'feeds'
   | 'handovers'
   | 'health'

@@ -107,5 +107,7 @@ export async function backlog(db: DbOrTrx, now: Date, configured: readonly strin
   };
 }
 
-export { scanOutbox } from './sender';
+// The claim and back-off rules and the one HTTP attempt, for other outboxes (escalation's gateway).
+export { backoffMs, claimMs, scanOutbox } from './sender';
 export { outboxSenderPlugin } from './sender-state';
+export { post as postJson } from './upstream-post';

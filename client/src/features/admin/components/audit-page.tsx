@@ -63,6 +63,11 @@ const everyType: Record<EventType, true> = {
   'handover.revised': true,
   'handover.accepted': true,
   'handover.amended': true,
+  'escalation.started': true,
+  'escalation.stepped': true,
+  'escalation.acknowledged': true,
+  'escalation.delivery': true,
+  'escalation.settings_updated': true,
 };
 const knownTypes = Object.keys(everyType) as EventType[];
 

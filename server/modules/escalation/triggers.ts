@@ -1,0 +1,132 @@
+import type { EventPayloads } from '@shared/events';
+import type { EscalationKind } from '@shared/schemas/escalation';
+import type { Incident } from '@shared/schemas/incidents';
+import type { DbOrTrx, Trx } from '../../db/database';
+import type { Timer, TimerEvent } from '../../jobs/raise-once';
+import { addMinutes, toStored } from '../../time';
+import {
+  activeIncidentEscalation,
+  advanceCursor,
+  cursorSeq,
+  findEscalation,
+  insertEscalation,
+  markAcknowledged,
+} from './repo';
+import { getEscalationSettings } from './settings';
+
+/** Events that start an escalation, and the leader's acknowledgement of an incident that stops one. */
+const TRIGGERS = [
+  'incident.created',
+  'incident.overdue',
+  'spotcheck.missed',
+  'incident.acknowledged',
+] as const;
+type TriggerType = (typeof TRIGGERS)[number];
+
+export interface Trigger {
+  seq: number;
+  at: string;
+  type: TriggerType;
+  actor: string;
+  subject: string;
+  payload: string;
+}
+
+const OBLIGATION_WORDS: Record<string, string> = {
+  initial_phone: '电话首报',
+  initial_written: '书面首报',
+  followup_daily: '续报',
+  followup_change: '续报',
+  final: '终报',
+};
+
+function incidentTitle(incident: Incident): string {
+  const text = `${incident.location.address}：${incident.summary}`;
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+function describe(
+  t: Trigger,
+): { kind: EscalationKind; incidentId: number | null; title: string } | undefined {
+  if (t.type === 'incident.created') {
+    const { incident } = JSON.parse(t.payload) as EventPayloads['incident.created'];
+    // A drill practises the reporting, not the waking of the bureau's leaders.
+    if (incident.drill) return undefined;
+    return { kind: 'incident', incidentId: incident.id, title: `新事件：${incidentTitle(incident)}` };
+  }
+  if (t.type === 'incident.overdue') {
+    const { incident, obligation } = JSON.parse(t.payload) as EventPayloads['incident.overdue'];
+    if (incident.drill) return undefined;
+    const what = OBLIGATION_WORDS[obligation.kind] ?? '报告';
+    return { kind: 'overdue', incidentId: incident.id, title: `${what}逾期：${incidentTitle(incident)}` };
+  }
+  if (t.type === 'spotcheck.missed') {
+    const { spotCheck } = JSON.parse(t.payload) as EventPayloads['spotcheck.missed'];
+    return { kind: 'spotcheck', incidentId: null, title: `查岗未应答（${spotCheck.issuedBy}发起）` };
+  }
+  return undefined;
+}
+
+/**
+ * Reads the event log past the cursor: each trigger is claimed by moving the cursor onto it (a
+ * conditional update), so it starts one escalation across restarts and nodes; the leader's
+ * acknowledgement of an incident stops that incident's escalation.
+ */
+export const escalationTriggers: Timer<Trigger> = {
+  async due(db: DbOrTrx) {
+    const after = await cursorSeq(db);
+    const rows = await db
+      .selectFrom('events')
+      .select(['seq', 'at', 'type', 'actor', 'subject', 'payload'])
+      .where('seq', '>', after)
+      .where('type', 'in', [...TRIGGERS])
+      .orderBy('seq')
+      .limit(100)
+      .execute();
+    return rows.map((r) => ({ ...r, seq: Number(r.seq), type: r.type as TriggerType }));
+  },
+  async claim(trx, t) {
+    if (!(await advanceCursor(trx, t.seq))) return undefined;
+    if (t.type === 'incident.acknowledged') return stopForIncident(trx, t);
+    const what = describe(t);
+    if (!what) return undefined;
+    const settings = await getEscalationSettings(trx);
+    // The clock runs from the trigger, not from when a pass noticed it.
+    const startedAt = t.at;
+    const escalation = await insertEscalation(trx, {
+      ...what,
+      sourceSeq: t.seq,
+      subject: t.subject,
+      chain: settings.steps,
+      delayMinutes: settings.delayMinutes,
+      startedAt,
+      nextAt:
+        settings.steps.length > 0 ? toStored(addMinutes(new Date(startedAt), settings.delayMinutes)) : null,
+    });
+    return { type: 'escalation.started', subject: `escalation:${escalation.id}`, payload: { escalation } };
+  },
+};
+
+async function stopForIncident(trx: Trx, t: Trigger): Promise<TimerEvent | undefined> {
+  const incidentId = Number(t.subject.split(':')[1]);
+  const id = await activeIncidentEscalation(trx, incidentId);
+  if (id === undefined || !(await markAcknowledged(trx, id, t.at, t.actor))) return undefined;
+  const escalation = (await findEscalation(trx, id))!;
+  return { type: 'escalation.acknowledged', subject: `escalation:${id}`, payload: { escalation } };
+}
+
+/** Whether the leader acknowledged the incident after the escalation began (the trigger pass may not have read it yet). */
+export async function incidentAcknowledgedSince(
+  trx: Trx,
+  incidentId: number,
+  afterSeq: number,
+): Promise<boolean> {
+  const row = await trx
+    .selectFrom('events')
+    .select('seq')
+    .where('type', '=', 'incident.acknowledged')
+    .where('subject', '=', `incident:${incidentId}`)
+    .where('seq', '>', afterSeq)
+    .executeTakeFirst();
+  return row !== undefined;
+}
