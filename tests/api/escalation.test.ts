@@ -58,7 +58,9 @@ async function escalations(app: FastifyInstance, s: Session, status = 'all'): Pr
 }
 
 async function events(app: FastifyInstance, admin: Session, type: string, subject: string) {
-  const res = await app.inject(as(admin, { method: 'GET', url: `/api/events?after=0&limit=1000&type=${type}` }));
+  const res = await app.inject(
+    as(admin, { method: 'GET', url: `/api/events?after=0&limit=1000&type=${type}` }),
+  );
   return (res.json().events as { subject: string; payload: Record<string, unknown> }[]).filter(
     (e) => e.subject === subject,
   );
@@ -179,7 +181,7 @@ describe.each(DIALECTS)('escalation on %s', (dialect) => {
     officerConsole.close();
   });
 
-  it("stops when the leader acknowledges the incident before the delay: the gateway receives nothing", async () => {
+  it('stops when the leader acknowledges the incident before the delay: the gateway receives nothing', async () => {
     clock.set(START);
     const incident = await newIncident();
     await t.app.scanner.runOnce();
@@ -222,7 +224,9 @@ describe.each(DIALECTS)('escalation on %s', (dialect) => {
     await t.app.scanner.runOnce();
     const e = (await escalations(t.app, s.officer)).find((x) => x.kind === 'spotcheck')!;
     expect(e).toMatchObject({ step: 0, status: 'active', next: { label: '备班领导' } });
-    const ack = await t.app.inject(as(s.leader, { method: 'POST', url: `/api/escalations/${e.id}/acknowledge` }));
+    const ack = await t.app.inject(
+      as(s.leader, { method: 'POST', url: `/api/escalations/${e.id}/acknowledge` }),
+    );
     expect(ack.statusCode, ack.body).toBe(200);
   });
 });
@@ -243,6 +247,17 @@ describe.each(DIALECTS)('escalation settings on %s', (dialect) => {
     const res = await t.app.inject(as(s.officer, { method: 'GET', url: '/api/settings/escalation' }));
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ delayMinutes: 10, steps: [] });
+  });
+
+  it('starts nothing while no chain is configured (nobody to escalate to)', async () => {
+    const res = await t.app.inject(as(s.officer, { method: 'POST', url: '/api/incidents', payload: CALL }));
+    expect(res.statusCode, res.body).toBe(201);
+    await t.app.scanner.runOnce();
+    expect(await escalations(t.app, s.officer)).toEqual([]);
+    const started = await t.app.inject(
+      as(s.admin, { method: 'GET', url: '/api/events?after=0&limit=1000&type=escalation.started' }),
+    );
+    expect(started.json().events).toEqual([]);
   });
 
   it('refuses what does not fit the closed schema, and non-admins', async () => {
@@ -298,7 +313,8 @@ describe.each(DIALECTS)('escalation across restarts on %s', (dialect) => {
 
   it('fires each step exactly once whichever build of the app scans', async () => {
     const clock = fixedClock(START);
-    const build = () => startApp({ databaseUrl: db.url, clock, config: { escalationGatewayUrl: gateway.url } });
+    const build = () =>
+      startApp({ databaseUrl: db.url, clock, config: { escalationGatewayUrl: gateway.url } });
 
     const first = await build();
     const s = await people(first.app);

@@ -91,6 +91,8 @@ export const escalationTriggers: Timer<Trigger> = {
     const what = describe(t);
     if (!what) return undefined;
     const settings = await getEscalationSettings(trx);
+    // No chain configured, nobody to escalate to: the leader on call's own alerts stand alone.
+    if (settings.steps.length === 0) return undefined;
     // The clock runs from the trigger, not from when a pass noticed it.
     const startedAt = t.at;
     const escalation = await insertEscalation(trx, {
@@ -100,8 +102,7 @@ export const escalationTriggers: Timer<Trigger> = {
       chain: settings.steps,
       delayMinutes: settings.delayMinutes,
       startedAt,
-      nextAt:
-        settings.steps.length > 0 ? toStored(addMinutes(new Date(startedAt), settings.delayMinutes)) : null,
+      nextAt: toStored(addMinutes(new Date(startedAt), settings.delayMinutes)),
     });
     return { type: 'escalation.started', subject: `escalation:${escalation.id}`, payload: { escalation } };
   },
