@@ -17,7 +17,6 @@ import { CALL } from '../helpers/incidents';
 import { closeAllConsoles, connectConsole } from '../helpers/live-client';
 
 const START = '2026-03-04T18:50:00.000Z'; // 02:50 on 5 March in Shanghai
-const MINUTE = 60_000;
 
 const CHAIN = {
   delayMinutes: 10,
