@@ -8,6 +8,7 @@ import { Alert, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { healthQuery } from '../api/get-health';
 import { describeDutyError } from './console-errors';
 import { DutyBanner } from './duty-banner';
+import { EscalationBanner } from './escalation-banner';
 import { HandoverNotice } from './handover-notice';
 import { IssueSpotCheckButton } from './issue-spot-check-button';
 import { MyDutyCard } from './my-duty-card';
@@ -83,6 +84,7 @@ export function ConsoleHome({ user }: { user: User }) {
           void duty.refetch();
         }}
       />
+      <EscalationBanner user={user} />
       <HandoverNotice user={user} />
       <DutyBanner
         duty={duty.data ?? null}
