@@ -57,16 +57,16 @@ describe('escalation on the console home in the browser', () => {
 
     const banner = page.getByTestId('escalations');
     await banner.waitFor({ timeout: 5000 });
-    await expect.poll(() => banner.innerText(), { timeout: 5000 }).toContain('带班领导尚未确认');
-    const text0 = await banner.innerText();
+    await expect.poll(() => banner.textContent(), { timeout: 5000 }).toContain('带班领导尚未确认');
+    const text0 = (await banner.textContent()) ?? '';
     expect(text0).toContain('赵敏');
     expect(text0).toContain('13800000001');
     expect(await page.locator('a[href="tel:13800000001"]').count()).toBe(1);
 
     clock.skip(10 * 60_000);
     await t.app.scanner.runOnce();
-    await expect.poll(() => banner.innerText(), { timeout: 5000 }).toContain('已上报第 1/2 级');
-    const text1 = await banner.innerText();
+    await expect.poll(() => banner.textContent(), { timeout: 5000 }).toContain('已上报第 1/2 级');
+    const text1 = (await banner.textContent()) ?? '';
     expect(text1).toContain('孙立');
     expect(text1).toContain('13800000002');
 
