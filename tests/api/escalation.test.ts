@@ -375,3 +375,41 @@ describe('escalation without a gateway', () => {
     }
   });
 });
+
+describe.each(DIALECTS)('escalation of an overdue report on %s', (dialect) => {
+  it('starts when the report falls overdue and calls the first step a delay later', async () => {
+    const clock = fixedClock(START);
+    const gateway = await new FakeGateway().start();
+    const t = await startApp({ dialect, clock, config: { escalationGatewayUrl: gateway.url } });
+    try {
+      const s = await people(t.app);
+      await t.app.inject(as(s.admin, { method: 'PUT', url: '/api/settings/escalation', payload: CHAIN }));
+      // A 较大 accident: the telephone 首报 is due within 30 minutes, by 19:20.
+      const incident = (
+        await t.app.inject(as(s.officer, { method: 'POST', url: '/api/incidents', payload: CALL }))
+      ).json();
+      await t.app.inject(as(s.leader, { method: 'POST', url: `/api/incidents/${incident.id}/acknowledge` }));
+      await t.app.scanner.runOnce();
+
+      clock.set('2026-03-04T19:20:30.000Z');
+      await t.app.scanner.runOnce();
+      const overdue = (await escalations(t.app, s.officer, 'active')).filter((e) => e.kind === 'overdue');
+      expect(overdue).toHaveLength(1);
+      expect(overdue[0]).toMatchObject({
+        incidentId: incident.id,
+        step: 0,
+        nextAt: '2026-03-04T19:30:30.000Z',
+        next: { phone: '13800000001' },
+      });
+      expect(gateway.received).toEqual([]);
+
+      clock.set('2026-03-04T19:30:30.000Z');
+      await t.app.scanner.runOnce();
+      expect(gateway.received.map((m) => m.key)).toEqual([`escalation:${overdue[0]!.id}:step:1`]);
+      expect(String(gateway.received[0]!.body.title)).toContain('电话首报逾期');
+    } finally {
+      await t.close();
+      await gateway.stop();
+    }
+  });
+});
