@@ -280,6 +280,12 @@ describe.each(DIALECTS)('escalation settings on %s', (dialect) => {
     });
     expect(twice.statusCode).toBe(400);
     expect(twice.json().error.message).toContain('备班领导');
+    const nobody = await put(s.admin, {
+      delayMinutes: 10,
+      steps: [{ ...CHAIN.steps[0], userId: 9999 }],
+    });
+    expect(nobody.statusCode).toBe(400);
+    expect(nobody.json().error.message).toContain('body.steps[0].userId');
     expect((await put(s.officer, CHAIN)).statusCode).toBe(403);
     expect((await put(s.leader, CHAIN)).statusCode).toBe(403);
   });

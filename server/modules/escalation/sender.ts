@@ -39,12 +39,25 @@ async function sendDue(app: FastifyInstance): Promise<number> {
       payload: r.payload,
       attempts: Number(r.attempts),
     };
+    // The node is closing: stop here; the claims still held are given back below or run out.
+    const closing = app.outboxSender.closing.signal;
+    if (closing.aborted) break;
     const until = await claim(app, msg);
     if (!until) continue;
     const error = await postJson(msg.endpoint, msg.key, msg.payload, {
       timeoutMs: app.config.upstreamTimeoutMs,
-      cancel: new AbortController().signal,
+      cancel: closing,
     });
+    if (closing.aborted) {
+      // Perhaps delivered, perhaps not: the next sender sends it again under the same key.
+      await app.db
+        .updateTable('escalation_messages')
+        .set({ locked_until: null })
+        .where('id', '=', msg.id)
+        .where('locked_until', '=', until)
+        .execute();
+      break;
+    }
     if ((await settle(app, msg, until, error)) && !error) sent += 1;
   }
   return sent;

@@ -3,6 +3,7 @@ import type { DbOrTrx } from '../../db/database';
 import { DutyError } from '../../errors';
 import type { Tx } from '../../events/command';
 import { readSetting, storeSetting } from '../settings/service';
+import { getUser } from '../users/service';
 
 const KEY = 'escalation';
 
@@ -19,6 +20,18 @@ export async function putEscalationSettings(
   const twice = labels.find((l, i) => labels.indexOf(l) !== i);
   if (twice !== undefined)
     throw new DutyError('DUTY_ERR_VALIDATION', `body.steps: the step "${twice}" is listed twice`);
+  for (const [i, step] of settings.steps.entries()) {
+    if (step.userId == null) continue;
+    const person = await getUser(tx.trx, step.userId).catch((err: unknown) => {
+      if (err instanceof DutyError) return undefined;
+      throw err;
+    });
+    if (!person)
+      throw new DutyError(
+        'DUTY_ERR_VALIDATION',
+        `body.steps[${i}].userId: there is no person #${step.userId}`,
+      );
+  }
   const before = await getEscalationSettings(tx.trx);
   await storeSetting(tx, KEY, settings);
   const changed = (Object.keys(settings) as (keyof EscalationSettings)[]).filter(
