@@ -419,3 +419,45 @@ describe.each(DIALECTS)('escalation of an overdue report on %s', (dialect) => {
     }
   });
 });
+
+describe('escalation messages a gateway refuses', () => {
+  it('are retried with back-off under the same Idempotency-Key until taken', async () => {
+    const clock = fixedClock(START);
+    const gateway = await new FakeGateway().start();
+    const t = await startApp({ clock, config: { escalationGatewayUrl: gateway.url } });
+    try {
+      const s = await people(t.app);
+      await t.app.inject(as(s.admin, { method: 'PUT', url: '/api/settings/escalation', payload: CHAIN }));
+      const incident = (
+        await t.app.inject(as(s.officer, { method: 'POST', url: '/api/incidents', payload: CALL }))
+      ).json();
+      await t.app.scanner.runOnce();
+      const e = (await escalations(t.app, s.officer)).find((x) => x.incidentId === incident.id)!;
+
+      gateway.refuseNext = 1;
+      clock.set('2026-03-04T19:00:00.000Z');
+      await t.app.scanner.runOnce();
+      expect(gateway.about(e.id)).toHaveLength(1);
+      // The first retry waits 5 s (the report outbox's back-off).
+      clock.set('2026-03-04T19:00:04.000Z');
+      await t.app.scanner.runOnce();
+      expect(gateway.about(e.id)).toHaveLength(1);
+      clock.set('2026-03-04T19:00:05.000Z');
+      await t.app.scanner.runOnce();
+      expect(gateway.about(e.id).map((m) => m.key)).toEqual([
+        `escalation:${e.id}:step:1`,
+        `escalation:${e.id}:step:1`,
+      ]);
+      await t.app.scanner.runOnce();
+      expect(gateway.about(e.id)).toHaveLength(2);
+      const deliveries = await events(t.app, s.admin, 'escalation.delivery', `escalation:${e.id}`);
+      expect(deliveries.map((d) => [d.payload.status, d.payload.attempts, d.payload.error])).toEqual([
+        ['retrying', 1, 'HTTP 503'],
+        ['sent', 2, null],
+      ]);
+    } finally {
+      await t.close();
+      await gateway.stop();
+    }
+  });
+});

@@ -6,6 +6,8 @@ export class FakeGateway {
   readonly server: Server;
   readonly received: { key: string; body: Record<string, unknown> }[] = [];
   url = '';
+  /** How many of the next requests it refuses with 503 (counted in `received` all the same). */
+  refuseNext = 0;
 
   constructor() {
     this.server = createServer((req, res) => {
@@ -15,6 +17,11 @@ export class FakeGateway {
       });
       req.on('end', () => {
         this.received.push({ key: String(req.headers['idempotency-key'] ?? ''), body: JSON.parse(body) });
+        if (this.refuseNext > 0) {
+          this.refuseNext -= 1;
+          res.writeHead(503).end();
+          return;
+        }
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       });
     });
