@@ -29,6 +29,7 @@ const CHAIN = {
 
 interface EscalationView {
   id: number;
+  title: string;
   kind: string;
   incidentId: number | null;
   step: number;
@@ -222,7 +223,12 @@ describe.each(DIALECTS)('escalation on %s', (dialect) => {
     clock.set('2026-03-04T18:56:00.000Z'); // past its 5-minute limit: missed
     await t.app.scanner.runOnce();
     const e = (await escalations(t.app, s.officer)).find((x) => x.kind === 'spotcheck')!;
-    expect(e).toMatchObject({ step: 0, status: 'active', next: { label: '备班领导' } });
+    expect(e).toMatchObject({
+      step: 0,
+      status: 'active',
+      title: '查岗未应答（带班领导查岗）',
+      next: { label: '备班领导' },
+    });
     const ack = await t.app.inject(
       as(s.leader, { method: 'POST', url: `/api/escalations/${e.id}/acknowledge` }),
     );

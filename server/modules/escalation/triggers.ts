@@ -62,7 +62,14 @@ function describe(
   }
   if (t.type === 'spotcheck.missed') {
     const { spotCheck } = JSON.parse(t.payload) as EventPayloads['spotcheck.missed'];
-    return { kind: 'spotcheck', incidentId: null, title: `查岗未应答（${spotCheck.issuedBy}发起）` };
+    // Words, not usernames: the title goes to the console and into the text message.
+    const by =
+      spotCheck.source === 'upper'
+        ? `上级${spotCheck.caller ? `（${spotCheck.caller}）` : ''}`
+        : spotCheck.source === 'leader'
+          ? '带班领导'
+          : '管理员';
+    return { kind: 'spotcheck', incidentId: null, title: `查岗未应答（${by}查岗）` };
   }
   return undefined;
 }
