@@ -8,6 +8,7 @@ import type {
   IncidentActionsTable,
   IncidentObligationsTable,
   IncidentReportsTable,
+  IncidentSignoffsTable,
   IncidentsTable,
 } from '../modules/incidents/table';
 import type { LogbookEntriesTable } from '../modules/logbook/table';
@@ -44,6 +45,7 @@ export interface Database {
   incident_reports: IncidentReportsTable;
   incident_actions: IncidentActionsTable;
   incident_obligations: IncidentObligationsTable;
+  incident_signoffs: IncidentSignoffsTable;
   idempotency_keys: IdempotencyKeysTable;
   outbox: OutboxTable;
   logbook_entries: LogbookEntriesTable;
