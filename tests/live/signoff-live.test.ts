@@ -47,7 +47,13 @@ describe('sign-off requests reach the consoles live', () => {
       as(officer, {
         method: 'POST',
         url: `/api/incidents/${incident.id}/signoffs`,
-        payload: { leader: 'liuqiang', kind: 'initial', channel: 'written', recipient: '市应急管理局', text: '首报正文' },
+        payload: {
+          leader: 'liuqiang',
+          kind: 'initial',
+          channel: 'written',
+          recipient: '市应急管理局',
+          text: '首报正文',
+        },
       }),
     );
     expect(asked.statusCode).toBe(201);

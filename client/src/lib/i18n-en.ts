@@ -467,7 +467,8 @@ export const en: Record<MessageKey, string> = {
   'incidents.report.recipient': 'Recipient',
   'incidents.report.recipientRule': 'Enter the recipient',
   'incidents.report.signedOffBy': 'Signed off by',
-  'incidents.report.signoffRequired': 'A written report goes out only once a leader signs it off: ask one, or record their telephone consent',
+  'incidents.report.signoffRequired':
+    'A written report goes out only once a leader signs it off: ask one, or record their telephone consent',
   'incidents.report.signoffSelf': 'Signed off by you',
   'incidents.report.text': 'Text',
   'incidents.report.textRule': 'Enter the report text',
@@ -497,7 +498,8 @@ export const en: Record<MessageKey, string> = {
   'incidents.report.returned': 'Returned by {name}: {comment}',
   'incidents.report.approvedComment': 'Comment: {comment}',
   'incidents.report.changedSince': 'The kind, recipient or text changed since: ask for sign-off again',
-  'incidents.report.phoneHint': 'Recorded by you once the leader agreed by phone; the report says “telephone consent (recorded by the duty officer)”',
+  'incidents.report.phoneHint':
+    'Recorded by you once the leader agreed by phone; the report says “telephone consent (recorded by the duty officer)”',
   'incidents.report.signoffApprovedBy': 'signed off by {leader}',
   'incidents.report.signoffPhone': 'telephone consent of {leader} (recorded by duty officer {officer})',
   'incidents.report.signoffLeaderSent': 'signed off and sent by {leader}',

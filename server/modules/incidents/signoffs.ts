@@ -59,23 +59,32 @@ function selectSignoffs(db: DbOrTrx) {
 }
 
 async function signoffRow(db: DbOrTrx, id: number): Promise<SignoffRow> {
-  return (await selectSignoffs(db).where('s.id', '=', id).executeTakeFirst()) ?? notFound(`sign-off request ${id}`);
+  return (
+    (await selectSignoffs(db).where('s.id', '=', id).executeTakeFirst()) ?? notFound(`sign-off request ${id}`)
+  );
 }
 
 /** The leaders an officer may ask, the one(s) on call now first. */
 export async function signoffLeaders(db: DbOrTrx, zone: string, now: Date): Promise<SignoffLeaders> {
   const [users, duty] = await Promise.all([listUsers(db), dutyAt(db, zone, now)]);
   const onCall = new Set(duty.leaders.map((s) => s.userId));
-  const leaders = users
-    .filter(canSignOff)
-    .map((u) => ({ username: u.username, displayName: u.displayName || u.username, onCall: onCall.has(u.id) }));
-  leaders.sort((a, b) => Number(b.onCall) - Number(a.onCall) || a.displayName.localeCompare(b.displayName, 'zh'));
+  const leaders = users.filter(canSignOff).map((u) => ({
+    username: u.username,
+    displayName: u.displayName || u.username,
+    onCall: onCall.has(u.id),
+  }));
+  leaders.sort(
+    (a, b) => Number(b.onCall) - Number(a.onCall) || a.displayName.localeCompare(b.displayName, 'zh'),
+  );
   return { leaders };
 }
 
 /** An incident's sign-off requests, newest first. */
 export async function incidentSignoffs(db: DbOrTrx, incidentId: number): Promise<SignoffRequest[]> {
-  const rows = await selectSignoffs(db).where('s.incident_id', '=', incidentId).orderBy('s.id', 'desc').execute();
+  const rows = await selectSignoffs(db)
+    .where('s.incident_id', '=', incidentId)
+    .orderBy('s.id', 'desc')
+    .execute();
   const name = await namesOf(db);
   return rows.map((r) => toSignoff(r, name));
 }
@@ -130,7 +139,11 @@ export async function requestSignoff(
     .returning('id')
     .executeTakeFirstOrThrow();
   const signoff = toSignoff(await signoffRow(tx.trx, Number(inserted.id)), await namesOf(tx.trx));
-  await tx.record({ type: 'incident.signoff_requested', subject: `incident:${incidentId}`, payload: { signoff } });
+  await tx.record({
+    type: 'incident.signoff_requested',
+    subject: `incident:${incidentId}`,
+    payload: { signoff },
+  });
   return signoff;
 }
 
@@ -215,11 +228,18 @@ export async function resolveSignoff(
       .where('id', '=', body.signoffRequestId)
       .executeTakeFirst();
     if (!row || Number(row.incident_id) !== incidentId) {
-      throw new DutyError('DUTY_ERR_SIGNOFF_REQUIRED', `sign-off request ${body.signoffRequestId} is not this incident's`);
+      throw new DutyError(
+        'DUTY_ERR_SIGNOFF_REQUIRED',
+        `sign-off request ${body.signoffRequestId} is not this incident's`,
+      );
     }
     if (row.status !== 'approved') {
       const why =
-        row.status === 'used' ? 'was already used for a report' : row.status === 'returned' ? 'was returned' : 'is not approved yet';
+        row.status === 'used'
+          ? 'was already used for a report'
+          : row.status === 'returned'
+            ? 'was returned'
+            : 'is not approved yet';
       throw new DutyError('DUTY_ERR_SIGNOFF_REQUIRED', `sign-off request ${row.id} ${why}`);
     }
     if (row.report_kind !== body.kind || row.recipient !== body.recipient) {
@@ -229,7 +249,10 @@ export async function resolveSignoff(
       );
     }
     if (body.text !== undefined && body.text !== row.text) {
-      throw new DutyError('DUTY_ERR_SIGNOFF_REQUIRED', 'the text differs from the one the leader approved: ask again');
+      throw new DutyError(
+        'DUTY_ERR_SIGNOFF_REQUIRED',
+        'the text differs from the one the leader approved: ask again',
+      );
     }
     const used = await tx.trx
       .updateTable('incident_signoffs')
@@ -238,7 +261,10 @@ export async function resolveSignoff(
       .where('status', '=', 'approved')
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) {
-      throw new DutyError('DUTY_ERR_SIGNOFF_REQUIRED', `sign-off request ${row.id} was already used for a report`);
+      throw new DutyError(
+        'DUTY_ERR_SIGNOFF_REQUIRED',
+        `sign-off request ${row.id} was already used for a report`,
+      );
     }
     return {
       signoff: {
@@ -295,5 +321,9 @@ export async function resolveSignoff(
 
 /** Links a consumed request to the report it became. */
 export async function markSignoffUsed(tx: Tx, requestId: number, reportId: number): Promise<void> {
-  await tx.trx.updateTable('incident_signoffs').set({ report_id: reportId }).where('id', '=', requestId).execute();
+  await tx.trx
+    .updateTable('incident_signoffs')
+    .set({ report_id: reportId })
+    .where('id', '=', requestId)
+    .execute();
 }

@@ -1,5 +1,10 @@
 import { apiGet, apiRequest } from '@client/lib/api-client';
-import type { SignoffLeaders, SignoffList, SignoffRequest, SignoffRequestBody } from '@shared/schemas/signoffs';
+import type {
+  SignoffLeaders,
+  SignoffList,
+  SignoffRequest,
+  SignoffRequestBody,
+} from '@shared/schemas/signoffs';
 import { queryOptions } from '@tanstack/react-query';
 
 /** The leaders who may sign off, the one(s) on call now first (display names). */

@@ -92,7 +92,9 @@ function SignoffState({ request, stale }: { request: SignoffRequest; stale: bool
         title={stale ? t('incidents.report.changedSince') : t('incidents.report.approved', { name })}
         description={
           request.comment ? (
-            <Typography.Text>{t('incidents.report.approvedComment', { comment: request.comment })}</Typography.Text>
+            <Typography.Text>
+              {t('incidents.report.approvedComment', { comment: request.comment })}
+            </Typography.Text>
           ) : undefined
         }
       />
