@@ -64,7 +64,9 @@ export function ReportComposer({
   const needsSignoff = channel === 'written' && !isLeader;
   const leaders = useQuery({ ...signoffLeadersQuery(), enabled: needsSignoff });
   const signoffs = useQuery({ ...incidentSignoffsQuery(id), enabled: needsSignoff });
-  const current = (signoffs.data ?? []).find((s) => s.status !== 'used' && s.kind === kind) ?? null;
+  // The newest request for this kind of report; once used for a report, there is none pending.
+  const newest = (signoffs.data ?? []).find((s) => s.kind === kind) ?? null;
+  const current = newest && newest.status !== 'used' ? newest : null;
   const stale =
     current !== null &&
     (current.recipient !== (recipient ?? '').trim() || current.text !== text || current.channel !== channel);
@@ -149,7 +151,8 @@ export function ReportComposer({
       void loadDraft(next);
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'DUTY_ERR_SIGNOFF_REQUIRED') {
-        setError(`${t('incidents.report.signoffRequired')}（${caught.message}）`);
+        setError(t('incidents.report.signoffRequired'));
+        void signoffs.refetch();
       } else {
         setError(describeError(t, caught));
       }
