@@ -329,4 +329,29 @@ describe.each(DIALECTS)('sign-off requests (签发) on %s', (dialect) => {
       signoff: { kind: 'leader', leader: 'liuqiang', recordedBy: 'liuqiang', requestId: null },
     });
   });
+
+  it('takes no approval from a leader who lost the qualification after being asked', async () => {
+    const a = await intake();
+    const req = (await ask(a.id, { ...request, leader: 'zhangwei' })).json();
+    const users = (await t.app.inject(as(admin, { method: 'GET', url: '/api/users' }))).json().users;
+    const zw = users.find((u: { username: string }) => u.username === 'zhangwei');
+    const set = (qualified: boolean) =>
+      t.app.inject(as(admin, { method: 'PATCH', url: `/api/users/${zw.id}`, payload: { qualified } }));
+    expect((await set(false)).statusCode).toBe(200);
+    try {
+      const res = await decide(req.id, 'approve', {}, zhang);
+      expect([res.statusCode, res.json().error]).toEqual([
+        422,
+        {
+          code: 'DUTY_ERR_SIGNOFF_REQUIRED',
+          message: '"zhangwei" is not an enabled, qualified leader who can sign off a report',
+        },
+      ]);
+      // Returning it (so the officer asks someone else) is still theirs to do.
+      const back = await decide(req.id, 'return', { comment: '请另请领导签发' }, zhang);
+      expect(back.json()).toMatchObject({ status: 'returned' });
+    } finally {
+      await set(true);
+    }
+  });
 });

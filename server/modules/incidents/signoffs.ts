@@ -161,6 +161,8 @@ export async function decideSignoff(
   if (row.status !== 'pending') {
     throw new DutyError('DUTY_ERR_ALREADY_DONE', `this sign-off request was already ${row.status}`);
   }
+  // Asked while qualified, no longer: the approval is not theirs to give any more (a return still is).
+  if (decision === 'approve') await signingLeader(tx.trx, tx.actor);
   const status: SignoffStatus = decision === 'approve' ? 'approved' : 'returned';
   const updated = await tx.trx
     .updateTable('incident_signoffs')
