@@ -58,13 +58,13 @@ describe('a written report signed off by the leader on a phone', () => {
     await desk.getByTestId('request-signoff').click();
     const state = desk.getByTestId('signoff-status');
     await expect.poll(() => state.getAttribute('data-status'), { timeout: 5000 }).toBe('pending');
-    expect(await state.innerText()).toContain('等待 刘强 签发');
+    expect(await state.textContent()).toContain('等待 刘强 签发');
     expect(await send.isDisabled()).toBe(true);
 
     // On the phone, live: the request with its text and who asked.
     const item = todo.locator('[data-testid^="todo-signoff-"]');
     await item.waitFor({ timeout: 5000 });
-    expect(await item.innerText()).toContain('王芳 请示');
+    expect(await item.textContent()).toContain('王芳 请示');
     // Nothing of it runs off a phone's screen.
     const overflow = await phone.evaluate(() => {
       const card = document.querySelector('[data-testid="my-todo"]') as HTMLElement;
@@ -82,14 +82,14 @@ describe('a written report signed off by the leader on a phone', () => {
 
     // The officer's console shows the approval live; 发送 is enabled.
     await expect.poll(() => state.getAttribute('data-status'), { timeout: 5000 }).toBe('approved');
-    expect(await state.innerText()).toContain('刘强 已签发');
+    expect(await state.textContent()).toContain('刘强 已签发');
     expect(await send.isDisabled()).toBe(false);
     await send.click();
     await desk.locator('.ant-popconfirm .ant-btn-primary').click();
     const signoff = desk.getByTestId('report-signoff-1');
     await signoff.waitFor({ timeout: 5000 });
     expect(await signoff.getAttribute('data-signoff')).toBe('approved');
-    expect(await signoff.innerText()).toContain('刘强 签发');
+    expect(await signoff.textContent()).toContain('刘强 签发');
 
     const detail = (
       await t.app.inject(
