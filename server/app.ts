@@ -16,6 +16,7 @@ import { healthRoutes } from './modules/health/routes';
 import { policyRoutes } from './modules/incidents/policy-routes';
 import { reportRoutes } from './modules/incidents/report-routes';
 import { incidentRoutes } from './modules/incidents/routes';
+import { signoffRoutes } from './modules/incidents/signoff-routes';
 import { logbookRoutes } from './modules/logbook/routes';
 import { outboxRoutes } from './modules/outbox/routes';
 import { outboxSenderPlugin } from './modules/outbox/service';
@@ -111,6 +112,7 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
   await app.register(incidentRoutes);
   await app.register(reportRoutes);
   await app.register(escalationRoutes);
+  await app.register(signoffRoutes);
   await app.register(outboxRoutes);
   await app.register(policyRoutes);
   await app.register(logbookRoutes);

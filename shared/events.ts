@@ -5,6 +5,7 @@ import type { Incident, ObligationView, Report } from './schemas/incidents';
 import type { LogEntry } from './schemas/logbook';
 import type { Period, RosterMonth, Shift } from './schemas/roster';
 import type { DutySettings } from './schemas/settings';
+import type { SignoffRequest } from './schemas/signoffs';
 import type { SpotCheck } from './schemas/spot-checks';
 import type { Swap } from './schemas/swaps';
 import type { User } from './schemas/users';
@@ -80,6 +81,12 @@ export interface EventPayloads {
   };
   'incident.closed': { incident: Incident };
   'incident.overdue': { incident: Incident; obligation: ObligationView };
+  /** An officer asked one leader to sign off (签发) a drafted written report. */
+  'incident.signoff_requested': { signoff: SignoffRequest };
+  /** The asked leader approved it (on their own console). */
+  'incident.signoff_approved': { signoff: SignoffRequest };
+  /** The asked leader returned it with a comment. */
+  'incident.signoff_returned': { signoff: SignoffRequest };
   'report.delivery': {
     reportId: number;
     incidentId: number;

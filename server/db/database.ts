@@ -13,6 +13,7 @@ import type {
   IncidentActionsTable,
   IncidentObligationsTable,
   IncidentReportsTable,
+  IncidentSignoffsTable,
   IncidentsTable,
 } from '../modules/incidents/table';
 import type { LogbookEntriesTable } from '../modules/logbook/table';
@@ -49,6 +50,7 @@ export interface Database {
   incident_reports: IncidentReportsTable;
   incident_actions: IncidentActionsTable;
   incident_obligations: IncidentObligationsTable;
+  incident_signoffs: IncidentSignoffsTable;
   idempotency_keys: IdempotencyKeysTable;
   outbox: OutboxTable;
   logbook_entries: LogbookEntriesTable;

@@ -10,6 +10,7 @@ import * as auditCheckpoints from './migrations/2026-12-06-audit-checkpoints';
 import * as escalation from './migrations/2026-12-06-escalation';
 import * as handoverRules from './migrations/2026-12-06-handover-rules';
 import * as rosterEdits from './migrations/2026-12-06-roster-edits';
+import * as signoffRequests from './migrations/2026-12-06-signoff-requests';
 
 /** Listed here, not read from disk, so a bundled or compiled server carries its migrations. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-audit-checkpoints': auditCheckpoints,
   '2026-12-06-handover-rules': handoverRules,
   '2026-12-06-escalation': escalation,
+  '2026-12-06-signoff-requests': signoffRequests,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

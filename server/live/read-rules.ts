@@ -93,6 +93,9 @@ export const READ_RULES: ReadRules = {
   'incident.action': { access: STAFF },
   'incident.closed': { access: STAFF },
   'incident.overdue': { access: STAFF },
+  'incident.signoff_requested': { access: STAFF },
+  'incident.signoff_approved': { access: STAFF },
+  'incident.signoff_returned': { access: STAFF },
   // As GET /api/outbox/backlog declares.
   'report.delivery': { access: ['officer', 'leader', 'admin'] },
   // As GET /api/escalations and /api/settings/escalation declare: the duty room calls the next person.

@@ -137,6 +137,36 @@ export const ObligationView = Type.Object(
 );
 export type ObligationView = Static<typeof ObligationView>;
 
+/**
+ * How a written report was signed off (签发): `approved` by the asked leader on their own console,
+ * `phone_consent` (电话请示同意) recorded by the officer with the leader chosen from the list — never
+ * the leader's own approval — or `leader` when the leader sent it themself.
+ */
+export const SignoffKind = Type.Union([
+  Type.Literal('approved'),
+  Type.Literal('phone_consent'),
+  Type.Literal('leader'),
+]);
+export type SignoffKind = Static<typeof SignoffKind>;
+
+export const ReportSignoff = Type.Object(
+  {
+    kind: SignoffKind,
+    /** The leader's username and display name. */
+    leader: Type.String(),
+    leaderName: Type.String(),
+    /** Who recorded it: the leader (approved, leader) or the officer (phone_consent). */
+    recordedBy: Type.String(),
+    recordedByName: Type.String(),
+    /** The sign-off request it consumed (approved), else null. */
+    requestId: Type.Union([Type.Integer(), Type.Null()]),
+    at: Instant,
+    comment: Type.Union([Type.String(), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type ReportSignoff = Static<typeof ReportSignoff>;
+
 export const Report = Type.Object(
   {
     id: Type.Integer(),
@@ -147,7 +177,9 @@ export const Report = Type.Object(
     channel: ReportChannel,
     recipient: Type.String(),
     text: Type.String(),
+    /** Username of the leader who signed it off (any kind); `signoff` says how. */
     signedOffBy: Type.Union([Type.String(), Type.Null()]),
+    signoff: Type.Union([ReportSignoff, Type.Null()]),
     sentAt: Instant,
     sentBy: Type.String(),
     late: Type.Boolean(),
@@ -289,8 +321,13 @@ export const ReportBody = Type.Object(
     channel: ReportChannel,
     recipient: Type.String({ minLength: 1, maxLength: 120 }),
     text: Type.Optional(Type.String({ minLength: 1, maxLength: 20000 })),
-    /** Username of the leader who signs a written report off (签发); a leader sending defaults to themself. */
-    signedOffBy: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    /**
+     * 签发 of a written report: the approved sign-off request it sends (its kind, channel, recipient
+     * and text are the approved ones), or the leader who consented by telephone (电话请示同意), recorded
+     * by the caller as such. A leader sending signs it off themself. Naming a signer is not enough.
+     */
+    signoffRequestId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
+    phoneConsentBy: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
   },
   { additionalProperties: false },
 );

@@ -137,7 +137,8 @@ describe.each(DIALECTS)('handover rules on %s', (dialect) => {
       kind: 'initial',
       channel: 'written',
       recipient: '区应急管理局',
-      signedOffBy: leader5,
+      // 签发 by the leader on call, consenting by telephone (电话请示同意), recorded by the officer.
+      phoneConsentBy: leader5,
     });
     expect(written.statusCode).toBe(201);
   });

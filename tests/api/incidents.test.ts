@@ -86,9 +86,13 @@ describe.each(DIALECTS)('incident intake and reporting on %s', (dialect) => {
       kind: 'initial',
       channel: 'written',
       recipient: '市应急管理局',
-      signedOffBy: 'liuqiang',
+      phoneConsentBy: 'liuqiang',
     });
-    expect(first.json()).toMatchObject({ title: '首报', signedOffBy: 'liuqiang' });
+    expect(first.json()).toMatchObject({
+      title: '首报',
+      signedOffBy: 'liuqiang',
+      signoff: { kind: 'phone_consent', leader: 'liuqiang', recordedBy: 'wangfang' },
+    });
     expect(first.json().text).toContain('（一）');
     expect(first.json().text).toContain('（六）');
     const titles = [];

@@ -50,31 +50,40 @@ describe.each(DIALECTS)('report rules on %s', (dialect) => {
     (await t.app.inject(as(admin, { method: 'GET', url: '/api/events?limit=1' }))).json().headSeq as number;
   const written = { kind: 'initial', channel: 'written', recipient: '市应急管理局' };
 
-  it('has a written report signed off only by an enabled leader, named or sending it', async () => {
+  it('sends a written report only signed off: naming a leader signs nothing off (issue 13)', async () => {
     const a = await intake();
-    const refusals: [string, object][] = [
-      ['nobody named', written],
-      ['an officer', { ...written, signedOffBy: 'lijun' }],
-      ['a disabled leader', { ...written, signedOffBy: 'zhaolei' }],
-      ['an unknown name', { ...written, signedOffBy: 'nobody' }],
-      ['the administrator', { ...written, signedOffBy: 'admin' }],
-    ];
-    for (const [who, body] of refusals) {
-      const res = await report(a.id, body);
+    const none = await report(a.id, written);
+    expect([none.statusCode, none.json().error]).toEqual([
+      422,
+      {
+        code: 'DUTY_ERR_SIGNOFF_REQUIRED',
+        message:
+          'a written report is sent only once signed off (签发): ask a leader (signoffRequestId of an approved request) or record their telephone consent (phoneConsentBy)',
+      },
+    ]);
+    // The old way — typing a leader's username — is no field any more, whoever is named.
+    for (const who of ['liuqiang', 'lijun', 'zhaolei', 'nobody', 'admin']) {
+      const res = await report(a.id, { ...written, signedOffBy: who });
+      expect([res.statusCode, res.json().error.code], who).toEqual([400, 'DUTY_ERR_VALIDATION']);
+    }
+    // A telephone consent names a leader who can sign off, or nothing is sent.
+    for (const who of ['lijun', 'zhaolei', 'nobody', 'admin']) {
+      const res = await report(a.id, { ...written, phoneConsentBy: who });
       expect([res.statusCode, res.json().error.code], who).toEqual([422, 'DUTY_ERR_SIGNOFF_REQUIRED']);
     }
-    expect((await report(a.id, { ...written, signedOffBy: 'nobody' })).json().error.message).toBe(
-      '"nobody" is not an enabled leader who can sign off a report',
+    expect((await report(a.id, { ...written, phoneConsentBy: 'nobody' })).json().error.message).toBe(
+      '"nobody" is not an enabled, qualified leader who can sign off a report',
     );
     // Nothing was stored for any of them.
     expect(await reportsOf(a.id)).toEqual([]);
 
-    const signed = await report(a.id, { ...written, signedOffBy: 'liuqiang' });
-    expect(signed.statusCode).toBe(201);
-    expect(signed.json()).toMatchObject({
+    const consented = await report(a.id, { ...written, phoneConsentBy: 'liuqiang' });
+    expect(consented.statusCode).toBe(201);
+    expect(consented.json()).toMatchObject({
       number: 1,
       title: '首报',
       signedOffBy: 'liuqiang',
+      signoff: { kind: 'phone_consent', leader: 'liuqiang', recordedBy: 'wangfang' },
       sentBy: 'wangfang',
     });
     // A leader sending a written report signs it off themself.
@@ -87,27 +96,33 @@ describe.each(DIALECTS)('report rules on %s', (dialect) => {
       number: 2,
       title: '续报一',
       signedOffBy: 'liuqiang',
+      signoff: { kind: 'leader', leader: 'liuqiang', recordedBy: 'liuqiang' },
       sentBy: 'liuqiang',
     });
   });
 
-  it('refuses a phone report that names as its signer someone who cannot sign', async () => {
+  it('sends a phone report without a signer, and refuses to attach one to it', async () => {
     const a = await intake();
-    for (const signedOffBy of ['lijun', 'zhaolei', 'nobody']) {
-      const res = await report(a.id, {
-        kind: 'initial',
-        channel: 'phone',
-        recipient: '区总值班室',
-        signedOffBy,
-      });
-      expect([res.statusCode, res.json().error.code], signedOffBy).toEqual([
-        422,
-        'DUTY_ERR_SIGNOFF_REQUIRED',
-      ]);
-    }
+    const named = await report(a.id, {
+      kind: 'initial',
+      channel: 'phone',
+      recipient: '区总值班室',
+      signedOffBy: 'liuqiang',
+    });
+    expect([named.statusCode, named.json().error.code]).toEqual([400, 'DUTY_ERR_VALIDATION']);
+    const consent = await report(a.id, {
+      kind: 'initial',
+      channel: 'phone',
+      recipient: '区总值班室',
+      phoneConsentBy: 'liuqiang',
+    });
+    expect([consent.statusCode, consent.json().error]).toEqual([
+      422,
+      { code: 'DUTY_ERR_SIGNOFF_REQUIRED', message: 'only a written report is signed off (签发)' },
+    ]);
     expect(await reportsOf(a.id)).toEqual([]);
     const phoned = await report(a.id, { kind: 'initial', channel: 'phone', recipient: '区总值班室' });
-    expect(phoned.json()).toMatchObject({ number: 1, signedOffBy: null });
+    expect(phoned.json()).toMatchObject({ number: 1, signedOffBy: null, signoff: null });
   });
 
   it('sends one 终报 only, and nothing once the incident is closed', async () => {

@@ -377,7 +377,7 @@ function hintsFor(world: FuzzWorld, route: DeclaredRoute): Hints {
     if (part === 'querystring' && name === 'user' && schema.anyOf) {
       return fc.oneof(fc.constant('all'), fc.constantFrom(...p.userIds.map(String)));
     }
-    if (field === 'signedOffBy' || field === 'person') return someOf(p.usernames);
+    if (field === 'phoneConsentBy' || field === 'leader' || field === 'person') return someOf(p.usernames);
     // Sign-in attempts aim at the victims: a locked-out caller would end the run.
     if (route.url === '/api/auth/login' && field === 'username')
       return fc.constantFrom('victim1', 'victim2', 'nobody');
@@ -932,6 +932,7 @@ const INSTANT_COLUMNS = {
   incident_obligations: ['due_at', 'done_at', 'overdue_raised_at'],
   incident_reports: ['sent_at'],
   incident_actions: ['at'],
+  incident_signoffs: ['requested_at', 'decided_at'],
   logbook_entries: ['at'],
   spot_checks: ['issued_at', 'due_at', 'answered_at'],
   roster_shifts: ['start_at', 'end_at', 'check_in_at', 'check_out_at', 'check_in_due_at'],

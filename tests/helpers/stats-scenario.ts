@@ -47,12 +47,13 @@ export async function buildMarch(t: TestApp, clock: Clock): Promise<Record<strin
   const checkIn = (day: string) =>
     as_(nameOf.get(officerOn(day).userId)!, 'POST', '/api/attendance/check-in', {});
   const intake = async (body: object) => (await as_('o1', 'POST', '/api/incidents', body)).id as number;
-  const report = (id: number, kind: string, channel: string, signedOffBy?: string) =>
+  // A written report is signed off by the leader's telephone consent (电话请示同意), recorded by o1.
+  const report = (id: number, kind: string, channel: string, phoneConsentBy?: string) =>
     as_('o1', 'POST', `/api/incidents/${id}/reports`, {
       kind,
       channel,
       recipient: '区应急管理局',
-      signedOffBy,
+      phoneConsentBy,
     });
   const IV = { ...CALL, casualties: { deaths: 1 } };
 

@@ -66,7 +66,9 @@ export function describeError(t: Translate, error: unknown): string {
  * A feature's wording of the codes it meets, in the words of the duty room, with the server's
  * detail as `{message}`; any other error as `describeError` words it.
  */
-export function describeWith(codes: Partial<Record<ErrorCode, MessageKey>>): (t: Translate, error: unknown) => string {
+export function describeWith(
+  codes: Partial<Record<ErrorCode, MessageKey>>,
+): (t: Translate, error: unknown) => string {
   return (t, error) => {
     const key = error instanceof ApiError ? codes[error.code as ErrorCode] : undefined;
     return key ? t(key, { message: (error as ApiError).message }) : describeError(t, error);

@@ -20,6 +20,8 @@ export type Resource =
   | 'roster'
   | 'session'
   | 'settings'
+  /** 签发 requests: an incident's, and the ones awaiting the signed-in leader. */
+  | 'signoffs'
   | 'spotchecks'
   | 'stats'
   | 'swaps'

@@ -1,5 +1,5 @@
 import type { Casualties, Obligation } from '@shared/domain/incident-types';
-import type { Incident, ObligationView, Report } from '@shared/schemas/incidents';
+import type { Incident, ObligationView, Report, ReportSignoff } from '@shared/schemas/incidents';
 import type { Insertable, Selectable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import type { IncidentActionsTable, IncidentReportsTable, IncidentsTable } from './table';
@@ -157,6 +157,7 @@ export function toReport(row: Selectable<IncidentReportsTable>, delivery: Report
     recipient: row.recipient,
     text: row.text,
     signedOffBy: row.signed_off_by,
+    signoff: row.signoff ? (JSON.parse(row.signoff) as ReportSignoff) : null,
     sentAt: row.sent_at,
     sentBy: row.sent_by,
     late: row.late === 1,

@@ -7,11 +7,11 @@ import { DutyError } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored } from '../../time';
 import { enqueue } from '../outbox/service';
-import { findUserByUsername } from '../users/service';
 import { incidentRow, readIncidentRow, reload } from './lifecycle';
 import { refreshObligations } from './obligations';
 import { getDeadlinePolicy } from './policy';
 import { insertReport, reportRows, toReport, updateIncidentRow } from './repo';
+import { markSignoffUsed, resolveSignoff } from './signoffs';
 import { reportView } from './snapshot';
 
 export interface SendReport {
@@ -19,26 +19,10 @@ export interface SendReport {
   channel: ReportChannel;
   recipient: string;
   text?: string;
-  signedOffBy?: string;
-}
-
-/** The leader who signs the report off: needed on a written one, and checked whenever one is named. */
-async function signOff(tx: Tx, body: SendReport, callerIsLeader: boolean): Promise<string | null> {
-  if (body.channel !== 'written' && body.signedOffBy === undefined) return null;
-  const who = body.signedOffBy ?? (callerIsLeader ? tx.actor : undefined);
-  if (!who)
-    throw new DutyError(
-      'DUTY_ERR_SIGNOFF_REQUIRED',
-      'a written report needs the leader who signs it off (签发): signedOffBy',
-    );
-  const leader = await findUserByUsername(tx.trx, who);
-  if (!leader?.enabled || !leader.roles.includes('leader')) {
-    throw new DutyError(
-      'DUTY_ERR_SIGNOFF_REQUIRED',
-      `"${who}" is not an enabled leader who can sign off a report`,
-    );
-  }
-  return who;
+  /** An approved sign-off request of this incident (written reports). */
+  signoffRequestId?: number;
+  /** The leader who consented by telephone (电话请示同意), recorded by the caller. */
+  phoneConsentBy?: string;
 }
 
 /** The draft a composer starts from: the six items of 第十二条 for a 首报, what changed for a 续报. */
@@ -75,7 +59,8 @@ export async function sendReport(
   if (body.kind === 'final' && reports.some((r) => r.kind === 'final')) {
     throw new DutyError('DUTY_ERR_ALREADY_DONE', 'the final report (终报) was already sent');
   }
-  const signedOffBy = await signOff(tx, body, opts.callerIsLeader);
+  const signed = await resolveSignoff(tx, id, body, opts.callerIsLeader);
+  const signedOffBy = signed.signoff?.leader ?? null;
   const draft = await draftFor(tx.trx, id, body.kind, opts.zone);
   const sentAt = nowStored(tx.clock);
   const number = reports.length + 1;
@@ -102,13 +87,16 @@ export async function sendReport(
     kind: body.kind,
     channel: body.channel,
     recipient: body.recipient,
-    text: body.text ?? draft.text,
+    text: signed.text ?? body.text ?? draft.text,
     signed_off_by: signedOffBy,
+    signoff: signed.signoff ? JSON.stringify(signed.signoff) : null,
+    signoff_request_id: signed.requestId,
     sent_at: sentAt,
     sent_by: tx.actor,
     late: late ? 1 : 0,
     snapshot: JSON.stringify(snapshot),
   });
+  if (signed.requestId !== null) await markSignoffUsed(tx, signed.requestId, Number(inserted.id));
   if (row.stage === 'received' || row.stage === 'verified') {
     await updateIncidentRow(tx.trx, id, { stage: 'reported', updated_at: sentAt });
   }
@@ -131,7 +119,15 @@ export async function sendReport(
         payload: {
           incidentId: id,
           incident: snapshot,
-          report: { number, title: draft.title, kind: body.kind, text: inserted.text, sentAt, signedOffBy },
+          report: {
+            number,
+            title: draft.title,
+            kind: body.kind,
+            text: inserted.text,
+            sentAt,
+            signedOffBy,
+            signoff: signed.signoff,
+          },
         },
       });
     }

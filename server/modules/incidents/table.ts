@@ -67,6 +67,28 @@ export interface IncidentReportsTable {
   late: number;
   /** JSON ReportIncident as reported. */
   snapshot: string;
+  /** JSON ReportSignoff: how a written report was signed off (null: none needed). */
+  signoff: string | null;
+  /** The sign-off request this report consumed (unique: an approval is used once). */
+  signoff_request_id: number | null;
+}
+
+/** 签发请求: a drafted written report one leader is asked to sign off. */
+export interface IncidentSignoffsTable {
+  id: Generated<number>;
+  incident_id: number;
+  report_kind: ReportKind;
+  channel: ReportChannel;
+  recipient: string;
+  text: string;
+  /** Username of the asked leader: the only one who may decide. */
+  leader: string;
+  requested_by: string;
+  requested_at: string;
+  status: 'pending' | 'approved' | 'returned' | 'used';
+  decided_at: string | null;
+  comment: string | null;
+  report_id: number | null;
 }
 
 export interface IncidentActionsTable {

@@ -6,7 +6,11 @@ import type { QueryClient } from '@tanstack/react-query';
 export type BoardView = 'open' | 'closed';
 
 /** The events that carry a whole incident. */
-export type IncidentEventType = Extract<EventType, `incident.${string}`>;
+/** The incident events that carry the whole incident (a sign-off request's events carry the request). */
+export type IncidentEventType = Exclude<
+  Extract<EventType, `incident.${string}`>,
+  `incident.signoff_${string}`
+>;
 
 /** The board's two lists: every open incident, and the latest closed ones when asked for. */
 export const incidentBoardKey = (view: BoardView) => ['incident-board', view] as const;

@@ -12,6 +12,7 @@ import { EscalationBanner } from './escalation-banner';
 import { HandoverNotice } from './handover-notice';
 import { IssueSpotCheckButton } from './issue-spot-check-button';
 import { MyDutyCard } from './my-duty-card';
+import { MyTodoCard } from './my-todo-card';
 import { ShiftBriefingCard, wantsBriefing } from './shift-briefing-card';
 import { SpotCheckPrompt } from './spot-check-prompt';
 import { SpotChecksCard } from './spot-checks-card';
@@ -73,6 +74,7 @@ export function ConsoleHome({ user }: { user: User }) {
   const standing = duty.data ? [...duty.data.officers, ...duty.data.backups] : [];
   const onDuty = standing.some((s) => s.userId === user.id);
   const canIssue = user.roles.includes('leader') || user.roles.includes('admin');
+  const isLeader = user.roles.includes('leader');
 
   return (
     <div className="console-home">
@@ -86,6 +88,7 @@ export function ConsoleHome({ user }: { user: User }) {
       />
       <EscalationBanner user={user} />
       <HandoverNotice user={user} />
+      {isLeader && <MyTodoCard />}
       <DutyBanner
         duty={duty.data ?? null}
         error={duty.error ? describeDutyError(t, duty.error) : null}

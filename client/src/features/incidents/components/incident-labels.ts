@@ -113,5 +113,8 @@ export const eventLabel: Partial<Record<string, MessageKey>> = {
   'incident.action': 'incidents.ev.action',
   'incident.closed': 'incidents.ev.closed',
   'incident.overdue': 'incidents.ev.overdue',
+  'incident.signoff_requested': 'incidents.ev.signoffRequested',
+  'incident.signoff_approved': 'incidents.ev.signoffApproved',
+  'incident.signoff_returned': 'incidents.ev.signoffReturned',
   'report.delivery': 'incidents.ev.delivery',
 };

@@ -5,12 +5,14 @@ import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import type { IncidentDetail, Report, ReportBody } from '@shared/schemas/incidents';
 import type { User } from '@shared/schemas/users';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, AutoComplete, Button, Form, Input, Popconfirm, Radio, Space, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getReportDraft } from '../api/get-report-draft';
 import { sendReport } from '../api/send-report';
+import { incidentSignoffsQuery, requestSignoff, signoffLeadersQuery } from '../api/signoffs';
 import { channelLabel, reportKindLabel } from './incident-labels';
-import { knownSigners, rememberSigner } from './signers';
+import { type SignoffMode, SignoffPanel } from './signoff-panel';
 
 export const DEFAULT_RECIPIENT = '区应急管理局总值班室';
 
@@ -18,7 +20,8 @@ interface Values {
   kind: Report['kind'];
   channel: Report['channel'];
   recipient: string;
-  signedOffBy?: string;
+  signoffMode: SignoffMode;
+  leader?: string;
   text: string;
 }
 
@@ -51,7 +54,55 @@ export function ReportComposer({
   const id = detail.incident.id;
   const isLeader = hasRole(user, 'leader');
   const channel = Form.useWatch('channel', form);
+  const kind = Form.useWatch('kind', form);
+  const recipient = Form.useWatch('recipient', form);
+  const text = Form.useWatch('text', form);
+  const mode = Form.useWatch('signoffMode', form) ?? 'request';
   const request = useRef(0);
+  const [asking, setAsking] = useState(false);
+  // 签发: an officer's written report goes out with the leader's approval or a recorded phone consent.
+  const needsSignoff = channel === 'written' && !isLeader;
+  const leaders = useQuery({ ...signoffLeadersQuery(), enabled: needsSignoff });
+  const signoffs = useQuery({ ...incidentSignoffsQuery(id), enabled: needsSignoff });
+  // The newest request for this kind of report; once used for a report, there is none pending.
+  const newest = (signoffs.data ?? []).find((s) => s.kind === kind) ?? null;
+  const current = newest && newest.status !== 'used' ? newest : null;
+  const stale =
+    current !== null &&
+    (current.recipient !== (recipient ?? '').trim() || current.text !== text || current.channel !== channel);
+  const approved = current?.status === 'approved' && !stale;
+  const canSend = !needsSignoff || mode === 'phone' || approved;
+
+  // The leader on call is the default choice.
+  useEffect(() => {
+    const list = leaders.data ?? [];
+    if (list.length && !form.getFieldValue('leader')) form.setFieldValue('leader', list[0]!.username);
+  }, [leaders.data, form]);
+
+  async function ask() {
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setAsking(true);
+    setError(null);
+    try {
+      await requestSignoff(id, {
+        leader: values.leader ?? '',
+        kind: values.kind,
+        channel: 'written',
+        recipient: values.recipient.trim(),
+        text: values.text,
+      });
+      await signoffs.refetch();
+    } catch (caught) {
+      setError(describeError(t, caught));
+    } finally {
+      setAsking(false);
+    }
+  }
 
   const loadDraft = useCallback(
     async (kind: Report['kind']) => {
@@ -84,13 +135,15 @@ export function ReportComposer({
       recipient: values.recipient.trim(),
     };
     if (values.text.trim()) body.text = values.text;
-    const signer = values.signedOffBy?.trim();
-    if (values.channel === 'written' && signer) body.signedOffBy = signer;
+    if (needsSignoff) {
+      if (values.signoffMode === 'phone') body.phoneConsentBy = values.leader;
+      else if (current) body.signoffRequestId = current.id;
+    }
     setSending(true);
     setError(null);
     try {
       const report = await sendReport(id, body);
-      if (signer) rememberSigner(signer);
+      if (needsSignoff) void signoffs.refetch();
       message.success(t('incidents.report.sent', { title: report.title, number: report.number }));
       onSent();
       const next = report.kind === 'final' ? 'final' : 'followup';
@@ -98,7 +151,8 @@ export function ReportComposer({
       void loadDraft(next);
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'DUTY_ERR_SIGNOFF_REQUIRED') {
-        form.setFields([{ name: 'signedOffBy', errors: [t('incidents.report.signoffRequired')] }]);
+        setError(t('incidents.report.signoffRequired'));
+        void signoffs.refetch();
       } else {
         setError(describeError(t, caught));
       }
@@ -107,14 +161,12 @@ export function ReportComposer({
     }
   }
 
-  const signers = knownSigners(detail).map((s) => ({ value: s }));
-
   return (
     <Form<Values>
       form={form}
       name="report"
       layout="vertical"
-      initialValues={{ ...defaults(detail), recipient: DEFAULT_RECIPIENT, text: '' }}
+      initialValues={{ ...defaults(detail), recipient: DEFAULT_RECIPIENT, signoffMode: 'request', text: '' }}
       onFinish={onFinish}
       className="inc-composer"
       data-testid="report-composer"
@@ -152,25 +204,10 @@ export function ReportComposer({
             <Input maxLength={120} />
           </AutoComplete>
         </Form.Item>
-        {channel === 'written' && (
-          <Form.Item
-            name="signedOffBy"
-            label={t('incidents.report.signedOffBy')}
-            rules={
-              isLeader
-                ? []
-                : [{ required: true, whitespace: true, message: t('incidents.report.signoffRequired') }]
-            }
-            extra={isLeader ? t('incidents.report.signoffSelf') : t('incidents.report.signoffHint')}
-          >
-            <AutoComplete options={signers}>
-              <Input
-                maxLength={40}
-                autoComplete="off"
-                placeholder={t('incidents.report.signoffPlaceholder')}
-              />
-            </AutoComplete>
-          </Form.Item>
+        {channel === 'written' && isLeader && (
+          <Typography.Text type="secondary" className="inc-signoff-self">
+            {t('incidents.report.signoffSelf')}
+          </Typography.Text>
         )}
       </div>
       <Form.Item
@@ -194,6 +231,16 @@ export function ReportComposer({
       >
         <Input.TextArea autoSize={{ minRows: 6, maxRows: 18 }} maxLength={20000} data-testid="report-text" />
       </Form.Item>
+      {needsSignoff && (
+        <SignoffPanel
+          mode={mode}
+          leaders={leaders.data ?? []}
+          current={current}
+          stale={stale}
+          asking={asking}
+          onAsk={() => void ask()}
+        />
+      )}
       <Popconfirm
         title={t('incidents.report.confirmTitle')}
         description={t('incidents.report.confirmText')}
@@ -201,7 +248,13 @@ export function ReportComposer({
         cancelText={t('common.cancel')}
         onConfirm={() => form.submit()}
       >
-        <Button type="primary" icon={<SendOutlined />} loading={sending} data-testid="send-report">
+        <Button
+          type="primary"
+          icon={<SendOutlined />}
+          loading={sending}
+          disabled={!canSend}
+          data-testid="send-report"
+        >
           {t('incidents.report.send')}
         </Button>
       </Popconfirm>

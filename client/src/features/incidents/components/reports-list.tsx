@@ -1,9 +1,22 @@
 import { LockOutlined } from '@ant-design/icons';
-import { useT } from '@client/lib/i18n';
+import { type Translate, useT } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
 import type { Report } from '@shared/schemas/incidents';
 import { Empty, Tag, Typography } from 'antd';
 import { channelLabel, deliveryColor, deliveryLabel } from './incident-labels';
+
+/**
+ * How a report was signed off, as it is stored: the leader's own approval, a telephone consent the
+ * officer recorded (never shown as the leader's own), or the leader sending it.
+ */
+function signoffLine(t: Translate, report: Report): string | null {
+  const s = report.signoff;
+  if (!s) return report.signedOffBy ? t('incidents.report.signedBy', { name: report.signedOffBy }) : null;
+  if (s.kind === 'phone_consent')
+    return t('incidents.report.signoffPhone', { leader: s.leaderName, officer: s.recordedByName });
+  if (s.kind === 'leader') return t('incidents.report.signoffLeaderSent', { leader: s.leaderName });
+  return t('incidents.report.signoffApprovedBy', { leader: s.leaderName });
+}
 
 /** The reports sent up, in number order: immutable records, corrected only by a later 续报. */
 export function ReportsList({ reports }: { reports: Report[] }) {
@@ -40,7 +53,11 @@ export function ReportsList({ reports }: { reports: Report[] }) {
               by: report.sentBy,
               to: report.recipient,
             })}
-            {report.signedOffBy && ` · ${t('incidents.report.signedBy', { name: report.signedOffBy })}`}
+            {signoffLine(t, report) && (
+              <span data-testid={`report-signoff-${report.number}`} data-signoff={report.signoff?.kind}>
+                {` · ${signoffLine(t, report)}`}
+              </span>
+            )}
           </div>
           <Typography.Paragraph
             className="inc-report-text"
