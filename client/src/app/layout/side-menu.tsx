@@ -12,10 +12,11 @@ import {
 } from '@ant-design/icons';
 import { type MessageKey, useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
-import { Menu, type MenuProps } from 'antd';
+import { Badge, Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useCurrentUser } from '../auth-guard';
+import { useReportAlerts } from './alerts/use-report-alerts';
 
 type Item = Required<MenuProps>['items'][number];
 
@@ -41,6 +42,29 @@ function selectedKey(pathname: string): string {
   return matches.sort((a, b) => b.length - a.length)[0] ?? pathname;
 }
 
+/**
+ * 事件's icon carries the count of reports overdue and due soon (red while any is overdue), so it
+ * shows on the collapsed menu of a narrow screen too.
+ */
+function IncidentsIcon({ icon }: { icon: ReactNode }) {
+  const t = useT();
+  const { overdue, dueSoon } = useReportAlerts();
+  const count = overdue.length + dueSoon.length;
+  return (
+    <Badge
+      count={count}
+      size="small"
+      color={overdue.length > 0 ? '#cf1322' : '#d48806'}
+      title={t('alerts.menuBadge', { count })}
+      className="menu-incidents-badge"
+      data-testid="incidents-badge"
+      data-count={count}
+    >
+      {icon}
+    </Badge>
+  );
+}
+
 export function SideMenu() {
   const t = useT();
   const user = useCurrentUser();
@@ -48,7 +72,7 @@ export function SideMenu() {
 
   const items: Item[] = pages.map((p) => ({
     key: p.path,
-    icon: p.icon,
+    icon: p.path === '/incidents' ? <IncidentsIcon icon={p.icon} /> : p.icon,
     label: <Link to={p.path}>{t(p.label)}</Link>,
   }));
   if (hasRole(user, 'admin')) {
