@@ -38,6 +38,7 @@ const changed = () => {
   for (const listener of listeners) listener();
 };
 
+/** Only ever from a gesture: a context made without one starts suspended in most browsers. */
 function ensureContext(): AudioContext | null {
   const Ctx = audioClass();
   if (!Ctx) return null;
@@ -64,13 +65,13 @@ export function unlockSound(): void {
 
 /**
  * Plays a few short tones from an oscillator: no audio file to fetch or allow in the CSP. Browsers
- * let a page sound only after a user gesture; a console never clicked stays silent, so the screen
- * must always carry the alert as well.
+ * let a page sound only after a user gesture; until one has unlocked the sound (`unlockSound`) this
+ * plays nothing, and the header says so: the screen always carries the alert as well.
  */
 export function playTones(frequencies: number[], { wave, step, volume }: ToneOptions): void {
   try {
-    const ctx = ensureContext();
-    if (!ctx) return;
+    const ctx = context;
+    if (!ctx || ctx.state !== 'running') return;
     const start = ctx.currentTime + 0.02;
     for (const [i, freq] of frequencies.entries()) {
       const osc = ctx.createOscillator();

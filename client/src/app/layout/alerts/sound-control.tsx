@@ -27,6 +27,7 @@ export function SoundControl() {
         className={`sound-control app-header-button sound-control-${state}`}
         icon={on ? <SoundOutlined /> : <MutedOutlined />}
         onClick={() => {
+          // The click itself already unlocked the sound (use-alarm: any gesture); this is the sample.
           unlockSound();
           playTones([660, 880], { wave: 'sine', step: 0.15, volume: 0.2 });
         }}

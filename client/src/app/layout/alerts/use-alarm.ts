@@ -51,10 +51,7 @@ export function useAlarm(rings: readonly Ring[]): void {
   const title = first ? (rings.length > 1 ? `${first.title} (${rings.length})` : first.title) : null;
 
   useEffect(() => {
-    if (!tone) return;
-    // A browser started to allow sound without a gesture (a kiosk) sounds at once; others wait.
-    if (sound === 'blocked') unlockSound();
-    if (sound !== 'on') return;
+    if (!tone || sound !== 'on') return;
     TONES[tone]();
     const timer = setInterval(TONES[tone], REPEAT_MS);
     return () => clearInterval(timer);
