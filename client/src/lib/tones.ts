@@ -71,7 +71,7 @@ export function unlockSound(): void {
 export function playTones(frequencies: number[], { wave, step, volume }: ToneOptions): void {
   try {
     const ctx = context;
-    if (!ctx || ctx.state !== 'running') return;
+    if (ctx?.state !== 'running') return;
     const start = ctx.currentTime + 0.02;
     for (const [i, freq] of frequencies.entries()) {
       const osc = ctx.createOscillator();

@@ -12,7 +12,7 @@ import {
 } from '@ant-design/icons';
 import { type MessageKey, useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
-import { Badge, Menu, type MenuProps } from 'antd';
+import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useCurrentUser } from '../auth-guard';
@@ -50,18 +50,20 @@ function IncidentsIcon({ icon }: { icon: ReactNode }) {
   const t = useT();
   const { overdue, dueSoon } = useReportAlerts();
   const count = overdue.length + dueSoon.length;
+  // A plain count rather than antd's Badge: the menu is in every page's first load.
   return (
-    <Badge
-      count={count}
-      size="small"
-      color={overdue.length > 0 ? '#cf1322' : '#d48806'}
-      title={t('alerts.menuBadge', { count })}
-      className="menu-incidents-badge"
-      data-testid="incidents-badge"
-      data-count={count}
-    >
+    <span className="menu-incidents-icon">
       {icon}
-    </Badge>
+      <span
+        className={`menu-count${overdue.length > 0 ? ' menu-count-over' : ''}`}
+        hidden={count === 0}
+        title={t('alerts.menuBadge', { count })}
+        data-testid="incidents-badge"
+        data-count={count}
+      >
+        {count > 99 ? '99+' : count}
+      </span>
+    </span>
   );
 }
 

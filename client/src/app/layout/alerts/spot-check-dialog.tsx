@@ -6,7 +6,7 @@ import { useT } from '@client/lib/i18n';
 import { queryClient } from '@client/lib/query-client';
 import { formatHourMinute } from '@client/lib/time';
 import type { SpotCheck } from '@shared/schemas/spot-checks';
-import { Alert, App, Button, Input, Typography } from 'antd';
+import { Alert, App, Button, Input } from 'antd';
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
 
@@ -74,18 +74,16 @@ export function SpotCheckDialog({ current, waiting, onLater }: Props) {
         <div className="spot-dialog-title" id="spot-dialog-title">
           <BellFilled /> {t('spot.title')}
         </div>
-        <Typography.Paragraph>
+        <p className="spot-dialog-line">
           {spotCheckFrom(t, current)} · {t('spot.issuedAt', { time: formatHourMinute(current.issuedAt) })}
-        </Typography.Paragraph>
-        {current.note && <Typography.Paragraph type="secondary">{current.note}</Typography.Paragraph>}
+        </p>
+        {current.note && <p className="spot-dialog-line spot-dialog-secondary">{current.note}</p>}
         <div className="spot-modal-countdown">
           <span>{t('spot.timeLeft')}</span>
           <SpotCheckCountdown dueAt={current.dueAt} large />
         </div>
         {waiting > 1 && (
-          <Typography.Paragraph type="secondary">
-            {t('spot.more', { count: waiting - 1 })}
-          </Typography.Paragraph>
+          <p className="spot-dialog-line spot-dialog-secondary">{t('spot.more', { count: waiting - 1 })}</p>
         )}
         {mine.error && <Alert type="error" showIcon title={mine.error} style={{ marginBottom: 12 }} />}
         <Input
