@@ -3,6 +3,7 @@ import { SpotCheckCountdown } from '@client/components/spot-check-countdown';
 import { useDutyNow, useOpenSpotChecks } from '@client/hooks/use-duty-data';
 import { type Translate, useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
+import type { SpotCheck } from '@shared/schemas/spot-checks';
 import type { User } from '@shared/schemas/users';
 import { Button } from 'antd';
 import { useState } from 'react';
@@ -36,10 +37,12 @@ function useMySpotChecks(user: User) {
   return onDuty ? (spot.data ?? []).filter((s) => !s.answeredAt) : [];
 }
 
-const unacked = (rings: Ring[], done: ReadonlySet<string>) => rings.filter((r) => !done.has(r.key));
+/** Acknowledged by this person: another signing in on the same tab hears it again. */
+const unacked = (user: User, rings: Ring[], done: ReadonlySet<string>) =>
+  rings.map((r) => ({ ...r, key: `${user.id}:${r.key}` })).filter((r) => !done.has(r.key));
 
-function spotRings(t: Translate, ids: number[]): Ring[] {
-  return ids.map((id) => ({ key: `spot:${id}`, tone: 'spotcheck', title: t('alerts.flash.spot') }));
+function spotRings(t: Translate, spotChecks: SpotCheck[]): Ring[] {
+  return spotChecks.map((s) => ({ key: `spot:${s.id}`, tone: 'spotcheck', title: t('alerts.flash.spot') }));
 }
 
 /**
@@ -64,14 +67,8 @@ export function AlertLayer() {
   // Warnings and responses (预警, 应急响应; a later issue) join here: one more hook giving an AlertItem.
   const watchesReports = hasRole(user, 'officer') || hasRole(user, 'leader');
 
-  const spotRinging = unacked(
-    spotRings(
-      t,
-      spotChecks.map((s) => s.id),
-    ),
-    done,
-  );
-  const reportRinging = watchesReports ? unacked(reportRings(t, reports), done) : [];
+  const spotRinging = unacked(user, spotRings(t, spotChecks), done);
+  const reportRinging = watchesReports ? unacked(user, reportRings(t, reports), done) : [];
   useAlarm([...spotRinging, ...reportRinging]);
 
   const items: AlertItem[] = [];
