@@ -114,6 +114,11 @@ describe('the alert layer follows the officer on every page', () => {
       await first.goto(`${t.url}${path}`);
       await expectReportAlert(first);
     }
+    // Not checked in since the 08:30 hand-over: the check-in deadline (10 minutes after) has passed.
+    const missed = first.getByTestId('alert-check-in');
+    await missed.waitFor();
+    expect(await missed.textContent()).toContain('08:40');
+
     // The alert goes to the incident.
     await first.getByTestId('alert-reports-open').click();
     await first.waitForURL(`${t.url}/incidents/${ids.overdue}`);
@@ -165,6 +170,17 @@ describe('the alert layer follows the officer on every page', () => {
     expect(answered).toHaveLength(1);
     expect(answered[0]).toMatchObject({ id: issued.json().id, answeredBy: onDuty, answerNote: '在岗' });
     await expectSteadyTitle(page);
+
+    // Checking in (here through the API, as from another console) takes the missed check-in away, live.
+    const checkIn = await t.app.inject(
+      as(await signIn(t.app, onDuty, USER_PASSWORD), {
+        method: 'POST',
+        url: '/api/attendance/check-in',
+        payload: {},
+      }),
+    );
+    expect(checkIn.statusCode).toBe(200);
+    await page.getByTestId('alert-check-in').waitFor({ state: 'detached', timeout: 5000 });
 
     // Over a drawer: the record-call drawer is open (F2) when the next spot-check comes.
     await page.keyboard.press('F2');
