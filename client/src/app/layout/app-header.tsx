@@ -15,6 +15,7 @@ import { logout } from '../../features/auth/api/logout';
 import { ChangePasswordModal } from '../../features/auth/components/change-password-modal';
 import { useCurrentUser } from '../auth-guard';
 import { LangSwitch } from '../lang-switch';
+import { SoundControl } from './alerts/sound-control';
 import { BureauClock } from './bureau-clock';
 import { ConnectionBadge } from './connection-badge';
 
@@ -101,6 +102,7 @@ export function AppHeader() {
       <Space size={16} className="app-header-right">
         <BureauClock />
         <ConnectionBadge />
+        <SoundControl />
         <CurrentUser />
         <LangSwitch />
         <SignOutButton />

@@ -1,8 +1,8 @@
 import { Layout, Spin } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router-dom';
+import { AlertLayer } from './alerts/alert-layer';
 import { AppHeader } from './app-header';
-import { OutboxBacklogBanner } from './outbox-backlog-banner';
 import { SideMenu } from './side-menu';
 
 export function AppLayout() {
@@ -10,6 +10,7 @@ export function AppLayout() {
   return (
     <Layout className="app-shell">
       <AppHeader />
+      <AlertLayer />
       <Layout className="app-body">
         <Layout.Sider
           width={200}
@@ -23,7 +24,6 @@ export function AppLayout() {
           <SideMenu />
         </Layout.Sider>
         <Layout.Content className="app-content">
-          <OutboxBacklogBanner />
           <Suspense fallback={<Spin size="large" className="app-content-spin" />}>
             <Outlet />
           </Suspense>

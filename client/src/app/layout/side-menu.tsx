@@ -16,6 +16,7 @@ import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useCurrentUser } from '../auth-guard';
+import { useReportAlerts } from './alerts/use-report-alerts';
 
 type Item = Required<MenuProps>['items'][number];
 
@@ -41,6 +42,31 @@ function selectedKey(pathname: string): string {
   return matches.sort((a, b) => b.length - a.length)[0] ?? pathname;
 }
 
+/**
+ * 事件's icon carries the count of reports overdue and due soon (red while any is overdue), so it
+ * shows on the collapsed menu of a narrow screen too.
+ */
+function IncidentsIcon({ icon }: { icon: ReactNode }) {
+  const t = useT();
+  const { overdue, dueSoon } = useReportAlerts();
+  const count = overdue.length + dueSoon.length;
+  // A plain count rather than antd's Badge: the menu is in every page's first load.
+  return (
+    <span className="menu-incidents-icon">
+      {icon}
+      <span
+        className={`menu-count${overdue.length > 0 ? ' menu-count-over' : ''}`}
+        hidden={count === 0}
+        title={t('alerts.menuBadge', { count })}
+        data-testid="incidents-badge"
+        data-count={count}
+      >
+        {count > 99 ? '99+' : count}
+      </span>
+    </span>
+  );
+}
+
 export function SideMenu() {
   const t = useT();
   const user = useCurrentUser();
@@ -48,7 +74,7 @@ export function SideMenu() {
 
   const items: Item[] = pages.map((p) => ({
     key: p.path,
-    icon: p.icon,
+    icon: p.path === '/incidents' ? <IncidentsIcon icon={p.icon} /> : p.icon,
     label: <Link to={p.path}>{t(p.label)}</Link>,
   }));
   if (hasRole(user, 'admin')) {

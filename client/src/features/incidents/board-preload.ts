@@ -1,5 +1,5 @@
+import { prefetchOpenBoard } from '@client/lib/api/open-board';
 import { preloadable } from '@client/lib/preloadable';
-import { prefetchOpenBoard } from './api/list-board';
 
 const board = preloadable(() => import('./components/incidents-board').then((m) => m.IncidentsBoard));
 

@@ -1,5 +1,6 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone, SafetyCertificateOutlined } from '@ant-design/icons';
 import { RoleTags } from '@client/components/role-tags';
+import { useDutyNow, useMyShifts, useOpenSpotChecks } from '@client/hooks/use-duty-data';
 import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
 import type { User } from '@shared/schemas/users';
@@ -14,9 +15,7 @@ import { IssueSpotCheckButton } from './issue-spot-check-button';
 import { MyDutyCard } from './my-duty-card';
 import { MyTodoCard } from './my-todo-card';
 import { ShiftBriefingCard, wantsBriefing } from './shift-briefing-card';
-import { SpotCheckPrompt } from './spot-check-prompt';
 import { SpotChecksCard } from './spot-checks-card';
-import { useDutyNow, useMyShifts, useOpenSpotChecks } from './use-duty-data';
 import './console.css';
 
 function WelcomeCard({ user }: { user: User }) {
@@ -71,21 +70,11 @@ export function ConsoleHome({ user }: { user: User }) {
   const mine = useMyShifts();
   const spot = useOpenSpotChecks();
   const pending = (spot.data ?? []).filter((s) => !s.answeredAt);
-  const standing = duty.data ? [...duty.data.officers, ...duty.data.backups] : [];
-  const onDuty = standing.some((s) => s.userId === user.id);
   const canIssue = user.roles.includes('leader') || user.roles.includes('admin');
   const isLeader = user.roles.includes('leader');
 
   return (
     <div className="console-home">
-      <SpotCheckPrompt
-        pending={pending}
-        onDuty={onDuty}
-        onAnswered={() => {
-          void spot.refetch();
-          void duty.refetch();
-        }}
-      />
       <EscalationBanner user={user} />
       <HandoverNotice user={user} />
       {isLeader && <MyTodoCard />}

@@ -1,5 +1,6 @@
 import { SwapOutlined } from '@ant-design/icons';
 import { pollEvery } from '@client/hooks/use-refetch-at';
+import { awaitingHandoversQuery } from '@client/lib/api/awaiting-handovers';
 import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import { formatMinute } from '@client/lib/time';
@@ -8,7 +9,6 @@ import type { User } from '@shared/schemas/users';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { Link } from 'react-router-dom';
-import { awaitingHandoversQuery } from '../api/list-awaiting-handovers';
 import './briefing.css';
 
 function signerOf(h: Handover): string {

@@ -1,8 +1,8 @@
+import { SpotCheckCountdown } from '@client/components/spot-check-countdown';
 import { useT } from '@client/lib/i18n';
 import { formatHourMinute } from '@client/lib/time';
 import type { SpotCheck } from '@shared/schemas/spot-checks';
 import { Card, Tag, Typography } from 'antd';
-import { SpotCheckCountdown } from './spot-check-countdown';
 
 const statusColor: Record<SpotCheck['status'], string> = {
   open: 'processing',

@@ -1,8 +1,8 @@
+import { boardQuery } from '@client/lib/api/open-board';
 import { useLiveEvents } from '@client/lib/use-live';
 import type { BoardIncident } from '@shared/schemas/incidents';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { boardQuery } from '../api/list-board';
 
 const FRESH_MS = 20_000;
 

@@ -1,10 +1,10 @@
-import { pollEvery, useRefetchAt } from '@client/hooks/use-refetch-at';
+import { dutyNowQuery } from '@client/lib/api/duty-now';
+import { myShiftsQuery } from '@client/lib/api/my-shifts';
+import { openSpotChecksQuery } from '@client/lib/api/open-spot-checks';
 import type { DutyNow, MyShifts } from '@shared/schemas/attendance';
 import type { SpotCheck } from '@shared/schemas/spot-checks';
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
-import { dutyNowQuery } from '../api/get-duty-now';
-import { myShiftsQuery } from '../api/get-my-shifts';
-import { openSpotChecksQuery } from '../api/list-open-spot-checks';
+import { pollEvery, useRefetchAt } from './use-refetch-at';
 
 function dutyBoundaries(duty: DutyNow | undefined): (string | null)[] {
   if (!duty) return [];

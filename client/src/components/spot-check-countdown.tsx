@@ -1,3 +1,4 @@
+import './spot-check-countdown.css';
 import { useNow } from '@client/hooks/use-now';
 import { useT } from '@client/lib/i18n';
 import { formatCountdown } from '@client/lib/time';

@@ -1,0 +1,127 @@
+import { BellFilled, SoundOutlined } from '@ant-design/icons';
+import { SpotCheckCountdown } from '@client/components/spot-check-countdown';
+import { useDutyNow, useOpenSpotChecks } from '@client/hooks/use-duty-data';
+import { type Translate, useT } from '@client/lib/i18n';
+import { hasRole } from '@client/lib/session';
+import type { SpotCheck } from '@shared/schemas/spot-checks';
+import type { User } from '@shared/schemas/users';
+import { Button } from 'antd';
+import { useState } from 'react';
+import { useCurrentUser } from '../../auth-guard';
+import { acknowledge, useAcknowledged } from './acknowledged';
+import { type AlertItem, AlertRow } from './alert-row';
+import { useHandoverToSignAlert, useMissedCheckInAlert } from './duty-alerts';
+import { useOutboxBacklogAlert } from './outbox-backlog-alert';
+import { reportAlert, reportRings } from './report-alert';
+import { SpotCheckDialog, spotCheckFrom } from './spot-check-dialog';
+import { type Ring, useAlarm, useUnlockOnGesture } from './use-alarm';
+import { useReportAlerts } from './use-report-alerts';
+import './alerts.css';
+
+function AckButton({ keys, testId }: { keys: string[]; testId: string }) {
+  const t = useT();
+  if (keys.length === 0) return null;
+  return (
+    <Button size="small" icon={<SoundOutlined />} onClick={() => acknowledge(keys)} data-testid={testId}>
+      {t('alerts.ack')}
+    </Button>
+  );
+}
+
+/** The spot-checks waiting for me: only someone standing the post now answers one. */
+function useMySpotChecks(user: User) {
+  const duty = useDutyNow();
+  const spot = useOpenSpotChecks();
+  const standing = duty.data ? [...duty.data.officers, ...duty.data.backups] : [];
+  const onDuty = standing.some((s) => s.userId === user.id);
+  return onDuty ? (spot.data ?? []).filter((s) => !s.answeredAt) : [];
+}
+
+/** Acknowledged by this person: another signing in on the same tab hears it again. */
+const unacked = (user: User, rings: Ring[], done: ReadonlySet<string>) =>
+  rings.map((r) => ({ ...r, key: `${user.id}:${r.key}` })).filter((r) => !done.has(r.key));
+
+function spotRings(t: Translate, spotChecks: SpotCheck[]): Ring[] {
+  return spotChecks.map((s) => ({ key: `spot:${s.id}`, tone: 'spotcheck', title: t('alerts.flash.spot') }));
+}
+
+/**
+ * The console's one alert layer, in the shell of every page: a strip under the header (above any
+ * drawer or modal: alerts.css) with the reports overdue and due soon, a spot-check put off for a
+ * moment, a missed check-in, a handover to sign, the upstream backlog; the spot-check answer
+ * dialog over everything; the repeating tone and the flashing title until acknowledged.
+ */
+export function AlertLayer() {
+  const t = useT();
+  const user = useCurrentUser();
+  useUnlockOnGesture();
+  const done = useAcknowledged();
+  const [later, setLater] = useState<number | null>(null);
+
+  const spotChecks = useMySpotChecks(user);
+  const current = spotChecks[0];
+  const reports = useReportAlerts();
+  const checkIn = useMissedCheckInAlert();
+  const handover = useHandoverToSignAlert(user);
+  const outbox = useOutboxBacklogAlert(user);
+  // Warnings and responses (预警, 应急响应; a later issue) join here: one more hook giving an AlertItem.
+  const watchesReports = hasRole(user, 'officer') || hasRole(user, 'leader');
+
+  const spotRinging = unacked(user, spotRings(t, spotChecks), done);
+  const reportRinging = watchesReports ? unacked(user, reportRings(t, reports), done) : [];
+  useAlarm([...spotRinging, ...reportRinging]);
+
+  const items: AlertItem[] = [];
+  if (current && later === current.id) {
+    items.push({
+      key: 'spot-check',
+      level: 'error',
+      icon: <BellFilled />,
+      testId: 'alert-spot-check',
+      data: { spotCheck: current.id },
+      title: t('spot.pending'),
+      detail: (
+        <>
+          {spotCheckFrom(t, current)} · <SpotCheckCountdown dueAt={current.dueAt} />
+        </>
+      ),
+      action: (
+        <>
+          <AckButton keys={spotRinging.map((r) => r.key)} testId="acknowledge-spot-check" />
+          <Button
+            size="small"
+            type="primary"
+            danger
+            onClick={() => setLater(null)}
+            data-testid="spot-check-open"
+          >
+            {t('spot.open')}
+          </Button>
+        </>
+      ),
+    });
+  }
+  const report = reportAlert(
+    t,
+    reports,
+    <AckButton keys={reportRinging.map((r) => r.key)} testId="acknowledge-reports" />,
+  );
+  for (const item of [report, checkIn, handover, outbox]) {
+    if (item) items.push(item);
+  }
+
+  return (
+    <>
+      {items.length > 0 && (
+        <div className="alert-layer" data-testid="alert-layer" data-count={items.length}>
+          {items.map((item) => (
+            <AlertRow key={item.key} item={item} />
+          ))}
+        </div>
+      )}
+      {current && later !== current.id && (
+        <SpotCheckDialog current={current} waiting={spotChecks.length} onLater={() => setLater(current.id)} />
+      )}
+    </>
+  );
+}
