@@ -12,7 +12,7 @@ export function LangSwitch({ ghost = false }: { ghost?: boolean }) {
         ghost={ghost}
         icon={<GlobalOutlined />}
         className={ghost ? undefined : 'app-header-button'}
-        onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+        onClick={() => void setLang(lang === 'zh' ? 'en' : 'zh')}
         data-testid="lang-switch"
         lang={lang === 'zh' ? 'en' : 'zh-CN'}
       >

@@ -1,5 +1,4 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { en } from './i18n-en';
 import { type MessageKey, zh } from './i18n-zh';
 
 export type Lang = 'zh' | 'en';
@@ -7,7 +6,13 @@ export type { MessageKey };
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 const STORAGE_KEY = 'duty.lang';
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
+// Chinese is the console's first language and ships in the first load; English loads when chosen.
+const dictionaries: Partial<Record<Lang, Record<MessageKey, string>>> = { zh };
+
+async function loadDictionary(lang: Lang): Promise<void> {
+  if (dictionaries[lang]) return;
+  if (lang === 'en') dictionaries.en = (await import('./i18n-en')).en;
+}
 const htmlLang: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 
 function readStoredLang(): Lang {
@@ -18,18 +23,27 @@ function readStoredLang(): Lang {
   }
 }
 
-let current: Lang = readStoredLang();
+const stored = readStoredLang();
+let current: Lang = 'zh';
 const listeners = new Set<() => void>();
 
 function applyToDocument(lang: Lang): void {
   document.documentElement.lang = htmlLang[lang];
-  document.title = dictionaries[lang]['app.name'];
+  document.title = translate(lang, 'app.name');
 }
 
-applyToDocument(current);
+/** Resolves once the stored language's words are loaded: the console renders after it. */
+export const languageReady: Promise<void> = loadDictionary(stored).then(
+  () => {
+    current = stored;
+    applyToDocument(current);
+  },
+  () => applyToDocument(current),
+);
 
-export function setLang(lang: Lang): void {
+export async function setLang(lang: Lang): Promise<void> {
   if (lang === current) return;
+  await loadDictionary(lang);
   current = lang;
   try {
     localStorage.setItem(STORAGE_KEY, lang);
@@ -50,7 +64,7 @@ export function useLang(): Lang {
 }
 
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
-  const text = dictionaries[lang][key];
+  const text = (dictionaries[lang] ?? zh)[key];
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = vars[name];
