@@ -319,6 +319,7 @@ export const en: Record<MessageKey, string> = {
   'incidents.cas.seriousShort': 'Serious',
   'incidents.cas.poisoned': 'Acute poisoning',
   'incidents.cas.minorInjuries': 'Minor injuries',
+  'incidents.cas.injuredUnknown': 'Injured, severity not yet known',
   'incidents.cas.trapped': 'Trapped',
   'incidents.cas.endangered': 'Endangered',
   'incidents.cas.evacuated': 'Evacuated',

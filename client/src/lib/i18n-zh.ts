@@ -308,6 +308,7 @@ export const zh = {
   'incidents.cas.seriousShort': '重伤',
   'incidents.cas.poisoned': '急性中毒',
   'incidents.cas.minorInjuries': '轻伤',
+  'incidents.cas.injuredUnknown': '受伤人数（伤情待核）',
   'incidents.cas.trapped': '被困',
   'incidents.cas.endangered': '受威胁',
   'incidents.cas.evacuated': '疏散转移',
