@@ -589,7 +589,10 @@ function followup(input: DraftReportInput, followupsBefore: number): string[] {
     : '';
   const sections = followupSections(i, before, last?.sentAt, zone);
   const what = isAccident(i) ? '事故' : i.category === 'forest_fire' ? '火灾' : '事件';
-  const cutOff = `截至${bodyTime(asOf, zone, first?.sentAt ?? i.receivedAt)}`;
+  // 截至6日14时: the day is always named at the cut-off.
+  const cutRef = first?.sentAt ?? i.receivedAt;
+  const cut = bodyTime(asOf, zone, cutRef);
+  const cutOff = `截至${/日/u.test(cut) ? cut : `${wall(asOf, zone).day}日${cut}`}`;
   if (sections.length === 0) {
     return [
       `　　${named}${cutOff}，${what}情况无新变化，现场处置仍在进行。有关情况将及时续报。`,
