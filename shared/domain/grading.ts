@@ -169,10 +169,14 @@ export function gradeIncident(input: GradingInput): GradeResult {
   if (input.category === 'forest_fire') {
     const area = { value: input.burnedAreaHa ?? 0, scale: AREA };
     return {
-      ...applyManual(byFigures(
+      ...applyManual(
+        byFigures(
           [area, deaths, serious],
           noneText(input, '无过火面积和人员死亡、重伤', '无过火面积和人员伤亡'),
-        ), 'forest_fire', input),
+        ),
+        'forest_fire',
+        input,
+      ),
       nearMiss: false,
     };
   }

@@ -103,13 +103,20 @@ export function checkReportText(text: string, ctx: ReportCheckContext = {}): Rep
   if (caller && caller !== ctx.accidentUnit?.trim()) {
     const k = lines.findIndex((l) => l.includes('（一）'));
     if (k >= 0 && lines[k]!.includes(caller)) {
-      findings.push({ id: 'C01', level: 'ERR', line: k + 1, match: caller, hint: '（一）写事发单位，不写来电单位' });
+      findings.push({
+        id: 'C01',
+        level: 'ERR',
+        line: k + 1,
+        match: caller,
+        hint: '（一）写事发单位，不写来电单位',
+      });
     }
   }
   if (ctx.sixItems) {
     for (const item of ['（一）', '（二）', '（三）', '（四）', '（五）', '（六）']) {
       const k = lines.findIndex((l) => l.includes(item));
-      const rest = k < 0 ? '' : lines[k]!.slice(lines[k]!.indexOf(item) + item.length).replace(/^[^。]*。/u, '');
+      const rest =
+        k < 0 ? '' : lines[k]!.slice(lines[k]!.indexOf(item) + item.length).replace(/^[^。]*。/u, '');
       if (k < 0 || EMPTY_ITEM.test(rest.trim())) {
         findings.push({ id: 'C02', level: 'ERR', line: k + 1, match: item, hint: '六项齐全，不留空' });
       }

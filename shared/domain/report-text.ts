@@ -3,7 +3,6 @@ import { classOf, gradeName } from './grading';
 import type { IncidentSource } from './incident-flags';
 import type { Casualties, CategoryCode, Grade, ReportKind } from './incident-types';
 
-
 const CATEGORY_NAMES: Record<CategoryCode, string> = {
   hazardous_chemicals: '危险化学品',
   road_traffic: '道路交通',
@@ -54,7 +53,6 @@ export function reportTitle(number: number, kind: ReportKind, totalFollowupsBefo
   if (kind === 'final') return '终报';
   return `续报${chineseNumeral(totalFollowupsBefore + 1)}`;
 }
-
 
 export interface ReportCaller {
   name: string;
@@ -213,7 +211,11 @@ export function eventName(i: Pick<ReportIncident, 'category' | 'summary'>): stri
     case 'road_traffic':
       return '道路交通事故';
     case 'construction':
-      return /坍塌|倒塌/u.test(s) ? '建筑施工坍塌事故' : /坠落/u.test(s) ? '建筑施工高处坠落事故' : '建筑施工事故';
+      return /坍塌|倒塌/u.test(s)
+        ? '建筑施工坍塌事故'
+        : /坠落/u.test(s)
+          ? '建筑施工高处坠落事故'
+          : '建筑施工事故';
     case 'fire':
       return '火灾';
     case 'industry_trade':
@@ -339,10 +341,7 @@ function casualtySentence(c: Casualties, subject: string): string {
       kinds.length > 0 ? `，其中${kinds.join('、')}` : n(c.injuredUnknown) > 0 ? '，伤情正在核实' : '';
     parts.push(`${injured}人受伤${detail}`);
   }
-  const first =
-    parts.length > 0
-      ? `${subject}已造成${parts.join('，')}`
-      : `${subject}暂未造成人员死亡和受伤`;
+  const first = parts.length > 0 ? `${subject}已造成${parts.join('，')}` : `${subject}暂未造成人员死亡和受伤`;
   const rest: string[] = [];
   if (n(c.trapped) > 0) rest.push(`${c.trapped}人被困`);
   rest.push(n(c.missing) > 0 ? `${c.missing}人下落不明` : '暂未发现人员下落不明');
@@ -362,9 +361,7 @@ function totalsSentence(i: ReportIncident): string {
   const harm = harmPhrase(c);
   const missing = n(c.missing) > 0 ? `${c.missing}人下落不明` : '暂无人员下落不明';
   const unknown = n(c.injuredUnknown) > 0 ? `（其中伤情待核${c.injuredUnknown}人）` : '';
-  return harm
-    ? `目前共造成${harm}${unknown}；${missing}。`
-    : `目前暂未造成人员死亡和受伤；${missing}。`;
+  return harm ? `目前共造成${harm}${unknown}；${missing}。` : `目前暂未造成人员死亡和受伤；${missing}。`;
 }
 
 // ---------------------------------------------------------------- grade (§2.2 grades, C05)
@@ -396,7 +393,8 @@ function measuresOf(i: ReportIncident): ReportMeasure[] {
 }
 
 /** What the summary says was already done (消防、120已到场); only the handling parts of it. */
-const DONE = /到场|到达|赶赴|出动|调派|派出|疏散|转移|救治|送医|送往|转运|管制|警戒|扑灭|控制|处置|抢险|救援|救出|封控|关阀|切断|已通知|已报告/u;
+const DONE =
+  /到场|到达|赶赴|出动|调派|派出|疏散|转移|救治|送医|送往|转运|管制|警戒|扑灭|控制|处置|抢险|救援|救出|封控|关阀|切断|已通知|已报告/u;
 
 function measuresFromSummary(summary: string): string[] {
   return summary
@@ -541,15 +539,15 @@ function followupSections(
     ]);
   }
   const facts: string[] = [];
-  if (before && before.address.trim() !== i.address.trim()) facts.push(`经核实，事发地点为${fullWidth(i.address)}。`);
+  if (before && before.address.trim() !== i.address.trim())
+    facts.push(`经核实，事发地点为${fullWidth(i.address)}。`);
   if (before && (before.accidentUnit?.name ?? '') !== (i.accidentUnit?.name ?? '') && i.accidentUnit?.name) {
     facts.push(`经核实，${unitParagraph(i)}`);
   }
-  if (before && before.summary.trim() !== i.summary.trim()) facts.push(`据进一步了解，${sentence(i.summary)}`);
+  if (before && before.summary.trim() !== i.summary.trim())
+    facts.push(`据进一步了解，${sentence(i.summary)}`);
   if (facts.length > 0) sections.push(['事故情况', facts.join('')]);
-  const seen = new Set(
-    (before ? measuresOf(before) : []).map((m) => `${m.at}|${m.text.trim()}`),
-  );
+  const seen = new Set((before ? measuresOf(before) : []).map((m) => `${m.at}|${m.text.trim()}`));
   const fresh = measuresOf(i).filter((m) =>
     since && m.at ? m.at > since : !seen.has(`${m.at}|${m.text.trim()}`),
   );
@@ -594,9 +592,7 @@ function followup(input: DraftReportInput, followupsBefore: number): string[] {
   const cut = bodyTime(asOf, zone, cutRef);
   const cutOff = `截至${/日/u.test(cut) ? cut : `${wall(asOf, zone).day}日${cut}`}`;
   if (sections.length === 0) {
-    return [
-      `　　${named}${cutOff}，${what}情况无新变化，现场处置仍在进行。有关情况将及时续报。`,
-    ];
+    return [`　　${named}${cutOff}，${what}情况无新变化，现场处置仍在进行。有关情况将及时续报。`];
   }
   sections.push(['下一步工作', `我局将继续跟踪${what}处置进展，有关情况将及时续报。`]);
   return [`　　${named}${cutOff}，${what}有关进展续报如下：`, ...numbered(sections)];
@@ -620,7 +616,9 @@ function final(input: DraftReportInput, followupsBefore: number): string[] {
   const steps = measuresOf(i).map((m) => measureLine(m, zone, ref));
   const ended = i.closedAt ? `处置工作于${bodyTime(i.closedAt, zone, ref)}结束。` : '';
   const outcome = i.outcome?.trim() ? sentence(i.outcome) : '';
-  const handling = `${steps.join('')}${outcome}${ended}` || `${bodyTime(i.receivedAt, zone, ref)}接报后，我局组织开展了处置工作。`;
+  const handling =
+    `${steps.join('')}${outcome}${ended}` ||
+    `${bodyTime(i.receivedAt, zone, ref)}接报后，我局组织开展了处置工作。`;
   const losses = `${casualtySentence(i.casualties, what)}${i.category === 'forest_fire' && i.burnedAreaHa != null ? `过火面积约${hectares(i.burnedAreaHa)}公顷。` : ''}${lossSentence(i)}`;
   const grade = gradeWords(i);
   const sections: [string, string][] = [

@@ -48,7 +48,9 @@ describe.each(DIALECTS)('accident unit and report drafts on %s', (dialect) => {
   };
 
   it('stores the accident unit apart from the caller, returns it, edits and clears it', async () => {
-    const created = await t.app.inject(as(officer, { method: 'POST', url: '/api/incidents', payload: GAS_CALL }));
+    const created = await t.app.inject(
+      as(officer, { method: 'POST', url: '/api/incidents', payload: GAS_CALL }),
+    );
     expect(created.statusCode).toBe(201);
     const id = created.json().id as number;
     expect(created.json().accidentUnit).toEqual({ name: '老王家常餐馆', type: '个体工商户' });
@@ -68,7 +70,11 @@ describe.each(DIALECTS)('accident unit and report drafts on %s', (dialect) => {
     expect(patched.json().accidentUnit).toEqual({ name: '老王家常餐馆', address: '和平路126号一层' });
 
     const wrong = await t.app.inject(
-      as(officer, { method: 'PATCH', url: `/api/incidents/${id}`, payload: { accidentUnit: { name: 'x', boss: 'y' } } }),
+      as(officer, {
+        method: 'PATCH',
+        url: `/api/incidents/${id}`,
+        payload: { accidentUnit: { name: 'x', boss: 'y' } },
+      }),
     );
     expect(wrong.statusCode).toBe(400);
 
@@ -76,18 +82,27 @@ describe.each(DIALECTS)('accident unit and report drafts on %s', (dialect) => {
       as(officer, { method: 'PATCH', url: `/api/incidents/${id}`, payload: { accidentUnit: null } }),
     );
     expect(cleared.json().accidentUnit).toBeNull();
-    expect(await draft(id, 'initial')).toContain('（一）事发单位概况。事发单位名称、性质及证照等情况正在核实。');
+    expect(await draft(id, 'initial')).toContain(
+      '（一）事发单位概况。事发单位名称、性质及证照等情况正在核实。',
+    );
   });
 
   it('drafts a 首报 that names the restaurant and a 续报 that carries later dispatches and instructions', async () => {
     clock.set('2026-12-05T23:12:00Z');
-    const id = (await t.app.inject(as(officer, { method: 'POST', url: '/api/incidents', payload: GAS_CALL }))).json()
-      .id as number;
+    const id = (
+      await t.app.inject(as(officer, { method: 'POST', url: '/api/incidents', payload: GAS_CALL }))
+    ).json().id as number;
     const first = await draft(id, 'initial');
-    expect(first).toContain('（一）事发单位概况。事发单位为老王家常餐馆，系个体工商户；其证照等情况正在核实。');
-    expect(first).toContain('12月6日7时12分，我局接区消防救援大队报告：7时05分许，长青街道和平路126号老王家常餐馆发生一起燃气爆炸事故');
+    expect(first).toContain(
+      '（一）事发单位概况。事发单位为老王家常餐馆，系个体工商户；其证照等情况正在核实。',
+    );
+    expect(first).toContain(
+      '12月6日7时12分，我局接区消防救援大队报告：7时05分许，长青街道和平路126号老王家常餐馆发生一起燃气爆炸事故',
+    );
     expect(first).not.toMatch(/wangfang|[A-Za-z]|时0分/u);
-    expect(checkReportText(first, { callerUnit: '区消防救援大队', accidentUnit: '老王家常餐馆', sixItems: true })).toEqual([]);
+    expect(
+      checkReportText(first, { callerUnit: '区消防救援大队', accidentUnit: '老王家常餐馆', sixItems: true }),
+    ).toEqual([]);
 
     clock.set('2026-12-06T00:40:00Z'); // 8:40
     const sent = await t.app.inject(

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 
 describe('category search as callers say it', () => {
   it('"爆炸" offers 城镇燃气, 危险化学品 and 工贸', () => {
-    expect(searchCategories(CATEGORIES, '爆炸')).toEqual(['hazardous_chemicals', 'urban_gas', 'industry_trade']);
+    expect(searchCategories(CATEGORIES, '爆炸')).toEqual([
+      'hazardous_chemicals',
+      'urban_gas',
+      'industry_trade',
+    ]);
   });
 
   it('"车祸" finds 道路交通, "燃气" 城镇燃气, "山火" 森林草原火灾', () => {

@@ -20,7 +20,9 @@ const gasCall = (over: Partial<ReportIncident> = {}): ReportIncident => ({
   casualties: { minorInjuries: 2 },
   caller: { name: '张伟', unit: CALLER_UNIT, post: '值班员', phone: '13800000000' },
   accidentUnit: { name: RESTAURANT, type: '个体工商户' },
-  measures: [{ type: 'dispatch', text: '通知区住房城乡建设局、长青街道赶赴现场', at: '2026-12-05T23:20:00.000Z' }],
+  measures: [
+    { type: 'dispatch', text: '通知区住房城乡建设局、长青街道赶赴现场', at: '2026-12-05T23:20:00.000Z' },
+  ],
   ...over,
 });
 
@@ -53,14 +55,18 @@ describe('首报 of the gas-explosion call', () => {
 
   it('says 据初步了解, states missing, and grades in words', () => {
     expect(text).toContain('（三）事故简要经过。据初步了解，店内厨房发生燃气爆炸并起火');
-    expect(text).toContain('（四）人员伤亡和直接经济损失。事故已造成2人受伤，其中轻伤2人；暂未发现人员下落不明。直接经济损失正在核算。');
+    expect(text).toContain(
+      '（四）人员伤亡和直接经济损失。事故已造成2人受伤，其中轻伤2人；暂未发现人员下落不明。直接经济损失正在核算。',
+    );
     expect(text).toContain('初步研判为一般事故。');
   });
 
   it('has no 0分, pinyin, raw codes, zone ids or caller data', () => {
     // "0分" as in 7时0分 or 7时00分 (7时20分 is right)
     expect(text).not.toMatch(/(?<![1-5])0分|[A-Za-z]|Asia\/|urban_gas|13800000000|张伟/u);
-    expect(checkReportText(text, { callerUnit: CALLER_UNIT, accidentUnit: RESTAURANT, sixItems: true })).toEqual([]);
+    expect(
+      checkReportText(text, { callerUnit: CALLER_UNIT, accidentUnit: RESTAURANT, sixItems: true }),
+    ).toEqual([]);
   });
 
   it('says the accident unit is being checked when it is not known', () => {
@@ -171,7 +177,9 @@ describe('终报 and other events', () => {
     });
     const lines = t.split('\n');
     expect(lines[0]).toBe('关于东岗镇石门村凤凰山南坡森林火灾的首报');
-    expect(lines[3]).toContain('初步估算过火面积约20公顷。火灾暂未造成人员死亡和受伤；暂未发现人员下落不明。');
+    expect(lines[3]).toContain(
+      '初步估算过火面积约20公顷。火灾暂未造成人员死亡和受伤；暂未发现人员下落不明。',
+    );
     expect(lines[5]).toBe('　　三、研判情况。按初步估算的过火面积，初步研判为较大森林火灾。');
     expect(checkReportText(t)).toEqual([]);
   });
@@ -206,6 +214,8 @@ describe('grade basis with injuries', () => {
       incident: gasCall({ casualties: { injuredUnknown: 3 } }),
       zone: SH,
     });
-    expect(t).toContain('（四）人员伤亡和直接经济损失。事故已造成3人受伤，伤情正在核实；暂未发现人员下落不明。');
+    expect(t).toContain(
+      '（四）人员伤亡和直接经济损失。事故已造成3人受伤，伤情正在核实；暂未发现人员下落不明。',
+    );
   });
 });

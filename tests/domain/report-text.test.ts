@@ -1,11 +1,6 @@
 import { CATEGORIES } from '@shared/domain/incident-types';
-import {
-  categoryName,
-  chineseNumeral,
-  reportTitle,
-} from '@shared/domain/report-text';
+import { categoryName, chineseNumeral, reportTitle } from '@shared/domain/report-text';
 import { describe, expect, it } from 'vitest';
-
 
 describe('report titles', () => {
   it('numbers 续报 among follow-ups in Chinese', () => {

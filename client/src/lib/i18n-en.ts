@@ -320,7 +320,8 @@ export const en: Record<MessageKey, string> = {
   'incidents.cas.poisoned': 'Acute poisoning',
   'incidents.cas.minorInjuries': 'Minor injuries',
   'incidents.form.accidentUnitName': 'Accident unit',
-  'incidents.form.accidentUnitHint': 'The unit or place where it happened (not the caller’s unit); leave empty if unknown',
+  'incidents.form.accidentUnitHint':
+    'The unit or place where it happened (not the caller’s unit); leave empty if unknown',
   'incidents.form.accidentUnitType': 'Kind of unit',
   'incidents.form.accidentUnitTypePlaceholder': 'e.g. sole trader, limited company, private home',
   'incidents.detail.accidentUnit': 'Accident unit',

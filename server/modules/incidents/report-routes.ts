@@ -12,8 +12,8 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { DutyError } from '../../errors';
-import { toStored } from '../../time';
 import { actorOf, userOf } from '../../plugins/auth';
+import { toStored } from '../../time';
 import { addAction, closeIncident } from './lifecycle';
 import { draftFor, sendReport } from './reports';
 
