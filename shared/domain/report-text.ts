@@ -337,11 +337,12 @@ function casualtySentence(c: Casualties, subject: string): string {
     if (n(c.poisoned) > 0) kinds.push(`急性工业中毒${c.poisoned}人`);
     if (n(c.minorInjuries) > 0) kinds.push(`轻伤${c.minorInjuries}人`);
     if (n(c.injuredUnknown) > 0 && kinds.length > 0) kinds.push(`伤情待核${c.injuredUnknown}人`);
+    // 5人受伤（其中重伤1人、轻伤2人、伤情待核2人）; all of unknown severity: （伤情正在核实）.
     const detail =
-      kinds.length > 0 ? `，其中${kinds.join('、')}` : n(c.injuredUnknown) > 0 ? '，伤情正在核实' : '';
+      kinds.length > 0 ? `（其中${kinds.join('、')}）` : n(c.injuredUnknown) > 0 ? '（伤情正在核实）' : '';
     parts.push(`${injured}人受伤${detail}`);
   }
-  const first = parts.length > 0 ? `${subject}已造成${parts.join('，')}` : `${subject}暂未造成人员死亡和受伤`;
+  const first = parts.length > 0 ? `${subject}已造成${parts.join('、')}` : `${subject}暂未造成人员死亡和受伤`;
   const rest: string[] = [];
   if (n(c.trapped) > 0) rest.push(`${c.trapped}人被困`);
   rest.push(n(c.missing) > 0 ? `${c.missing}人下落不明` : '暂未发现人员下落不明');
@@ -480,7 +481,7 @@ function eventInitial(i: ReportIncident, zone: string): string[] {
   const judge = gradeSentence(i);
   return [
     opening(i, zone),
-    `　　一、基本情况。${bodyTime(i.occurredAt, zone)}许，${fullWidth(i.address)}发生${eventName(i)}。${i.summary.trim() ? `据初步了解，${sentence(i.summary)}` : ''}${scene}${area}${casualtySentence(i.casualties, subject)}`,
+    `　　一、基本情况。${i.summary.trim() ? `据初步了解，${sentence(i.summary)}` : '现场情况正在进一步了解。'}${scene}${area}${casualtySentence(i.casualties, subject)}`,
     `　　二、处置情况。${measuresParagraph(i, zone)}`,
     ...(judge ? [`　　三、研判情况。${judge}`] : []),
     `　　${judge ? '四' : '三'}、下一步工作。我局将持续跟踪${i.category === 'forest_fire' ? '火情和扑救' : '事态和处置'}进展，有关情况将及时续报。`,
