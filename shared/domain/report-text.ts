@@ -326,7 +326,7 @@ function harmPhrase(c: Casualties): string {
 const figuresKnown = (c: Casualties) => Object.values(c).some((v) => v !== undefined);
 
 /** The casualty sentence: deaths, injuries (by severity where known), missing — always stated. */
-function casualtySentence(c: Casualties, subject: string): string {
+function casualtySentence(c: Casualties, subject: string, final = false): string {
   if (!figuresKnown(c)) return '人员伤亡情况正在核实。';
   const injured = injuredTotal(c);
   const parts: string[] = [];
@@ -345,7 +345,7 @@ function casualtySentence(c: Casualties, subject: string): string {
   const first = parts.length > 0 ? `${subject}已造成${parts.join('、')}` : `${subject}暂未造成人员死亡和受伤`;
   const rest: string[] = [];
   if (n(c.trapped) > 0) rest.push(`${c.trapped}人被困`);
-  rest.push(n(c.missing) > 0 ? `${c.missing}人下落不明` : '暂未发现人员下落不明');
+  rest.push(n(c.missing) > 0 ? `${c.missing}人下落不明` : final ? '无人员下落不明' : '暂未发现人员下落不明');
   if (n(c.endangered) > 0) rest.push(`危及${c.endangered}人生命安全`);
   return `${first}；${rest.join('，')}。`;
 }
@@ -535,8 +535,8 @@ function followupSections(
   if (before && (before.grade !== i.grade || before.nearMiss !== i.nearMiss) && gradeWords(i)) {
     const from = gradeWords(before);
     sections.push([
-      '事故等级',
-      `按目前掌握的情况，${from ? `事故等级由${from}调整为${gradeWords(i)}` : `初步研判为${gradeWords(i)}`}。`,
+      isAccident(i) ? '事故等级' : '等级研判',
+      `${isAccident(i) ? '依据《生产安全事故报告和调查处理条例》第三条，' : ''}按目前掌握的情况，${from ? `等级由${from}调整为${gradeWords(i)}` : `初步研判为${gradeWords(i)}`}。`,
     ]);
   }
   const facts: string[] = [];
@@ -620,7 +620,7 @@ function final(input: DraftReportInput, followupsBefore: number): string[] {
   const handling =
     `${steps.join('')}${outcome}${ended}` ||
     `${bodyTime(i.receivedAt, zone, ref)}接报后，我局组织开展了处置工作。`;
-  const losses = `${casualtySentence(i.casualties, what)}${i.category === 'forest_fire' && i.burnedAreaHa != null ? `过火面积约${hectares(i.burnedAreaHa)}公顷。` : ''}${lossSentence(i)}`;
+  const losses = `${casualtySentence(i.casualties, what, true)}${i.category === 'forest_fire' && i.burnedAreaHa != null ? `过火面积约${hectares(i.burnedAreaHa)}公顷。` : ''}${lossSentence(i)}`;
   const grade = gradeWords(i);
   const sections: [string, string][] = [
     ['处置经过', handling],

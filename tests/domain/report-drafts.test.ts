@@ -117,6 +117,28 @@ describe('续报', () => {
     expect(checkReportText(text)).toEqual([]);
   });
 
+  it('gives the grade change with its legal ground and the running totals', () => {
+    const t = draftReportText({
+      kind: 'followup',
+      incident: gasCall({
+        grade: 'III',
+        casualties: { deaths: 3, minorInjuries: 2 },
+        directLossYuan: 4_200_000,
+      }),
+      reports: [{ kind: 'initial', sentAt: FIRST_SENT, incident: atFirst }],
+      asOf: '2026-12-06T06:10:00.000Z',
+      zone: SH,
+    });
+    expect(t.split('\n').slice(2)).toEqual([
+      '　　我局已于12月6日8时40分报送首报。截至6日14时10分，事故有关进展续报如下：',
+      '　　一、伤亡情况。死亡人数由0人增至3人。目前共造成3人死亡、2人受伤；暂无人员下落不明。',
+      '　　二、事故等级。依据《生产安全事故报告和调查处理条例》第三条，按目前掌握的情况，等级由一般事故调整为较大事故。',
+      '　　三、损失情况。初步估计直接经济损失420万元。',
+      '　　四、下一步工作。我局将继续跟踪事故处置进展，有关情况将及时续报。',
+    ]);
+    expect(checkReportText(t)).toEqual([]);
+  });
+
   it('says nothing changed when nothing did', () => {
     const t = draftReportText({
       kind: 'followup',
@@ -148,7 +170,7 @@ describe('终报 and other events', () => {
       '',
       '　　事故已于12月6日8时40分首报，并先后续报1次。现将最终情况报告如下：',
       '　　一、处置经过。7时20分，通知区住房城乡建设局、长青街道赶赴现场。现场清理完毕。处置工作于18时结束。',
-      '　　二、伤亡和损失。事故已造成2人受伤（其中轻伤2人）；暂未发现人员下落不明。直接经济损失正在核算。按上述情况，属一般事故。',
+      '　　二、伤亡和损失。事故已造成2人受伤（其中轻伤2人）；无人员下落不明。直接经济损失正在核算。按上述情况，属一般事故。',
       '　　三、事故原因。事故原因正在调查。',
       '　　此为终报。',
     ]);
