@@ -40,10 +40,10 @@ describe('reports a duty officer would sign, in the browser', () => {
     await a.getByTestId('incident-detail').waitFor();
     const id = Number(await a.getByTestId('incident-detail').getAttribute('data-incident-id'));
 
-    expect(await a.getByTestId('accident-unit').innerText()).toBe('老王家常餐馆');
+    expect(await a.getByTestId('accident-unit').textContent()).toBe('老王家常餐馆');
     // The 首报 is due: the header's primary action, and the composer is the first card on the page.
     const send = a.getByTestId('send-due-report');
-    expect(await send.innerText()).toMatch(/报送首报/u);
+    expect(await send.textContent()).toMatch(/报送首报/u);
     expect(await send.getAttribute('class')).toContain('ant-btn-primary');
     const firstCard = a.locator('.inc-detail-main > .ant-card').first();
     expect(await firstCard.getByTestId('report-composer').count()).toBe(1);
@@ -55,10 +55,16 @@ describe('reports a duty officer would sign, in the browser', () => {
     const officer = await signIn(t.app, 'o1', USER_PASSWORD);
     const act = (what: string) =>
       t.app.inject(
-        as(officer, { method: 'POST', url: `/api/incidents/${id}/actions`, payload: { type: 'dispatch', text: what } }),
+        as(officer, {
+          method: 'POST',
+          url: `/api/incidents/${id}/actions`,
+          payload: { type: 'dispatch', text: what },
+        }),
       );
     expect((await act('区卫生健康委调派3辆救护车转运伤员')).statusCode).toBe(201);
-    await expect.poll(() => text.inputValue(), { timeout: 5000 }).toContain('区卫生健康委调派3辆救护车转运伤员');
+    await expect
+      .poll(() => text.inputValue(), { timeout: 5000 })
+      .toContain('区卫生健康委调派3辆救护车转运伤员');
 
     // An edited draft keeps the officer's words and says it can be refreshed.
     await text.focus();
@@ -66,7 +72,7 @@ describe('reports a duty officer would sign, in the browser', () => {
     await a.keyboard.type('补充');
     expect((await act('长青街道疏散周边群众60余人')).statusCode).toBe(201);
     await a.getByTestId('draft-stale').waitFor({ timeout: 5000 });
-    expect(await a.getByTestId('draft-stale').innerText()).toContain('事件已更新，草稿可刷新');
+    expect(await a.getByTestId('draft-stale').textContent()).toContain('事件已更新，草稿可刷新');
     expect(await text.inputValue()).toContain('补充');
     await a.getByTestId('refresh-draft').click();
     await expect.poll(() => text.inputValue()).toContain('长青街道疏散周边群众60余人');
