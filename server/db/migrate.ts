@@ -6,6 +6,7 @@ import * as logbookHandover from './migrations/2026-12-01-logbook-handover';
 import * as statsIndexes from './migrations/2026-12-02-stats-indexes';
 import * as eventTimeIndex from './migrations/2026-12-03-event-time-index';
 import * as clusterAttachments from './migrations/2026-12-04-cluster-attachments';
+import * as accidentUnit from './migrations/2026-12-06-accident-unit';
 import * as auditCheckpoints from './migrations/2026-12-06-audit-checkpoints';
 import * as escalation from './migrations/2026-12-06-escalation';
 import * as handoverRules from './migrations/2026-12-06-handover-rules';
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-handover-rules': handoverRules,
   '2026-12-06-escalation': escalation,
   '2026-12-06-signoff-requests': signoffRequests,
+  '2026-12-06-accident-unit': accidentUnit,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

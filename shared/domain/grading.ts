@@ -89,6 +89,21 @@ const AREA: Scale = {
 
 type Figure = { value: number; scale: Scale };
 
+/** People figures that do not move the grade but must not be hidden behind "无人员伤亡". */
+const OTHER_PEOPLE: [keyof GradingInput['casualties'], string][] = [
+  ['missing', '下落不明'],
+  ['minorInjuries', '轻伤'],
+  ['injuredUnknown', '受伤（伤情待核）'],
+  ['trapped', '被困'],
+];
+
+/** The "nothing reached a band" text: says what was entered instead of claiming no casualties. */
+function noneText(input: GradingInput, whatCounts: string, emptyText: string): string {
+  const c = input.casualties;
+  const others = OTHER_PEOPLE.filter(([f]) => (c[f] ?? 0) > 0).map(([f, name]) => `${name} ${c[f]} 人`);
+  return others.length === 0 ? emptyText : `${whatCounts}（另有${others.join('、')}）`;
+}
+
 /** The highest band over the figures; each figure that is present gives a reason. */
 function byFigures(figures: Figure[], none: string): { grade: Grade; reasons: string[] } {
   let grade: Grade = 'IV';
@@ -141,7 +156,10 @@ export function gradeIncident(input: GradingInput): GradeResult {
   if (cls === 'accident') {
     const loss = { value: input.directLossYuan ?? 0, scale: LOSS };
     const graded = applyManual(
-      byFigures([deaths, serious, loss], '无人员伤亡和直接经济损失'),
+      byFigures(
+        [deaths, serious, loss],
+        noneText(input, '无人员死亡、重伤和直接经济损失', '无人员伤亡和直接经济损失'),
+      ),
       'regulation_493',
       input,
     );
@@ -151,7 +169,14 @@ export function gradeIncident(input: GradingInput): GradeResult {
   if (input.category === 'forest_fire') {
     const area = { value: input.burnedAreaHa ?? 0, scale: AREA };
     return {
-      ...applyManual(byFigures([area, deaths, serious], '无过火面积和人员伤亡'), 'forest_fire', input),
+      ...applyManual(
+        byFigures(
+          [area, deaths, serious],
+          noneText(input, '无过火面积和人员死亡、重伤', '无过火面积和人员伤亡'),
+        ),
+        'forest_fire',
+        input,
+      ),
       nearMiss: false,
     };
   }

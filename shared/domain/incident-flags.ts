@@ -34,6 +34,7 @@ export const CASUALTY_FIELDS = [
   'seriousInjuries',
   'poisoned',
   'minorInjuries',
+  'injuredUnknown',
   'trapped',
   'endangered',
   'evacuated',

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { gradeLabel, wanYuan } from './grading';
-import { CASUALTY_FIELDS, type CasualtyField, figuresChanged } from './incident-flags';
+import { classOf, gradeName } from './grading';
+import type { IncidentSource } from './incident-flags';
 import type { Casualties, CategoryCode, Grade, ReportKind } from './incident-types';
 
 const CATEGORY_NAMES: Record<CategoryCode, string> = {
@@ -63,14 +63,28 @@ export interface ReportCaller {
   alreadyTold?: string | null;
 }
 
+/** 事故发生单位: where it happened, never the caller's unit. */
+export interface ReportAccidentUnit {
+  name: string;
+  type?: string | null;
+  address?: string | null;
+}
+
+/** One handling record: a dispatch, an instruction, an on-scene update. */
+export interface ReportMeasure {
+  type: 'dispatch' | 'instruction' | 'update';
+  text: string;
+  at: string;
+}
+
 /** What a report draft needs of an incident; a 续报 compares two of these. */
 export interface ReportIncident {
-  title: string;
+  /** Kept in stored snapshots of earlier versions; not used for the text. */
+  title?: string;
   category: CategoryCode;
-  /** Defaults to categoryName(category). */
-  categoryName?: string;
   grade: Grade | null;
   nearMiss: boolean;
+  drill?: boolean;
   occurredAt: string;
   receivedAt: string;
   address: string;
@@ -79,9 +93,21 @@ export interface ReportIncident {
   directLossYuan?: number | null;
   burnedAreaHa?: number | null;
   caller: ReportCaller;
-  /** Actions taken so far, oldest first. */
-  measures: string[];
+  source?: IncidentSource;
+  /** null or absent: not yet known (正在核实). */
+  accidentUnit?: ReportAccidentUnit | null;
+  /** Handling records, oldest first (plain strings in snapshots stored before they carried a time). */
+  measures: (ReportMeasure | string)[];
   outcome?: string | null;
+  closedAt?: string | null;
+}
+
+/** The report this draft follows (a 续报 or 终报 names it). */
+export interface PreviousReport {
+  kind: ReportKind;
+  sentAt: string;
+  /** The incident as it was then: a 续报 reports only what changed since. */
+  incident?: ReportIncident;
 }
 
 export interface DraftReportInput {
@@ -89,126 +115,540 @@ export interface DraftReportInput {
   incident: ReportIncident;
   /** The incident as of the last report: a 续报 reports only what changed since. */
   previous?: ReportIncident;
+  /** Reports already sent, oldest first (for 续报（第N次）, the 首报's time, and what is new). */
+  reports?: PreviousReport[];
+  /** When the draft is made: the 截至 of a 续报. Defaults to the latest known time. */
+  asOf?: string;
   zone: string;
 }
 
-const FIGURE_NAMES: Record<CasualtyField, string> = {
-  deaths: '死亡',
-  missing: '下落不明',
-  seriousInjuries: '重伤',
-  poisoned: '急性工业中毒',
-  minorInjuries: '轻伤',
-  trapped: '被困',
-  endangered: '受威胁',
-  evacuated: '疏散转移',
-};
-/** Always stated, even at 0: a 首报 never goes without casualty figures. */
-const CORE_FIGURES = new Set<CasualtyField>(['deaths', 'missing', 'seriousInjuries', 'minorInjuries']);
+// ---------------------------------------------------------------- time and numbers (§2)
 
-/** e.g. '2026年3月5日2时40分' on the wall clock of `zone`. */
-export function chineseDateTime(at: string, zone: string): string {
+interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+function wall(at: string, zone: string): WallTime {
   const t = DateTime.fromJSDate(new Date(at)).setZone(zone);
   if (!t.isValid) throw new Error(`invalid instant "${at}" or zone "${zone}"`);
-  return `${t.year}年${t.month}月${t.day}日${t.hour}时${t.minute}分`;
+  return { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute };
 }
 
-const sentence = (text: string) => `${text.trim().replace(/[。．.；;，,]+$/, '')}。`;
-const loss = (yuan: number | null | undefined) =>
-  yuan == null ? '直接经济损失正在核实' : `直接经济损失初步估计 ${wanYuan(yuan)} 万元`;
-const numbered = (items: string[]) => items.map((m, i) => `${i + 1}. ${m.trim()}`).join('；');
-
-function figuresLine(i: ReportIncident): string {
-  const people = CASUALTY_FIELDS.filter((f) => CORE_FIGURES.has(f) || (i.casualties[f] ?? 0) > 0).map(
-    (f) => `${FIGURE_NAMES[f]} ${i.casualties[f] ?? 0} 人`,
-  );
-  const area = i.burnedAreaHa == null ? [] : [`过火面积 ${i.burnedAreaHa} 公顷`];
-  return [people.join('，'), loss(i.directLossYuan), ...area].join('；');
+/** 7时, 7时05分, 14时38分: hours never padded, minutes two digits, no 0分. */
+export function clockTime(at: string, zone: string): string {
+  const t = wall(at, zone);
+  return t.minute === 0 ? `${t.hour}时` : `${t.hour}时${String(t.minute).padStart(2, '0')}分`;
 }
 
-function gradeLine(i: ReportIncident): string {
-  if (i.category === 'social_security') return '事件等级：社会安全事件，不分级';
-  return `事件等级：${i.grade ? gradeLabel(i.grade) : '待定级'}${i.nearMiss ? '，属较大涉险事故' : ''}`;
+/** e.g. '2026年3月5日2时40分', '2026年3月5日3时' on the wall clock of `zone` (the header's 报送时间). */
+export function chineseDateTime(at: string, zone: string): string {
+  const t = wall(at, zone);
+  return `${t.year}年${t.month}月${t.day}日${clockTime(at, zone)}`;
 }
 
-function initialText(i: ReportIncident, zone: string): string {
-  const c = i.caller;
-  const callerAbout = [c.unit, c.post].filter(Boolean).join(' ');
-  const callerLine = [
-    `报告人 ${c.name}${callerAbout ? `（${callerAbout}）` : ''}`,
-    c.phone ? `联系电话 ${c.phone}` : '',
-    `已告知：${c.alreadyTold?.trim() || '无'}`,
-    gradeLine(i),
-  ].filter(Boolean);
+/**
+ * A time in running text: the date only when it differs from `ref`'s (12月6日7时05分, then 7时20分;
+ * the next day 7日8时); the year only when it crosses one.
+ */
+export function bodyTime(at: string, zone: string, ref?: string): string {
+  const t = wall(at, zone);
+  const r = ref ? wall(ref, zone) : null;
+  const clock = clockTime(at, zone);
+  if (r && r.year === t.year && r.month === t.month && r.day === t.day) return clock;
+  if (r && r.year === t.year && r.month === t.month) return `${t.day}日${clock}`;
+  if (r && r.year !== t.year) return `${t.year}年${t.month}月${t.day}日${clock}`;
+  return `${t.month}月${t.day}日${clock}`;
+}
+
+/** Yuan as 万元 with at most two decimals: 1234567 → '123.46'. */
+export function wanYuanText(yuan: number): string {
+  return String(Number((yuan / 10_000).toFixed(2)));
+}
+
+const hectares = (ha: number) => String(Number(ha.toFixed(1)));
+
+/** Trailing punctuation replaced by one 。; half-width punctuation made full-width. */
+function sentence(text: string): string {
+  const t = fullWidth(text.trim()).replace(/[。．.；;，,、：:]+$/u, '');
+  return t === '' ? '' : `${t}。`;
+}
+
+function fullWidth(text: string): string {
+  return text
+    .replace(/,/g, '，')
+    .replace(/;/g, '；')
+    .replace(/:/g, '：')
+    .replace(/!/g, '')
+    .replace(/\?/g, '？')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/\s+/g, '');
+}
+
+// ---------------------------------------------------------------- names
+
+/** The event as a person would say it (燃气爆炸事故, 森林火灾), never a category label. */
+export function eventName(i: Pick<ReportIncident, 'category' | 'summary'>): string {
+  const s = i.summary;
+  const blast = /爆炸|爆燃|闪爆/u.test(s);
+  const leak = /泄漏|泄露/u.test(s);
+  const blaze = /起火|着火|火灾|燃烧/u.test(s);
+  switch (i.category) {
+    case 'urban_gas':
+      return blast ? '燃气爆炸事故' : leak ? '燃气泄漏事故' : blaze ? '燃气火灾事故' : '燃气事故';
+    case 'hazardous_chemicals':
+      return blast
+        ? '危险化学品爆炸事故'
+        : leak
+          ? '危险化学品泄漏事故'
+          : blaze
+            ? '危险化学品火灾事故'
+            : '危险化学品事故';
+    case 'road_traffic':
+      return '道路交通事故';
+    case 'construction':
+      return /坍塌|倒塌/u.test(s)
+        ? '建筑施工坍塌事故'
+        : /坠落/u.test(s)
+          ? '建筑施工高处坠落事故'
+          : '建筑施工事故';
+    case 'fire':
+      return '火灾';
+    case 'industry_trade':
+      return blast ? '爆炸事故' : /中毒|窒息/u.test(s) ? '中毒窒息事故' : '生产安全事故';
+    case 'special_equipment':
+      return /电梯/u.test(s) ? '电梯事故' : /锅炉|压力容器/u.test(s) ? '锅炉压力容器事故' : '特种设备事故';
+    case 'other_accident':
+      return '生产安全事故';
+    case 'flood':
+      return '洪涝灾害';
+    case 'drought':
+      return '旱灾';
+    case 'meteorological':
+      return '气象灾害';
+    case 'earthquake':
+      return '地震灾害';
+    case 'geological':
+      return /滑坡/u.test(s) ? '山体滑坡' : /泥石流/u.test(s) ? '泥石流灾害' : '地质灾害';
+    case 'forest_fire':
+      return '森林火灾';
+    case 'public_health':
+      return '突发公共卫生事件';
+    case 'social_security':
+      return '社会安全事件';
+  }
+}
+
+/** Production accidents run the six items of 第十二条 and 首报/续报/终报; the rest 基本情况/处置情况/研判/下一步. */
+const isAccident = (i: ReportIncident) => classOf(i.category) === 'accident';
+
+/** 关于长青街道和平路一餐馆燃气爆炸事故的首报: place without house number, the unit by its kind. */
+const UNIT_KINDS = [
+  '餐馆',
+  '饭店',
+  '酒店',
+  '酒楼',
+  '宾馆',
+  '商店',
+  '超市',
+  '市场',
+  '工地',
+  '工厂',
+  '厂',
+  '公司',
+  '仓库',
+  '加油站',
+  '学校',
+  '医院',
+  '小区',
+  '门店',
+  '商铺',
+];
+
+function titlePlace(i: ReportIncident): string {
+  const place = i.address
+    .replace(/[（(].*$/u, '')
+    .replace(/[0-9０-９-]+(号|弄|栋|幢|楼|室|单元).*$/u, '')
+    .replace(/[A-Za-z0-9\s]/gu, '');
+  const name = i.accidentUnit?.name ?? '';
+  const kind = UNIT_KINDS.find((k) => name.endsWith(k));
+  return `${place}${kind ? `一${kind}` : ''}`;
+}
+
+/** The heading line of the draft: 关于……的首报 / 的续报（第一次） / 的终报. */
+export function reportHeading(i: ReportIncident, kind: ReportKind, followupsBefore: number): string {
+  const what =
+    kind === 'initial'
+      ? '首报'
+      : kind === 'final'
+        ? '终报'
+        : `续报（第${chineseNumeral(followupsBefore + 1)}次）`;
+  return `${i.drill ? '【演练】' : ''}关于${titlePlace(i)}${eventName(i)}的${what}`;
+}
+
+const SOURCES: Record<IncidentSource, string> = {
+  phone: '群众电话报告',
+  api: '系统推送信息',
+  walk_in: '群众来访报告',
+  monitoring: '监测预警信息',
+  tip_off: '群众举报',
+  media: '媒体报道信息',
+};
+
+/** Who told us: the caller's unit, named here and nowhere else. */
+function sourceText(i: ReportIncident): string {
+  const unit = i.caller.unit?.trim();
+  if (unit) return `${fullWidth(unit)}报告`;
+  return SOURCES[i.source ?? 'phone'];
+}
+
+// ---------------------------------------------------------------- figures (§2.2, 第十二条（四）)
+
+const n = (v: number | undefined) => v ?? 0;
+
+function injuredTotal(c: Casualties): number {
+  return n(c.seriousInjuries) + n(c.poisoned) + n(c.minorInjuries) + n(c.injuredUnknown);
+}
+
+/** 已造成2人死亡、5人受伤 — or '' when nobody died or was hurt. */
+function harmPhrase(c: Casualties): string {
+  const parts: string[] = [];
+  if (n(c.deaths) > 0) parts.push(`${c.deaths}人死亡`);
+  const injured = injuredTotal(c);
+  if (injured > 0) parts.push(`${injured}人受伤`);
+  return parts.join('、');
+}
+
+const figuresKnown = (c: Casualties) => Object.values(c).some((v) => v !== undefined);
+
+/** The casualty sentence: deaths, injuries (by severity where known), missing — always stated. */
+function casualtySentence(c: Casualties, subject: string, final = false): string {
+  if (!figuresKnown(c)) return '人员伤亡情况正在核实。';
+  const injured = injuredTotal(c);
+  const parts: string[] = [];
+  if (n(c.deaths) > 0) parts.push(`${c.deaths}人死亡`);
+  if (injured > 0) {
+    const kinds: string[] = [];
+    if (n(c.seriousInjuries) > 0) kinds.push(`重伤${c.seriousInjuries}人`);
+    if (n(c.poisoned) > 0) kinds.push(`急性工业中毒${c.poisoned}人`);
+    if (n(c.minorInjuries) > 0) kinds.push(`轻伤${c.minorInjuries}人`);
+    if (n(c.injuredUnknown) > 0 && kinds.length > 0) kinds.push(`伤情待核${c.injuredUnknown}人`);
+    // 5人受伤（其中重伤1人、轻伤2人、伤情待核2人）; all of unknown severity: （伤情正在核实）.
+    const detail =
+      kinds.length > 0 ? `（其中${kinds.join('、')}）` : n(c.injuredUnknown) > 0 ? '（伤情正在核实）' : '';
+    parts.push(`${injured}人受伤${detail}`);
+  }
+  const first = parts.length > 0 ? `${subject}已造成${parts.join('、')}` : `${subject}暂未造成人员死亡和受伤`;
+  const rest: string[] = [];
+  if (n(c.trapped) > 0) rest.push(`${c.trapped}人被困`);
+  rest.push(n(c.missing) > 0 ? `${c.missing}人下落不明` : final ? '无人员下落不明' : '暂未发现人员下落不明');
+  if (n(c.endangered) > 0) rest.push(`危及${c.endangered}人生命安全`);
+  return `${first}；${rest.join('，')}。`;
+}
+
+function lossSentence(i: ReportIncident): string {
+  return i.directLossYuan == null
+    ? '直接经济损失正在核算。'
+    : `初步估计直接经济损失${wanYuanText(i.directLossYuan)}万元。`;
+}
+
+/** Running totals in one sentence (a 续报 restates them). */
+function totalsSentence(i: ReportIncident): string {
+  const c = i.casualties;
+  const harm = harmPhrase(c);
+  const missing = n(c.missing) > 0 ? `${c.missing}人下落不明` : '暂无人员下落不明';
+  const unknown = n(c.injuredUnknown) > 0 ? `（其中伤情待核${c.injuredUnknown}人）` : '';
+  return harm ? `目前共造成${harm}${unknown}；${missing}。` : `目前暂未造成人员死亡和受伤；${missing}。`;
+}
+
+// ---------------------------------------------------------------- grade (§2.2 grades, C05)
+
+function gradeWords(i: ReportIncident): string {
+  if (i.category === 'social_security' || i.category === 'public_health') return '';
+  if (i.category === 'forest_fire') return i.grade ? `${gradeName(i.grade)}森林火灾` : '';
+  if (isAccident(i)) {
+    if (i.nearMiss) return '较大涉险事故';
+    return i.grade ? `${gradeName(i.grade)}事故` : '';
+  }
+  return i.grade ? `${gradeName(i.grade)}${eventName(i)}` : '';
+}
+
+function gradeSentence(i: ReportIncident): string {
+  if (i.category === 'social_security') return '';
+  const words = gradeWords(i);
+  if (!words) return '事件等级正在研判。';
+  const basis = i.category === 'forest_fire' ? '按初步估算的过火面积' : '按目前掌握的情况';
+  return `${basis}，初步研判为${words}。`;
+}
+
+// ---------------------------------------------------------------- measures (第十二条（五）)
+
+function measuresOf(i: ReportIncident): ReportMeasure[] {
+  return i.measures
+    .map((m) => (typeof m === 'string' ? { type: 'dispatch' as const, text: m, at: '' } : m))
+    .filter((m) => m.text.trim() !== '');
+}
+
+/** What the summary says was already done (消防、120已到场); only the handling parts of it. */
+const DONE =
+  /到场|到达|赶赴|出动|调派|派出|疏散|转移|救治|送医|送往|转运|管制|警戒|扑灭|控制|处置|抢险|救援|救出|封控|关阀|切断|已通知|已报告/u;
+
+function measuresFromSummary(summary: string): string[] {
+  return summary
+    .split(/[。；;！!\n]/u)
+    .flatMap((s) => s.split(/[，,]/u))
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && DONE.test(s));
+}
+
+function measureLine(m: ReportMeasure, zone: string, ref: string): string {
+  const when = m.at ? `${bodyTime(m.at, zone, ref)}，` : '';
+  const text = fullWidth(m.text.trim()).replace(/[。；，]+$/u, '');
+  if (m.type === 'instruction') return `${when}有关领导作出指示：“${text}”。`;
+  if (m.type === 'update') return `${when}据现场报告，${text}。`;
+  return `${when}${text}。`;
+}
+
+function measuresParagraph(i: ReportIncident, zone: string): string {
+  const ref = i.receivedAt;
+  const lines = [`${bodyTime(i.receivedAt, zone, ref)}接报后，我局立即核实情况并报告带班领导。`];
+  const fromSummary = measuresFromSummary(i.summary);
+  if (fromSummary.length > 0) lines.push(`据报，${fromSummary.join('，')}。`);
+  for (const m of measuresOf(i)) lines.push(measureLine(m, zone, ref));
+  return lines.join('');
+}
+
+// ---------------------------------------------------------------- 首报
+
+function opening(i: ReportIncident, zone: string): string {
+  const received = bodyTime(i.receivedAt, zone);
+  const occurred = bodyTime(i.occurredAt, zone, i.receivedAt);
+  const unit = i.accidentUnit?.name ? fullWidth(i.accidentUnit.name) : '';
+  const harm = harmPhrase(i.casualties);
+  return `　　${received}，我局接${sourceText(i)}：${occurred}许，${fullWidth(i.address)}${unit}发生一起${eventName(i)}${harm ? `，已造成${harm}` : ''}。现将有关情况报告如下：`;
+}
+
+function unitParagraph(i: ReportIncident): string {
+  const u = i.accidentUnit;
+  if (!u?.name?.trim()) {
+    return i.category === 'road_traffic'
+      ? '事故发生在道路上，涉事车辆及其所属单位情况正在核实。'
+      : '事发单位名称、性质及证照等情况正在核实。';
+  }
+  const type = u.type?.trim() ? `，系${fullWidth(u.type)}` : '';
+  const where = u.address?.trim() ? `，位于${fullWidth(u.address)}` : '';
+  return `事发单位为${fullWidth(u.name)}${type}${where}；其${type ? '' : '性质及'}证照等情况正在核实。`;
+}
+
+function latestUpdate(i: ReportIncident): ReportMeasure | undefined {
+  return measuresOf(i)
+    .filter((m) => m.type === 'update')
+    .at(-1);
+}
+
+function accidentInitial(i: ReportIncident, zone: string): string[] {
+  const ref = i.receivedAt;
+  const update = latestUpdate(i);
+  const scene = update
+    ? `据现场报告，截至${bodyTime(update.at || i.receivedAt, zone, ref)}，${sentence(update.text)}`
+    : '现场情况正在进一步了解。';
+  const unitName = i.accidentUnit?.name ? fullWidth(i.accidentUnit.name) : '';
   return [
-    `${chineseDateTime(i.receivedAt, zone)}，我局接报${i.title}，现将有关情况报告如下：`,
-    `（一）事故发生单位概况：${sentence(c.unit?.trim() || '待核实')}`,
-    `（二）事故发生的时间、地点以及事故现场情况：${chineseDateTime(i.occurredAt, zone)}，${i.address.trim()}，发生${i.categoryName ?? categoryName(i.category)}事件。`,
-    `（三）事故的简要经过：${sentence(i.summary || '正在核实')}`,
-    `（四）事故已经造成或者可能造成的伤亡人数（包括下落不明的人数）和初步估计的直接经济损失：${figuresLine(i)}。`,
-    `（五）已经采取的措施：${sentence(i.measures.length > 0 ? numbered(i.measures) : '正在核实')}`,
-    `（六）其他应当报告的情况：${callerLine.join('；')}。`,
-  ].join('\n');
+    opening(i, zone),
+    `　　（一）事发单位概况。${unitParagraph(i)}`,
+    `　　（二）事发时间、地点及现场情况。${bodyTime(i.occurredAt, zone)}许，事故发生在${fullWidth(i.address)}${unitName}。${scene}`,
+    `　　（三）事故简要经过。${i.summary.trim() ? `据初步了解，${sentence(i.summary)}` : '事故经过正在进一步调查了解。'}事故原因正在调查。`,
+    `　　（四）人员伤亡和直接经济损失。${casualtySentence(i.casualties, '事故')}${lossSentence(i)}`,
+    `　　（五）已采取的措施。${measuresParagraph(i, zone)}`,
+    `　　（六）其他情况。${gradeSentence(i)}下一步，我局将跟踪做好事故处置工作，有关情况将及时续报。`,
+  ];
 }
 
-function changes(now: ReportIncident, before: ReportIncident): string[] {
-  const lines = figuresChanged(before.casualties, now.casualties).map(
-    (f) => `${FIGURE_NAMES[f]}人数由 ${before.casualties[f] ?? 0} 人变为 ${now.casualties[f] ?? 0} 人`,
-  );
-  if ((before.directLossYuan ?? null) !== (now.directLossYuan ?? null)) {
-    lines.push(
-      before.directLossYuan == null
-        ? loss(now.directLossYuan)
-        : `直接经济损失由 ${wanYuan(before.directLossYuan)} 万元变为 ${now.directLossYuan == null ? '待核实' : `${wanYuan(now.directLossYuan)} 万元`}`,
-    );
-  }
-  if ((before.burnedAreaHa ?? null) !== (now.burnedAreaHa ?? null)) {
-    lines.push(`过火面积由 ${before.burnedAreaHa ?? '待核实'} 公顷变为 ${now.burnedAreaHa ?? '待核实'} 公顷`);
-  }
-  if (before.grade !== now.grade) {
-    lines.push(
-      `事件等级由${before.grade ? gradeLabel(before.grade) : '待定级'}调整为${now.grade ? gradeLabel(now.grade) : '待定级'}`,
-    );
-  }
-  if (before.nearMiss !== now.nearMiss)
-    lines.push(now.nearMiss ? '经核实属较大涉险事故' : '经核实不属较大涉险事故');
-  if (before.address.trim() !== now.address.trim()) lines.push(`事发地点更正为${now.address.trim()}`);
-  if (before.summary.trim() !== now.summary.trim()) lines.push(`事故经过补充：${now.summary.trim()}`);
-  const seen = new Set(before.measures.map((m) => m.trim()));
-  const added = now.measures.filter((m) => !seen.has(m.trim()));
-  if (added.length > 0) lines.push(`新采取的措施：${numbered(added)}`);
-  return lines;
-}
-
-const list = (lines: string[]) => lines.map((l, n) => `${chineseNumeral(n + 1)}、${sentence(l)}`);
-
-function followupText(i: ReportIncident, previous: ReportIncident | undefined): string {
-  if (!previous) {
-    const measures = i.measures.length > 0 ? numbered(i.measures) : '正在核实';
-    return [
-      `${i.title}续报如下：`,
-      ...list([`截至目前，${figuresLine(i)}`, gradeLine(i), `已经采取的措施：${measures}`]),
-    ].join('\n');
-  }
-  const lines = changes(i, previous);
-  return [`${i.title}续报如下：`, ...(lines.length > 0 ? list(lines) : ['暂无新的变化。'])].join('\n');
-}
-
-function finalText(i: ReportIncident): string {
-  const measures = i.measures.length > 0 ? numbered(i.measures) : '无';
+function eventInitial(i: ReportIncident, zone: string): string[] {
+  const area =
+    i.burnedAreaHa == null
+      ? i.category === 'forest_fire'
+        ? '过火面积正在核实。'
+        : ''
+      : `初步估算过火面积约${hectares(i.burnedAreaHa)}公顷。`;
+  const update = latestUpdate(i);
+  const scene = update ? `据现场报告，${sentence(update.text)}` : '';
+  const subject = i.category === 'forest_fire' ? '火灾' : '';
+  const judge = gradeSentence(i);
   return [
-    `${i.title}终报如下：`,
-    ...list([
-      `处置结果：${i.outcome?.trim() || '待补充'}`,
-      `最终伤亡和损失：${figuresLine(i)}`,
-      gradeLine(i),
-      `采取的主要措施：${measures}`,
-    ]),
-  ].join('\n');
+    opening(i, zone),
+    `　　一、基本情况。${i.summary.trim() ? `据初步了解，${sentence(i.summary)}` : '现场情况正在进一步了解。'}${scene}${area}${casualtySentence(i.casualties, subject)}`,
+    `　　二、处置情况。${measuresParagraph(i, zone)}`,
+    ...(judge ? [`　　三、研判情况。${judge}`] : []),
+    `　　${judge ? '四' : '三'}、下一步工作。我局将持续跟踪${i.category === 'forest_fire' ? '火情和扑救' : '事态和处置'}进展，有关情况将及时续报。`,
+  ];
 }
 
-/** A draft for the officer to edit: the six items of 条例 第十二条 for a 首报, the changes for a 续报. */
+// ---------------------------------------------------------------- 续报 (§4.2)
+
+/** 由1人增至3人 / 由3人减至2人. */
+function changed(name: string, before: number, now: number, unit: string): string {
+  return `${name}由${before}${unit}${now > before ? '增至' : '减至'}${now}${unit}`;
+}
+
+const FIGURE_WORDS: [keyof Casualties, string][] = [
+  ['deaths', '死亡人数'],
+  ['seriousInjuries', '重伤人数'],
+  ['poisoned', '急性工业中毒人数'],
+  ['minorInjuries', '轻伤人数'],
+  ['injuredUnknown', '伤情待核的受伤人数'],
+  ['missing', '下落不明人数'],
+  ['trapped', '被困人数'],
+  ['endangered', '受威胁人数'],
+  ['evacuated', '疏散转移人数'],
+];
+
+const numbered = (sections: [string, string][]) =>
+  sections.map(([head, text], k) => `　　${chineseNumeral(k + 1)}、${head}。${text}`);
+
+function followupSections(
+  i: ReportIncident,
+  before: ReportIncident | undefined,
+  since: string | undefined,
+  zone: string,
+): [string, string][] {
+  const sections: [string, string][] = [];
+  const ref = since ?? i.receivedAt;
+  const figureLines: string[] = [];
+  if (before) {
+    for (const [f, name] of FIGURE_WORDS) {
+      const a = n(before.casualties[f]);
+      const b = n(i.casualties[f]);
+      if (a !== b) figureLines.push(changed(name, a, b, '人'));
+    }
+  }
+  if (!before || figureLines.length > 0) {
+    sections.push([
+      '伤亡情况',
+      `${figureLines.length > 0 ? `${figureLines.join('，')}。` : ''}${totalsSentence(i)}`,
+    ]);
+  }
+  if (before && (before.grade !== i.grade || before.nearMiss !== i.nearMiss) && gradeWords(i)) {
+    const from = gradeWords(before);
+    sections.push([
+      isAccident(i) ? '事故等级' : '等级研判',
+      `${isAccident(i) ? '依据《生产安全事故报告和调查处理条例》第三条，' : ''}按目前掌握的情况，${from ? `等级由${from}调整为${gradeWords(i)}` : `初步研判为${gradeWords(i)}`}。`,
+    ]);
+  }
+  const facts: string[] = [];
+  if (before && before.address.trim() !== i.address.trim())
+    facts.push(`经核实，事发地点为${fullWidth(i.address)}。`);
+  if (before && (before.accidentUnit?.name ?? '') !== (i.accidentUnit?.name ?? '') && i.accidentUnit?.name) {
+    facts.push(`经核实，${unitParagraph(i)}`);
+  }
+  if (before && before.summary.trim() !== i.summary.trim())
+    facts.push(`据进一步了解，${sentence(i.summary)}`);
+  if (facts.length > 0) sections.push(['事故情况', facts.join('')]);
+  const seen = new Set((before ? measuresOf(before) : []).map((m) => `${m.at}|${m.text.trim()}`));
+  const fresh = measuresOf(i).filter((m) =>
+    since && m.at ? m.at > since : !seen.has(`${m.at}|${m.text.trim()}`),
+  );
+  if (fresh.length > 0) sections.push(['现场处置', fresh.map((m) => measureLine(m, zone, ref)).join('')]);
+  const lossBefore = before?.directLossYuan ?? null;
+  const lossNow = i.directLossYuan ?? null;
+  if (before && lossBefore !== lossNow && lossNow != null) {
+    sections.push([
+      '损失情况',
+      lossBefore == null
+        ? `初步估计直接经济损失${wanYuanText(lossNow)}万元。`
+        : `初步估计直接经济损失由${wanYuanText(lossBefore)}万元${lossNow > lossBefore ? '增至' : '减至'}${wanYuanText(lossNow)}万元。`,
+    ]);
+  }
+  const areaBefore = before?.burnedAreaHa ?? null;
+  const areaNow = i.burnedAreaHa ?? null;
+  if (before && areaBefore !== areaNow && areaNow != null) {
+    sections.push([
+      '过火面积',
+      areaBefore == null
+        ? `初步估算过火面积约${hectares(areaNow)}公顷。`
+        : `初步估算过火面积由${hectares(areaBefore)}公顷${areaNow > areaBefore ? '增至' : '减至'}${hectares(areaNow)}公顷。`,
+    ]);
+  }
+  return sections;
+}
+
+function followup(input: DraftReportInput, followupsBefore: number): string[] {
+  const { incident: i, zone } = input;
+  const reports = input.reports ?? [];
+  const last = reports.at(-1);
+  const first = reports.find((r) => r.kind === 'initial');
+  const before = input.previous ?? last?.incident;
+  const asOf = input.asOf ?? latestTime(i);
+  const named = first
+    ? `我局已于${bodyTime(first.sentAt, zone)}报送首报${followupsBefore > 0 ? `，并先后续报${followupsBefore}次` : ''}。`
+    : '';
+  const sections = followupSections(i, before, last?.sentAt, zone);
+  const what = isAccident(i) ? '事故' : i.category === 'forest_fire' ? '火灾' : '事件';
+  // 截至6日14时: the day is always named at the cut-off.
+  const cutRef = first?.sentAt ?? i.receivedAt;
+  const cut = bodyTime(asOf, zone, cutRef);
+  const cutOff = `截至${/日/u.test(cut) ? cut : `${wall(asOf, zone).day}日${cut}`}`;
+  if (sections.length === 0) {
+    return [`　　${named}${cutOff}，${what}情况无新变化，现场处置仍在进行。有关情况将及时续报。`];
+  }
+  sections.push(['下一步工作', `我局将继续跟踪${what}处置进展，有关情况将及时续报。`]);
+  return [`　　${named}${cutOff}，${what}有关进展续报如下：`, ...numbered(sections)];
+}
+
+function latestTime(i: ReportIncident): string {
+  const times = [i.receivedAt, ...measuresOf(i).map((m) => m.at), i.closedAt ?? ''].filter(Boolean);
+  return times.sort().at(-1)!;
+}
+
+// ---------------------------------------------------------------- 终报 (§4.4)
+
+function final(input: DraftReportInput, followupsBefore: number): string[] {
+  const { incident: i, zone } = input;
+  const first = (input.reports ?? []).find((r) => r.kind === 'initial');
+  const what = isAccident(i) ? '事故' : i.category === 'forest_fire' ? '火灾' : '事件';
+  const named = first
+    ? `${what}已于${bodyTime(first.sentAt, zone)}首报${followupsBefore > 0 ? `，并先后续报${followupsBefore}次` : ''}。`
+    : '';
+  const ref = first?.sentAt ?? i.receivedAt;
+  const steps = measuresOf(i).map((m) => measureLine(m, zone, ref));
+  const ended = i.closedAt ? `处置工作于${bodyTime(i.closedAt, zone, ref)}结束。` : '';
+  const outcome = i.outcome?.trim() ? sentence(i.outcome) : '';
+  const handling =
+    `${steps.join('')}${outcome}${ended}` ||
+    `${bodyTime(i.receivedAt, zone, ref)}接报后，我局组织开展了处置工作。`;
+  const losses = `${casualtySentence(i.casualties, what, true)}${i.category === 'forest_fire' && i.burnedAreaHa != null ? `过火面积约${hectares(i.burnedAreaHa)}公顷。` : ''}${lossSentence(i)}`;
+  const grade = gradeWords(i);
+  const sections: [string, string][] = [
+    ['处置经过', handling],
+    ['伤亡和损失', `${losses}${grade ? `按上述情况，属${grade}。` : ''}`],
+  ];
+  if (isAccident(i) || i.category === 'forest_fire') {
+    sections.push([`${what}原因`, `${what}原因正在调查。`]);
+  }
+  return [`　　${named}现将最终情况报告如下：`, ...numbered(sections), '　　此为终报。'];
+}
+
+// ---------------------------------------------------------------- the draft
+
+/**
+ * A draft for the officer to edit, in the form of REPORT-STYLE §3–§4: the heading, 主送 left to the
+ * composer, then the body — the six items of 条例 第十二条 for an accident's 首报 (基本情况/处置情况/
+ * 研判/下一步 for other events), what changed since the last report for a 续报, the close for a 终报.
+ */
 export function draftReportText(input: DraftReportInput): string {
-  if (input.kind === 'initial') return initialText(input.incident, input.zone);
-  if (input.kind === 'followup') return followupText(input.incident, input.previous);
-  return finalText(input.incident);
+  const { incident: i, zone, kind } = input;
+  const followupsBefore = (input.reports ?? []).filter((r) => r.kind === 'followup').length;
+  const body =
+    kind === 'initial'
+      ? isAccident(i)
+        ? accidentInitial(i, zone)
+        : eventInitial(i, zone)
+      : kind === 'followup'
+        ? followup(input, followupsBefore)
+        : final(input, followupsBefore);
+  return [reportHeading(i, kind, followupsBefore), '', ...body].join('\n');
 }

@@ -36,6 +36,8 @@ export const Casualties = Type.Object(
     /** Acute industrial poisoning: counted with serious injuries for the grade. */
     poisoned: Type.Optional(Count),
     minorInjuries: Type.Optional(Count),
+    /** 受伤人数（伤情待核）: injured, severity not yet known; counts as neither 轻伤 nor 重伤 for the grade. */
+    injuredUnknown: Type.Optional(Count),
     trapped: Type.Optional(Count),
     endangered: Type.Optional(Count),
     evacuated: Type.Optional(Count),
@@ -63,6 +65,18 @@ export const Caller = Type.Object(
   { additionalProperties: false },
 );
 
+/** 事故发生单位: the unit where it happened, apart from the caller's unit (条例 第十二条（一）). */
+export const AccidentUnit = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+    /** Legal form or kind: 个体工商户, 有限公司, 居民住宅, 道路 … */
+    type: Type.Optional(Text(60)),
+    address: Type.Optional(Text(300)),
+  },
+  { additionalProperties: false },
+);
+export type AccidentUnit = Static<typeof AccidentUnit>;
+
 /** The intake body other systems integrate against (DESIGN §4). */
 export const IncidentIntake = Type.Object(
   {
@@ -71,6 +85,7 @@ export const IncidentIntake = Type.Object(
     receivedAt: Type.Optional(Instant),
     location: Location,
     caller: Caller,
+    accidentUnit: Type.Optional(AccidentUnit),
     summary: Type.String({ minLength: 1, maxLength: 4000 }),
     casualties: Type.Optional(Casualties),
     directLossYuan: Type.Optional(Type.Number({ minimum: 0, maximum: 1e13 })),
@@ -91,6 +106,8 @@ export const IncidentPatch = Type.Object(
     category: Type.Optional(CategoryCode),
     occurredAt: Type.Optional(Instant),
     location: Type.Optional(Location),
+    /** null clears it (back to 正在核实). */
+    accidentUnit: Type.Optional(Type.Union([AccidentUnit, Type.Null()])),
     summary: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
     casualties: Type.Optional(Casualties),
     directLossYuan: Type.Optional(Type.Number({ minimum: 0, maximum: 1e13 })),
@@ -203,6 +220,7 @@ export const Incident = Type.Object(
     receivedAt: Instant,
     location: Location,
     caller: Caller,
+    accidentUnit: Type.Union([AccidentUnit, Type.Null()]),
     summary: Type.String(),
     casualties: Casualties,
     directLossYuan: Type.Union([Type.Number(), Type.Null()]),

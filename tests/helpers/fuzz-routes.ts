@@ -916,6 +916,7 @@ const CASUALTY_KEYS = new Set([
   'seriousInjuries',
   'poisoned',
   'minorInjuries',
+  'injuredUnknown',
   'trapped',
   'endangered',
   'evacuated',

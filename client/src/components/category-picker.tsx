@@ -1,4 +1,5 @@
 import { useT } from '@client/lib/i18n';
+import { categoryMatches } from '@shared/domain/category-search';
 import { classOf } from '@shared/domain/grading';
 import { CATEGORIES, type CategoryCode } from '@shared/domain/incident-types';
 import { categoryName } from '@shared/domain/report-text';
@@ -9,12 +10,11 @@ type Option = { label: string; value: CategoryCode };
 const CLASS_ORDER = ['accident', 'natural_disaster', 'public_health', 'social_security'] as const;
 
 function matches(input: string, option: Option | undefined): boolean {
-  const needle = input.trim().toLowerCase();
   if (typeof option?.value !== 'string' || typeof option.label !== 'string') return false;
-  return option.label.includes(needle) || option.value.includes(needle);
+  return categoryMatches(option.value, input);
 }
 
-/** The incident categories, grouped by the four classes; searchable by name or code. */
+/** The incident categories, grouped by the four classes; searchable as callers say it (爆炸, 车祸), by pinyin initials (dl) or code. */
 export function CategoryPicker(props: Omit<SelectProps<CategoryCode, Option>, 'options' | 'showSearch'>) {
   const t = useT();
   const options = CLASS_ORDER.map((cls) => ({

@@ -44,6 +44,7 @@ export async function createIncident(tx: Tx, body: IncidentIntake, zone: string)
     lat: body.location.lat ?? null,
     lng: body.location.lng ?? null,
     caller: JSON.stringify(body.caller),
+    accident_unit: body.accidentUnit ? JSON.stringify(body.accidentUnit) : null,
     summary: body.summary,
     casualties: JSON.stringify(body.casualties ?? {}),
     direct_loss_yuan: body.directLossYuan ?? null,

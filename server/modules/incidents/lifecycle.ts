@@ -60,6 +60,12 @@ export async function patchIncident(
     address: body.location?.address ?? row.address,
     lat: body.location ? (body.location.lat ?? null) : row.lat,
     lng: body.location ? (body.location.lng ?? null) : row.lng,
+    accident_unit:
+      body.accidentUnit === undefined
+        ? row.accident_unit
+        : body.accidentUnit === null
+          ? null
+          : JSON.stringify(body.accidentUnit),
     summary: body.summary ?? row.summary,
     casualties: JSON.stringify(casualties),
     direct_loss_yuan: next.directLossYuan,

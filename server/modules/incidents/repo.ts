@@ -40,6 +40,7 @@ export function toIncident(row: IncidentRow, obligations: ObligationView[]): Inc
       ...(row.lng !== null ? { lng: row.lng } : {}),
     },
     caller: JSON.parse(row.caller),
+    accidentUnit: row.accident_unit ? JSON.parse(row.accident_unit) : null,
     summary: row.summary,
     casualties: JSON.parse(row.casualties) as Casualties,
     directLossYuan: row.direct_loss_yuan,

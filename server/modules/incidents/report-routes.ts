@@ -13,6 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { DutyError } from '../../errors';
 import { actorOf, userOf } from '../../plugins/auth';
+import { toStored } from '../../time';
 import { addAction, closeIncident } from './lifecycle';
 import { draftFor, sendReport } from './reports';
 
@@ -28,7 +29,7 @@ export async function reportRoutes(root: FastifyInstance): Promise<void> {
       config: { access: HANDLERS },
       schema: { params: IdParams, querystring: DraftQuery, response: { 200: Draft } },
     },
-    async (req) => draftFor(app.db, req.params.id, req.query.kind, zone),
+    async (req) => draftFor(app.db, req.params.id, req.query.kind, zone, toStored(app.clock.now())),
   );
 
   app.post(

@@ -31,15 +31,20 @@ export async function draftFor(
   id: number,
   kind: ReportKind,
   zone: string,
+  asOf: string,
 ): Promise<{ title: string; text: string }> {
   const row = await readIncidentRow(db, id);
   const { snapshot, reports } = await reportView(db, row);
   const rows = await reportRows(db, id);
-  const last = rows.at(-1);
-  const previous = last ? (JSON.parse(last.snapshot) as ReportIncident) : undefined;
+  // Each earlier report with the incident as it stood then: a 续报 says what changed since the last.
+  const sent = rows.map((r) => ({
+    kind: r.kind,
+    sentAt: r.sent_at,
+    incident: JSON.parse(r.snapshot) as ReportIncident,
+  }));
   return {
     title: reportTitle(reports.length + 1, kind, reports.filter((r) => r.kind === 'followup').length),
-    text: draftReportText({ kind, incident: snapshot, previous, zone }),
+    text: draftReportText({ kind, incident: snapshot, reports: sent, asOf, zone }),
   };
 }
 
@@ -61,7 +66,7 @@ export async function sendReport(
   }
   const signed = await resolveSignoff(tx, id, body, opts.callerIsLeader);
   const signedOffBy = signed.signoff?.leader ?? null;
-  const draft = await draftFor(tx.trx, id, body.kind, opts.zone);
+  const draft = await draftFor(tx.trx, id, body.kind, opts.zone, nowStored(tx.clock));
   const sentAt = nowStored(tx.clock);
   const number = reports.length + 1;
   const record: ReportRecord = { number, kind: body.kind, channel: body.channel, sentAt };

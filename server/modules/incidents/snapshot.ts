@@ -1,6 +1,5 @@
 import type { Casualties, ReportRecord } from '@shared/domain/incident-types';
 import type { ReportIncident } from '@shared/domain/report-text';
-import { categoryName } from '@shared/domain/report-text';
 import type { DbOrTrx } from '../../db/database';
 import { actionRows, type IncidentRow, reportRows } from './repo';
 
@@ -15,7 +14,6 @@ export async function reportView(
   ]);
   const caller = JSON.parse(row.caller);
   const snapshot: ReportIncident = {
-    title: `${categoryName(row.category)}：${row.address}`,
     category: row.category,
     grade: row.grade,
     nearMiss: row.near_miss === 1,
@@ -27,8 +25,15 @@ export async function reportView(
     directLossYuan: row.direct_loss_yuan,
     burnedAreaHa: row.burned_area_ha,
     caller,
-    measures: actions.filter((a) => a.type !== 'note').map((a) => a.text),
+    source: row.source,
+    drill: row.drill === 1,
+    accidentUnit: row.accident_unit ? JSON.parse(row.accident_unit) : null,
+    // Dispatches, instructions and on-scene updates with their times; notes stay in the log.
+    measures: actions
+      .filter((a) => a.type === 'dispatch' || a.type === 'instruction' || a.type === 'update')
+      .map((a) => ({ type: a.type as 'dispatch' | 'instruction' | 'update', text: a.text, at: a.at })),
     outcome: row.outcome,
+    closedAt: row.closed_at,
   };
   return {
     snapshot,

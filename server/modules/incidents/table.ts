@@ -20,6 +20,8 @@ export interface IncidentsTable {
   lng: number | null;
   /** JSON: { name, unit, post, phone, alreadyTold }. */
   caller: string;
+  /** JSON AccidentUnit, or null while the 事故发生单位 is not known. */
+  accident_unit: string | null;
   summary: string;
   /** JSON Casualties. */
   casualties: string;

@@ -26,6 +26,7 @@ type Values = Pick<
   | 'keyFacilityDanger'
   | 'grade'
   | 'gradeReason'
+  | 'accidentUnit'
 >;
 
 interface Props {
@@ -43,6 +44,10 @@ function initialOf(incident: Incident): Values {
     grade: incident.gradeBasis === 'manual' ? incident.grade : null,
     seriousPollution: false,
     keyFacilityDanger: false,
+    accidentUnit: {
+      name: incident.accidentUnit?.name ?? '',
+      type: incident.accidentUnit?.type ?? '',
+    },
   };
 }
 
@@ -74,6 +79,14 @@ export function EditFiguresModal({ incident, open, onClose, onSaved }: Props) {
     if (manual && v.gradeReason?.trim()) patch.gradeReason = v.gradeReason.trim();
     if (form.isFieldTouched('seriousPollution')) patch.seriousPollution = v.seriousPollution === true;
     if (form.isFieldTouched('keyFacilityDanger')) patch.keyFacilityDanger = v.keyFacilityDanger === true;
+    const unitName = v.accidentUnit?.name?.trim() ?? '';
+    const unitType = v.accidentUnit?.type?.trim() ?? '';
+    if (unitName !== (before.accidentUnit?.name ?? '') || unitType !== (before.accidentUnit?.type ?? '')) {
+      const address = incident.accidentUnit?.address;
+      patch.accidentUnit = unitName
+        ? { name: unitName, ...(unitType ? { type: unitType } : {}), ...(address ? { address } : {}) }
+        : null;
+    }
     return patch;
   }
 
@@ -126,6 +139,18 @@ export function EditFiguresModal({ incident, open, onClose, onSaved }: Props) {
       )}
       <div className="inc-edit-layout">
         <div>
+          <div className="inc-grid-4">
+            <Form.Item
+              name={['accidentUnit', 'name']}
+              label={t('incidents.form.accidentUnitName')}
+              extra={t('incidents.form.accidentUnitHint')}
+            >
+              <Input maxLength={120} autoComplete="off" data-testid="edit-accident-unit-name" />
+            </Form.Item>
+            <Form.Item name={['accidentUnit', 'type']} label={t('incidents.form.accidentUnitType')}>
+              <Input maxLength={60} autoComplete="off" />
+            </Form.Item>
+          </div>
           <FigureFields category={incident.category} />
           {manual && (
             <div className="inc-grid-grade">

@@ -3,6 +3,8 @@ import { RecordState, recordMissing } from '@client/components/record-state';
 import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
+import { nextObligation } from '@shared/domain/board-fields';
+import type { Report } from '@shared/schemas/incidents';
 import type { User } from '@shared/schemas/users';
 import { Card } from 'antd';
 import { useState } from 'react';
@@ -29,6 +31,7 @@ export function IncidentDetailPage({ user }: { user: User }) {
   const { detail, error, reload, apply } = useIncidentDetail(valid ? id : 0);
   const [editing, setEditing] = useState(false);
   const [closing, setClosing] = useState(false);
+  const [kindRequest, setKindRequest] = useState<{ kind: Report['kind']; seq: number } | null>(null);
 
   const missing = recordMissing(valid, error);
   if (missing || !detail) {
@@ -49,6 +52,24 @@ export function IncidentDetailPage({ user }: { user: User }) {
   const { incident } = detail;
   const closed = incident.stage === 'closed';
   const handler = hasRole(user, 'officer') || hasRole(user, 'leader');
+  const composing = !closed && handler;
+  // A report due or overdue: the composer is the first thing on the page.
+  const reportDue = composing && nextObligation(incident) !== null;
+  const composer = composing && (
+    <Card size="small" title={t('incidents.detail.compose')} id="report-composer-card">
+      <ReportComposer
+        key={incident.id}
+        detail={detail}
+        user={user}
+        onSent={reload}
+        kindRequest={kindRequest}
+      />
+    </Card>
+  );
+  function sendDue(kind: Report['kind']) {
+    setKindRequest((prev) => ({ kind, seq: (prev?.seq ?? 0) + 1 }));
+    document.getElementById('report-composer-card')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }
   return (
     <div className="inc-detail" data-testid="incident-detail" data-incident-id={incident.id}>
       <IncidentHeader
@@ -57,22 +78,20 @@ export function IncidentDetailPage({ user }: { user: User }) {
         onChanged={apply}
         onEdit={() => setEditing(true)}
         onClose={() => setClosing(true)}
+        onSendReport={sendDue}
       />
       <IncidentStage detail={detail} />
       <LoadFailed type="warning" error={error} />
       <div className="inc-detail-grid">
-        <div className="inc-detail-main">
+        <div className="inc-detail-main" data-report-due={reportDue ? 'true' : 'false'}>
+          {reportDue && composer}
           <Card size="small" title={t('incidents.detail.facts')}>
             <IncidentFacts incident={incident} />
           </Card>
           <Card size="small" title={t('incidents.detail.obligations')}>
             <ObligationsTable obligations={incident.obligations} closed={closed} />
           </Card>
-          {!closed && handler && (
-            <Card size="small" title={t('incidents.detail.compose')}>
-              <ReportComposer key={incident.id} detail={detail} user={user} onSent={reload} />
-            </Card>
-          )}
+          {!reportDue && composer}
           <Card size="small" title={t('incidents.detail.reports', { count: detail.reports.length })}>
             <ReportsList reports={detail.reports} />
           </Card>

@@ -23,6 +23,19 @@ export function IncidentFacts({ incident }: { incident: Incident }) {
       label: t('incidents.detail.caller'),
       children: [c.name, c.unit, c.post, c.phone].filter(Boolean).join(' · '),
     },
+    {
+      key: 'accidentUnit',
+      label: t('incidents.detail.accidentUnit'),
+      children: incident.accidentUnit ? (
+        <span data-testid="accident-unit">
+          {[incident.accidentUnit.name, incident.accidentUnit.type, incident.accidentUnit.address]
+            .filter(Boolean)
+            .join(' · ')}
+        </span>
+      ) : (
+        <span data-testid="accident-unit">{t('incidents.detail.accidentUnitUnknown')}</span>
+      ),
+    },
     { key: 'told', label: t('incidents.form.alreadyTold'), children: c.alreadyTold || '—' },
     { key: 'by', label: t('incidents.detail.createdBy'), children: incident.createdBy },
     {

@@ -5,6 +5,7 @@ import {
   EnvironmentOutlined,
   FileDoneOutlined,
   SafetyCertificateOutlined,
+  SendOutlined,
 } from '@ant-design/icons';
 import { describeError } from '@client/lib/error-text';
 import { type MessageKey, useT } from '@client/lib/i18n';
@@ -12,7 +13,7 @@ import { hasRole } from '@client/lib/session';
 import { formatShortInstant } from '@client/lib/time';
 import { nextObligation } from '@shared/domain/board-fields';
 import { categoryName } from '@shared/domain/report-text';
-import type { Incident } from '@shared/schemas/incidents';
+import type { Incident, ObligationView, Report } from '@shared/schemas/incidents';
 import type { User } from '@shared/schemas/users';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, type ButtonProps, Space, Tag } from 'antd';
@@ -26,6 +27,18 @@ import { IncidentFlags } from './incident-flags';
 import { gradeColor, gradeLook, obligationLabel, stageLabel } from './incident-labels';
 
 type Command = 'verify' | 'ack';
+
+/** The report an unmet obligation asks for. */
+export function reportKindDue(kind: ObligationView['kind']): Report['kind'] {
+  if (kind === 'initial_phone' || kind === 'initial_written') return 'initial';
+  return kind === 'final' ? 'final' : 'followup';
+}
+
+const SEND_LABEL: Record<Report['kind'], MessageKey> = {
+  initial: 'incidents.header.sendReport.initial',
+  followup: 'incidents.header.sendReport.followup',
+  final: 'incidents.header.sendReport.final',
+};
 
 interface HeaderButton {
   show: boolean;
@@ -43,9 +56,11 @@ interface Props {
   onChanged: (incident: Incident) => void;
   onEdit: () => void;
   onClose: () => void;
+  /** The due report, as the header's primary action: opens the composer on that kind. */
+  onSendReport?: (kind: Report['kind']) => void;
 }
 
-export function IncidentHeader({ incident, user, onChanged, onEdit, onClose }: Props) {
+export function IncidentHeader({ incident, user, onChanged, onEdit, onClose, onSendReport }: Props) {
   const t = useT();
   const { message } = App.useApp();
   const closed = incident.stage === 'closed';
@@ -62,7 +77,16 @@ export function IncidentHeader({ incident, user, onChanged, onEdit, onClose }: P
   });
   const busy = command.isPending ? command.variables : null;
   const open = !closed && handler;
+  const due = open && next && onSendReport ? reportKindDue(next.kind) : null;
   const buttons: HeaderButton[] = [
+    {
+      show: due !== null,
+      testId: 'send-due-report',
+      icon: <SendOutlined />,
+      label: SEND_LABEL[due ?? 'initial'],
+      look: { type: 'primary', danger: incident.overdue },
+      onClick: () => due && onSendReport?.(due),
+    },
     {
       show: open && !incident.verifiedAt,
       testId: 'verify-incident',
@@ -76,7 +100,7 @@ export function IncidentHeader({ incident, user, onChanged, onEdit, onClose }: P
       testId: 'acknowledge-incident',
       icon: <SafetyCertificateOutlined />,
       label: 'incidents.detail.acknowledge',
-      look: { type: 'primary' },
+      look: due ? {} : { type: 'primary' },
       loading: busy === 'ack',
       onClick: () => command.mutate('ack'),
     },

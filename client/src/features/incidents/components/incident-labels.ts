@@ -98,6 +98,7 @@ export const casualtyLabel: Record<CasualtyField, MessageKey> = {
   seriousInjuries: 'incidents.cas.seriousInjuries',
   poisoned: 'incidents.cas.poisoned',
   minorInjuries: 'incidents.cas.minorInjuries',
+  injuredUnknown: 'incidents.cas.injuredUnknown',
   trapped: 'incidents.cas.trapped',
   endangered: 'incidents.cas.endangered',
   evacuated: 'incidents.cas.evacuated',

@@ -72,6 +72,23 @@ export function RecordCallSections({ category, now }: Props) {
           <Input maxLength={300} autoComplete="off" placeholder={t('incidents.form.addressPlaceholder')} />
         </Form.Item>
       </div>
+      {/* 事故发生单位: where it happened, apart from the caller's unit (the 首报's （一）). */}
+      <div className="inc-grid-4">
+        <Form.Item
+          name={['accidentUnit', 'name']}
+          label={t('incidents.form.accidentUnitName')}
+          extra={t('incidents.form.accidentUnitHint')}
+        >
+          <Input maxLength={120} autoComplete="off" data-testid="accident-unit-name" />
+        </Form.Item>
+        <Form.Item name={['accidentUnit', 'type']} label={t('incidents.form.accidentUnitType')}>
+          <Input
+            maxLength={60}
+            autoComplete="off"
+            placeholder={t('incidents.form.accidentUnitTypePlaceholder')}
+          />
+        </Form.Item>
+      </div>
 
       <div className="inc-section-title">{t('incidents.form.sectionWhat')}</div>
       <Form.Item

@@ -8,6 +8,8 @@ export type CasualtyValues = Partial<Record<CasualtyField, number | null>>;
 
 export interface RecordCallValues {
   caller: { name?: string; unit?: string; post?: string; phone?: string; alreadyTold?: string };
+  /** 事故发生单位, apart from the caller's unit. */
+  accidentUnit?: { name?: string; type?: string };
   occurredAt?: string;
   address?: string;
   category?: CategoryCode;
@@ -106,6 +108,11 @@ export function toIntake(values: RecordCallValues): IncidentIntake | null {
     casualties: grading.casualties,
     source: values.source ?? 'phone',
   };
+  const unitName = trimmed(values.accidentUnit?.name);
+  if (unitName) {
+    const unitType = trimmed(values.accidentUnit?.type);
+    body.accidentUnit = unitType ? { name: unitName, type: unitType } : { name: unitName };
+  }
   if (grading.directLossYuan !== undefined) body.directLossYuan = grading.directLossYuan;
   if (grading.burnedAreaHa !== undefined) body.burnedAreaHa = grading.burnedAreaHa;
   if (grading.manualGrade) {

@@ -28,6 +28,12 @@ interface Values {
 const KINDS: Report['kind'][] = ['initial', 'followup', 'final'];
 const CHANNELS: Report['channel'][] = ['phone', 'written', 'system'];
 
+/** What a draft is made from: when this changes, the draft on screen is stale. */
+export function draftBasis(detail: IncidentDetail): string {
+  const { obligations: _o, nextDueAt: _n, overdue: _d, ...facts } = detail.incident;
+  return JSON.stringify([facts, detail.actions.map((a) => a.id), detail.reports.map((r) => r.id)]);
+}
+
 function defaults(detail: IncidentDetail): Pick<Values, 'kind' | 'channel'> {
   const hasInitial = detail.reports.some((r) => r.kind === 'initial');
   const phoneDue = detail.incident.obligations.some((o) => o.kind === 'initial_phone' && !o.doneAt);
@@ -39,10 +45,13 @@ export function ReportComposer({
   detail,
   user,
   onSent,
+  kindRequest,
 }: {
   detail: IncidentDetail;
   user: User;
   onSent: () => void;
+  /** The header's "报送首报": switch to that kind and draft it (seq makes a repeat click count). */
+  kindRequest?: { kind: Report['kind']; seq: number } | null;
 }) {
   const t = useT();
   const { message } = App.useApp();
@@ -67,10 +76,10 @@ export function ReportComposer({
   // The newest request for this kind of report; once used for a report, there is none pending.
   const newest = (signoffs.data ?? []).find((s) => s.kind === kind) ?? null;
   const current = newest && newest.status !== 'used' ? newest : null;
-  const stale =
+  const signoffStale =
     current !== null &&
     (current.recipient !== (recipient ?? '').trim() || current.text !== text || current.channel !== channel);
-  const approved = current?.status === 'approved' && !stale;
+  const approved = current?.status === 'approved' && !signoffStale;
   const canSend = !needsSignoff || mode === 'phone' || approved;
 
   // The leader on call is the default choice.
@@ -103,16 +112,25 @@ export function ReportComposer({
       setAsking(false);
     }
   }
+  const basisNow = draftBasis(detail);
+  const basisRef = useRef(basisNow);
+  basisRef.current = basisNow;
+  /** The incident as the draft on screen saw it, and that draft's text (to tell an edited one). */
+  const [draftedFrom, setDraftedFrom] = useState<string | null>(null);
+  const lastDraft = useRef('');
 
   const loadDraft = useCallback(
     async (kind: Report['kind']) => {
       const mine = ++request.current;
+      const basis = basisRef.current;
       setDrafting(true);
       try {
         const draft = await getReportDraft(id, kind);
         if (mine !== request.current) return;
         setTitle(draft.title);
         form.setFieldValue('text', draft.text);
+        lastDraft.current = draft.text;
+        setDraftedFrom(basis);
       } catch (caught) {
         if (mine === request.current) setError(describeError(t, caught));
       } finally {
@@ -127,6 +145,24 @@ export function ReportComposer({
   useEffect(() => {
     void loadDraft(initialKind);
   }, [id]);
+
+  const stale = draftedFrom !== null && draftedFrom !== basisNow && !drafting;
+  // The incident changed (a dispatch, new figures, a report sent): an untouched draft is redrafted at
+  // once; an edited one keeps the officer's words and says it can be refreshed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the incident's facts change
+  useEffect(() => {
+    if (!stale) return;
+    if ((form.getFieldValue('text') ?? '') === lastDraft.current) {
+      void loadDraft(form.getFieldValue('kind') as Report['kind']);
+    }
+  }, [basisNow]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new request from the header only
+  useEffect(() => {
+    if (!kindRequest) return;
+    form.setFieldValue('kind', kindRequest.kind);
+    void loadDraft(kindRequest.kind);
+  }, [kindRequest?.seq]);
 
   async function onFinish(values: Values) {
     const body: ReportBody = {
@@ -173,6 +209,24 @@ export function ReportComposer({
     >
       {detail.incident.drill && <Alert type="warning" showIcon title={t('incidents.report.drill')} />}
       {error && <Alert type="error" showIcon title={error} closable onClose={() => setError(null)} />}
+      {stale && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="draft-stale"
+          title={t('incidents.report.stale')}
+          action={
+            <Button
+              size="small"
+              icon={<ReloadOutlined />}
+              data-testid="refresh-draft"
+              onClick={() => void loadDraft(form.getFieldValue('kind') as Report['kind'])}
+            >
+              {t('incidents.report.refresh')}
+            </Button>
+          }
+        />
+      )}
       <div className="inc-composer-row">
         <Form.Item name="kind" label={t('incidents.report.kind')}>
           <Radio.Group
@@ -236,7 +290,7 @@ export function ReportComposer({
           mode={mode}
           leaders={leaders.data ?? []}
           current={current}
-          stale={stale}
+          stale={signoffStale}
           asking={asking}
           onAsk={() => void ask()}
         />

@@ -30,6 +30,7 @@ const casualtyKey: Record<CasualtyField, `incidents.cas.${CasualtyField}`> = {
   seriousInjuries: 'incidents.cas.seriousInjuries',
   poisoned: 'incidents.cas.poisoned',
   minorInjuries: 'incidents.cas.minorInjuries',
+  injuredUnknown: 'incidents.cas.injuredUnknown',
   trapped: 'incidents.cas.trapped',
   endangered: 'incidents.cas.endangered',
   evacuated: 'incidents.cas.evacuated',
