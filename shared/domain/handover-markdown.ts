@@ -1,5 +1,6 @@
 import type { Handover } from '../schemas/handover';
 import { localTime, numbered } from './handover-lines';
+import { zoneName } from './zone-name';
 
 /** The printed handover as blocks, so Markdown, PDF and the print view say the same thing. */
 export type HandoverBlock =
@@ -43,7 +44,7 @@ export function handoverBlocks(h: Handover): HandoverBlock[] {
       kind: 'meta',
       lines: [
         `值班日期：${h.shift.dutyDate}`,
-        `班次：${t(h.shift.start)} 至 ${t(h.shift.end)}（${zone}）`,
+        `班次：${t(h.shift.start)} 至 ${t(h.shift.end)}（${zoneName(zone, 'zh', Date.parse(h.shift.start))}）`,
         `状态：${h.status === 'sealed' ? '已签收封存' : '待接班人签收'}　编号：${h.id}`,
         // Paper witnesses the log: `npm run audit:verify -- --expect <seq>:<hash>` checks it.
         ...(h.anchor ? [`审计锚点：事件序号 ${h.anchor.seq}，哈希 ${h.anchor.hash.slice(0, 16)}…`] : []),

@@ -1,11 +1,12 @@
 import {
   DownOutlined,
+  GlobalOutlined,
   KeyOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { useT } from '@client/lib/i18n';
+import { setLang, useLang, useT } from '@client/lib/i18n';
 import { disconnectLive } from '@client/lib/live-store';
 import { roleColor, roleLabel } from '@client/lib/roles';
 import { endSession } from '@client/lib/session';
@@ -17,10 +18,25 @@ import { useCurrentUser } from '../auth-guard';
 import { LangSwitch } from '../lang-switch';
 import { BureauClock } from './bureau-clock';
 import { ConnectionBadge } from './connection-badge';
+import './app-header.css';
 
-/** Who is signed in; a click opens their menu (change password). */
+async function signOut() {
+  disconnectLive();
+  try {
+    await logout();
+  } catch {
+    // The session ends on this side regardless; the server's copy expires on its own.
+  }
+  endSession('signed_out');
+}
+
+/**
+ * Who is signed in; a click opens their menu: change password, language, sign out. On a phone the
+ * header keeps only this menu, so sign-out and the language stay one tap away.
+ */
 function CurrentUser() {
   const t = useT();
+  const lang = useLang();
   const user = useCurrentUser();
   const [changing, setChanging] = useState(false);
   return (
@@ -34,9 +50,26 @@ function CurrentUser() {
               icon: <KeyOutlined />,
               label: <span data-testid="change-password">{t('header.changePassword')}</span>,
             },
+            {
+              key: 'language',
+              icon: <GlobalOutlined />,
+              label: (
+                <span data-testid="menu-lang-switch" lang={lang === 'zh' ? 'en' : 'zh-CN'}>
+                  {t('header.switchLang')}
+                </span>
+              ),
+            },
+            { type: 'divider' },
+            {
+              key: 'sign-out',
+              icon: <LogoutOutlined />,
+              label: <span data-testid="menu-sign-out">{t('header.signOut')}</span>,
+            },
           ],
           onClick: ({ key }) => {
             if (key === 'change-password') setChanging(true);
+            else if (key === 'language') setLang(lang === 'zh' ? 'en' : 'zh');
+            else if (key === 'sign-out') void signOut();
           },
         }}
       >
@@ -66,23 +99,16 @@ function CurrentUser() {
 function SignOutButton() {
   const t = useT();
   const [busy, setBusy] = useState(false);
-  async function signOut() {
-    setBusy(true);
-    disconnectLive();
-    try {
-      await logout();
-    } catch {
-      // The session ends on this side regardless; the server's copy expires on its own.
-    }
-    endSession('signed_out');
-  }
   return (
     <Button
       type="text"
       icon={<LogoutOutlined />}
       loading={busy}
-      onClick={signOut}
-      className="app-header-button"
+      onClick={() => {
+        setBusy(true);
+        void signOut();
+      }}
+      className="app-header-button app-header-wide"
       data-testid="sign-out"
     >
       {t('header.signOut')}
@@ -99,10 +125,14 @@ export function AppHeader() {
         <span className="app-brand-name">{t('app.name')}</span>
       </div>
       <Space size={16} className="app-header-right">
-        <BureauClock />
+        <span className="app-header-wide">
+          <BureauClock />
+        </span>
         <ConnectionBadge />
         <CurrentUser />
-        <LangSwitch />
+        <span className="app-header-wide">
+          <LangSwitch />
+        </span>
         <SignOutButton />
       </Space>
     </Layout.Header>

@@ -1,3 +1,4 @@
+import { useDisplayName } from '@client/hooks/use-display-name';
 import { useT } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
 import { wanYuan } from '@shared/domain/grading';
@@ -9,6 +10,7 @@ import { casualtyLabel, sourceLabel } from './incident-labels';
 /** What was reported: the call, the place and time, the figures and how the grade follows. */
 export function IncidentFacts({ incident }: { incident: Incident }) {
   const t = useT();
+  const person = useDisplayName();
   const c = incident.caller;
   const items: DescriptionsProps['items'] = [
     { key: 'occurred', label: t('incidents.form.occurredAt'), children: formatInstant(incident.occurredAt) },
@@ -24,7 +26,7 @@ export function IncidentFacts({ incident }: { incident: Incident }) {
       children: [c.name, c.unit, c.post, c.phone].filter(Boolean).join(' · '),
     },
     { key: 'told', label: t('incidents.form.alreadyTold'), children: c.alreadyTold || '—' },
-    { key: 'by', label: t('incidents.detail.createdBy'), children: incident.createdBy },
+    { key: 'by', label: t('incidents.detail.createdBy'), children: person(incident.createdBy) },
     {
       key: 'summary',
       label: t('incidents.form.summary'),

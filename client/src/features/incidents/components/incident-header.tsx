@@ -6,12 +6,13 @@ import {
   FileDoneOutlined,
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
+import { useDisplayName } from '@client/hooks/use-display-name';
+import { useDomainLabels } from '@client/lib/domain-labels';
 import { describeError } from '@client/lib/error-text';
 import { type MessageKey, useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import { formatShortInstant } from '@client/lib/time';
 import { nextObligation } from '@shared/domain/board-fields';
-import { categoryName } from '@shared/domain/report-text';
 import type { Incident } from '@shared/schemas/incidents';
 import type { User } from '@shared/schemas/users';
 import { useMutation } from '@tanstack/react-query';
@@ -47,6 +48,8 @@ interface Props {
 
 export function IncidentHeader({ incident, user, onChanged, onEdit, onClose }: Props) {
   const t = useT();
+  const labels = useDomainLabels();
+  const person = useDisplayName();
   const { message } = App.useApp();
   const closed = incident.stage === 'closed';
   const handler = hasRole(user, 'officer') || hasRole(user, 'leader');
@@ -109,7 +112,7 @@ export function IncidentHeader({ incident, user, onChanged, onEdit, onClose }: P
         <div className="inc-detail-title">
           <GradeBadge grade={incident.grade} large />
           <h2>
-            #{incident.id} {categoryName(incident.category)}
+            #{incident.id} {labels.category(incident.category)}
           </h2>
           <Tag color={closed ? 'default' : 'processing'}>{t(stageLabel[incident.stage])}</Tag>
           <IncidentFlags incident={incident} />
@@ -121,7 +124,7 @@ export function IncidentHeader({ incident, user, onChanged, onEdit, onClose }: P
           {incident.acknowledgedAt ? (
             <Tag color="green" icon={<SafetyCertificateOutlined />} data-testid="acknowledged">
               {t('incidents.detail.ackBy', {
-                name: incident.acknowledgedBy ?? '',
+                name: person(incident.acknowledgedBy),
                 time: formatShortInstant(incident.acknowledgedAt),
               })}
             </Tag>

@@ -1,4 +1,5 @@
 import { LockOutlined } from '@ant-design/icons';
+import { useDisplayName } from '@client/hooks/use-display-name';
 import { useT } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
 import type { Report } from '@shared/schemas/incidents';
@@ -8,6 +9,7 @@ import { channelLabel, deliveryColor, deliveryLabel } from './incident-labels';
 /** The reports sent up, in number order: immutable records, corrected only by a later 续报. */
 export function ReportsList({ reports }: { reports: Report[] }) {
   const t = useT();
+  const person = useDisplayName();
   const sorted = [...reports].sort((a, b) => a.number - b.number);
   return (
     <div className="inc-reports" data-testid="reports-list">
@@ -37,10 +39,10 @@ export function ReportsList({ reports }: { reports: Report[] }) {
           <div className="inc-report-meta">
             {t('incidents.report.meta', {
               time: formatInstant(report.sentAt),
-              by: report.sentBy,
+              by: person(report.sentBy),
               to: report.recipient,
             })}
-            {report.signedOffBy && ` · ${t('incidents.report.signedBy', { name: report.signedOffBy })}`}
+            {report.signedOffBy && ` · ${t('incidents.report.signedBy', { name: person(report.signedOffBy) })}`}
           </div>
           <Typography.Paragraph
             className="inc-report-text"
