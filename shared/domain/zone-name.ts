@@ -5,7 +5,14 @@
  */
 export type ZoneLang = 'zh' | 'en';
 
-const CHINA = new Set(['Asia/Shanghai', 'Asia/Chongqing', 'Asia/Chungking', 'Asia/Harbin', 'Asia/Urumqi', 'PRC']);
+const CHINA = new Set([
+  'Asia/Shanghai',
+  'Asia/Chongqing',
+  'Asia/Chungking',
+  'Asia/Harbin',
+  'Asia/Urumqi',
+  'PRC',
+]);
 const LOCALE: Record<ZoneLang, string> = { zh: 'zh-CN', en: 'en-GB' };
 const cache = new Map<string, string>();
 

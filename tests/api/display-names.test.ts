@@ -34,7 +34,8 @@ describe.each(DIALECTS)('display names and zone names on %s', (dialect) => {
   let incoming: string;
   let incidentId: number;
   let handover: Handover;
-  const officerOn = (day: string) => march.shifts.find((s: Shift) => s.dutyDate === day && s.role === 'officer')!;
+  const officerOn = (day: string) =>
+    march.shifts.find((s: Shift) => s.dutyDate === day && s.role === 'officer')!;
   const username = (s: Shift) => Object.keys(NAMES).find((u) => NAMES[u] === s.userName)!;
   const call = async (name: string, method: 'GET' | 'POST', url: string, payload?: object) =>
     t.app.inject(
@@ -49,14 +50,20 @@ describe.each(DIALECTS)('display names and zone names on %s', (dialect) => {
       ids.push(
         (await createUser(t.app, admin, { username: name, roles: ['officer'], displayName: NAMES[name] })).id,
       );
-    const leader = await createUser(t.app, admin, { username: 'liuqiang', roles: ['leader'], displayName: '刘强' });
+    const leader = await createUser(t.app, admin, {
+      username: 'liuqiang',
+      roles: ['leader'],
+      displayName: '刘强',
+    });
     march = await publishMarch(t.app, admin, { officers: ids, leaders: [leader.id], overrideReason: 'test' });
     outgoing = username(officerOn('2026-03-05'));
     incoming = username(officerOn('2026-03-06'));
 
     clock.set('2026-03-05T02:00:00Z');
     incidentId = (await call(outgoing, 'POST', '/api/incidents', CALL)).json().id;
-    expect((await call('liuqiang', 'POST', `/api/incidents/${incidentId}/acknowledge`, {})).statusCode).toBe(200);
+    expect((await call('liuqiang', 'POST', `/api/incidents/${incidentId}/acknowledge`, {})).statusCode).toBe(
+      200,
+    );
     await call('liuqiang', 'POST', `/api/incidents/${incidentId}/actions`, {
       type: 'instruction',
       text: '全力救治伤员',

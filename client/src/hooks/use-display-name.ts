@@ -16,7 +16,9 @@ export const peopleNamesQuery = () =>
  * A person as people read them: `wangfang` → 王芳, `system` → 系统 / System. `known` names the
  * server already answered (a read model's `actorName`, a detail's `names`) win over the directory.
  */
-export function useDisplayName(known?: Record<string, string>): (username: string | null | undefined) => string {
+export function useDisplayName(
+  known?: Record<string, string>,
+): (username: string | null | undefined) => string {
   const t = useT();
   const { data } = useQuery(peopleNamesQuery());
   const names = data?.names;

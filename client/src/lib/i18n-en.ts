@@ -1164,4 +1164,7 @@ export const en: Record<MessageKey, string> = {
   'audit.say.system.started': 'The system started',
   'audit.say.report.delivery': 'Report #{id} of incident #{incident} upstream: {what}',
   'audit.say.other': '{who} changed a record: {kind} ({id})',
+  'handover.print.printedAt': 'Printed: {time}',
+  'handover.print.time': 'Time',
+  'handover.print.sign': 'Signature',
 };

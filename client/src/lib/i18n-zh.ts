@@ -1137,6 +1137,9 @@ export const zh = {
   'audit.say.system.started': '系统启动',
   'audit.say.report.delivery': '事件 #{incident} 的报告 #{id} 向上级报送：{what}',
   'audit.say.other': '{who} 操作了{kind}（{id}）',
+  'handover.print.printedAt': '打印时间：{time}',
+  'handover.print.time': '时间',
+  'handover.print.sign': '签字',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -21,7 +21,12 @@ export async function userRoutes(root: FastifyInstance): Promise<void> {
     { config: { access: 'user' }, schema: { response: { 200: PeopleNames } } },
     async () => {
       const users = await listUsers(app.db);
-      return { names: { ...(await displayNames(app.db, ['system'])), ...Object.fromEntries(users.map((u) => [u.username, u.displayName])) } };
+      return {
+        names: {
+          ...(await displayNames(app.db, ['system'])),
+          ...Object.fromEntries(users.map((u) => [u.username, u.displayName])),
+        },
+      };
     },
   );
 

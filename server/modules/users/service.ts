@@ -112,7 +112,10 @@ export const SYSTEM_ACTOR_NAME = '系统';
  * Display names by username for the people named in a read model (events store usernames).
  * `system` reads 系统; a username no longer known stays as it is.
  */
-export async function displayNames(db: DbOrTrx, usernames: Iterable<string>): Promise<Record<string, string>> {
+export async function displayNames(
+  db: DbOrTrx,
+  usernames: Iterable<string>,
+): Promise<Record<string, string>> {
   const wanted = [...new Set(usernames)].filter((u) => u !== '');
   const names: Record<string, string> = {};
   if (wanted.length === 0) return names;

@@ -1,7 +1,7 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { useNow } from '@client/hooks/use-now';
-import { useLang, useT } from '@client/lib/i18n';
 import { bureauZoneName } from '@client/lib/domain-labels';
+import { useLang, useT } from '@client/lib/i18n';
 import { formatClock, zoneLabel } from '@client/lib/time';
 import { Tooltip } from 'antd';
 

@@ -180,7 +180,11 @@ export function AuditPage() {
         expandable: {
           expandedRowRender: (row) => (
             <pre className="json-payload" data-testid={`audit-json-${row.seq}`}>
-              {JSON.stringify({ type: row.type, actor: row.actor, subject: row.subject, payload: row.payload }, null, 2)}
+              {JSON.stringify(
+                { type: row.type, actor: row.actor, subject: row.subject, payload: row.payload },
+                null,
+                2,
+              )}
             </pre>
           ),
           expandRowByClick: true,

@@ -30,7 +30,8 @@ export function IncidentTimeline({ timeline }: { timeline: IncidentDetail['timel
             title: <span className="inc-muted">{formatInstant(entry.at)}</span>,
             content: (
               <span>
-                {key ? t(key) : entry.type} <span className="inc-muted">· {name(entry.actor, entry.actorName)}</span>
+                {key ? t(key) : entry.type}{' '}
+                <span className="inc-muted">· {name(entry.actor, entry.actorName)}</span>
               </span>
             ),
           };

@@ -42,7 +42,8 @@ export function ReportsList({ reports }: { reports: Report[] }) {
               by: person(report.sentBy),
               to: report.recipient,
             })}
-            {report.signedOffBy && ` · ${t('incidents.report.signedBy', { name: person(report.signedOffBy) })}`}
+            {report.signedOffBy &&
+              ` · ${t('incidents.report.signedBy', { name: person(report.signedOffBy) })}`}
           </div>
           <Typography.Paragraph
             className="inc-report-text"
