@@ -56,3 +56,57 @@ export function useDomainLabels() {
   const grade = useCallback((g: Grade | null) => gradeText(g, lang), [lang]);
   return useMemo(() => ({ lang, category, grade }), [lang, category, grade]);
 }
+
+/**
+ * The grade basis (shared/domain/grading's reasons, the regulation's words) in English, phrase by
+ * phrase: numbers and the officer's own reason pass through as written.
+ */
+const REASON_EN: [RegExp, string][] = [
+  [/重伤（含急性工业中毒）(\d+) 人/g, '$1 seriously injured (incl. acute industrial poisoning)'],
+  [/死亡 (\d+) 人/g, '$1 dead'],
+  [/直接经济损失 ([\d.]+) 万元/g, 'direct economic loss ¥$1 × 10,000'],
+  [/过火面积 ([\d.]+) 公顷/g, '$1 ha burned'],
+  [/危及 (\d+) 人生命安全/g, '$1 lives endangered'],
+  [/被困或下落不明 (\d+) 人/g, '$1 trapped or missing'],
+  [/紧急疏散转移 (\d+) 人/g, '$1 evacuated'],
+  [/造成严重环境污染/g, 'serious environmental pollution'],
+  [/危及重要场所和设施安全/g, 'key sites and facilities endangered'],
+  [/无人员伤亡和直接经济损失/g, 'no casualties and no direct economic loss'],
+  [/无过火面积和人员伤亡/g, 'no burned area and no casualties'],
+  [/社会安全事件无法定分级/g, 'social security events have no statutory grade'],
+  [/人工定级/g, 'manual grade'],
+  [/，?高于核定的/g, ', above the assessed'],
+  [/低于核定的/g, ' is below the assessed'],
+  [/不予采用（核定等级为下限）/g, 'not applied (the assessed grade is the floor)'],
+  [/不予采用/g, ' not applied'],
+  [/未填写理由/g, 'no reason given'],
+  [/待定级/g, 'not yet graded'],
+  [/未定级/g, 'not graded'],
+  [/5000 万元以上不足 1 亿元/g, '¥50M to under ¥100M'],
+  [/1000 万元以上不足 5000 万元/g, '¥10M to under ¥50M'],
+  [/不足 1000 万元/g, 'under ¥10M'],
+  [/1 亿元以上/g, '¥100M or more'],
+  [/(\d+) 公顷以上不足 (\d+) 公顷/g, '$1 to under $2 ha'],
+  [/(\d+) 公顷以上/g, '$1 ha or more'],
+  [/不足 (\d+) 公顷/g, 'under $1 ha'],
+  [/(\d+)–(\d+) 人/g, '$1–$2 people'],
+  [/(\d+) 人以上/g, '$1 or more people'],
+  [/较大涉险事故/g, 'major near-miss accident'],
+  [/特别重大/g, 'Extremely serious'],
+  [/重大/g, 'Serious'],
+  [/较大/g, 'Major'],
+  [/一般/g, 'Ordinary'],
+  [/（Ⅰ级）/g, ' (I)'],
+  [/（Ⅱ级）/g, ' (II)'],
+  [/（Ⅲ级）/g, ' (III)'],
+  [/（Ⅳ级）/g, ' (IV)'],
+  [/（/g, ' ('],
+  [/）/g, ')'],
+  [/：/g, ': '],
+  [/，/g, ', '],
+];
+
+export function gradeReasonText(reason: string, lang: Lang): string {
+  if (lang === 'zh') return reason;
+  return REASON_EN.reduce((text, [pattern, english]) => text.replace(pattern, english), reason);
+}

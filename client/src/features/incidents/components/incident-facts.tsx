@@ -1,5 +1,6 @@
 import { useDisplayName } from '@client/hooks/use-display-name';
-import { useT } from '@client/lib/i18n';
+import { gradeReasonText } from '@client/lib/domain-labels';
+import { useLang, useT } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
 import { wanYuan } from '@shared/domain/grading';
 import { CASUALTY_FIELDS } from '@shared/domain/incident-flags';
@@ -11,6 +12,7 @@ import { casualtyLabel, sourceLabel } from './incident-labels';
 export function IncidentFacts({ incident }: { incident: Incident }) {
   const t = useT();
   const person = useDisplayName();
+  const lang = useLang();
   const c = incident.caller;
   const items: DescriptionsProps['items'] = [
     { key: 'occurred', label: t('incidents.form.occurredAt'), children: formatInstant(incident.occurredAt) },
@@ -76,7 +78,7 @@ export function IncidentFacts({ incident }: { incident: Incident }) {
     children: (
       <ul className="inc-reasons" data-testid="grade-reasons">
         {incident.gradeReasons.map((r) => (
-          <li key={r}>{r}</li>
+          <li key={r}>{gradeReasonText(r, lang)}</li>
         ))}
       </ul>
     ),
