@@ -1,4 +1,5 @@
 import { BellFilled } from '@ant-design/icons';
+import { useDisplayName } from '@client/hooks/use-display-name';
 import { useT } from '@client/lib/i18n';
 import { formatHourMinute } from '@client/lib/time';
 import { playTones } from '@client/lib/tones';
@@ -19,6 +20,7 @@ interface Props {
 /** The 查岗 prompt: a modal with a countdown, a beep when it appears, and 应答. */
 export function SpotCheckPrompt({ pending, onDuty, onAnswered }: Props) {
   const t = useT();
+  const person = useDisplayName();
   const { message } = App.useApp();
   // Note and error belong to one spot-check; a new one starts clean.
   const [draft, setDraft] = useState<{ id: number | null; note: string; error: string | null }>({
@@ -63,7 +65,7 @@ export function SpotCheckPrompt({ pending, onDuty, onAnswered }: Props) {
   const who =
     current.source === 'upper'
       ? t('spot.fromUpper', { caller: current.caller })
-      : t('spot.fromIssuer', { who: current.issuedBy });
+      : t('spot.fromIssuer', { who: person(current.issuedBy) });
   const answerButton = (
     <Button
       type="primary"
