@@ -154,7 +154,9 @@ describe('names and words in the browser', () => {
     await timeline.getByText('刘强').first().waitFor();
     expect(await timeline.innerText()).toContain(NAMES[outgoing]);
     expect(await mainText(page)).toContain('较大（Ⅲ级）');
-    expect(await mainText(page)).not.toMatch(PINYIN);
+    // The people directory arrives with the page: once it has, no username is left on it.
+    await expect.poll(() => mainText(page), { timeout: 10_000 }).not.toMatch(PINYIN);
+    expect(await mainText(page)).toContain(`登记人\t${NAMES[outgoing]}`);
 
     await page.getByTestId('lang-switch').click();
     await page.getByText(`#${incidentId} Road traffic`).waitFor();
@@ -168,6 +170,18 @@ describe('names and words in the browser', () => {
     expect(basis).toContain('2 seriously injured (incl. acute industrial poisoning) → Ordinary (0–9 people)');
     expect(basis).not.toMatch(/[\u4e00-\u9fff]/);
     expect(await page.locator('.inc-detail-title').innerText()).not.toMatch(/[\u4e00-\u9fff]{2}/);
+
+    // The print sheet's own words follow the console: English labels, Beijing Time, people by name.
+    await page.goto(`${t.url}/handover/${handoverId}/print`);
+    const sheet = page.getByTestId('handover-print');
+    await sheet.getByText('Shift handover record').waitFor();
+    const printed = await sheet.innerText();
+    expect(printed).toContain('Shift: 2026-03-05 08:30 to 2026-03-06 08:30 (Beijing Time)');
+    expect(printed).toContain('People on duty');
+    expect(printed).toContain(NAMES[outgoing]);
+    expect(printed).toContain(NAMES[incoming]);
+    expect(printed).not.toContain('Asia/Shanghai');
+    expect(printed).not.toMatch(PINYIN);
     await page.context().close();
   }, 120_000);
 
@@ -186,6 +200,10 @@ describe('names and words in the browser', () => {
 
     await page.goto(`${t.url}/handover/${handoverId}/print`);
     await page.getByTestId('print-signatures').waitFor();
+    const printed = await page.getByTestId('handover-print').innerText();
+    expect(printed).toContain('班次：2026-03-05 08:30 至 2026-03-06 08:30（北京时间）');
+    expect(printed).not.toContain('Asia/Shanghai');
+    expect(printed).not.toMatch(PINYIN);
     m = await overflow(page);
     expect(m.page).toBeLessThanOrEqual(390);
 
