@@ -1,4 +1,4 @@
-import { gradeLabel as gradeLabelZh } from '@shared/domain/grading';
+import { gradeLabel as gradeLabelZh, gradeName as gradeNameZh } from '@shared/domain/grading';
 import type { CategoryCode, Grade } from '@shared/domain/incident-types';
 import { categoryName as categoryNameZh } from '@shared/domain/report-text';
 import { zoneName } from '@shared/domain/zone-name';
@@ -109,4 +109,17 @@ const REASON_EN: [RegExp, string][] = [
 export function gradeReasonText(reason: string, lang: Lang): string {
   if (lang === 'zh') return reason;
   return REASON_EN.reduce((text, [pattern, english]) => text.replace(pattern, english), reason);
+}
+
+const GRADE_SHORT_EN: Record<Grade, string> = {
+  I: 'Extremely serious',
+  II: 'Serious',
+  III: 'Major',
+  IV: 'Ordinary',
+};
+
+/** The grade's name alone (较大 / Major), for axes and filters. */
+export function gradeShort(grade: Grade | null, lang: Lang): string {
+  if (lang === 'zh') return gradeNameZh(grade);
+  return grade ? GRADE_SHORT_EN[grade] : 'Not graded';
 }
