@@ -92,6 +92,15 @@ describe.each(DIALECTS)('display names and zone names on %s', (dialect) => {
     expect(detail.names[detail.incident.acknowledgedBy!]).toBe('刘强');
   });
 
+  it('names the actors of an audit page', async () => {
+    const res = await t.app.inject(
+      as(await signInAdmin(t.app), { method: 'GET', url: '/api/events?type=incident.action' }),
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json().events.map((e: { actor: string }) => e.actor)).toEqual(['liuqiang']);
+    expect(res.json().names).toEqual({ liuqiang: '刘强' });
+  });
+
   it('tells everyone signed in who is who, the system included', async () => {
     const res = await call(incoming, 'GET', '/api/users/names');
     expect(res.statusCode).toBe(200);

@@ -100,12 +100,14 @@ function typeColor(type: string): string {
 export function AuditPage() {
   const t = useT();
   const lang = useLang();
-  const person = useDisplayName();
   const [type, setType] = useState<string | undefined>(undefined);
   const client = useQueryClient();
   const trail = useInfiniteQuery(auditTrailQuery(type));
   const pages = trail.data?.pages;
   const rows = useMemo(() => merge(pages ?? []), [pages]);
+  // The server names each page's actors; the people directory covers lines that came in live.
+  const known = useMemo(() => Object.assign({}, ...(pages ?? []).map((p) => p.names)), [pages]);
+  const person = useDisplayName(known);
   const headSeq = pages?.[0]?.headSeq ?? null;
   const floor = pages?.at(-1)?.floor ?? null;
   // Back to the newest page, as on opening the page.
