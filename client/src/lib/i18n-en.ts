@@ -1114,7 +1114,6 @@ export const en: Record<MessageKey, string> = {
   'stats.print.signMaker': 'Prepared by: __________',
   // issue 13 point 5: names and words, not codes (people, audit sentences, zone, header menu)
   'people.system': 'System',
-  'header.language': 'Language: {lang}',
   'audit.what': 'What happened',
   'audit.showJson': 'Show raw data',
   'audit.kind.user': 'User',

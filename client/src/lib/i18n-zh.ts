@@ -1087,7 +1087,6 @@ export const zh = {
   'stats.print.signMaker': '制表：__________',
   // issue 13 point 5: names and words, not codes (people, audit sentences, zone, header menu)
   'people.system': '系统',
-  'header.language': '语言：{lang}',
   'audit.what': '内容',
   'audit.showJson': '查看原始数据',
   'audit.kind.user': '用户',
