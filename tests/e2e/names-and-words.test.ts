@@ -108,6 +108,8 @@ describe('names and words in the browser', () => {
     await context.clock.install({ time: clock.now() });
     return context.newPage();
   };
+  // The text a reader sees: hidden parts (a textarea's drafted upstream text, closed menus) left out.
+  // biome-ignore lint/performance/useDomNodeTextContent: what is visible is the point
   const mainText = (page: Page) => page.locator('.app-content').innerText();
   const overflow = (page: Page) =>
     page.evaluate(() => ({
@@ -124,7 +126,7 @@ describe('names and words in the browser', () => {
     await page.goto(`${t.url}/admin/audit`);
     const sentence = page.getByTestId(`audit-sentence-${createdSeq}`);
     await sentence.waitFor();
-    expect(await sentence.innerText()).toBe(`${NAMES[outgoing]} 登记了事件 #${incidentId} 道路交通`);
+    expect(await sentence.textContent()).toBe(`${NAMES[outgoing]} 登记了事件 #${incidentId} 道路交通`);
     const table = page.getByTestId('audit-table');
     await table.getByText(`${NAMES[incoming]} 签收了交接班 #${handoverId}`).waitFor();
     await table.getByText(`刘强 阅知了事件 #${incidentId} 道路交通`).waitFor();
@@ -136,8 +138,8 @@ describe('names and words in the browser', () => {
     await sentence.click();
     const json = page.getByTestId(`audit-json-${createdSeq}`);
     await json.waitFor();
-    expect(await json.innerText()).toContain('"type": "incident.created"');
-    expect(await json.innerText()).toContain(`"actor": "${outgoing}"`);
+    expect(await json.textContent()).toContain('"type": "incident.created"');
+    expect(await json.textContent()).toContain(`"actor": "${outgoing}"`);
 
     await page.getByTestId('lang-switch').click();
     await page.getByText(`${NAMES[outgoing]} recorded incident #${incidentId} Road traffic`).waitFor();
@@ -152,7 +154,7 @@ describe('names and words in the browser', () => {
     await page.goto(`${t.url}/incidents/${incidentId}`);
     const timeline = page.getByTestId('incident-timeline');
     await timeline.getByText('刘强').first().waitFor();
-    expect(await timeline.innerText()).toContain(NAMES[outgoing]);
+    expect(await timeline.textContent()).toContain(NAMES[outgoing]);
     expect(await mainText(page)).toContain('较大（Ⅲ级）');
     // The people directory arrives with the page: once it has, no username is left on it.
     await expect.poll(() => mainText(page), { timeout: 10_000 }).not.toMatch(PINYIN);
@@ -165,17 +167,17 @@ describe('names and words in the browser', () => {
     expect(text).not.toContain('道路交通');
     expect(text).not.toMatch(PINYIN);
     // The grade basis in English; the drafted report itself stays Chinese (it goes upstream).
-    const basis = await page.getByTestId('grade-reasons').innerText();
+    const basis = await page.getByTestId('grade-reasons').textContent();
     expect(basis).toContain('3 dead → Major (3–9 people)');
     expect(basis).toContain('2 seriously injured (incl. acute industrial poisoning) → Ordinary (0–9 people)');
     expect(basis).not.toMatch(/[\u4e00-\u9fff]/);
-    expect(await page.locator('.inc-detail-title').innerText()).not.toMatch(/[\u4e00-\u9fff]{2}/);
+    expect(await page.locator('.inc-detail-title').textContent()).not.toMatch(/[\u4e00-\u9fff]{2}/);
 
     // The print sheet's own words follow the console: English labels, Beijing Time, people by name.
     await page.goto(`${t.url}/handover/${handoverId}/print`);
     const sheet = page.getByTestId('handover-print');
     await sheet.getByText('Shift handover record').waitFor();
-    const printed = await sheet.innerText();
+    const printed = await sheet.textContent();
     expect(printed).toContain('Shift: 2026-03-05 08:30 to 2026-03-06 08:30 (Beijing Time)');
     expect(printed).toContain('People on duty');
     expect(printed).toContain(NAMES[outgoing]);
@@ -200,7 +202,7 @@ describe('names and words in the browser', () => {
 
     await page.goto(`${t.url}/handover/${handoverId}/print`);
     await page.getByTestId('print-signatures').waitFor();
-    const printed = await page.getByTestId('handover-print').innerText();
+    const printed = await page.getByTestId('handover-print').textContent();
     expect(printed).toContain('班次：2026-03-05 08:30 至 2026-03-06 08:30（北京时间）');
     expect(printed).not.toContain('Asia/Shanghai');
     expect(printed).not.toMatch(PINYIN);
