@@ -1,5 +1,6 @@
-import type { Handover } from '../schemas/handover';
+import type { Handover, SectionKey } from '../schemas/handover';
 import { localTime, numbered } from './handover-lines';
+import { type ZoneLang, zoneName } from './zone-name';
 
 /** The printed handover as blocks, so Markdown, PDF and the print view say the same thing. */
 export type HandoverBlock =
@@ -10,6 +11,71 @@ export type HandoverBlock =
   | { kind: 'signatures'; rows: { role: string; name: string; at: string }[] };
 
 const FULL = 'yyyy-MM-dd HH:mm';
+
+/**
+ * The printed form's own words in the console's language. The exports (Markdown, PDF) are the
+ * Chinese record; the print view follows the console, so an English reader sees English labels
+ * around the record's own (Chinese) text.
+ */
+const WORDS = {
+  zh: {
+    title: '交接班记录',
+    dutyDate: '值班日期：',
+    shift: (from: string, to: string, zone: string) => `班次：${from} 至 ${to}（${zone}）`,
+    sealed: '已签收封存',
+    submitted: '待接班人签收',
+    status: (state: string, id: number) => `状态：${state}　编号：${id}`,
+    anchor: (seq: number, hash: string) => `审计锚点：事件序号 ${seq}，哈希 ${hash}…`,
+    alarms: '交班时未解除的告警',
+    early: '提前交接',
+    carried: '移交事项（接班人逐项确认）',
+    confirmed: '（已确认）',
+    unconfirmed: '（待确认）',
+    none: '无',
+    notes: '交班人备注',
+    signatures: '签字',
+    outgoing: '交班人',
+    incoming: '接班人',
+    awaiting: (name: string) => `（待签收：${name}）`,
+    unrostered: '未排班',
+    amendments: '更正记录',
+    sections: null as Record<SectionKey, string> | null,
+  },
+  en: {
+    title: 'Shift handover record',
+    dutyDate: 'Duty date: ',
+    shift: (from: string, to: string, zone: string) => `Shift: ${from} to ${to} (${zone})`,
+    sealed: 'signed and sealed',
+    submitted: 'awaiting the incoming officer',
+    status: (state: string, id: number) => `Status: ${state}  No. ${id}`,
+    anchor: (seq: number, hash: string) => `Audit anchor: event ${seq}, hash ${hash}…`,
+    alarms: 'Alarms still open at handover',
+    early: 'Early handover',
+    carried: 'Items handed over (confirmed one by one)',
+    confirmed: ' (confirmed)',
+    unconfirmed: ' (to confirm)',
+    none: 'None',
+    notes: 'Outgoing officer’s notes',
+    signatures: 'Signatures',
+    outgoing: 'Outgoing',
+    incoming: 'Incoming',
+    awaiting: (name: string) => `(awaiting: ${name})`,
+    unrostered: 'not rostered',
+    amendments: 'Corrections',
+    sections: {
+      people: 'People on duty',
+      attendance: 'Check-ins and spot-checks',
+      received: 'Incidents received',
+      open: 'Open incidents',
+      reports: 'Reports sent',
+      calls: 'Calls and notices',
+      instructions: 'Leaders’ instructions',
+      pending: 'Pending items',
+      equipment: 'Communications and equipment',
+      notes: 'Notes',
+    } as Record<SectionKey, string> | null,
+  },
+};
 
 /** '21 小时', '20 小时 50 分钟', '45 分钟'. */
 function span(ms: number): string {
@@ -34,53 +100,55 @@ function earlyLines(h: Handover, t: (at: string) => string): string[] {
   return lines;
 }
 
-export function handoverBlocks(h: Handover): HandoverBlock[] {
+export function handoverBlocks(h: Handover, lang: ZoneLang = 'zh'): HandoverBlock[] {
+  const w = WORDS[lang];
   const zone = h.shift.zone;
   const t = (at: string) => localTime(at, zone, FULL);
   const blocks: HandoverBlock[] = [
-    { kind: 'title', text: '交接班记录' },
+    { kind: 'title', text: w.title },
     {
       kind: 'meta',
       lines: [
-        `值班日期：${h.shift.dutyDate}`,
-        `班次：${t(h.shift.start)} 至 ${t(h.shift.end)}（${zone}）`,
-        `状态：${h.status === 'sealed' ? '已签收封存' : '待接班人签收'}　编号：${h.id}`,
+        `${w.dutyDate}${h.shift.dutyDate}`,
+        w.shift(t(h.shift.start), t(h.shift.end), zoneName(zone, lang, Date.parse(h.shift.start))),
+        w.status(h.status === 'sealed' ? w.sealed : w.submitted, h.id),
         // Paper witnesses the log: `npm run audit:verify -- --expect <seq>:<hash>` checks it.
-        ...(h.anchor ? [`审计锚点：事件序号 ${h.anchor.seq}，哈希 ${h.anchor.hash.slice(0, 16)}…`] : []),
+        ...(h.anchor ? [w.anchor(h.anchor.seq, h.anchor.hash.slice(0, 16))] : []),
       ],
     },
   ];
   for (const s of h.content.sections) {
-    blocks.push({ kind: 'heading', text: s.title }, { kind: 'lines', lines: s.text.split('\n') });
+    const title = w.sections?.[s.key as SectionKey] ?? s.title;
+    blocks.push({ kind: 'heading', text: title }, { kind: 'lines', lines: s.text.split('\n') });
   }
   // Records older than the alarm list say nothing rather than a false "无".
   if (h.alarms !== null)
     blocks.push(
-      { kind: 'heading', text: '交班时未解除的告警' },
+      { kind: 'heading', text: w.alarms },
       { kind: 'lines', lines: numbered(h.alarms.map((a) => a.text)).split('\n') },
     );
   const early = earlyLines(h, t);
-  if (early.length) blocks.push({ kind: 'heading', text: '提前交接' }, { kind: 'lines', lines: early });
+  if (early.length) blocks.push({ kind: 'heading', text: w.early }, { kind: 'lines', lines: early });
   blocks.push(
-    { kind: 'heading', text: '移交事项（接班人逐项确认）' },
+    { kind: 'heading', text: w.carried },
     {
       kind: 'lines',
       lines: h.carried.length
-        ? h.carried.map((c) => `${c.text}${c.confirmed ? '（已确认）' : '（待确认）'}`)
-        : ['无'],
+        ? h.carried.map((c) => `${c.text}${c.confirmed ? w.confirmed : w.unconfirmed}`)
+        : [w.none],
     },
   );
   if (h.notes.trim())
-    blocks.push({ kind: 'heading', text: '交班人备注' }, { kind: 'lines', lines: h.notes.split('\n') });
+    blocks.push({ kind: 'heading', text: w.notes }, { kind: 'lines', lines: h.notes.split('\n') });
   blocks.push(
-    { kind: 'heading', text: '签字' },
+    { kind: 'heading', text: w.signatures },
     {
       kind: 'signatures',
       rows: [
-        { role: '交班人', name: h.submittedByName, at: t(h.submittedAt) },
+        { role: w.outgoing, name: h.submittedByName, at: t(h.submittedAt) },
         {
-          role: '接班人',
-          name: h.acceptedByName ?? `（待签收：${h.incoming?.name ?? '未排班'}）`,
+          role: w.incoming,
+          name: h.acceptedByName ?? w.awaiting(h.incoming?.name ?? w.unrostered),
           at: h.acceptedAt ? t(h.acceptedAt) : '',
         },
       ],
@@ -88,7 +156,7 @@ export function handoverBlocks(h: Handover): HandoverBlock[] {
   );
   if (h.amendments.length) {
     blocks.push(
-      { kind: 'heading', text: '更正记录' },
+      { kind: 'heading', text: w.amendments },
       {
         kind: 'lines',
         lines: h.amendments.map((a, i) => `${i + 1}. ${t(a.signedAt)} ${a.authorName}：${a.text}`),

@@ -26,7 +26,12 @@ export const EventsQuery = Type.Object(
 export type EventsQuery = Static<typeof EventsQuery>;
 
 export const EventPage = Type.Object(
-  { events: Type.Array(EventRecord), headSeq: Type.Integer() },
+  {
+    events: Type.Array(EventRecord),
+    headSeq: Type.Integer(),
+    /** Display names of the page's actors by username (系统 for `system`): the audit log names people. */
+    names: Type.Record(Type.String(), Type.String()),
+  },
   { additionalProperties: false },
 );
 

@@ -306,12 +306,20 @@ export const BoardList = Type.Object(
 export type BoardList = Static<typeof BoardList>;
 
 export const Action = Type.Object(
-  { id: Type.Integer(), type: Type.String(), text: Type.String(), actor: Type.String(), at: Instant },
+  {
+    id: Type.Integer(),
+    type: Type.String(),
+    text: Type.String(),
+    actor: Type.String(),
+    /** The actor's display name (系统 for the system). */
+    actorName: Type.String(),
+    at: Instant,
+  },
   { additionalProperties: false },
 );
 
 export const TimelineEntry = Type.Object(
-  { seq: Type.Integer(), at: Instant, type: Type.String(), actor: Type.String() },
+  { seq: Type.Integer(), at: Instant, type: Type.String(), actor: Type.String(), actorName: Type.String() },
   { additionalProperties: false },
 );
 
@@ -328,6 +336,11 @@ export const IncidentDetail = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /**
+     * Display names by username of everyone the record names (recorded by, acknowledged by, sent
+     * by, signed off by, actors): the console and print show people, not their usernames.
+     */
+    names: Type.Record(Type.String(), Type.String()),
   },
   { additionalProperties: false },
 );

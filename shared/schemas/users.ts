@@ -59,3 +59,10 @@ export const UpdateUserBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateUserBody = Static<typeof UpdateUserBody>;
+
+/** Display names by username, for everyone signed in: events and records store usernames, people read names. */
+export const PeopleNames = Type.Object(
+  { names: Type.Record(Type.String(), Type.String()) },
+  { additionalProperties: false },
+);
+export type PeopleNames = Static<typeof PeopleNames>;

@@ -222,7 +222,7 @@ describe('handover draft', () => {
       anchor: null,
     };
     const md = handoverMarkdown(h);
-    expect(md).toContain('班次：2026-03-05 08:30 至 2026-03-06 08:30（Asia/Shanghai）');
+    expect(md).toContain('班次：2026-03-05 08:30 至 2026-03-06 08:30（北京时间）');
     expect(md).toContain('| 交班人 | 王芳 | 2026-03-06 08:20 |');
     expect(md).toContain('| 接班人 | （待签收：李军） |  |');
     expect(md).toContain('#3 火灾：和平小区 3 栋，一般（Ⅳ级），阶段：已报告；无待报事项');

@@ -3,6 +3,7 @@ import { ChainReport, EventPage, EventsQuery, VerifyQuery } from '@shared/schema
 import type { FastifyInstance } from 'fastify';
 import { eventsAfter, headSeq, latestEvents } from '../../events/read';
 import { ADMIN } from '../../plugins/access';
+import { displayNames } from '../users/service';
 import { parseExpected, verifyLog } from './service';
 
 export async function auditRoutes(root: FastifyInstance): Promise<void> {
@@ -18,7 +19,11 @@ export async function auditRoutes(root: FastifyInstance): Promise<void> {
         after === undefined
           ? await latestEvents(app.db, limit, type)
           : await eventsAfter(app.db, after, limit, type);
-      return { events, headSeq: await headSeq(app.db) };
+      const names = await displayNames(
+        app.db,
+        events.map((e) => e.actor),
+      );
+      return { events, headSeq: await headSeq(app.db), names };
     },
   );
 

@@ -3,6 +3,7 @@ import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Database, DbOrTrx } from '../../db/database';
 import { notFound } from '../../errors';
 import { deliveryStates } from '../outbox/service';
+import { displayNames } from '../users/service';
 import { actionRows, obligationsOf, reportRows, toIncident, toReport } from './repo';
 
 /** The list's filter and order: open ones by urgency, the rest newest first, at most `limit`. */
@@ -77,11 +78,35 @@ export async function incidentDetail(db: DbOrTrx, id: number, now: string): Prom
     .orderBy('received_at', 'desc')
     .limit(5)
     .execute();
+  const incident = toIncident(row, obligations.get(id) ?? []);
+  const reportViews = reports.map((r) => toReport(r, delivery.get(`report:${r.id}`) ?? 'none'));
+  const names = await displayNames(db, [
+    incident.createdBy,
+    incident.acknowledgedBy ?? '',
+    ...reportViews.flatMap((r) => [r.sentBy, r.signedOffBy ?? '']),
+    ...actions.map((a) => a.actor),
+    ...timeline.map((e) => e.actor),
+  ]);
+  const nameOf = (u: string) => names[u] ?? u;
   return {
-    incident: toIncident(row, obligations.get(id) ?? []),
-    reports: reports.map((r) => toReport(r, delivery.get(`report:${r.id}`) ?? 'none')),
-    actions: actions.map((a) => ({ id: Number(a.id), type: a.type, text: a.text, actor: a.actor, at: a.at })),
-    timeline: timeline.map((e) => ({ seq: Number(e.seq), at: e.at, type: e.type, actor: e.actor })),
+    incident,
+    reports: reportViews,
+    actions: actions.map((a) => ({
+      id: Number(a.id),
+      type: a.type,
+      text: a.text,
+      actor: a.actor,
+      actorName: nameOf(a.actor),
+      at: a.at,
+    })),
+    timeline: timeline.map((e) => ({
+      seq: Number(e.seq),
+      at: e.at,
+      type: e.type,
+      actor: e.actor,
+      actorName: nameOf(e.actor),
+    })),
     similar: similar.map((s) => ({ id: Number(s.id), summary: s.summary, receivedAt: s.received_at })),
+    names,
   };
 }

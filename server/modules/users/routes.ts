@@ -1,11 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams } from '@shared/schemas/common';
-import { CreateUserBody, UpdateUserBody, User, UserList } from '@shared/schemas/users';
+import { CreateUserBody, PeopleNames, UpdateUserBody, User, UserList } from '@shared/schemas/users';
 import type { FastifyInstance } from 'fastify';
 import { ADMIN } from '../../plugins/access';
 import { actorOf } from '../../plugins/auth';
 import { closeSessionsOfUser, hashPassword } from '../auth/service';
-import { createUser, getUser, listUsers, updateUser } from './service';
+import { createUser, displayNames, getUser, listUsers, updateUser } from './service';
 
 export async function userRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
@@ -14,6 +14,21 @@ export async function userRoutes(root: FastifyInstance): Promise<void> {
   app.get('/api/users', { config: { access: ADMIN }, schema: { response: { 200: UserList } } }, async () => ({
     users: await listUsers(app.db),
   }));
+
+  // Everyone signed in reads who is who: the console shows 王芳, not wangfang, wherever a person appears.
+  app.get(
+    '/api/users/names',
+    { config: { access: 'user' }, schema: { response: { 200: PeopleNames } } },
+    async () => {
+      const users = await listUsers(app.db);
+      return {
+        names: {
+          ...(await displayNames(app.db, ['system'])),
+          ...Object.fromEntries(users.map((u) => [u.username, u.displayName])),
+        },
+      };
+    },
+  );
 
   app.get(
     '/api/users/:id',

@@ -104,3 +104,27 @@ export {
   findUserByUsername,
   storePasswordHash,
 } from './sign-in';
+
+/** The system's own actor (scanners, jobs), as people read it. */
+export const SYSTEM_ACTOR_NAME = '系统';
+
+/**
+ * Display names by username for the people named in a read model (events store usernames).
+ * `system` reads 系统; a username no longer known stays as it is.
+ */
+export async function displayNames(
+  db: DbOrTrx,
+  usernames: Iterable<string>,
+): Promise<Record<string, string>> {
+  const wanted = [...new Set(usernames)].filter((u) => u !== '');
+  const names: Record<string, string> = {};
+  if (wanted.length === 0) return names;
+  const rows = await db
+    .selectFrom('users')
+    .select(['username', 'display_name'])
+    .where('username', 'in', wanted)
+    .execute();
+  for (const r of rows) names[r.username] = r.display_name;
+  for (const u of wanted) names[u] ??= u === 'system' ? SYSTEM_ACTOR_NAME : u;
+  return names;
+}

@@ -1,11 +1,12 @@
 import {
   DownOutlined,
+  GlobalOutlined,
   KeyOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { useT } from '@client/lib/i18n';
+import { setLang, useLang, useT } from '@client/lib/i18n';
 import { disconnectLive } from '@client/lib/live-store';
 import { roleColor, roleLabel } from '@client/lib/roles';
 import { endSession } from '@client/lib/session';
@@ -18,10 +19,25 @@ import { LangSwitch } from '../lang-switch';
 import { SoundControl } from './alerts/sound-control';
 import { BureauClock } from './bureau-clock';
 import { ConnectionBadge } from './connection-badge';
+import './app-header.css';
 
-/** Who is signed in; a click opens their menu (change password). */
+async function signOut() {
+  disconnectLive();
+  try {
+    await logout();
+  } catch {
+    // The session ends on this side regardless; the server's copy expires on its own.
+  }
+  endSession('signed_out');
+}
+
+/**
+ * Who is signed in; a click opens their menu: change password, language, sign out. On a phone the
+ * header keeps only this menu, so sign-out and the language stay one tap away.
+ */
 function CurrentUser() {
   const t = useT();
+  const lang = useLang();
   const user = useCurrentUser();
   const [changing, setChanging] = useState(false);
   return (
@@ -35,9 +51,26 @@ function CurrentUser() {
               icon: <KeyOutlined />,
               label: <span data-testid="change-password">{t('header.changePassword')}</span>,
             },
+            {
+              key: 'language',
+              icon: <GlobalOutlined />,
+              label: (
+                <span data-testid="menu-lang-switch" lang={lang === 'zh' ? 'en' : 'zh-CN'}>
+                  {t('header.switchLang')}
+                </span>
+              ),
+            },
+            { type: 'divider' },
+            {
+              key: 'sign-out',
+              icon: <LogoutOutlined />,
+              label: <span data-testid="menu-sign-out">{t('header.signOut')}</span>,
+            },
           ],
           onClick: ({ key }) => {
             if (key === 'change-password') setChanging(true);
+            else if (key === 'language') setLang(lang === 'zh' ? 'en' : 'zh');
+            else if (key === 'sign-out') void signOut();
           },
         }}
       >
@@ -67,23 +100,16 @@ function CurrentUser() {
 function SignOutButton() {
   const t = useT();
   const [busy, setBusy] = useState(false);
-  async function signOut() {
-    setBusy(true);
-    disconnectLive();
-    try {
-      await logout();
-    } catch {
-      // The session ends on this side regardless; the server's copy expires on its own.
-    }
-    endSession('signed_out');
-  }
   return (
     <Button
       type="text"
       icon={<LogoutOutlined />}
       loading={busy}
-      onClick={signOut}
-      className="app-header-button"
+      onClick={() => {
+        setBusy(true);
+        void signOut();
+      }}
+      className="app-header-button app-header-wide"
       data-testid="sign-out"
     >
       {t('header.signOut')}
@@ -100,11 +126,15 @@ export function AppHeader() {
         <span className="app-brand-name">{t('app.name')}</span>
       </div>
       <Space size={16} className="app-header-right">
-        <BureauClock />
+        <span className="app-header-wide">
+          <BureauClock />
+        </span>
         <ConnectionBadge />
         <SoundControl />
         <CurrentUser />
-        <LangSwitch />
+        <span className="app-header-wide">
+          <LangSwitch />
+        </span>
         <SignOutButton />
       </Space>
     </Layout.Header>

@@ -1,7 +1,8 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { useNow } from '@client/hooks/use-now';
+import { bureauZoneName } from '@client/lib/domain-labels';
 import { useLang, useT } from '@client/lib/i18n';
-import { formatClock, getBureauZone, zoneLabel } from '@client/lib/time';
+import { formatClock, zoneLabel } from '@client/lib/time';
 import { Tooltip } from 'antd';
 
 export function BureauClock() {
@@ -9,7 +10,7 @@ export function BureauClock() {
   const lang = useLang();
   const now = useNow();
   const { date, time } = formatClock(now, lang);
-  const zone = `${getBureauZone()}, ${zoneLabel(now)}`;
+  const zone = `${bureauZoneName(lang, now)}, ${zoneLabel(now)}`;
   return (
     <Tooltip title={t('header.bureauTime', { zone })}>
       <span className="app-clock" data-testid="bureau-clock">

@@ -1,5 +1,6 @@
 import { BellFilled, SoundOutlined } from '@ant-design/icons';
 import { SpotCheckCountdown } from '@client/components/spot-check-countdown';
+import { useDisplayName } from '@client/hooks/use-display-name';
 import { useDutyNow, useOpenSpotChecks } from '@client/hooks/use-duty-data';
 import { type Translate, useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
@@ -53,6 +54,7 @@ function spotRings(t: Translate, spotChecks: SpotCheck[]): Ring[] {
  */
 export function AlertLayer() {
   const t = useT();
+  const person = useDisplayName();
   const user = useCurrentUser();
   useUnlockOnGesture();
   const done = useAcknowledged();
@@ -82,7 +84,7 @@ export function AlertLayer() {
       title: t('spot.pending'),
       detail: (
         <>
-          {spotCheckFrom(t, current)} · <SpotCheckCountdown dueAt={current.dueAt} />
+          {spotCheckFrom(t, current, person)} · <SpotCheckCountdown dueAt={current.dueAt} />
         </>
       ),
       action: (

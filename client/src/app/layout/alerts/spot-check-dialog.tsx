@@ -1,5 +1,6 @@
 import { BellFilled } from '@ant-design/icons';
 import { SpotCheckCountdown } from '@client/components/spot-check-countdown';
+import { useDisplayName } from '@client/hooks/use-display-name';
 import { answerSpotCheck } from '@client/lib/api/answer-spot-check';
 import { describeWith } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
@@ -16,10 +17,14 @@ const describeSpotError = describeWith({
   DUTY_ERR_FORBIDDEN: 'duty.err.forbidden',
 });
 
-export function spotCheckFrom(t: ReturnType<typeof useT>, s: SpotCheck): string {
+export function spotCheckFrom(
+  t: ReturnType<typeof useT>,
+  s: SpotCheck,
+  person: (username: string) => string,
+): string {
   return s.source === 'upper'
     ? t('spot.fromUpper', { caller: s.caller })
-    : t('spot.fromIssuer', { who: s.issuedBy });
+    : t('spot.fromIssuer', { who: person(s.issuedBy) });
 }
 
 interface Props {
@@ -36,6 +41,7 @@ interface Props {
  */
 export function SpotCheckDialog({ current, waiting, onLater }: Props) {
   const t = useT();
+  const person = useDisplayName();
   const { message } = App.useApp();
   // Note and error belong to one spot-check; a new one starts clean.
   const [draft, setDraft] = useState<{ id: number; note: string; error: string | null }>({
@@ -75,7 +81,8 @@ export function SpotCheckDialog({ current, waiting, onLater }: Props) {
           <BellFilled /> {t('spot.title')}
         </div>
         <p className="spot-dialog-line">
-          {spotCheckFrom(t, current)} · {t('spot.issuedAt', { time: formatHourMinute(current.issuedAt) })}
+          {spotCheckFrom(t, current, person)} ·{' '}
+          {t('spot.issuedAt', { time: formatHourMinute(current.issuedAt) })}
         </p>
         {current.note && <p className="spot-dialog-line spot-dialog-secondary">{current.note}</p>}
         <div className="spot-modal-countdown">

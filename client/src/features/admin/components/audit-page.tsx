@@ -1,12 +1,14 @@
 import { DownOutlined } from '@ant-design/icons';
 import { TablePage } from '@client/components/table-page';
-import { useT } from '@client/lib/i18n';
+import { useDisplayName } from '@client/hooks/use-display-name';
+import { useLang, useT } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
 import type { EventType } from '@shared/events';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { auditTrailQuery, type EventRecordData } from '../api/list-events';
+import { auditSentence, KIND_LABEL } from './audit-sentence';
 import { useChainVerify } from './use-chain-verify';
 
 // Keyed by every member of the event union: a type added to shared/events.ts and not listed here
@@ -105,11 +107,15 @@ function typeColor(type: string): string {
 
 export function AuditPage() {
   const t = useT();
+  const lang = useLang();
   const [type, setType] = useState<string | undefined>(undefined);
   const client = useQueryClient();
   const trail = useInfiniteQuery(auditTrailQuery(type));
   const pages = trail.data?.pages;
   const rows = useMemo(() => merge(pages ?? []), [pages]);
+  // The server names each page's actors; the people directory covers lines that came in live.
+  const known = useMemo(() => Object.assign({}, ...(pages ?? []).map((p) => p.names)), [pages]);
+  const person = useDisplayName(known);
   const headSeq = pages?.[0]?.headSeq ?? null;
   const floor = pages?.at(-1)?.floor ?? null;
   // Back to the newest page, as on opening the page.
@@ -125,19 +131,31 @@ export function AuditPage() {
     {
       title: t('audit.type'),
       dataIndex: 'type',
-      width: 190,
-      render: (value: string) => <Tag color={typeColor(value)}>{value}</Tag>,
+      width: 110,
+      render: (value: string) => {
+        const kind = KIND_LABEL[value.split('.')[0] ?? ''];
+        return (
+          <Tag color={typeColor(value)} title={value}>
+            {kind ? t(kind) : value}
+          </Tag>
+        );
+      },
     },
-    { title: t('audit.actor'), dataIndex: 'actor', width: 150, ellipsis: true },
-    { title: t('audit.subject'), dataIndex: 'subject', width: 150, ellipsis: true },
     {
-      title: t('audit.payload'),
-      dataIndex: 'payload',
+      title: t('audit.actor'),
+      dataIndex: 'actor',
+      width: 120,
       ellipsis: true,
-      render: (payload: unknown) => (
-        <Typography.Text type="secondary" style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>
-          {JSON.stringify(payload)}
-        </Typography.Text>
+      render: (actor: string) => person(actor),
+    },
+    {
+      // Who did what to which record, in words; the recorded JSON opens with the row's expander.
+      title: t('audit.what'),
+      key: 'what',
+      render: (_, row) => (
+        <span className="audit-sentence" data-testid={`audit-sentence-${row.seq}`}>
+          {auditSentence(row, t, lang, person)}
+        </span>
       ),
     },
   ];
@@ -171,11 +189,18 @@ export function AuditPage() {
         loading: trail.isFetching,
         expandable: {
           expandedRowRender: (row) => (
-            <pre className="json-payload">{JSON.stringify(row.payload, null, 2)}</pre>
+            <pre className="json-payload" data-testid={`audit-json-${row.seq}`}>
+              {JSON.stringify(
+                { type: row.type, actor: row.actor, subject: row.subject, payload: row.payload },
+                null,
+                2,
+              )}
+            </pre>
           ),
+          expandRowByClick: true,
         },
         pagination: { defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200] },
-        scroll: { x: 1000 },
+        scroll: { x: 720 },
       }}
       footer={
         <div style={{ textAlign: 'center', marginTop: 8 }}>

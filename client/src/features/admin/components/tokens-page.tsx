@@ -1,5 +1,6 @@
 import { StopOutlined } from '@ant-design/icons';
 import { PAGE_OF_50, TablePage } from '@client/components/table-page';
+import { useDisplayName } from '@client/hooks/use-display-name';
 import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
@@ -14,6 +15,7 @@ import { TokenSecretModal } from './token-secret-modal';
 
 export function TokensPage() {
   const t = useT();
+  const person = useDisplayName();
   const { message } = App.useApp();
   const { data: tokens = [], isFetching, error, refetch } = useQuery(tokensQuery());
   const reload = () => void refetch();
@@ -33,7 +35,12 @@ export function TokensPage() {
   const columns: TableColumnsType<ApiToken> = [
     { title: 'ID', dataIndex: 'id', width: 70 },
     { title: t('tokens.name'), dataIndex: 'name', ellipsis: true },
-    { title: t('tokens.createdBy'), dataIndex: 'createdBy', width: 140 },
+    {
+      title: t('tokens.createdBy'),
+      dataIndex: 'createdBy',
+      width: 140,
+      render: (by: string) => person(by),
+    },
     { title: t('tokens.createdAt'), dataIndex: 'createdAt', width: 180, render: formatInstant },
     {
       title: t('tokens.lastUsedAt'),

@@ -1,8 +1,7 @@
 import { useNow } from '@client/hooks/use-now';
+import { useDomainLabels } from '@client/lib/domain-labels';
 import { useT } from '@client/lib/i18n';
 import { formatCountdown, formatShortInstant } from '@client/lib/time';
-import { gradeLabel } from '@shared/domain/grading';
-import { categoryName } from '@shared/domain/report-text';
 import type { Incident } from '@shared/schemas/incidents';
 import { Tag } from 'antd';
 import { Link } from 'react-router-dom';
@@ -50,6 +49,7 @@ function Clock({ incident, now }: { incident: Incident; now: number }) {
 /** The open incidents, soonest deadline first, each with its next report and its clock. */
 export function BriefingIncidents({ incidents }: { incidents: Incident[] }) {
   const t = useT();
+  const labels = useDomainLabels();
   const now = useNow();
   if (incidents.length === 0) {
     return <div className="brief-empty">{t('handover.briefing.noOpen')}</div>;
@@ -66,10 +66,10 @@ export function BriefingIncidents({ incidents }: { incidents: Incident[] }) {
             <li key={incident.id} className={incident.overdue ? 'brief-incident-over' : undefined}>
               <div className="brief-incident-main">
                 <Link to={`/incidents/${incident.id}`} className="brief-incident-title">
-                  #{incident.id} {categoryName(incident.category)}：{incident.location.address}
+                  #{incident.id} {labels.category(incident.category)}：{incident.location.address}
                 </Link>
                 <div className="brief-incident-sub">
-                  {incident.grade && <Tag className="brief-tag">{gradeLabel(incident.grade)}</Tag>}
+                  {incident.grade && <Tag className="brief-tag">{labels.grade(incident.grade)}</Tag>}
                   <Tag color="processing" className="brief-tag">
                     {t(stageKey[incident.stage])}
                   </Tag>

@@ -1,4 +1,5 @@
 import { SpotCheckCountdown } from '@client/components/spot-check-countdown';
+import { useDisplayName } from '@client/hooks/use-display-name';
 import { useT } from '@client/lib/i18n';
 import { formatHourMinute } from '@client/lib/time';
 import type { SpotCheck } from '@shared/schemas/spot-checks';
@@ -14,6 +15,7 @@ const statusColor: Record<SpotCheck['status'], string> = {
 /** Unanswered spot-checks for everyone to see: who checked, when, and the time left. */
 export function SpotChecksCard({ pending }: { pending: SpotCheck[] }) {
   const t = useT();
+  const person = useDisplayName();
   return (
     <Card
       title={t('spot.cardTitle')}
@@ -33,7 +35,7 @@ export function SpotChecksCard({ pending }: { pending: SpotCheck[] }) {
                 <Tag color={statusColor[s.status]}>{t(`spot.status.${s.status}`)}</Tag>
                 {s.source === 'upper'
                   ? t('spot.fromUpper', { caller: s.caller })
-                  : t('spot.fromIssuer', { who: s.issuedBy })}
+                  : t('spot.fromIssuer', { who: person(s.issuedBy) })}
                 <Typography.Text type="secondary"> · {formatHourMinute(s.issuedAt)}</Typography.Text>
               </span>
               <SpotCheckCountdown dueAt={s.dueAt} />

@@ -1,7 +1,7 @@
 import { useNow } from '@client/hooks/use-now';
+import { useDomainLabels } from '@client/lib/domain-labels';
 import { useT } from '@client/lib/i18n';
 import { formatShortInstant } from '@client/lib/time';
-import { gradeLabel } from '@shared/domain/grading';
 import type { OpenIncident } from '@shared/schemas/handover';
 import { Checkbox, Empty, Tag } from 'antd';
 import { Link } from 'react-router-dom';
@@ -36,13 +36,14 @@ interface Props {
 
 function IncidentLine({ incident, now }: { incident: OpenIncident; now: number | null }) {
   const t = useT();
+  const labels = useDomainLabels();
   const due = incident.next?.dueAt ? Date.parse(incident.next.dueAt) : null;
   const over = incident.overdue || (now !== null && due !== null && due <= now);
   return (
     <>
       <div className="ho-carried-title">
         <Link to={`/incidents/${incident.id}`}>{`#${incident.id} ${incident.title}`}</Link>
-        {incident.grade && <Tag className="ho-tag">{gradeLabel(incident.grade)}</Tag>}
+        {incident.grade && <Tag className="ho-tag">{labels.grade(incident.grade)}</Tag>}
         <Tag color="processing" className="ho-tag">
           {t(stageLabel[incident.stage])}
         </Tag>

@@ -1,5 +1,5 @@
 import { PrintPage } from '@client/components/print-page';
-import { useT } from '@client/lib/i18n';
+import { useLang, useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import { type HandoverBlock, handoverBlocks } from '@shared/domain/handover-markdown';
 import { useParams } from 'react-router-dom';
@@ -33,13 +33,14 @@ function layout(blocks: HandoverBlock[]) {
 
 /**
  * 交接班记录 on one A4 portrait sheet, outside the console's chrome, with a signatures block. The
- * sheet is the record, in Chinese like its Markdown and PDF whatever the console's language.
+ * form's labels follow the console's language; the record's own text stays as it was written.
  */
 export function HandoverPrintPage() {
   const t = useT();
+  const lang = useLang();
   const id = Number(useParams().id);
   const { data: h, error } = useHandover(Number.isInteger(id) && id > 0 ? id : 0);
-  const sheet = h ? layout(handoverBlocks(h)) : null;
+  const sheet = h ? layout(handoverBlocks(h, lang)) : null;
 
   return (
     <PrintPage
@@ -60,7 +61,7 @@ export function HandoverPrintPage() {
             {sheet.meta.map((line) => (
               <span key={line}>{line}</span>
             ))}
-            <span>打印时间：{formatMinute(new Date().toISOString())}</span>
+            <span>{t('handover.print.printedAt', { time: formatMinute(new Date().toISOString()) })}</span>
           </div>
           <table className="ho-sheet-table">
             <colgroup>
@@ -96,9 +97,9 @@ export function HandoverPrintPage() {
                   <tr key={r.role}>
                     <th>{r.role}</th>
                     <td className="ho-sheet-sign-name">{r.name}</td>
-                    <th>时间</th>
+                    <th>{t('handover.print.time')}</th>
                     <td className="ho-sheet-sign-at">{r.at}</td>
-                    <th>签字</th>
+                    <th>{t('handover.print.sign')}</th>
                     <td />
                   </tr>
                 ))}

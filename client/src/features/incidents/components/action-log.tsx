@@ -95,7 +95,8 @@ export function ActionLog({ detail, user, onAdded }: Props) {
                     {actionLabel[type] ? t(actionLabel[type]) : action.type}
                   </Tag>
                   <span className="inc-muted">
-                    {formatShortInstant(action.at)} · {action.actor}
+                    {formatShortInstant(action.at)} ·{' '}
+                    {action.actor === 'system' ? t('people.system') : action.actorName}
                   </span>
                 </div>
                 <div className="inc-action-text">{action.text}</div>

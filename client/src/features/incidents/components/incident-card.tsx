@@ -1,7 +1,7 @@
 import { EnvironmentOutlined, PhoneOutlined } from '@ant-design/icons';
+import { useDomainLabels } from '@client/lib/domain-labels';
 import { useT } from '@client/lib/i18n';
 import { formatShortInstant } from '@client/lib/time';
-import { categoryName } from '@shared/domain/report-text';
 import type { BoardIncident } from '@shared/schemas/incidents';
 import { Tag } from 'antd';
 import { Link } from 'react-router-dom';
@@ -21,6 +21,7 @@ function Figure({ label, value }: { label: string; value: number | undefined }) 
 
 export function IncidentCard({ incident, fresh = false }: { incident: BoardIncident; fresh?: boolean }) {
   const t = useT();
+  const labels = useDomainLabels();
   const look = gradeLook(incident.grade);
   const c = incident.casualties;
   const classes = ['inc-card'];
@@ -39,7 +40,7 @@ export function IncidentCard({ incident, fresh = false }: { incident: BoardIncid
     >
       <div className="inc-card-head">
         <GradeBadge grade={incident.grade} />
-        <span className="inc-card-category">{categoryName(incident.category)}</span>
+        <span className="inc-card-category">{labels.category(incident.category)}</span>
         <span className="inc-card-id">#{incident.id}</span>
       </div>
       <div className="inc-card-tags">

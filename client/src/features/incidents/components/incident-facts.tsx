@@ -1,4 +1,6 @@
-import { useT } from '@client/lib/i18n';
+import { useDisplayName } from '@client/hooks/use-display-name';
+import { gradeReasonText } from '@client/lib/domain-labels';
+import { useLang, useT } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
 import { wanYuan } from '@shared/domain/grading';
 import { CASUALTY_FIELDS } from '@shared/domain/incident-flags';
@@ -9,6 +11,8 @@ import { casualtyLabel, sourceLabel } from './incident-labels';
 /** What was reported: the call, the place and time, the figures and how the grade follows. */
 export function IncidentFacts({ incident }: { incident: Incident }) {
   const t = useT();
+  const person = useDisplayName();
+  const lang = useLang();
   const c = incident.caller;
   const items: DescriptionsProps['items'] = [
     { key: 'occurred', label: t('incidents.form.occurredAt'), children: formatInstant(incident.occurredAt) },
@@ -37,7 +41,7 @@ export function IncidentFacts({ incident }: { incident: Incident }) {
       ),
     },
     { key: 'told', label: t('incidents.form.alreadyTold'), children: c.alreadyTold || '—' },
-    { key: 'by', label: t('incidents.detail.createdBy'), children: incident.createdBy },
+    { key: 'by', label: t('incidents.detail.createdBy'), children: person(incident.createdBy) },
     {
       key: 'summary',
       label: t('incidents.form.summary'),
@@ -87,7 +91,7 @@ export function IncidentFacts({ incident }: { incident: Incident }) {
     children: (
       <ul className="inc-reasons" data-testid="grade-reasons">
         {incident.gradeReasons.map((r) => (
-          <li key={r}>{r}</li>
+          <li key={r}>{gradeReasonText(r, lang)}</li>
         ))}
       </ul>
     ),

@@ -7,12 +7,13 @@ import {
   SafetyCertificateOutlined,
   SendOutlined,
 } from '@ant-design/icons';
+import { useDisplayName } from '@client/hooks/use-display-name';
+import { useDomainLabels } from '@client/lib/domain-labels';
 import { describeError } from '@client/lib/error-text';
 import { type MessageKey, useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import { formatShortInstant } from '@client/lib/time';
 import { nextObligation } from '@shared/domain/board-fields';
-import { categoryName } from '@shared/domain/report-text';
 import type { Incident, ObligationView, Report } from '@shared/schemas/incidents';
 import type { User } from '@shared/schemas/users';
 import { useMutation } from '@tanstack/react-query';
@@ -62,6 +63,8 @@ interface Props {
 
 export function IncidentHeader({ incident, user, onChanged, onEdit, onClose, onSendReport }: Props) {
   const t = useT();
+  const labels = useDomainLabels();
+  const person = useDisplayName();
   const { message } = App.useApp();
   const closed = incident.stage === 'closed';
   const handler = hasRole(user, 'officer') || hasRole(user, 'leader');
@@ -133,7 +136,7 @@ export function IncidentHeader({ incident, user, onChanged, onEdit, onClose, onS
         <div className="inc-detail-title">
           <GradeBadge grade={incident.grade} large />
           <h2>
-            #{incident.id} {categoryName(incident.category)}
+            #{incident.id} {labels.category(incident.category)}
           </h2>
           <Tag color={closed ? 'default' : 'processing'}>{t(stageLabel[incident.stage])}</Tag>
           <IncidentFlags incident={incident} />
@@ -145,7 +148,7 @@ export function IncidentHeader({ incident, user, onChanged, onEdit, onClose, onS
           {incident.acknowledgedAt ? (
             <Tag color="green" icon={<SafetyCertificateOutlined />} data-testid="acknowledged">
               {t('incidents.detail.ackBy', {
-                name: incident.acknowledgedBy ?? '',
+                name: person(incident.acknowledgedBy),
                 time: formatShortInstant(incident.acknowledgedAt),
               })}
             </Tag>

@@ -16,6 +16,8 @@ const colorOf = (type: string) =>
 /** Every recorded change to the incident, from the event log: who and when. */
 export function IncidentTimeline({ timeline }: { timeline: IncidentDetail['timeline'] }) {
   const t = useT();
+  // The server names the actor; the system reads 系统 / System in the console's language.
+  const name = (actor: string, actorName: string) => (actor === 'system' ? t('people.system') : actorName);
   const entries = [...timeline].sort((a, b) => a.seq - b.seq);
   return (
     <div data-testid="incident-timeline">
@@ -28,7 +30,8 @@ export function IncidentTimeline({ timeline }: { timeline: IncidentDetail['timel
             title: <span className="inc-muted">{formatInstant(entry.at)}</span>,
             content: (
               <span>
-                {key ? t(key) : entry.type} <span className="inc-muted">· {entry.actor}</span>
+                {key ? t(key) : entry.type}{' '}
+                <span className="inc-muted">· {name(entry.actor, entry.actorName)}</span>
               </span>
             ),
           };

@@ -1,4 +1,5 @@
 import { LockOutlined } from '@ant-design/icons';
+import { useDisplayName } from '@client/hooks/use-display-name';
 import { type Translate, useT } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
 import type { Report } from '@shared/schemas/incidents';
@@ -9,9 +10,10 @@ import { channelLabel, deliveryColor, deliveryLabel } from './incident-labels';
  * How a report was signed off, as it is stored: the leader's own approval, a telephone consent the
  * officer recorded (never shown as the leader's own), or the leader sending it.
  */
-function signoffLine(t: Translate, report: Report): string | null {
+function signoffLine(t: Translate, person: (username: string) => string, report: Report): string | null {
   const s = report.signoff;
-  if (!s) return report.signedOffBy ? t('incidents.report.signedBy', { name: report.signedOffBy }) : null;
+  if (!s)
+    return report.signedOffBy ? t('incidents.report.signedBy', { name: person(report.signedOffBy) }) : null;
   if (s.kind === 'phone_consent')
     return t('incidents.report.signoffPhone', { leader: s.leaderName, officer: s.recordedByName });
   if (s.kind === 'leader') return t('incidents.report.signoffLeaderSent', { leader: s.leaderName });
@@ -21,6 +23,7 @@ function signoffLine(t: Translate, report: Report): string | null {
 /** The reports sent up, in number order: immutable records, corrected only by a later 续报. */
 export function ReportsList({ reports }: { reports: Report[] }) {
   const t = useT();
+  const person = useDisplayName();
   const sorted = [...reports].sort((a, b) => a.number - b.number);
   return (
     <div className="inc-reports" data-testid="reports-list">
@@ -50,12 +53,12 @@ export function ReportsList({ reports }: { reports: Report[] }) {
           <div className="inc-report-meta">
             {t('incidents.report.meta', {
               time: formatInstant(report.sentAt),
-              by: report.sentBy,
+              by: person(report.sentBy),
               to: report.recipient,
             })}
-            {signoffLine(t, report) && (
+            {signoffLine(t, person, report) && (
               <span data-testid={`report-signoff-${report.number}`} data-signoff={report.signoff?.kind}>
-                {` · ${signoffLine(t, report)}`}
+                {` · ${signoffLine(t, person, report)}`}
               </span>
             )}
           </div>

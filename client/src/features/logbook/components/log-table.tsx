@@ -1,4 +1,5 @@
 import { EditOutlined, LockOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import { useDisplayName } from '@client/hooks/use-display-name';
 import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import type { LogEntry } from '@shared/schemas/logbook';
@@ -34,6 +35,7 @@ function Who({ entry }: { entry: LogEntry }) {
 /** 值班日志: newest first; calls and notices turn into incidents from here. */
 export function LogTable({ entries, loading, fresh, canEdit, canConvert, onEdit, onConvert }: Props) {
   const t = useT();
+  const person = useDisplayName();
   const columns: TableColumnsType<LogEntry> = [
     {
       title: t('logbook.col.at'),
@@ -83,6 +85,7 @@ export function LogTable({ entries, loading, fresh, canEdit, canConvert, onEdit,
       dataIndex: 'recordedBy',
       width: 96,
       ellipsis: true,
+      render: (username: string) => person(username),
     },
     {
       title: t('common.actions'),

@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { CopyField } from '@client/components/copy-field';
+import { useDisplayName } from '@client/hooks/use-display-name';
 import { useT } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
 import type { RosterFeedKey } from '@shared/schemas/roster';
@@ -27,6 +28,7 @@ import { describeRosterError } from './roster-errors';
  */
 export function RosterFeedsModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
+  const person = useDisplayName();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ label: string }>();
   const feeds = useQuery(rosterFeedsQuery(open));
@@ -60,7 +62,12 @@ export function RosterFeedsModal({ open, onClose }: { open: boolean; onClose: ()
 
   const columns: TableColumnsType<RosterFeedKey> = [
     { title: t('roster.feeds.label'), dataIndex: 'label' },
-    { title: t('roster.feeds.createdBy'), dataIndex: 'createdBy', width: 120 },
+    {
+      title: t('roster.feeds.createdBy'),
+      dataIndex: 'createdBy',
+      width: 120,
+      render: (by: string) => person(by),
+    },
     {
       title: t('roster.feeds.createdAt'),
       dataIndex: 'createdAt',

@@ -6,6 +6,7 @@ import {
   SwapOutlined,
 } from '@ant-design/icons';
 import { LoadError } from '@client/components/load-error';
+import { useDisplayName } from '@client/hooks/use-display-name';
 import { useLang, useT } from '@client/lib/i18n';
 import { formatDay, formatShortInstant } from '@client/lib/time';
 import type { Shift } from '@shared/schemas/roster';
@@ -44,6 +45,7 @@ interface Props {
 /** 换班: requested by the person on the shift, accepted by the counterpart, approved by a leader or admin. */
 export function SwapsPanel({ me, nameById, shiftById, onRequest }: Props) {
   const t = useT();
+  const person = useDisplayName();
   const lang = useLang();
   const { message } = App.useApp();
   const { data: swaps = [], isFetching, error, refetch } = useQuery(swapsQuery());
@@ -107,7 +109,9 @@ export function SwapsPanel({ me, nameById, shiftById, onRequest }: Props) {
       title: t('swap.requestedAt'),
       key: 'at',
       width: 150,
-      render: (_: unknown, s) => <span title={s.requestedBy}>{formatShortInstant(s.requestedAt)}</span>,
+      render: (_: unknown, s) => (
+        <span title={person(s.requestedBy)}>{formatShortInstant(s.requestedAt)}</span>
+      ),
     },
     {
       title: t('swap.decision'),
@@ -117,7 +121,7 @@ export function SwapsPanel({ me, nameById, shiftById, onRequest }: Props) {
       render: (_: unknown, s) =>
         s.decidedBy ? (
           <span title={s.decisionNote ?? ''}>
-            {s.decidedBy} {formatShortInstant(s.decidedAt)}
+            {person(s.decidedBy)} {formatShortInstant(s.decidedAt)}
           </span>
         ) : null,
     },

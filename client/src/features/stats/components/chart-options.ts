@@ -1,8 +1,8 @@
-import type { Translate } from '@client/lib/i18n';
+import { categoryLabel, gradeShort } from '@client/lib/domain-labels';
+import type { Lang, Translate } from '@client/lib/i18n';
 import { formatShortDay } from '@client/lib/time';
-import { classOf, gradeName } from '@shared/domain/grading';
+import { classOf } from '@shared/domain/grading';
 import type { CategoryClass } from '@shared/domain/incident-types';
-import { categoryName } from '@shared/domain/report-text';
 import type { Stats, StatsBucket } from '@shared/schemas/stats';
 import type { ChartOption } from './echart';
 import { GRADE_ORDER, gradeColor, gradeKey, RATE_BAD, RATE_OK, toMinutes } from './stats-labels';
@@ -43,7 +43,7 @@ export function trendOption(stats: Stats, t: Translate): ChartOption {
   };
 }
 
-export function categoryOption(stats: Stats, t: Translate): ChartOption {
+export function categoryOption(stats: Stats, t: Translate, lang: Lang = 'zh'): ChartOption {
   const rows = [...stats.incidents.byCategory].sort((a, b) => b.count - a.count);
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -52,7 +52,7 @@ export function categoryOption(stats: Stats, t: Translate): ChartOption {
     yAxis: {
       type: 'category',
       inverse: true,
-      data: rows.map((r) => categoryName(r.category)),
+      data: rows.map((r) => categoryLabel(r.category, lang)),
       axisLabel: AXIS_LABEL,
     },
     series: [
@@ -67,14 +67,14 @@ export function categoryOption(stats: Stats, t: Translate): ChartOption {
   };
 }
 
-export function gradeOption(stats: Stats, t: Translate): ChartOption {
+export function gradeOption(stats: Stats, t: Translate, lang: Lang = 'zh'): ChartOption {
   const counts = new Map(stats.incidents.byGrade.map((g) => [gradeKey(g.grade), g.count]));
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { ...GRID, top: 20 },
     xAxis: {
       type: 'category',
-      data: GRADE_ORDER.map((g) => gradeName(g === 'none' ? null : g)),
+      data: GRADE_ORDER.map((g) => gradeShort(g === 'none' ? null : g, lang)),
       axisLabel: { ...AXIS_LABEL, interval: 0 },
     },
     yAxis: { type: 'value', minInterval: 1, axisLabel: AXIS_LABEL },

@@ -1,6 +1,6 @@
-import { useT } from '@client/lib/i18n';
+import { categoryLabel } from '@client/lib/domain-labels';
+import { useLang, useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
-import { categoryName } from '@shared/domain/report-text';
 import type { LateCase, Stats, StatsQuery } from '@shared/schemas/stats';
 import { Alert, Drawer, Table, type TableColumnsType, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
@@ -23,6 +23,7 @@ function minutesOver(c: LateCase, now: number): number {
 /** Every accident whose 首报 missed its deadline, one click from its record. */
 export function LateCasesDrawer({ open, onClose, stats, query }: Props) {
   const t = useT();
+  const lang = useLang();
   const navigate = useNavigate();
   const d = stats.directReport;
   const now = Date.now();
@@ -33,7 +34,11 @@ export function LateCasesDrawer({ open, onClose, stats, query }: Props) {
       width: 72,
       render: (id: number) => <Link to={`/incidents/${id}`}>#{id}</Link>,
     },
-    { title: t('stats.late.category'), dataIndex: 'category', render: categoryName },
+    {
+      title: t('stats.late.category'),
+      dataIndex: 'category',
+      render: (c: LateCase['category']) => categoryLabel(c, lang),
+    },
     { title: t('stats.late.receivedAt'), dataIndex: 'receivedAt', render: formatMinute },
     { title: t('stats.late.kind'), dataIndex: 'kind', render: (k: LateCase['kind']) => t(kindLabel[k]) },
     { title: t('stats.late.dueAt'), dataIndex: 'dueAt', render: formatMinute },

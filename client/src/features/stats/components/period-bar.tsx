@@ -1,9 +1,9 @@
 import { DateRange } from '@client/components/date-range';
-import { useT } from '@client/lib/i18n';
+import { categoryLabel, gradeShort } from '@client/lib/domain-labels';
+import { useLang, useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
-import { classOf, gradeName } from '@shared/domain/grading';
+import { classOf } from '@shared/domain/grading';
 import { CATEGORIES } from '@shared/domain/incident-types';
-import { categoryName } from '@shared/domain/report-text';
 import type { StatsBucket, StatsQuery } from '@shared/schemas/stats';
 import { Segmented, Select, Space, Spin, Typography } from 'antd';
 import { GRADE_ORDER, type SourceCode, sourceLabel } from './stats-labels';
@@ -33,10 +33,14 @@ const CLASS_ORDER = ['accident', 'natural_disaster', 'public_health', 'social_se
 /** The period (本班 … 自定义) and the category, grade, source and bucket filters. */
 export function PeriodBar({ choice, filters, query, loading, onChange }: Props) {
   const t = useT();
+  const lang = useLang();
   const problem = customProblem(choice);
   const categoryOptions = CLASS_ORDER.map((cls) => ({
     label: t(`stats.class.${cls}`),
-    options: CATEGORIES.filter((c) => classOf(c) === cls).map((c) => ({ label: categoryName(c), value: c })),
+    options: CATEGORIES.filter((c) => classOf(c) === cls).map((c) => ({
+      label: categoryLabel(c, lang),
+      value: c,
+    })),
   }));
 
   return (
@@ -75,7 +79,7 @@ export function PeriodBar({ choice, filters, query, loading, onChange }: Props) 
           placeholder={t('stats.filter.grade')}
           value={filters.grade}
           onChange={(grade) => onChange({ grade: grade ?? null })}
-          options={GRADE_ORDER.map((g) => ({ value: g, label: gradeName(g === 'none' ? null : g) }))}
+          options={GRADE_ORDER.map((g) => ({ value: g, label: gradeShort(g === 'none' ? null : g, lang) }))}
           data-testid="stats-grade"
         />
         <Select

@@ -1,7 +1,6 @@
-import { useT } from '@client/lib/i18n';
+import { categoryLabel, gradeShort } from '@client/lib/domain-labels';
+import { useLang, useT } from '@client/lib/i18n';
 import { formatMinute, formatShortDay } from '@client/lib/time';
-import { gradeName } from '@shared/domain/grading';
-import { categoryName } from '@shared/domain/report-text';
 import type { Stats } from '@shared/schemas/stats';
 import type { ReactNode } from 'react';
 import {
@@ -83,6 +82,7 @@ export function KeyFigures({ stats }: { stats: Stats }) {
 
 export function Composition({ stats }: { stats: Stats }) {
   const t = useT();
+  const lang = useLang();
   const i = stats.incidents;
   const grades = new Map(i.byGrade.map((g) => [gradeKey(g.grade), g.count]));
   const sources = new Map(i.bySource.map((s) => [s.source, s.count]));
@@ -93,14 +93,14 @@ export function Composition({ stats }: { stats: Stats }) {
         head={[t('stats.late.category'), count]}
         rows={
           i.byCategory.length
-            ? i.byCategory.map((c) => [categoryName(c.category), c.count])
+            ? i.byCategory.map((c) => [categoryLabel(c.category, lang), c.count])
             : [[t('stats.chart.empty'), 0]]
         }
       />
       <div>
         <PaperTable
           head={[t('stats.print.grade'), count]}
-          rows={GRADE_ORDER.map((g) => [gradeName(g === 'none' ? null : g), grades.get(g) ?? 0])}
+          rows={GRADE_ORDER.map((g) => [gradeShort(g === 'none' ? null : g, lang), grades.get(g) ?? 0])}
         />
         <PaperTable
           head={[t('stats.incidents.byStage'), count]}
@@ -117,6 +117,7 @@ export function Composition({ stats }: { stats: Stats }) {
 
 export function LateCasesPaper({ stats }: { stats: Stats }) {
   const t = useT();
+  const lang = useLang();
   const cases = stats.directReport.lateCases;
   if (cases.length === 0) return <p className="sp-none">{t('stats.late.none')}</p>;
   return (
@@ -133,7 +134,7 @@ export function LateCasesPaper({ stats }: { stats: Stats }) {
       ]}
       rows={cases.map((c) => [
         `#${c.id}`,
-        categoryName(c.category),
+        categoryLabel(c.category, lang),
         formatMinute(c.receivedAt),
         t(kindLabel[c.kind]),
         formatMinute(c.dueAt),

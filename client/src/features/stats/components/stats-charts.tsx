@@ -1,4 +1,4 @@
-import { useT } from '@client/lib/i18n';
+import { useLang, useT } from '@client/lib/i18n';
 import type { Stats, StatsQuery, StatsTable } from '@shared/schemas/stats';
 import { Col, type ColProps, Row } from 'antd';
 import { type ReactNode, useMemo } from 'react';
@@ -27,15 +27,16 @@ interface ChartSpec {
 /** Trend, the rate against its target, category, grade and timeliness: the page's ECharts. */
 export function StatsCharts({ stats, query }: Props) {
   const t = useT();
+  const lang = useLang();
   const options = useMemo(
     () => ({
       trend: trendOption(stats, t),
       rate: rateOption(stats, t),
-      category: categoryOption(stats, t),
-      grade: gradeOption(stats, t),
+      category: categoryOption(stats, t, lang),
+      grade: gradeOption(stats, t, lang),
       timeliness: timelinessOption(stats, t),
     }),
-    [stats, t],
+    [stats, t, lang],
   );
   const { incidents, directReport: d, timeliness } = stats;
   const hasTiming = [timeliness.toInitialReport, timeliness.toLeaderAck, timeliness.toClose].some(

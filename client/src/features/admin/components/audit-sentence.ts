@@ -1,0 +1,110 @@
+import { categoryLabel } from '@client/lib/domain-labels';
+import type { Lang, MessageKey, Translate } from '@client/lib/i18n';
+import type { CategoryCode } from '@shared/domain/incident-types';
+
+/** An audit line as a sentence: who did what to which record. The JSON stays one click away. */
+export interface AuditLine {
+  type: string;
+  actor: string;
+  subject: string;
+  payload: Record<string, unknown>;
+}
+
+/** The common event types; any other reads the fallback sentence. */
+const SENTENCE: Record<string, MessageKey> = {
+  'incident.created': 'audit.say.incident.created',
+  'incident.updated': 'audit.say.incident.updated',
+  'incident.verified': 'audit.say.incident.verified',
+  'incident.acknowledged': 'audit.say.incident.acknowledged',
+  'incident.reported': 'audit.say.incident.reported',
+  'incident.action': 'audit.say.incident.action',
+  'incident.closed': 'audit.say.incident.closed',
+  'incident.overdue': 'audit.say.incident.overdue',
+  'handover.submitted': 'audit.say.handover.submitted',
+  'handover.revised': 'audit.say.handover.revised',
+  'handover.accepted': 'audit.say.handover.accepted',
+  'handover.amended': 'audit.say.handover.amended',
+  'logbook.added': 'audit.say.logbook.added',
+  'logbook.updated': 'audit.say.logbook.updated',
+  'logbook.linked': 'audit.say.logbook.linked',
+  'auth.signed_in': 'audit.say.auth.signed_in',
+  'auth.signed_out': 'audit.say.auth.signed_out',
+  'auth.password_changed': 'audit.say.auth.password_changed',
+  'user.created': 'audit.say.user.created',
+  'user.updated': 'audit.say.user.updated',
+  'user.password_reset': 'audit.say.user.password_reset',
+  'attendance.checked_in': 'audit.say.attendance.checked_in',
+  'attendance.checked_out': 'audit.say.attendance.checked_out',
+  'attendance.missed': 'audit.say.attendance.missed',
+  'spotcheck.issued': 'audit.say.spotcheck.issued',
+  'spotcheck.answered': 'audit.say.spotcheck.answered',
+  'spotcheck.missed': 'audit.say.spotcheck.missed',
+  'roster.published': 'audit.say.roster.published',
+  'system.started': 'audit.say.system.started',
+  'report.delivery': 'audit.say.report.delivery',
+};
+
+/** The kind of record an event is about, as a word (the type tag's text). */
+export const KIND_LABEL: Record<string, MessageKey> = {
+  user: 'audit.kind.user',
+  token: 'audit.kind.token',
+  auth: 'audit.kind.auth',
+  system: 'audit.kind.system',
+  incident: 'audit.kind.incident',
+  report: 'audit.kind.incident',
+  duty: 'audit.kind.duty',
+  attendance: 'audit.kind.duty',
+  spotcheck: 'audit.kind.spotcheck',
+  logbook: 'audit.kind.logbook',
+  handover: 'audit.kind.handover',
+  roster: 'audit.kind.roster',
+  swap: 'audit.kind.roster',
+  settings: 'audit.kind.settings',
+  calendar: 'audit.kind.roster',
+};
+
+const REPORT_KIND: Record<string, MessageKey> = {
+  initial: 'audit.report.initial',
+  followup: 'audit.report.followup',
+  final: 'audit.report.final',
+};
+
+const obj = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
+export function auditSentence(
+  line: AuditLine,
+  t: Translate,
+  lang: Lang,
+  person: (username: string) => string,
+): string {
+  const p = line.payload;
+  const incident = obj(p.incident);
+  const id = line.subject.includes(':') ? line.subject.slice(line.subject.indexOf(':') + 1) : line.subject;
+  const category = str(incident.category);
+  let what = category ? categoryLabel(category as CategoryCode, lang) : '';
+  let incidentId = str(incident.id);
+  if (line.type === 'incident.reported') {
+    const kind = REPORT_KIND[str(obj(p.report).kind)];
+    what = kind ? t(kind) : '';
+  } else if (line.type === 'incident.action') what = str(obj(p.action).text);
+  else if (line.type.startsWith('logbook.')) {
+    what = str(obj(p.entry).content);
+    if (line.type === 'logbook.linked') incidentId = str(p.incidentId);
+  } else if (line.type.startsWith('user.created') || line.type === 'user.updated')
+    what = str(obj(p.user).displayName) || str(obj(p.user).username);
+  else if (line.type === 'user.password_reset') what = person(str(p.username));
+  else if (line.type.startsWith('attendance.')) what = str(obj(p.shift).userName);
+  else if (line.type === 'roster.published') what = str(obj(p.month).month);
+  else if (line.type === 'report.delivery') {
+    incidentId = str(p.incidentId);
+    what = t(p.status === 'sent' ? 'audit.delivery.sent' : 'audit.delivery.retrying');
+  }
+  if (what.length > 60) what = `${what.slice(0, 60)}…`;
+  const vars = { who: person(line.actor), id, what, incident: incidentId };
+  const key = SENTENCE[line.type];
+  if (key) return t(key, vars);
+  const kind = KIND_LABEL[line.type.split('.')[0] ?? ''];
+  return t('audit.say.other', { ...vars, kind: kind ? t(kind) : line.type });
+}
