@@ -36,12 +36,19 @@ function makeAjv(coerce: boolean): Ajv {
  * Bodies are validated as sent (no coercion: "5" is not 5); query strings and path params are text
  * by nature and are coerced to the declared types.
  */
-/** True when any string in the value holds a NUL character (PostgreSQL text cannot store one). */
-function holdsNul(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
+/** A half of a UTF-16 surrogate pair standing alone: not a character in any encoding. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * True when any string in the value holds a NUL character (PostgreSQL text cannot store one) or a
+ * lone surrogate (not Unicode: stored, it is a JSON escape PostgreSQL's json type refuses to read,
+ * so one such log line would break every later read of the event log).
+ */
+function holdsUnstorable(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value);
   if (depth > 64 || value === null || typeof value !== 'object') return false;
   for (const [key, item] of Object.entries(value))
-    if (key.includes('\u0000') || holdsNul(item, depth + 1)) return true;
+    if (holdsUnstorable(key) || holdsUnstorable(item, depth + 1)) return true;
   return false;
 }
 
@@ -59,8 +66,11 @@ export function applyStrictValidation(app: FastifyInstance): void {
   });
   // The same input is refused on both databases, before it reaches either.
   app.addHook('preValidation', async (req) => {
-    if (holdsNul(req.body) || holdsNul(req.query)) {
-      throw new DutyError('DUTY_ERR_VALIDATION', 'input: text must not contain NUL characters');
+    if (holdsUnstorable(req.body) || holdsUnstorable(req.query)) {
+      throw new DutyError(
+        'DUTY_ERR_VALIDATION',
+        'input: text must not contain NUL characters or unpaired surrogates (invalid Unicode)',
+      );
     }
   });
   const bodies = makeAjv(false);

@@ -144,7 +144,8 @@ const deliveryEvents = async (t: TestApp) =>
     }),
   }));
 
-const TIMEOUT_MS = 250;
+// Long enough that a loaded CI machine still answers a quick 503 within it (250 ms was not).
+const TIMEOUT_MS = 600;
 
 describe.each(DIALECTS)('outbox under a failing upstream on %s', (dialect) => {
   const clock = fixedClock('2026-03-05T01:00:00Z');
