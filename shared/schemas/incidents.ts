@@ -253,6 +253,8 @@ export const IncidentQuery = Type.Object(
     from: Type.Optional(Instant),
     to: Type.Optional(Instant),
     q: Type.Optional(Type.String({ maxLength: 100 })),
+    /** false: only incidents without a leader's instruction (批示) yet; true: only those with one. */
+    instructed: Type.Optional(Type.Boolean()),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
   },
   { additionalProperties: false },

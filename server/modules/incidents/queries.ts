@@ -25,6 +25,10 @@ export function filteredIncidents<O>(
       ]),
     );
   }
+  if (query.instructed !== undefined) {
+    const given = sql<boolean>`exists (select 1 from incident_actions a where a.incident_id = incidents.id and a.type = 'instruction')`;
+    q = q.where(query.instructed ? given : sql<boolean>`not ${given}`);
+  }
   // The open ones by urgency: overdue and nearest deadline first, so a limit drops the least urgent.
   if (query.stage === 'open')
     q = q.orderBy(sql`incidents.next_due_at is null`).orderBy('incidents.next_due_at');

@@ -1,34 +1,58 @@
-import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
+import { CheckOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
+import { useDisplayName } from '@client/hooks/use-display-name';
 import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
-import { formatShortInstant } from '@client/lib/time';
+import { useSession } from '@client/lib/session';
+import { bureauToday, bureauWallToIso, formatHourMinute, formatShortInstant } from '@client/lib/time';
 import type { SignoffRequest } from '@shared/schemas/signoffs';
+import type { SpotCheck } from '@shared/schemas/spot-checks';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { openIncidentsQuery } from '../api/list-open-incidents';
 import { acknowledgeIncident, decideSignoff, mySignoffsQuery } from '../api/my-signoffs';
+import { giveInstruction, spotChecksSinceQuery, uninstructedIncidentsQuery } from '../api/my-todo-reads';
+
+const spotColor: Record<SpotCheck['status'], string> = {
+  open: 'processing',
+  answered: 'success',
+  late: 'warning',
+  missed: 'error',
+};
 
 /**
- * 我的待办 of the leader on call, on a phone as on a desk: incidents still to acknowledge, and the
- * written reports waiting for their sign-off, approved or returned with a comment right here.
+ * 我的待办 of the leader on call, on a phone as on a desk: incidents still to acknowledge, the
+ * written reports waiting for their sign-off (approved or returned with a comment right here), the
+ * answers to the spot-checks I issued today, and open incidents still without an instruction (批示).
  */
 export function MyTodoCard() {
   const t = useT();
+  const person = useDisplayName();
+  const session = useSession();
+  const me = session.status === 'authenticated' ? session.user.username : null;
   const signoffs = useQuery(mySignoffsQuery());
   const incidents = useQuery(openIncidentsQuery());
+  const uninstructedQuery = useQuery(uninstructedIncidentsQuery());
+  const today = bureauWallToIso(`${bureauToday()}T00:00`) ?? new Date(Date.now() - 86_400_000).toISOString();
+  const spotChecks = useQuery(spotChecksSinceQuery(today));
   const unacknowledged = (incidents.data ?? []).filter((i) => !i.acknowledgedAt && !i.drill);
+  const uninstructed = (uninstructedQuery.data ?? []).filter((i) => !i.drill);
+  const mySpotChecks = (spotChecks.data ?? []).filter((s) => s.source !== 'upper' && s.issuedBy === me);
   const waiting = signoffs.data ?? [];
-  const empty = waiting.length === 0 && unacknowledged.length === 0;
-  const error = signoffs.error ?? incidents.error;
+  const empty =
+    waiting.length === 0 &&
+    unacknowledged.length === 0 &&
+    uninstructed.length === 0 &&
+    mySpotChecks.length === 0;
+  const error = signoffs.error ?? incidents.error ?? uninstructedQuery.error ?? spotChecks.error;
 
   return (
     <Card
       title={t('todo.title')}
       className="todo-card"
       data-testid="my-todo"
-      data-count={waiting.length + unacknowledged.length}
+      data-count={waiting.length + unacknowledged.length + uninstructed.length}
     >
       {error && <Alert type="error" showIcon title={describeError(t, error)} />}
       {empty && !error && (
@@ -62,7 +86,113 @@ export function MyTodoCard() {
           </ul>
         </section>
       )}
+      {uninstructed.length > 0 && (
+        <section>
+          <Typography.Title level={5}>{t('todo.instruct')}</Typography.Title>
+          <ul className="todo-list">
+            {uninstructed.map((i) => (
+              <InstructItem
+                key={i.id}
+                id={i.id}
+                summary={i.summary}
+                receivedAt={i.receivedAt}
+                onDone={() => void uninstructedQuery.refetch()}
+              />
+            ))}
+          </ul>
+        </section>
+      )}
+      {mySpotChecks.length > 0 && (
+        <section>
+          <Typography.Title level={5}>{t('todo.spotChecks')}</Typography.Title>
+          <ul className="todo-list">
+            {mySpotChecks.map((s) => (
+              <li key={s.id} className="todo-item" data-testid={`todo-spot-${s.id}`} data-status={s.status}>
+                <span className="todo-head">
+                  <Tag color={spotColor[s.status]}>{t(`spot.status.${s.status}`)}</Tag>
+                  {t('todo.spotIssued', { time: formatHourMinute(s.issuedAt) })}
+                </span>
+                <Typography.Text type="secondary" className="todo-meta">
+                  {s.answeredAt
+                    ? t('todo.spotAnswered', {
+                        who: person(s.answeredBy),
+                        time: formatHourMinute(s.answeredAt),
+                      })
+                    : t('todo.spotDue', { time: formatHourMinute(s.dueAt) })}
+                  {s.answerNote ? ` · ${s.answerNote}` : ''}
+                </Typography.Text>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </Card>
+  );
+}
+
+function InstructItem({
+  id,
+  summary,
+  receivedAt,
+  onDone,
+}: {
+  id: number;
+  summary: string;
+  receivedAt: string;
+  onDone: () => void;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function submit() {
+    if (!text.trim()) {
+      setError(t('todo.instructRule'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await giveInstruction(id, text.trim());
+      message.success(t('todo.instructed'));
+      setText('');
+      onDone();
+    } catch (caught) {
+      setError(describeError(t, caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <li className="todo-item" data-testid={`todo-instruct-${id}`}>
+      <Link to={`/incidents/${id}`} className="todo-head">
+        #{id} {summary}
+      </Link>
+      <Typography.Text type="secondary" className="todo-meta">
+        {formatShortInstant(receivedAt)}
+      </Typography.Text>
+      {error && <Alert type="error" showIcon title={error} />}
+      <Input.TextArea
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        maxLength={4000}
+        autoSize={{ minRows: 1, maxRows: 4 }}
+        placeholder={t('todo.instructPlaceholder')}
+        data-testid="todo-instruction"
+      />
+      <Space wrap className="todo-actions">
+        <Button
+          type="primary"
+          icon={<EditOutlined />}
+          loading={busy}
+          onClick={() => void submit()}
+          data-testid="todo-instruct"
+        >
+          {t('todo.instructButton')}
+        </Button>
+      </Space>
+    </li>
   );
 }
 
