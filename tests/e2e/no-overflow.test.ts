@@ -93,14 +93,25 @@ describe('no horizontal overflow at 390×844 and 1366×768', () => {
       ids.push(
         (await createUser(t.app, admin, { username: name, roles: ['officer'], displayName: NAMES[name] })).id,
       );
-    const leader = await createUser(t.app, admin, { username: 'liuqiang', roles: ['leader'], displayName: '刘强' });
-    const march = await publishMarch(t.app, admin, { officers: ids, leaders: [leader.id], overrideReason: 'test' });
+    const leader = await createUser(t.app, admin, {
+      username: 'liuqiang',
+      roles: ['leader'],
+      displayName: '刘强',
+    });
+    const march = await publishMarch(t.app, admin, {
+      officers: ids,
+      leaders: [leader.id],
+      overrideReason: 'test',
+    });
     const onDuty = march.shifts.find((s) => s.dutyDate === '2026-03-05' && s.role === 'officer')!;
     officer = Object.keys(NAMES).find((u) => NAMES[u] === onDuty.userName)!;
 
     clock.set('2026-03-05T02:00:00Z');
     incidentId = (await call(officer, 'POST', '/api/incidents', CALL)).json().id;
-    await call('liuqiang', 'POST', `/api/incidents/${incidentId}/actions`, { type: 'instruction', text: '全力救治伤员' });
+    await call('liuqiang', 'POST', `/api/incidents/${incidentId}/actions`, {
+      type: 'instruction',
+      text: '全力救治伤员',
+    });
     const entry = await call(officer, 'POST', '/api/logbook', {
       kind: 'call',
       callerName: '李主任',
