@@ -183,6 +183,26 @@ describe('no horizontal overflow at 390×844 and 1366×768', () => {
       await page.locator('.ant-drawer-open .ant-drawer-body').waitFor();
       await page.waitForTimeout(500);
       check(await measure(page), 'record-call drawer', failures);
+      // On a phone the drawer is the whole screen, its title one line, every field at least half of it.
+      const drawer = await page.evaluate(() => {
+        const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
+        const fields = Array.from(
+          document.querySelectorAll('.ant-drawer-open .ant-form-item-control-input'),
+        ).map((e) => e.getBoundingClientRect().width);
+        return {
+          width: box('.ant-drawer-open .ant-drawer-content-wrapper')?.width ?? 0,
+          title: box('.ant-drawer-open .ant-drawer-title')?.height ?? 0,
+          address: box('#record-call_address')?.width ?? 0,
+          narrowest: Math.min(...fields.filter((w) => w > 0)),
+        };
+      });
+      if (width === 390) {
+        if (drawer.width !== 390) failures.push(`390px drawer width ${drawer.width} ≠ 390`);
+        if (drawer.title > 30)
+          failures.push(`390px drawer title ${drawer.title}px tall (more than one line)`);
+        if (drawer.address < 300) failures.push(`390px address field ${drawer.address}px wide`);
+        if (drawer.narrowest < 150) failures.push(`390px narrowest field ${drawer.narrowest}px wide`);
+      } else if (drawer.width !== 960) failures.push(`1366px drawer width ${drawer.width} ≠ 960`);
       await context.close();
 
       const leaderContext = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
