@@ -175,6 +175,25 @@ describe('no horizontal overflow at 390×844 and 1366×768', () => {
       const page = await context.newPage();
       await signInThroughPage(page, t.url, officer, USER_PASSWORD);
       for (const url of routes()) await visit(page, url, failures);
+      // The roster month on a phone: a list of days, each as wide as the screen, with its weekday.
+      await page.goto(`${t.url}/roster`);
+      await page.locator('.rc-cell').first().waitFor();
+      const days = await page.evaluate(() => {
+        const month = document.querySelector('.roster-calendar')!.getBoundingClientRect().width;
+        return Array.from(document.querySelectorAll('.rc-cell')).map((cell) => ({
+          share: cell.getBoundingClientRect().width / month,
+          text: (cell as HTMLElement).innerText,
+        }));
+      });
+      expect(days.length).toBeGreaterThanOrEqual(28);
+      const narrowest = Math.min(...days.map((d) => d.share));
+      if (width === 390) {
+        if (narrowest < 0.95)
+          failures.push(`390px roster day cells ${narrowest.toFixed(2)} of the month's width`);
+        // 2026-03-05 is a Thursday.
+        const fifth = days.find((d) => /^5\b/.test(d.text.trim()));
+        if (!fifth?.text.includes('周四')) failures.push(`390px roster day 5 reads ${fifth?.text}`);
+      }
       // The record-call drawer, opened with F2 on the board.
       await page.goto(`${t.url}/incidents`);
       await page.locator('.app-content').waitFor();
