@@ -145,6 +145,7 @@ describe('no horizontal overflow at 390×844 and 1366×768', () => {
     '/logbook',
     '/handover',
     `/handover/${handoverId}`,
+    '/handover?tab=archive',
     '/stats',
   ];
   const adminRoutes = ['/admin/users', '/admin/tokens', '/admin/audit'];
