@@ -1,8 +1,10 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { usePhone } from '@client/hooks/use-phone';
 import { useT } from '@client/lib/i18n';
 import { Button, Card, Space, Table, type TableProps, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { LoadError } from './load-error';
+import { tableCards } from './table-cards';
 import './table-page.css';
 
 interface TablePageProps<T> {
@@ -33,6 +35,7 @@ interface TablePageProps<T> {
 /** An administration list: title and tools, the load error, the table, its dialogs. */
 export function TablePage<T extends object>(props: TablePageProps<T>) {
   const t = useT();
+  const phone = usePhone();
   const { title, sub, create } = props;
   const heading = props.subBelow ? (
     <div>
@@ -70,7 +73,7 @@ export function TablePage<T extends object>(props: TablePageProps<T>) {
       {props.banner}
       <LoadError error={props.error} style={{ marginBottom: 16 }} />
       <div data-testid={props.testId}>
-        <Table<T> rowKey="id" size="middle" {...props.table} />
+        <Table<T> rowKey="id" size="middle" {...tableCards(props.table, phone)} />
       </div>
       {props.footer}
       {props.children}

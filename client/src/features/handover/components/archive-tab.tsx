@@ -1,5 +1,7 @@
 import { DateRange } from '@client/components/date-range';
 import { LoadError } from '@client/components/load-error';
+import { tableCards } from '@client/components/table-cards';
+import { usePhone } from '@client/hooks/use-phone';
 import { useLang, useT } from '@client/lib/i18n';
 import { formatDay, formatShortInstant } from '@client/lib/time';
 import type { Handover, HandoverQuery } from '@shared/schemas/handover';
@@ -34,6 +36,7 @@ function queryOf(filter: Filter): HandoverQuery {
 /** 档案: every handover, searchable by duty date and by the officers who handed over or took over. */
 export function ArchiveTab() {
   const t = useT();
+  const phone = usePhone();
   const lang = useLang();
   const navigate = useNavigate();
   const [filter, setFilter] = useState<Filter>(EMPTY);
@@ -155,20 +158,24 @@ export function ArchiveTab() {
       <LoadError error={error} describe={describeHandoverError} className="ho-draft-alert" />
       <div data-testid="archive-table" data-count={data?.length ?? 0}>
         <Table<Handover>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={data ?? []}
-          loading={loading}
-          onRow={(h) =>
-            ({
-              'data-testid': `archive-row-${h.id}`,
-              onDoubleClick: () => navigate(`/handover/${h.id}`),
-            }) as HTMLAttributes<HTMLElement>
-          }
-          pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100] }}
-          scroll={{ x: 1000 }}
-          locale={{ emptyText: t('handover.archive.empty') }}
+          {...tableCards<Handover>(
+            {
+              rowKey: 'id',
+              size: 'small',
+              columns,
+              dataSource: data ?? [],
+              loading,
+              onRow: (h) =>
+                ({
+                  'data-testid': `archive-row-${h.id}`,
+                  onDoubleClick: () => navigate(`/handover/${h.id}`),
+                }) as HTMLAttributes<HTMLElement>,
+              pagination: { defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100] },
+              scroll: { x: 1000 },
+              locale: { emptyText: t('handover.archive.empty') },
+            },
+            phone,
+          )}
         />
       </div>
     </div>

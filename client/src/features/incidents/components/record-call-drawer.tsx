@@ -1,3 +1,4 @@
+import { usePhone } from '@client/hooks/use-phone';
 import { useT } from '@client/lib/i18n';
 import type { Incident } from '@shared/schemas/incidents';
 import { Drawer, Typography } from 'antd';
@@ -12,13 +13,17 @@ interface Props {
 /** 接报登记: the drawer the officer types a phone call into, fields in the order they are asked. */
 export function RecordCallDrawer({ open, onClose, onCreated }: Props) {
   const t = useT();
+  // A phone: the whole screen, and no keyboard hints beside the title (they squeeze it a character a line).
+  const phone = usePhone();
   return (
     <Drawer
       open={open}
       onClose={onClose}
       title={t('incidents.record.title')}
-      extra={<Typography.Text type="secondary">{t('incidents.record.keys')}</Typography.Text>}
-      size={960}
+      extra={
+        phone ? undefined : <Typography.Text type="secondary">{t('incidents.record.keys')}</Typography.Text>
+      }
+      size={phone ? '100%' : 960}
       destroyOnHidden
       mask={{ closable: false }}
       afterOpenChange={(visible) => {

@@ -1,5 +1,7 @@
 import { EditOutlined, LockOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import { tableCards } from '@client/components/table-cards';
 import { useDisplayName } from '@client/hooks/use-display-name';
+import { usePhone } from '@client/hooks/use-phone';
 import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import type { LogEntry } from '@shared/schemas/logbook';
@@ -35,6 +37,7 @@ function Who({ entry }: { entry: LogEntry }) {
 /** 值班日志: newest first; calls and notices turn into incidents from here. */
 export function LogTable({ entries, loading, fresh, canEdit, canConvert, onEdit, onConvert }: Props) {
   const t = useT();
+  const phone = usePhone();
   const person = useDisplayName();
   const columns: TableColumnsType<LogEntry> = [
     {
@@ -136,26 +139,30 @@ export function LogTable({ entries, loading, fresh, canEdit, canConvert, onEdit,
   return (
     <div data-testid="logbook-table" data-count={entries.length}>
       <Table<LogEntry>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={entries}
-        loading={loading}
-        rowClassName={(entry) => (fresh.has(entry.id) ? 'logbook-row-fresh' : '')}
-        onRow={(entry) =>
-          ({
-            'data-testid': `logbook-row-${entry.id}`,
-            'data-kind': entry.kind,
-          }) as HTMLAttributes<HTMLElement>
-        }
-        pagination={{
-          defaultPageSize: 20,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          hideOnSinglePage: false,
-        }}
-        scroll={{ x: 1000 }}
-        locale={{ emptyText: t('logbook.empty') }}
+        {...tableCards<LogEntry>(
+          {
+            rowKey: 'id',
+            size: 'small',
+            columns,
+            dataSource: entries,
+            loading,
+            rowClassName: (entry) => (fresh.has(entry.id) ? 'logbook-row-fresh' : ''),
+            onRow: (entry) =>
+              ({
+                'data-testid': `logbook-row-${entry.id}`,
+                'data-kind': entry.kind,
+              }) as HTMLAttributes<HTMLElement>,
+            pagination: {
+              defaultPageSize: 20,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100],
+              hideOnSinglePage: false,
+            },
+            scroll: { x: 1000 },
+            locale: { emptyText: t('logbook.empty') },
+          },
+          phone,
+        )}
       />
     </div>
   );

@@ -1,5 +1,6 @@
 import { ThunderboltFilled } from '@ant-design/icons';
-import { useT } from '@client/lib/i18n';
+import { useLang, useT } from '@client/lib/i18n';
+import { weekdayNames, weekdayOf } from '@client/lib/time';
 import type { Period, RosterView, Shift } from '@shared/schemas/roster';
 import { Tag, Tooltip } from 'antd';
 import type { DayProblems } from './roster-derive';
@@ -30,6 +31,7 @@ function nameClass(shift: Shift, props: Props): string {
 
 export function RosterDayCell(props: Props) {
   const t = useT();
+  const lang = useLang();
   const { day, shifts, problems, periods, isToday, onOpen } = props;
   const red = Boolean(problems && (problems.gaps.length || problems.unqualified.length));
   const orange = Boolean(problems && (problems.understaffed.length || problems.conflicts.length));
@@ -53,6 +55,8 @@ export function RosterDayCell(props: Props) {
     >
       <span className="rc-top">
         <span className="rc-date">{Number(day.dutyDate.slice(8))}</span>
+        {/* Shown on a phone only, where the month is a list of days without the weekday header. */}
+        <span className="rc-weekday">{weekdayNames(lang)[weekdayOf(day.dutyDate) - 1]}</span>
         {isToday && <span className="rc-today-mark">{t('roster.today')}</span>}
         <span className="rc-flags">
           {makeup && <Tag className="rc-flag">{t('roster.makeupShort')}</Tag>}

@@ -6,7 +6,9 @@ import {
   SwapOutlined,
 } from '@ant-design/icons';
 import { LoadError } from '@client/components/load-error';
+import { tableCards } from '@client/components/table-cards';
 import { useDisplayName } from '@client/hooks/use-display-name';
+import { usePhone } from '@client/hooks/use-phone';
 import { useLang, useT } from '@client/lib/i18n';
 import { formatDay, formatShortInstant } from '@client/lib/time';
 import type { Shift } from '@shared/schemas/roster';
@@ -45,6 +47,7 @@ interface Props {
 /** 换班: requested by the person on the shift, accepted by the counterpart, approved by a leader or admin. */
 export function SwapsPanel({ me, nameById, shiftById, onRequest }: Props) {
   const t = useT();
+  const phone = usePhone();
   const person = useDisplayName();
   const lang = useLang();
   const { message } = App.useApp();
@@ -228,15 +231,20 @@ export function SwapsPanel({ me, nameById, shiftById, onRequest }: Props) {
       </div>
       <LoadError error={error} describe={describeRosterError} bare style={{ marginBottom: 12 }} />
       <Table<Swap>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={rows}
-        loading={isFetching}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 1100 }}
-        locale={{ emptyText: t('swap.none') }}
-        rowClassName={(s) => (forMe.includes(s) || toDecide.includes(s) ? 'swap-row-action' : '')}
+        {...tableCards<Swap>(
+          {
+            rowKey: 'id',
+            size: 'small',
+            columns,
+            dataSource: rows,
+            loading: isFetching,
+            pagination: { pageSize: 20, hideOnSinglePage: true },
+            scroll: { x: 1100 },
+            locale: { emptyText: t('swap.none') },
+            rowClassName: (s) => (forMe.includes(s) || toDecide.includes(s) ? 'swap-row-action' : ''),
+          },
+          phone,
+        )}
       />
       <SwapDecideModal
         swap={deciding}
