@@ -161,7 +161,7 @@ describe('names and words in the browser', () => {
     expect(await mainText(page)).toContain(`登记人\t${NAMES[outgoing]}`);
 
     await page.getByTestId('lang-switch').click();
-    await page.getByText(`#${incidentId} Road traffic`).waitFor();
+    await page.locator('.app-content').getByText(`#${incidentId} Road traffic`).waitFor();
     const text = await mainText(page);
     expect(text).toContain('Major (III)');
     expect(text).not.toContain('道路交通');

@@ -1,8 +1,8 @@
+import { useDomainLabels } from '@client/lib/domain-labels';
 import { useT } from '@client/lib/i18n';
 import { categoryMatches } from '@shared/domain/category-search';
 import { classOf } from '@shared/domain/grading';
 import { CATEGORIES, type CategoryCode } from '@shared/domain/incident-types';
-import { categoryName } from '@shared/domain/report-text';
 import { Select, type SelectProps } from 'antd';
 
 type Option = { label: string; value: CategoryCode };
@@ -11,15 +11,19 @@ const CLASS_ORDER = ['accident', 'natural_disaster', 'public_health', 'social_se
 
 function matches(input: string, option: Option | undefined): boolean {
   if (typeof option?.value !== 'string' || typeof option.label !== 'string') return false;
-  return categoryMatches(option.value, input);
+  // As callers say it in Chinese (or pinyin initials), and by the label shown (English mode).
+  return (
+    categoryMatches(option.value, input) || option.label.toLowerCase().includes(input.trim().toLowerCase())
+  );
 }
 
 /** The incident categories, grouped by the four classes; searchable as callers say it (爆炸, 车祸), by pinyin initials (dl) or code. */
 export function CategoryPicker(props: Omit<SelectProps<CategoryCode, Option>, 'options' | 'showSearch'>) {
   const t = useT();
+  const { category } = useDomainLabels();
   const options = CLASS_ORDER.map((cls) => ({
     label: t(`incidents.class.${cls}`),
-    options: CATEGORIES.filter((c) => classOf(c) === cls).map((c) => ({ label: categoryName(c), value: c })),
+    options: CATEGORIES.filter((c) => classOf(c) === cls).map((c) => ({ label: category(c), value: c })),
   }));
   return (
     <Select<CategoryCode, Option>

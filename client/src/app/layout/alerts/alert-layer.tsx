@@ -2,6 +2,7 @@ import { BellFilled, SoundOutlined } from '@ant-design/icons';
 import { SpotCheckCountdown } from '@client/components/spot-check-countdown';
 import { useDisplayName } from '@client/hooks/use-display-name';
 import { useDutyNow, useOpenSpotChecks } from '@client/hooks/use-duty-data';
+import { useDomainLabels } from '@client/lib/domain-labels';
 import { type Translate, useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import type { SpotCheck } from '@shared/schemas/spot-checks';
@@ -54,6 +55,7 @@ function spotRings(t: Translate, spotChecks: SpotCheck[]): Ring[] {
  */
 export function AlertLayer() {
   const t = useT();
+  const labels = useDomainLabels();
   const person = useDisplayName();
   const user = useCurrentUser();
   useUnlockOnGesture();
@@ -105,6 +107,7 @@ export function AlertLayer() {
   }
   const report = reportAlert(
     t,
+    labels.category,
     reports,
     <AckButton keys={reportRinging.map((r) => r.key)} testId="acknowledge-reports" />,
   );

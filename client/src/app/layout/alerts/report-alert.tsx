@@ -2,7 +2,7 @@ import { ClockCircleFilled } from '@ant-design/icons';
 import { useNow } from '@client/hooks/use-now';
 import { type MessageKey, type Translate, useT } from '@client/lib/i18n';
 import { formatCountdown } from '@client/lib/time';
-import { categoryName } from '@shared/domain/report-text';
+import type { CategoryCode } from '@shared/domain/incident-types';
 import type { BoardIncident } from '@shared/schemas/incidents';
 import { Button } from 'antd';
 import { Link } from 'react-router-dom';
@@ -31,7 +31,12 @@ function ReportClock({ dueAt }: { dueAt: string }) {
 }
 
 /** The banner of reports overdue and due soon: the counts, the most urgent, the way to it. */
-export function reportAlert(t: Translate, reports: ReportAlerts, ack: React.ReactNode): AlertItem | null {
+export function reportAlert(
+  t: Translate,
+  category: (code: CategoryCode) => string,
+  reports: ReportAlerts,
+  ack: React.ReactNode,
+): AlertItem | null {
   const { overdue, dueSoon, mostUrgent: top } = reports;
   if (!top) return null;
   const kind = top.nextKind ? t(obligationKey[top.nextKind]) : '';
@@ -44,7 +49,7 @@ export function reportAlert(t: Translate, reports: ReportAlerts, ack: React.Reac
     title: t('alerts.reports.title', { overdue: overdue.length, soon: dueSoon.length }),
     detail: (
       <>
-        {t('alerts.reports.urgent', { id: top.id, category: categoryName(top.category), kind })}
+        {t('alerts.reports.urgent', { id: top.id, category: category(top.category), kind })}
         {top.drill && ` (${t('alerts.reports.drill')})`}{' '}
         {top.nextDueAt && <ReportClock dueAt={top.nextDueAt} />}
       </>

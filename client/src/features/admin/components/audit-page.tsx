@@ -123,7 +123,11 @@ export function AuditPage() {
   const chain = useChainVerify();
 
   const seen = new Set<string>([...knownTypes, ...rows.map((r) => r.type)]);
-  const typeOptions = [...seen].sort().map((value) => ({ value, label: value }));
+  // The filter names each type by its kind in words, the exact type beside it for the record.
+  const typeOptions = [...seen].sort().map((value) => {
+    const kind = KIND_LABEL[value.split('.')[0] ?? ''];
+    return { value, label: kind ? `${t(kind)} · ${value}` : value };
+  });
 
   const columns: TableColumnsType<EventRecordData> = [
     { title: t('audit.seq'), dataIndex: 'seq', width: 90 },

@@ -1,8 +1,7 @@
+import { useDomainLabels } from '@client/lib/domain-labels';
 import { useT } from '@client/lib/i18n';
 import { hasRole, useSession } from '@client/lib/session';
 import { useLiveEvents } from '@client/lib/use-live';
-import { gradeLabel } from '@shared/domain/grading';
-import { categoryName } from '@shared/domain/report-text';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { raiseAlert } from './incident-alerts';
@@ -23,6 +22,7 @@ function isRecordCallKey(e: KeyboardEvent): boolean {
  */
 export function IncidentsWatch() {
   const t = useT();
+  const labels = useDomainLabels();
   const navigate = useNavigate();
   const session = useSession();
   const user = session.status === 'authenticated' ? session.user : null;
@@ -47,8 +47,8 @@ export function IncidentsWatch() {
       raiseAlert({
         seq: event.seq,
         at: event.at,
-        title: t('incidents.notify.created', { id: incident.id, grade: gradeLabel(incident.grade) }),
-        body: `${categoryName(incident.category)} · ${incident.location.address}\n${incident.summary}`,
+        title: t('incidents.notify.created', { id: incident.id, grade: labels.grade(incident.grade) }),
+        body: `${labels.category(incident.category)} · ${incident.location.address}\n${incident.summary}`,
         tag: `incident-${incident.id}-created`,
         urgent: incident.grade === 'I' || incident.grade === 'II',
         onClick: () => navigate(`/incidents/${incident.id}`),
@@ -59,7 +59,7 @@ export function IncidentsWatch() {
         seq: event.seq,
         at: event.at,
         title: t('incidents.notify.overdue', { id: incident.id, kind: t(obligationLabel[obligation.kind]) }),
-        body: `${categoryName(incident.category)} · ${incident.location.address}`,
+        body: `${labels.category(incident.category)} · ${incident.location.address}`,
         tag: `incident-${incident.id}-overdue-${obligation.key}`,
         urgent: true,
         onClick: () => navigate(`/incidents/${incident.id}`),
