@@ -13,7 +13,7 @@ describe('statistics in the browser', () => {
   let ids: Record<string, number>;
   let browser: Browser;
   beforeAll(async () => {
-    t = await startApp({ clock, listen: true });
+    t = await startApp({ clock, listen: true, config: { scanMs: 60_000 } });
     ids = await buildMarch(t, clock);
     browser = await launchChromium();
   });
