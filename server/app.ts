@@ -29,6 +29,8 @@ import { statsRoutes } from './modules/stats/routes';
 import { swapRoutes } from './modules/swaps/routes';
 import { tokenRoutes } from './modules/tokens/routes';
 import { userRoutes } from './modules/users/routes';
+import { responseRoutes } from './modules/warnings/response-routes';
+import { warningRoutes } from './modules/warnings/routes';
 import { authPlugin } from './plugins/auth';
 import { commandPlugin } from './plugins/command';
 import { dbPlugin } from './plugins/db';
@@ -121,6 +123,8 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
   await app.register(spotCheckRoutes);
   await app.register(swapRoutes);
   await app.register(statsRoutes);
+  await app.register(warningRoutes);
+  await app.register(responseRoutes);
   await serveConsole(app);
   return app;
 }

@@ -7,6 +7,8 @@
 export const ERROR_STATUS = {
   DUTY_ERR_VALIDATION: 400,
   DUTY_ERR_BAD_REQUEST: 400,
+  /** A warning type issued in a colour it never takes (高温蓝色). */
+  DUTY_ERR_WARNING_LEVEL: 400,
   DUTY_ERR_UNAUTHENTICATED: 401,
   DUTY_ERR_BAD_CREDENTIALS: 401,
   DUTY_ERR_FORBIDDEN: 403,

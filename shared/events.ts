@@ -9,6 +9,7 @@ import type { SignoffRequest } from './schemas/signoffs';
 import type { SpotCheck } from './schemas/spot-checks';
 import type { Swap } from './schemas/swaps';
 import type { User } from './schemas/users';
+import type { Consultation, EmergencyResponse, Warning } from './schemas/warnings';
 
 /**
  * Why a published month was edited, whether the edit overrode the checks (and how many new problems
@@ -121,6 +122,27 @@ export interface EventPayloads {
     error: string | null;
   };
   'escalation.settings_updated': { settings: EscalationSettings; changed: string[] };
+  /** A warning (预警) typed in or pushed by another system. */
+  'warning.issued': { warning: Warning };
+  /** Upgraded or downgraded (升级, 降级): the colour before and after. */
+  'warning.changed': {
+    warning: Warning;
+    change: 'upgrade' | 'downgrade' | 'update';
+    levelFrom: Warning['level'];
+    levelTo: Warning['level'];
+  };
+  'warning.lifted': { warning: Warning; note: string | null };
+  /** An emergency response (应急响应) started by a headquarters. */
+  'response.started': { response: EmergencyResponse };
+  'response.changed': {
+    response: EmergencyResponse;
+    change: 'upgrade' | 'downgrade' | 'update';
+    levelFrom: EmergencyResponse['level'];
+    levelTo: EmergencyResponse['level'];
+  };
+  'response.ended': { response: EmergencyResponse; note: string | null };
+  /** A consultation (会商研判) held and recorded. */
+  'consultation.recorded': { consultation: Consultation };
 }
 
 export type EventType = keyof EventPayloads;

@@ -30,6 +30,12 @@ import type { SpotChecksTable } from '../modules/spotchecks/table';
 import type { SwapsTable } from '../modules/swaps/table';
 import type { ApiTokensTable } from '../modules/tokens/table';
 import type { UsersTable } from '../modules/users/table';
+import type {
+  ConsultationsTable,
+  ResponsesTable,
+  WarningLevelsTable,
+  WarningsTable,
+} from '../modules/warnings/table';
 
 /** Every table the app knows. Modules own their table.ts; this is where they meet. */
 export interface Database {
@@ -59,6 +65,10 @@ export interface Database {
   escalations: EscalationsTable;
   escalation_cursor: EscalationCursorTable;
   escalation_messages: EscalationMessagesTable;
+  warnings: WarningsTable;
+  emergency_responses: ResponsesTable;
+  consultations: ConsultationsTable;
+  warning_levels: WarningLevelsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -43,7 +43,7 @@ const STAFF: Access = 'user';
 /**
  * The read rules. People and their sign-ins, tokens, calendar feeds and the system are the audit
  * trail's (`GET /api/events`, admin). The duty itself is every signed-in person's, as its GET routes
- * are. API tokens may call `POST /api/incidents` only and read no route: they are sent no event (the
+ * are. API tokens may call the intakes (`POST /api/incidents`, `/api/warnings` and its changes) only and read no route: they are sent no event (the
  * incident they created is in the intake's answer).
  */
 export const READ_RULES: ReadRules = {
@@ -111,6 +111,14 @@ export const READ_RULES: ReadRules = {
   'handover.revised': { access: STAFF },
   'handover.accepted': { access: STAFF },
   'handover.amended': { access: STAFF },
+  // As GET /api/warnings and /api/responses declare: the current level is on every console.
+  'warning.issued': { access: STAFF },
+  'warning.changed': { access: STAFF },
+  'warning.lifted': { access: STAFF },
+  'response.started': { access: STAFF },
+  'response.changed': { access: STAFF },
+  'response.ended': { access: STAFF },
+  'consultation.recorded': { access: STAFF },
 };
 
 type AnyRule = { access: Access; self?: (event: AnyDutyEvent, viewer: Viewer) => boolean };

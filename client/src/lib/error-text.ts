@@ -9,6 +9,7 @@ import type { MessageKey, Translate } from './i18n';
 const wordings: Record<ErrorCode, MessageKey | null> = {
   DUTY_ERR_VALIDATION: null,
   DUTY_ERR_BAD_REQUEST: null,
+  DUTY_ERR_WARNING_LEVEL: null,
   DUTY_ERR_UNAUTHENTICATED: null,
   DUTY_ERR_BAD_CREDENTIALS: 'signIn.badCredentials',
   DUTY_ERR_FORBIDDEN: 'common.forbiddenError',

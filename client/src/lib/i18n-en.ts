@@ -1206,6 +1206,7 @@ export const en: Record<MessageKey, string> = {
   'audit.kind.token': 'API token',
   'audit.kind.auth': 'Sign-in',
   'audit.kind.system': 'System',
+  'audit.kind.warning': 'Warnings and responses',
   'audit.kind.incident': 'Incident',
   'audit.kind.duty': 'Attendance',
   'audit.kind.spotcheck': 'Spot-check',

@@ -1175,6 +1175,7 @@ export const zh = {
   'audit.kind.token': '接口令牌',
   'audit.kind.auth': '登录',
   'audit.kind.system': '系统',
+  'audit.kind.warning': '预警与响应',
   'audit.kind.incident': '事件',
   'audit.kind.duty': '到岗',
   'audit.kind.spotcheck': '查岗',

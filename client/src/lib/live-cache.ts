@@ -19,6 +19,8 @@ export interface CacheRule<T extends EventType> {
 const DUTY: readonly Resource[] = ['duty', 'roster', 'stats', 'drafts'];
 const INCIDENT: readonly Resource[] = ['incidents', 'stats', 'drafts'];
 const HANDOVER: readonly Resource[] = ['handovers', 'drafts'];
+// Warnings and responses strengthen the duty (DESIGN 2.5): the duty views read them too.
+const WARNINGS: readonly Resource[] = ['warnings', 'drafts', 'duty', 'roster'];
 
 /**
  * One rule per event type, in one place: a new event type does not compile until it says what it
@@ -86,6 +88,14 @@ export const LIVE_CACHE: { readonly [T in EventType]: CacheRule<T> } = {
   'escalation.acknowledged': { stale: ['escalations'] },
   'escalation.delivery': { stale: ['escalations'] },
   'escalation.settings_updated': { stale: ['settings'] },
+  // The wall, the briefing, the warnings page and the handover draft (预警与应急响应) read them.
+  'warning.issued': { stale: WARNINGS },
+  'warning.changed': { stale: WARNINGS },
+  'warning.lifted': { stale: WARNINGS },
+  'response.started': { stale: WARNINGS },
+  'response.changed': { stale: WARNINGS },
+  'response.ended': { stale: WARNINGS },
+  'consultation.recorded': { stale: WARNINGS },
 };
 
 type AuditPages = InfiniteData<Static<typeof EventPage>, number | null>;

@@ -26,7 +26,9 @@ export type Resource =
   | 'stats'
   | 'swaps'
   | 'tokens'
-  | 'users';
+  | 'users'
+  /** Warnings (预警), emergency responses and consultations: the wall, the briefing, the warnings page. */
+  | 'warnings';
 
 /** A query key: its resource, then the parameters of the read (plain JSON values). */
 export type ResourceKey = readonly [Resource, ...unknown[]];

@@ -5,6 +5,8 @@ import type { DbOrTrx } from '../../db/database';
  * The work is split by concern (intake, lifecycle, reports, queries, overdue); routes use those
  * files directly, everyone else comes through here.
  */
+// The idempotent intake (Idempotency-Key), shared with the warnings intake.
+export { requestHash, runIdempotent } from './idempotency';
 export { createIncident } from './intake';
 export { acknowledgeIncident, addAction, closeIncident, patchIncident, verifyIncident } from './lifecycle';
 export { overdueObligations } from './overdue';

@@ -73,6 +73,13 @@ const everyType: Record<EventType, true> = {
   'escalation.acknowledged': true,
   'escalation.delivery': true,
   'escalation.settings_updated': true,
+  'warning.issued': true,
+  'warning.changed': true,
+  'warning.lifted': true,
+  'response.started': true,
+  'response.changed': true,
+  'response.ended': true,
+  'consultation.recorded': true,
 };
 const knownTypes = Object.keys(everyType) as EventType[];
 
@@ -92,6 +99,9 @@ const kindColor: Record<string, string> = {
   calendar: 'default',
   swap: 'geekblue',
   report: 'red',
+  warning: 'orange',
+  response: 'volcano',
+  consultation: 'gold',
 };
 
 /** Newest first, each seq once: a live line may also come in a page read after it. */

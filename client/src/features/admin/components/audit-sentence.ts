@@ -61,6 +61,9 @@ export const KIND_LABEL: Record<string, MessageKey> = {
   swap: 'audit.kind.roster',
   settings: 'audit.kind.settings',
   calendar: 'audit.kind.roster',
+  warning: 'audit.kind.warning',
+  response: 'audit.kind.warning',
+  consultation: 'audit.kind.warning',
 };
 
 const REPORT_KIND: Record<string, MessageKey> = {
