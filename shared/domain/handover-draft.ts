@@ -31,6 +31,7 @@ import {
   SECTION_TITLES,
   spotCheckLine,
 } from './handover-lines';
+import { type DraftWarnings, warningsSectionText } from './handover-warnings';
 
 export type DraftIncident = Pick<
   Incident,
@@ -75,6 +76,8 @@ export interface DraftInput {
   names?: Record<string, string>;
   /** Titles of incidents that reports and instructions are about, where not among `incidents`. */
   titles?: Record<number, string>;
+  /** Warnings and responses in force during the shift, consultations held (预警与应急响应). */
+  warnings?: DraftWarnings;
 }
 
 export function openIncidentOf(i: DraftIncident, now: string, carriedBefore: boolean): OpenIncident {
@@ -195,6 +198,7 @@ export function draftHandover(input: DraftInput): DraftCore {
       `备班：${names(people.backups)}`,
       `接班人：${names(people.incoming)}`,
     ].join('\n'),
+    warnings: warningsSectionText(input.warnings, style.t),
     attendance: numbered(attendance),
     received: numbered(received),
     open: openSectionText(open, zone),

@@ -9,6 +9,7 @@ import { categoryName } from './report-text';
 
 export const SECTION_TITLES: Record<SectionKey, string> = {
   people: '值班人员',
+  warnings: '预警与应急响应',
   attendance: '签到与查岗',
   received: '本班接报事件',
   open: '未结事件',

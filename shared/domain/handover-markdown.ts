@@ -64,6 +64,7 @@ const WORDS = {
     amendments: 'Corrections',
     sections: {
       people: 'People on duty',
+      warnings: 'Warnings and emergency responses',
       attendance: 'Check-ins and spot-checks',
       received: 'Incidents received',
       open: 'Open incidents',

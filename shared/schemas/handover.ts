@@ -7,6 +7,7 @@ import { LocalDate } from './roster';
 /** The sections of a 交接班记录, in print order. */
 export const SECTION_KEYS = [
   'people',
+  'warnings',
   'attendance',
   'received',
   'open',

@@ -105,6 +105,7 @@ export const en: Record<MessageKey, string> = {
   'handover.status.submitted': 'Awaiting signature',
   'handover.status.sealed': 'Signed and sealed',
   'handover.section.people': 'On duty',
+  'handover.section.warnings': 'Warnings and responses',
   'handover.section.attendance': 'Check-ins and spot-checks',
   'handover.section.received': 'Incidents received',
   'handover.section.open': 'Open incidents',

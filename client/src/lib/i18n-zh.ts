@@ -103,6 +103,7 @@ export const zh = {
   'handover.status.submitted': '待接班签收',
   'handover.status.sealed': '已签收封存',
   'handover.section.people': '值班人员',
+  'handover.section.warnings': '预警与应急响应',
   'handover.section.attendance': '签到与查岗',
   'handover.section.received': '本班接报事件',
   'handover.section.open': '未结事件',

@@ -15,6 +15,7 @@ import { shiftsOfUser, shiftsOverlapping } from '../roster/service';
 import { getDutySettings } from '../settings/service';
 import { listSpotChecks, openSpotChecks } from '../spotchecks/service';
 import { listUsers } from '../users/service';
+import { warningsDuring } from '../warnings/service';
 import { findByShift, incidentEventsBetween, lastBefore } from './repo';
 import { handoverWindow } from './window';
 
@@ -77,21 +78,34 @@ export async function gatherDraft(
 ): Promise<HandoverDraft> {
   const at = toStored(now);
   const window = { from: shift.start, to: shift.end };
-  const [onShift, incoming, spotChecks, received, open, work, log, last, existing, users, alarmsOf] =
-    await Promise.all([
-      shiftsOverlapping(db, shift.start, shift.end),
-      incomingOfficers(db, zone, shift.end),
-      listSpotChecks(db, window),
-      listIncidents(db, { ...window, limit: MAX_ROWS }, at),
-      // Open as of `now`: a draft of a past shift (the demo's) knows nothing received after it.
-      listIncidents(db, { stage: 'open', to: toStored(new Date(now.getTime() + 1)), limit: MAX_ROWS }, at),
-      incidentWork(db, shift),
-      logText(db, { ...window, limit: MAX_ROWS }),
-      lastBefore(db, shift.start, zone),
-      findByShift(db, shift.start, shift.end),
-      listUsers(db),
-      alarmSources(db, now),
-    ]);
+  const [
+    onShift,
+    incoming,
+    spotChecks,
+    received,
+    open,
+    work,
+    log,
+    last,
+    existing,
+    users,
+    alarmsOf,
+    warnings,
+  ] = await Promise.all([
+    shiftsOverlapping(db, shift.start, shift.end),
+    incomingOfficers(db, zone, shift.end),
+    listSpotChecks(db, window),
+    listIncidents(db, { ...window, limit: MAX_ROWS }, at),
+    // Open as of `now`: a draft of a past shift (the demo's) knows nothing received after it.
+    listIncidents(db, { stage: 'open', to: toStored(new Date(now.getTime() + 1)), limit: MAX_ROWS }, at),
+    incidentWork(db, shift),
+    logText(db, { ...window, limit: MAX_ROWS }),
+    lastBefore(db, shift.start, zone),
+    findByShift(db, shift.start, shift.end),
+    listUsers(db),
+    alarmSources(db, now),
+    warningsDuring(db, shift.start, shift.end),
+  ]);
   const incidents = new Map<number, Incident>([...received, ...open].map((i) => [i.id, i]));
   const names = Object.fromEntries(users.map((u) => [u.username, u.displayName]));
   const alarms = handoverAlarms({
@@ -119,6 +133,7 @@ export async function gatherDraft(
     existing: existing ?? null,
     names,
     titles: work.titles,
+    warnings,
   });
   return { ...draft, alarms, window: handoverWindow(shift.end, alarmsOf.settings.handoverWindowMinutes) };
 }

@@ -4,6 +4,7 @@ import type { User } from '@shared/schemas/users';
 
 export const sectionLabel: Record<SectionKey, MessageKey> = {
   people: 'handover.section.people',
+  warnings: 'handover.section.warnings',
   attendance: 'handover.section.attendance',
   received: 'handover.section.received',
   open: 'handover.section.open',
