@@ -5,6 +5,7 @@ import { seedHandoverDemo } from './demo/handover';
 import { seedIncidentDemo } from './demo/incidents';
 import { seedRosterDemo } from './demo/roster';
 import { createDemoPeople, DEMO_USERNAMES } from './demo/seed';
+import { seedWarningDemo } from './demo/warnings';
 import { headSeq } from './events/read';
 import { hashPassword } from './modules/auth/service';
 import { getInstallation, type Installation, recordInstallation } from './modules/settings/service';
@@ -79,6 +80,7 @@ export async function startDatabase(app: FastifyInstance): Promise<StartOutcome>
   if (demoSeeded) {
     await seedRosterDemo(app);
     await seedIncidentDemo(app);
+    await seedWarningDemo(app);
     await seedHandoverDemo(app);
   }
   const demoAccounts = installation.demo
