@@ -66,6 +66,8 @@ const HandoverPrintPage = lazyNamed(
 );
 
 // Statistics are read in office hours; ECharts loads with this page only, never on the duty post's first screen.
+// Warnings, responses and consultations: the wall is in the shell; this page holds the forms and history.
+const WarningsPage = lazyNamed(() => import('../features/warnings/components/warnings-page'), 'WarningsPage');
 const StatsPage = lazyNamed(() => import('../features/stats/components/stats-page'), 'StatsPage');
 const StatsPrintPage = lazyNamed(
   () => import('../features/stats/components/stats-print-page'),
@@ -112,6 +114,7 @@ export const router = createBrowserRouter([
       { index: true, element: <WithUser page={ConsoleHome} /> },
       { path: 'incidents', element: <WithUser page={IncidentsBoard} /> },
       { path: 'incidents/:id', element: <WithUser page={IncidentDetailPage} /> },
+      { path: 'warnings', element: <WithUser page={WarningsPage} /> },
       { path: 'roster', element: <WithUser page={RosterPage} /> },
       { path: 'logbook', element: <WithUser page={LogbookPage} /> },
       { path: 'handover', element: <WithUser page={HandoverPage} /> },

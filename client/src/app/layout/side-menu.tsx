@@ -5,6 +5,7 @@ import {
   BookOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  FlagOutlined,
   KeyOutlined,
   SettingOutlined,
   SwapOutlined,
@@ -23,6 +24,7 @@ type Item = Required<MenuProps>['items'][number];
 const pages: { path: string; label: MessageKey; icon: ReactNode }[] = [
   { path: '/', label: 'nav.console', icon: <DashboardOutlined /> },
   { path: '/incidents', label: 'nav.incidents', icon: <AlertOutlined /> },
+  { path: '/warnings', label: 'nav.warnings', icon: <FlagOutlined /> },
   { path: '/roster', label: 'nav.roster', icon: <CalendarOutlined /> },
   { path: '/logbook', label: 'nav.logbook', icon: <BookOutlined /> },
   { path: '/handover', label: 'nav.handover', icon: <SwapOutlined /> },

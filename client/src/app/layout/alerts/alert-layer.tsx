@@ -18,6 +18,7 @@ import { reportAlert, reportRings } from './report-alert';
 import { SpotCheckDialog, spotCheckFrom } from './spot-check-dialog';
 import { type Ring, useAlarm, useUnlockOnGesture } from './use-alarm';
 import { useReportAlerts } from './use-report-alerts';
+import { WarningWall } from './warning-wall';
 import './alerts.css';
 
 function AckButton({ keys, testId }: { keys: string[]; testId: string }) {
@@ -68,7 +69,6 @@ export function AlertLayer() {
   const checkIn = useMissedCheckInAlert();
   const handover = useHandoverToSignAlert(user);
   const outbox = useOutboxBacklogAlert(user);
-  // Warnings and responses (预警, 应急响应; a later issue) join here: one more hook giving an AlertItem.
   const watchesReports = hasRole(user, 'officer') || hasRole(user, 'leader');
 
   const spotRinging = unacked(user, spotRings(t, spotChecks), done);
@@ -117,6 +117,8 @@ export function AlertLayer() {
 
   return (
     <>
+      {/* Warnings and responses in force (预警, 应急响应): always their own line, first. */}
+      <WarningWall />
       {items.length > 0 && (
         <div className="alert-layer" data-testid="alert-layer" data-count={items.length}>
           {items.map((item) => (
