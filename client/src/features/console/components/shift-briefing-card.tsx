@@ -1,5 +1,7 @@
 import { FileTextOutlined, ThunderboltFilled } from '@ant-design/icons';
+import { WarningChips } from '@client/components/warning-chips';
 import { pollEvery } from '@client/hooks/use-refetch-at';
+import { activeResponsesQuery, activeWarningsQuery } from '@client/lib/api/active-warnings';
 import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import type { DutyNow } from '@shared/schemas/attendance';
@@ -64,6 +66,8 @@ export function ShiftBriefingCard({ duty }: { duty: DutyNow | null }) {
   const t = useT();
   const latest = useQuery({ ...latestHandoverQuery(), ...pollEvery(300_000) });
   const open = useQuery({ ...openIncidentsQuery(), ...pollEvery(60_000) });
+  const warnings = useQuery(activeWarningsQuery()).data ?? [];
+  const responses = useQuery(activeResponsesQuery()).data ?? [];
   const leaders = duty?.leaders ?? [];
   const error = latest.error ?? open.error;
 
@@ -100,6 +104,14 @@ export function ShiftBriefingCard({ duty }: { duty: DutyNow | null }) {
             ))
           ) : (
             <div className="brief-empty">{t('handover.briefing.noLeader')}</div>
+          )}
+          <div className="brief-label brief-label-gap">{t('warnings.briefing')}</div>
+          {warnings.length + responses.length > 0 ? (
+            <div className="brief-warnings" data-testid="briefing-warnings">
+              <WarningChips warnings={warnings} responses={responses} />
+            </div>
+          ) : (
+            <div className="brief-empty">{t('warnings.none')}</div>
           )}
           <div className="brief-label brief-label-gap">{t('handover.briefing.strengthened')}</div>
           {duty?.strengthened ? (

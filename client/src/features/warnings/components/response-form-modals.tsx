@@ -9,14 +9,16 @@ import {
   type ResponseLevel,
 } from '@shared/domain/warning-types';
 import type { EmergencyResponse } from '@shared/schemas/warnings';
-import { Form, Input, Select } from 'antd';
+import { Form, Input, Select, type SelectProps } from 'antd';
 import { changeResponseLevel, endResponse, recordConsultation, startResponse } from '../api/responses';
 
 const iso = (wall: string | undefined) => (wall ? (bureauWallToIso(wall) ?? undefined) : undefined);
 
-function ResponseLevelSelect() {
+function ResponseLevelSelect(props: SelectProps) {
   const words = useWarningWords();
-  return <Select options={RESPONSE_LEVELS.map((l) => ({ value: l, label: words.responseLevel(l) }))} />;
+  return (
+    <Select {...props} options={RESPONSE_LEVELS.map((l) => ({ value: l, label: words.responseLevel(l) }))} />
+  );
 }
 
 /** 启动应急响应. */

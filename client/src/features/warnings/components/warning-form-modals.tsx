@@ -9,7 +9,7 @@ import {
   type WarningTypeCode,
 } from '@shared/domain/warning-types';
 import type { Warning } from '@shared/schemas/warnings';
-import { Form, Input, Select } from 'antd';
+import { Form, Input, Select, type SelectProps } from 'antd';
 import { useMemo } from 'react';
 import { changeWarningLevel, liftWarning } from '../api/change-warning';
 import { issueWarning } from '../api/issue-warning';
@@ -23,12 +23,13 @@ function newKey(): string {
 
 const iso = (wall: string | undefined) => (wall ? (bureauWallToIso(wall) ?? undefined) : undefined);
 
-export function LevelSelect({ type, id }: { type: WarningTypeCode | undefined; id?: string }) {
+/** Form.Item gives it its id, value and onChange; it offers only the colours the type takes. */
+export function LevelSelect({ type, ...rest }: { type: WarningTypeCode | undefined } & SelectProps) {
   const words = useWarningWords();
   const levels = type ? WARNING_TYPES[type].levels : [];
   return (
     <Select
-      id={id}
+      {...rest}
       options={[...levels].reverse().map((l) => ({ value: l, label: words.level(l) }))}
       data-testid="warning-level"
     />
