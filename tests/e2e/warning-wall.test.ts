@@ -69,6 +69,12 @@ describe('the warning wall on every console', () => {
     // And the console's own: the wall and the list of what is in force.
     await chip(desk, '暴雨橙色预警').waitFor({ timeout: 1000 });
     await desk.getByTestId('active-warning').filter({ hasText: '暴雨橙色预警' }).waitFor({ timeout: 1000 });
+    // The leader's shift-start briefing lists it too.
+    await phone
+      .getByTestId('briefing-warnings')
+      .getByTestId('warning-chip')
+      .filter({ hasText: '暴雨橙色预警' })
+      .waitFor({ timeout: 2000 });
     // A phone: nothing runs off the 390 px screen.
     const widths = await phone.evaluate(() => ({
       page: document.documentElement.scrollWidth,
@@ -86,5 +92,10 @@ describe('the warning wall on every console', () => {
     await phone.getByTestId('warning-wall').waitFor({ state: 'detached', timeout: 1000 });
     expect(Date.now() - liftedAt).toBeLessThan(1000);
     await desk.getByTestId('warnings-none').waitFor({ timeout: 1000 });
+    // The duty log keeps it: in force today, lifted.
+    await desk.goto(`${t.url}/logbook`);
+    const log = desk.getByTestId('logbook-warnings');
+    await log.waitFor({ timeout: 5000 });
+    expect(await log.textContent()).toContain('暴雨橙色预警（区气象台）· 已解除');
   }, 60_000);
 });

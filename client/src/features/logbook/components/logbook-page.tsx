@@ -17,6 +17,7 @@ import { type LogFilter, LogFilterBar } from './log-filter-bar';
 import { LOG_KINDS } from './log-labels';
 import { LogTable } from './log-table';
 import { describeLogError } from './logbook-errors';
+import { LogbookWarnings } from './logbook-warnings';
 import { ToIncidentModal } from './to-incident-modal';
 import { useFreshEntries } from './use-fresh-entries';
 import './logbook.css';
@@ -53,7 +54,8 @@ export function LogbookPage({ user }: { user: User }) {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filter = filterOf(params);
-  const { data: entries = [], isFetching, error, refetch } = useQuery(logEntriesQuery(queryOf(filter)));
+  const query = queryOf(filter);
+  const { data: entries = [], isFetching, error, refetch } = useQuery(logEntriesQuery(query));
   const reload = () => void refetch();
   const fresh = useFreshEntries();
   const [editing, setEditing] = useState<LogEntry | null>(null);
@@ -74,6 +76,7 @@ export function LogbookPage({ user }: { user: User }) {
           <LogEntryForm onAdded={reload} />
         </Card>
       )}
+      <LogbookWarnings from={query.from} to={query.to} />
       <Card size="small" className="logbook-list-card">
         <div className="logbook-toolbar">
           <Typography.Title level={4} className="logbook-title">
