@@ -120,6 +120,25 @@ describe('no horizontal overflow at 390×844 and 1366×768', () => {
       handling: '已答复',
     });
     expect(entry.statusCode).toBe(201);
+    // Warnings and a response in force: the wall on every page, the warnings page.
+    for (const [type, level] of [
+      ['geo_hazard', 'orange'],
+      ['forest_fire', 'yellow'],
+      ['road_icing', 'red'],
+    ])
+      await call(officer, 'POST', '/api/warnings', {
+        type,
+        level,
+        issuer: '区气象台、区自然资源局联合发布',
+        issuedAt: '2026-03-05T09:00:00+08:00',
+        area: ['城关镇', '东河乡', '西山镇', '北山镇'],
+        text: '预计未来24小时我区西部和北部山区发生地质灾害的风险较高，请注意防范',
+      });
+    await call(officer, 'POST', '/api/responses', {
+      headquarters: 'disaster_reduction',
+      level: 'III',
+      orderText: '区减灾委员会决定启动自然灾害救助Ⅲ级应急响应',
+    });
     clock.set('2026-03-06T00:20:00Z');
     const draft = (await call(officer, 'GET', '/api/handovers/draft')).json();
     const submitted = await call(officer, 'POST', '/api/handovers', {
@@ -147,6 +166,7 @@ describe('no horizontal overflow at 390×844 and 1366×768', () => {
     `/handover/${handoverId}`,
     '/handover?tab=archive',
     '/stats',
+    '/warnings',
   ];
   const adminRoutes = ['/admin/users', '/admin/tokens', '/admin/audit'];
 
