@@ -1,6 +1,8 @@
 import { categoryLabel } from '@client/lib/domain-labels';
 import type { Lang, MessageKey, Translate } from '@client/lib/i18n';
+import { warningWords } from '@client/lib/warning-labels';
 import type { CategoryCode } from '@shared/domain/incident-types';
+import type { Consultation, EmergencyResponse, Warning } from '@shared/schemas/warnings';
 
 /** An audit line as a sentence: who did what to which record. The JSON stays one click away. */
 export interface AuditLine {
@@ -42,6 +44,13 @@ const SENTENCE: Record<string, MessageKey> = {
   'roster.published': 'audit.say.roster.published',
   'system.started': 'audit.say.system.started',
   'report.delivery': 'audit.say.report.delivery',
+  'warning.issued': 'audit.say.warning.issued',
+  'warning.changed': 'audit.say.warning.changed',
+  'warning.lifted': 'audit.say.warning.lifted',
+  'response.started': 'audit.say.response.started',
+  'response.changed': 'audit.say.response.changed',
+  'response.ended': 'audit.say.response.ended',
+  'consultation.recorded': 'audit.say.consultation.recorded',
 };
 
 /** The kind of record an event is about, as a word (the type tag's text). */
@@ -100,6 +109,12 @@ export function auditSentence(
   else if (line.type === 'user.password_reset') what = person(str(p.username));
   else if (line.type.startsWith('attendance.')) what = str(obj(p.shift).userName);
   else if (line.type === 'roster.published') what = str(obj(p.month).month);
+  else if (line.type.startsWith('warning.') && p.warning)
+    what = warningWords(lang).warning(p.warning as Warning);
+  else if (line.type.startsWith('response.') && p.response)
+    what = warningWords(lang).response(p.response as EmergencyResponse);
+  else if (line.type === 'consultation.recorded')
+    what = str((p.consultation as Consultation | undefined)?.conclusions);
   else if (line.type === 'report.delivery') {
     incidentId = str(p.incidentId);
     what = t(p.status === 'sent' ? 'audit.delivery.sent' : 'audit.delivery.retrying');
