@@ -104,9 +104,10 @@ export async function updateIncidentRow(
 }
 
 /**
- * Writes the computed obligations; a row keeps its overdue mark, one no longer owed is dropped. A row
- * already met is frozen: its deadline, report and late mark never change on a later recompute (a
- * regrade or an edited time is never retroactive, and statistics read these rows).
+ * Writes the computed obligations; a row keeps its overdue mark, one no longer owed is dropped (as
+ * are the keys of an older scheme). A row already met is frozen: its deadline, report and late mark
+ * never change on a later recompute (a regrade or an edited time is never retroactive, and
+ * statistics read these rows).
  */
 export async function syncObligations(
   db: DbOrTrx,
@@ -120,7 +121,7 @@ export async function syncObligations(
     .execute();
   const frozen = new Set(existing.filter((r) => r.done_at !== null).map((r) => r.key));
   const keep = new Set(obligations.map((o) => o.key));
-  const stale = existing.map((r) => r.key).filter((k) => !keep.has(k) && !frozen.has(k));
+  const stale = existing.map((r) => r.key).filter((k) => !keep.has(k));
   if (stale.length)
     await db
       .deleteFrom('incident_obligations')
