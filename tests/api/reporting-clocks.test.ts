@@ -59,7 +59,7 @@ describe.each(DIALECTS)('reporting clocks on %s', (dialect) => {
         await t.app.inject({
           method: 'POST',
           url: '/api/incidents',
-          headers: { ...bearer, 'idempotency-key': 'ahead-1' },
+          headers: { ...bearer, 'idempotency-key': 'ahead-0001' },
           payload: ahead,
         }),
       ]) {
