@@ -38,7 +38,8 @@ function wholeDays(d: unknown): number | null {
  */
 export function upgradePolicy(stored: unknown): DeadlinePolicy {
   const p = stored as Record<string, unknown> & Partial<DeadlinePolicy>;
-  if (!p || typeof p !== 'object' || !('followupEvery' in p || 'changeWindow' in p)) return p as DeadlinePolicy;
+  if (!p || typeof p !== 'object' || !('followupEvery' in p || 'changeWindow' in p))
+    return p as DeadlinePolicy;
   const { followupEvery, changeWindow, ...rest } = p as Record<string, unknown>;
   const every = (followupEvery ?? {}) as Record<string, unknown>;
   const perDay = {} as Record<Grade, number>;
@@ -135,11 +136,16 @@ export function validatePolicy(p: DeadlinePolicy): string[] {
   }
   const window = p.changeWindowDays ?? ({} as DeadlinePolicy['changeWindowDays']);
   for (const [key, value] of Object.entries({ ...window, default: window.default })) {
-    if (key !== 'default' && !CATEGORY_SET.has(key)) problems.push(`changeWindowDays.${key}: unknown category`);
+    if (key !== 'default' && !CATEGORY_SET.has(key))
+      problems.push(`changeWindowDays.${key}: unknown category`);
     else if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 366)
       problems.push(`changeWindowDays.${key}: a whole number of days from 1 to 366`);
   }
-  if (p.disasterClockFrom !== undefined && p.disasterClockFrom !== 'occurred' && p.disasterClockFrom !== 'received')
+  if (
+    p.disasterClockFrom !== undefined &&
+    p.disasterClockFrom !== 'occurred' &&
+    p.disasterClockFrom !== 'received'
+  )
     problems.push(`disasterClockFrom: 'occurred' or 'received'`);
   return problems;
 }

@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from '../../server/db/connect';
+import * as incidentPolicyMigration from '../../server/db/migrations/2026-12-07-incident-policy';
 import { fixedClock } from '../../server/time';
 import {
   as,
@@ -10,7 +12,7 @@ import {
   type TestApp,
   USER_PASSWORD,
 } from '../helpers/app';
-import { DIALECTS } from '../helpers/databases';
+import { DIALECTS, freshDatabase } from '../helpers/databases';
 import { CALL } from '../helpers/incidents';
 
 // Issue 14 through the real app. Asia/Shanghai (UTC+8); 10:00 local on 1 March 2026 = 02:00Z.
@@ -30,7 +32,9 @@ describe.each(DIALECTS)('reporting clocks on %s', (dialect) => {
     await createUser(t.app, admin, { username: 'wangfang', roles: ['officer'] });
     await createUser(t.app, admin, { username: 'liuqiang', roles: ['leader'] });
     officer = await signIn(t.app, 'wangfang', USER_PASSWORD);
-    const token = await t.app.inject(as(admin, { method: 'POST', url: '/api/tokens', payload: { name: '12350' } }));
+    const token = await t.app.inject(
+      as(admin, { method: 'POST', url: '/api/tokens', payload: { name: '12350' } }),
+    );
     bearer = { authorization: `Bearer ${token.json().secret}` };
   });
   afterAll(() => t.close());
@@ -176,7 +180,9 @@ describe.each(DIALECTS)('a regrade after an on-time 首报 on %s', (dialect) => 
         ['final', null, null, false],
       ]);
       const detail = await api('GET', `/api/incidents/${incident.id}`);
-      expect(detail.reports.map((r: { number: number; late: boolean }) => [r.number, r.late])).toEqual([[1, false]]);
+      expect(detail.reports.map((r: { number: number; late: boolean }) => [r.number, r.late])).toEqual([
+        [1, false],
+      ]);
 
       // The 续报 at 23:00 the same day meets the change; statistics agree with the record.
       clock.set('2026-03-01T15:00:00Z');
@@ -225,7 +231,12 @@ describe.each(DIALECTS)('the policy an incident keeps on %s', (dialect) => {
       };
       await t.app.db
         .insertInto('settings')
-        .values({ key: 'deadline_policy', value: JSON.stringify(old), updated_at: '2026-02-01T00:00:00.000Z', updated_by: 'admin' })
+        .values({
+          key: 'deadline_policy',
+          value: JSON.stringify(old),
+          updated_at: '2026-02-01T00:00:00.000Z',
+          updated_by: 'admin',
+        })
         .execute();
       const read = await t.app.inject(as(officer, { method: 'GET', url: '/api/settings/deadlines' }));
       expect(read.statusCode).toBe(200);
@@ -261,6 +272,81 @@ describe.each(DIALECTS)('the policy an incident keeps on %s', (dialect) => {
       ]);
     } finally {
       await t.close();
+    }
+  });
+});
+
+describe.each(DIALECTS)('the incident-policy migration on %s', (dialect) => {
+  it('gives incidents recorded before it the policy in force and their grade from receipt', async () => {
+    const database = await freshDatabase(dialect);
+    try {
+      const clock = fixedClock('2026-03-01T02:00:00Z');
+      let t = await startApp({ dialect, clock, databaseUrl: database.url });
+      const admin = await signInAdmin(t.app);
+      await createUser(t.app, admin, { username: 'wangfang', roles: ['officer'] });
+      let officer = await signIn(t.app, 'wangfang', USER_PASSWORD);
+      const created = await t.app.inject(
+        as(officer, {
+          method: 'POST',
+          url: '/api/incidents',
+          payload: { ...CALL, occurredAt: '2026-03-01T09:40:00+08:00', casualties: { deaths: 1 } },
+        }),
+      );
+      expect(created.statusCode).toBe(201);
+      const id = created.json().id as number;
+      await t.close();
+
+      // The database as it was before the migration, with a custom table stored in the old shape.
+      const { db } = connect({ databaseUrl: database.url, dbKind: dialect });
+      const old = {
+        name: '某省（旧格式）',
+        initial: [
+          { applies: '*', grades: '*', kind: 'initial_written', within: 'PT2H' },
+          { applies: '*', grades: '*', kind: 'initial_phone', within: 'PT15M' },
+        ],
+        followupEvery: { I: 'PT12H', II: 'PT12H', III: 'P1D', IV: 'P1D' },
+        changeWindow: { default: 'P30D', road_traffic: 'P7D', fire: 'P7D' },
+      };
+      try {
+        await incidentPolicyMigration.down(db);
+        await db
+          .insertInto('settings')
+          .values({
+            key: 'deadline_policy',
+            value: JSON.stringify(old),
+            updated_at: '2026-02-01T00:00:00.000Z',
+            updated_by: 'admin',
+          })
+          .execute();
+        await incidentPolicyMigration.up(db);
+        const row = await db
+          .selectFrom('incidents')
+          .select(['policy', 'grade_history'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        expect(JSON.parse(row.policy!)).toEqual(old);
+        expect(JSON.parse(row.grade_history!)).toEqual([
+          { at: '2026-03-01T02:00:00.000Z', grade: 'IV', nearMiss: false },
+        ]);
+      } finally {
+        await db.destroy();
+      }
+
+      // Read through the upgrade: the kept table's 15 min phone rule applies from its next change on.
+      t = await startApp({ dialect, clock, databaseUrl: database.url });
+      officer = await signIn(t.app, 'wangfang', USER_PASSWORD);
+      const patched = await t.app.inject(
+        as(officer, { method: 'PATCH', url: `/api/incidents/${id}`, payload: { summary: '两车相撞' } }),
+      );
+      expect(patched.statusCode).toBe(200);
+      expect(dueOf(patched.json().obligations)).toEqual({
+        initial_phone: '2026-03-01T02:15:00.000Z',
+        initial_written: '2026-03-01T04:00:00.000Z',
+        final: null,
+      });
+      await t.close();
+    } finally {
+      await database.drop();
     }
   });
 });

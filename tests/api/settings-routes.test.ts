@@ -93,11 +93,7 @@ describe.each(DIALECTS)('deadline policy settings on %s', (dialect) => {
         { ...NATIONAL, changeWindowDays: { default: 30, volcano: 7 } },
         'body.changeWindowDays',
       ],
-      [
-        'an unknown clock origin',
-        { ...NATIONAL, disasterClockFrom: 'reported' },
-        'body.disasterClockFrom',
-      ],
+      ['an unknown clock origin', { ...NATIONAL, disasterClockFrom: 'reported' }, 'body.disasterClockFrom'],
       ['an unknown field', { ...NATIONAL, strict: true }, 'body: unknown field "strict"'],
       // Well-formed but meaningless: a deadline of no time at all.
       [

@@ -172,7 +172,9 @@ describe('续报 while open', () => {
         ],
       }),
     );
-    expect(list.filter((o) => o.kind === 'followup_daily').map((o) => [o.key, o.dueAt, o.doneAt, o.late])).toEqual([
+    expect(
+      list.filter((o) => o.kind === 'followup_daily').map((o) => [o.key, o.dueAt, o.doneAt, o.late]),
+    ).toEqual([
       ['followup_daily:2026-03-06T24:00', '2026-03-06T16:00:00.000Z', '2026-03-06T16:00:00.000Z', false],
       ['followup_daily:2026-03-07T24:00', '2026-03-07T16:00:00.000Z', null, false],
     ]);

@@ -54,13 +54,13 @@ describe('补报 window: "自事故发生之日起30日内" in calendar days', (
     ]);
     // 00:30 on 1 April local = 16:30Z on 31 March: past both the 7- and the 30-day window.
     expect(ofKind(road('2026-03-31T16:30:00.000Z'), 'followup_change')).toEqual([]);
-    expect(ofKind(compute(base({ figureChanges: ['2026-03-31T16:30:00.000Z'] })), 'followup_change')).toEqual([]);
+    expect(ofKind(compute(base({ figureChanges: ['2026-03-31T16:30:00.000Z'] })), 'followup_change')).toEqual(
+      [],
+    );
   });
 
   it('is exact at 24:00: a change at 23:59:59 of day 30 counts, one at 00:00 of day 31 does not', () => {
-    const list = compute(
-      base({ figureChanges: ['2026-03-31T15:59:59.000Z', '2026-03-31T16:00:00.000Z'] }),
-    );
+    const list = compute(base({ figureChanges: ['2026-03-31T15:59:59.000Z', '2026-03-31T16:00:00.000Z'] }));
     expect(list.filter((o) => o.kind === 'followup_change').map((o) => o.key)).toEqual([
       'followup_change:2026-03-31T15:59:59.000Z',
     ]);
@@ -290,7 +290,10 @@ describe('a regrade is not retroactive', () => {
     const fallsLate = regraded(
       history(['2026-03-01T02:20:00.000Z', 'II'], ['2026-03-01T03:00:00.000Z', 'IV']),
     );
-    expect(byKey(fallsLate, 'initial_phone')).toMatchObject({ dueAt: '2026-03-01T02:50:00.000Z', doneAt: null });
+    expect(byKey(fallsLate, 'initial_phone')).toMatchObject({
+      dueAt: '2026-03-01T02:50:00.000Z',
+      doneAt: null,
+    });
     expect(byKey(fallsLate, 'initial_written')?.dueAt).toBe('2026-03-01T04:00:00.000Z');
     expect(ofKind(fallsLate, 'followup_change').map(([key]) => key)).toEqual([
       'followup_change:2026-03-01T02:20:00.000Z',

@@ -56,7 +56,11 @@ describe('the alert layer follows the officer on every page', () => {
     const record = async (minutesAgo: number, address: string) => {
       back = minutesAgo * MINUTE;
       const res = await t.app.inject(
-        as(officer, { method: 'POST', url: '/api/incidents', payload: { ...MAJOR_CALL, location: { address } } }),
+        as(officer, {
+          method: 'POST',
+          url: '/api/incidents',
+          payload: { ...MAJOR_CALL, location: { address } },
+        }),
       );
       back = 0;
       expect(res.statusCode).toBe(201);

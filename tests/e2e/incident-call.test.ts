@@ -47,10 +47,9 @@ describe('recording a call in the browser', () => {
     await a.locator('#record-call_occurredAt').fill('2099-01-01T10:00');
     await a.getByTestId('record-call-submit').click();
     await a.getByText('事发时间不能晚于接报时间（现在）').waitFor();
-    expect(
-      (await t.app.db.selectFrom('incidents').select('id').execute()).length,
-      'nothing recorded',
-    ).toBe(0);
+    expect((await t.app.db.selectFrom('incidents').select('id').execute()).length, 'nothing recorded').toBe(
+      0,
+    );
     await a.locator('#record-call_occurredAt').fill(occurred);
     await a.getByTestId('record-call-submit').click();
     await a.getByTestId('incident-detail').waitFor();
