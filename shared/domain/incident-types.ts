@@ -140,7 +140,7 @@ export interface ObligationInput {
 
 export interface Obligation {
   kind: ObligationKind;
-  /** Stable within an incident, e.g. 'initial_phone', 'followup_daily:2', 'followup_change:2026-03-05T04:00:00.000Z'. */
+  /** Stable within an incident, e.g. 'initial_phone', 'followup_daily:2026-03-06T24:00', 'followup_change:2026-03-05T04:00:00.000Z'. */
   key: string;
   /** null: no deadline (the 终报 is due when handling ends). */
   dueAt: string | null;
