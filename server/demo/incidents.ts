@@ -34,10 +34,10 @@ export async function seedIncidentDemo(app: FastifyInstance): Promise<boolean> {
   const now = app.clock.now();
   const opts = { zone, callerIsLeader: false, upstreams: [] as string[] };
   await app.command('wangfang', async (tx) => {
-    // Overdue: a 较大 accident received 40 minutes ago, no phone report yet.
+    // Overdue: a 较大 accident received 2 h 10 min ago, no written 首报 yet (due within 2 h).
     await createIncident(
       tx,
-      call(40, now, {
+      call(130, now, {
         category: 'hazardous_chemicals',
         location: { address: '化工园区纬三路 8 号' },
         caller: {

@@ -1,22 +1,73 @@
 import { Duration as LuxonDuration } from 'luxon';
 import { CATEGORIES, type DeadlinePolicy, type Duration, type Grade } from './incident-types';
 
+const GRADES: Grade[] = ['I', 'II', 'III', 'IV'];
+
 /**
  * National defaults for a district (county-level) bureau, DESIGN §2.3: 首报 written within 2 h for
- * everything (条例 第十一条); 较大 and above by phone within 30 min and in writing within 1 h (2015
- * notice); 续报 twice a day for 重大/特别重大, daily otherwise (令第21号); 补报 on figure changes within
- * 30 days, 7 for road traffic and fires (条例 第十三条).
+ * everything (条例 第十一条); 重大 and 特别重大 by phone within 30 min and in writing within 1 h (2015
+ * notice, which does not cover 较大: provinces extend it in their profiles); 续报 at least twice a
+ * local calendar day for 重大/特别重大, once otherwise (令第21号); 补报 on figure changes within 30
+ * calendar days of the accident, 7 for road traffic and fires (条例 第十三条); natural disasters
+ * clocked from when they happened.
  */
 export const NATIONAL_DEFAULT_POLICY: DeadlinePolicy = {
   name: '国家默认（县级）',
   initial: [
     { applies: '*', grades: '*', kind: 'initial_written', within: 'PT2H' },
-    { applies: '*', grades: ['I', 'II', 'III'], kind: 'initial_phone', within: 'PT30M' },
-    { applies: '*', grades: ['I', 'II', 'III'], kind: 'initial_written', within: 'PT1H' },
+    { applies: '*', grades: ['I', 'II'], kind: 'initial_phone', within: 'PT30M' },
+    { applies: '*', grades: ['I', 'II'], kind: 'initial_written', within: 'PT1H' },
   ],
-  followupEvery: { I: 'PT12H', II: 'PT12H', III: 'P1D', IV: 'P1D' },
-  changeWindow: { default: 'P30D', road_traffic: 'P7D', fire: 'P7D' },
+  followupPerDay: { I: 2, II: 2, III: 1, IV: 1 },
+  changeWindowDays: { default: 30, road_traffic: 7, fire: 7 },
+  disasterClockFrom: 'occurred',
 };
+
+/** Whole days from an ISO duration of whole days ('P30D' → 30), else null. */
+function wholeDays(d: unknown): number | null {
+  const m = typeof d === 'string' ? /^P(\d+)D$/.exec(d) : null;
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * A stored policy of the shape before issue 14 (followupEvery as intervals, changeWindow as
+ * durations) read as the current shape, at read time (settings and incident snapshots alike): an
+ * interval of 12 h or less becomes 2 a day, anything longer 1 a day; a window of whole days keeps
+ * its days (anything else becomes the national default for that key); natural disasters are clocked
+ * from occurrence. A policy already in the current shape comes back unchanged.
+ */
+export function upgradePolicy(stored: unknown): DeadlinePolicy {
+  const p = stored as Record<string, unknown> & Partial<DeadlinePolicy>;
+  if (!p || typeof p !== 'object' || !('followupEvery' in p || 'changeWindow' in p))
+    return p as DeadlinePolicy;
+  const { followupEvery, changeWindow, ...rest } = p as Record<string, unknown>;
+  const every = (followupEvery ?? {}) as Record<string, unknown>;
+  const perDay = {} as Record<Grade, number>;
+  for (const g of GRADES) {
+    let interval: number | null = null;
+    try {
+      interval = parseDuration(every[g] as Duration);
+    } catch {
+      interval = null;
+    }
+    perDay[g] =
+      interval === null ? NATIONAL_DEFAULT_POLICY.followupPerDay[g] : interval <= 12 * 3_600_000 ? 2 : 1;
+  }
+  const windowDays: Record<string, number> = {};
+  for (const [key, value] of Object.entries((changeWindow ?? {}) as Record<string, unknown>)) {
+    const days = wholeDays(value);
+    const fallback = (NATIONAL_DEFAULT_POLICY.changeWindowDays as Record<string, number | undefined>)[key];
+    if (days !== null) windowDays[key] = days;
+    else if (fallback !== undefined) windowDays[key] = fallback;
+  }
+  if (windowDays.default === undefined) windowDays.default = NATIONAL_DEFAULT_POLICY.changeWindowDays.default;
+  return {
+    ...(rest as Omit<DeadlinePolicy, 'followupPerDay' | 'changeWindowDays'>),
+    followupPerDay: perDay,
+    changeWindowDays: windowDays as DeadlinePolicy['changeWindowDays'],
+    disasterClockFrom: (rest.disasterClockFrom as DeadlinePolicy['disasterClockFrom']) ?? 'occurred',
+  };
+}
 
 /**
  * An ISO 8601 duration in milliseconds, as elapsed time: a day is 24 hours (and a month 30 days),
@@ -30,7 +81,6 @@ export function parseDuration(d: Duration): number {
   return ms;
 }
 
-const GRADES: Grade[] = ['I', 'II', 'III', 'IV'];
 const APPLIES = new Set<string>([
   '*',
   ...CATEGORIES,
@@ -70,13 +120,32 @@ export function validatePolicy(p: DeadlinePolicy): string[] {
     if (!KINDS.has(rule?.kind)) problems.push(`${at}.kind: unknown kind "${rule?.kind}"`);
     problems.push(...durationProblem(`${at}.within`, rule?.within));
   });
-  for (const g of GRADES) problems.push(...durationProblem(`followupEvery.${g}`, p.followupEvery?.[g]));
-  const window = p.changeWindow ?? ({} as DeadlinePolicy['changeWindow']);
-  problems.push(...durationProblem('changeWindow.default', window.default));
-  for (const [key, value] of Object.entries(window)) {
-    if (key === 'default') continue;
-    if (!CATEGORY_SET.has(key)) problems.push(`changeWindow.${key}: unknown category`);
-    else problems.push(...durationProblem(`changeWindow.${key}`, value));
+  for (const g of GRADES) {
+    const n = p.followupPerDay?.[g];
+    if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > 24)
+      problems.push(`followupPerDay.${g}: a whole number from 1 to 24`);
   }
+  if (p.followupAt !== undefined) {
+    const times: unknown[] = Array.isArray(p.followupAt) ? p.followupAt : [];
+    if (!Array.isArray(p.followupAt) || times.length === 0 || times.length > 24)
+      problems.push('followupAt: a list of 1 to 24 local times HH:mm');
+    for (const t of times)
+      if (typeof t !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(t))
+        problems.push(`followupAt: invalid time "${String(t)}", expected HH:mm`);
+    if (new Set(times).size !== times.length) problems.push('followupAt: a time is listed twice');
+  }
+  const window = p.changeWindowDays ?? ({} as DeadlinePolicy['changeWindowDays']);
+  for (const [key, value] of Object.entries({ ...window, default: window.default })) {
+    if (key !== 'default' && !CATEGORY_SET.has(key))
+      problems.push(`changeWindowDays.${key}: unknown category`);
+    else if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 366)
+      problems.push(`changeWindowDays.${key}: a whole number of days from 1 to 366`);
+  }
+  if (
+    p.disasterClockFrom !== undefined &&
+    p.disasterClockFrom !== 'occurred' &&
+    p.disasterClockFrom !== 'received'
+  )
+    problems.push(`disasterClockFrom: 'occurred' or 'received'`);
   return problems;
 }

@@ -85,10 +85,31 @@ export interface DeadlinePolicy {
   name: string;
   /** Every matching rule applies; for one kind the strictest (shortest) wins. */
   initial: DeadlineRule[];
-  /** 续报 while open: interval between follow-ups by grade ('ungraded' and near misses use IV). */
-  followupEvery: Record<Grade, Duration>;
-  /** 补报 when casualty figures change: within this window from occurrence, a 续报 the same local day. */
-  changeWindow: { default: Duration } & Partial<Record<CategoryCode, Duration>>;
+  /**
+   * 续报 while open: at least N per local calendar day by the grade in force at the start of the day
+   * ('ungraded' and near misses use IV). N splits the day into N equal parts, one 续报 due by the end
+   * of each (N = 2: by 12:00 and by 24:00). The day of the 首报 counts as reported.
+   */
+  followupPerDay: Record<Grade, number>;
+  /**
+   * Fixed local clock times 'HH:mm' (provincial profiles, e.g. ['08:00', '17:00']): when present,
+   * each local day one 续报 is due by each time, whatever the grade (followupPerDay is not used).
+   */
+  followupAt?: string[];
+  /**
+   * 补报 when casualty figures change: within this many calendar days "自事故发生之日起" (the day of
+   * the accident not counted, ending 24:00 local of the last day), a 续报 the same local day.
+   */
+  changeWindowDays: { default: number } & Partial<Record<CategoryCode, number>>;
+  /** Where the 首报 clock of natural disasters starts; absent: 'occurred' (DESIGN §2.3, §2.6). */
+  disasterClockFrom?: 'occurred' | 'received';
+}
+
+/** The grade in force from an instant on (the first entry: from intake). */
+export interface GradeChange {
+  at: string;
+  grade: Grade | null;
+  nearMiss: boolean;
 }
 
 export interface ReportRecord {
@@ -110,11 +131,16 @@ export interface ObligationInput {
   reports: ReportRecord[];
   closedAt: string | null;
   zone: string;
+  /**
+   * The grade history, oldest first: obligations follow the grade in force when they were due, so a
+   * regrade is never retroactive. Absent or empty: `grade`/`nearMiss` throughout.
+   */
+  grades?: GradeChange[];
 }
 
 export interface Obligation {
   kind: ObligationKind;
-  /** Stable within an incident, e.g. 'initial_phone', 'followup_daily:2', 'followup_change:2026-03-05T04:00:00.000Z'. */
+  /** Stable within an incident, e.g. 'initial_phone', 'followup_daily:2026-03-06T24:00', 'followup_change:2026-03-05T04:00:00.000Z'. */
   key: string;
   /** null: no deadline (the 终报 is due when handling ends). */
   dueAt: string | null;

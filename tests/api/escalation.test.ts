@@ -13,7 +13,7 @@ import {
 } from '../helpers/app';
 import { DIALECTS, freshDatabase, type TestDatabase } from '../helpers/databases';
 import { FakeGateway } from '../helpers/fake-gateway';
-import { CALL } from '../helpers/incidents';
+import { CALL, MAJOR_CALL } from '../helpers/incidents';
 import { closeAllConsoles, connectConsole } from '../helpers/live-client';
 
 const START = '2026-03-04T18:50:00.000Z'; // 02:50 on 5 March in Shanghai
@@ -396,9 +396,9 @@ describe.each(DIALECTS)('escalation of an overdue report on %s', (dialect) => {
     try {
       const s = await people(t.app);
       await t.app.inject(as(s.admin, { method: 'PUT', url: '/api/settings/escalation', payload: CHAIN }));
-      // A 较大 accident: the telephone 首报 is due within 30 minutes, by 19:20.
+      // A 重大 accident: the telephone 首报 is due within 30 minutes, by 19:20.
       const incident = (
-        await t.app.inject(as(s.officer, { method: 'POST', url: '/api/incidents', payload: CALL }))
+        await t.app.inject(as(s.officer, { method: 'POST', url: '/api/incidents', payload: MAJOR_CALL }))
       ).json();
       await t.app.inject(as(s.leader, { method: 'POST', url: `/api/incidents/${incident.id}/acknowledge` }));
       await t.app.scanner.runOnce();

@@ -17,7 +17,7 @@ import {
   USER_PASSWORD,
 } from '../helpers/app';
 import { DIALECTS } from '../helpers/databases';
-import { CALL } from '../helpers/incidents';
+import { MAJOR_CALL } from '../helpers/incidents';
 import { publishMarch } from '../helpers/roster';
 
 const NAMES: Record<string, string> = {
@@ -124,12 +124,12 @@ describe.each(DIALECTS)('handover rules on %s', (dialect) => {
     clock.set('2026-03-05T02:00:00Z');
     spotCheck = (await call(leader5, 'POST', '/api/spot-checks', {})).json().id;
     clock.set('2026-03-05T02:10:00Z');
-    accident = (await call(out5, 'POST', '/api/incidents', CALL)).json().id;
+    accident = (await call(out5, 'POST', '/api/incidents', MAJOR_CALL)).json().id;
     const phone = { kind: 'initial', channel: 'phone', recipient: '区应急管理局总值班室' };
     expect((await call(out5, 'POST', `/api/incidents/${accident}/reports`, phone)).statusCode).toBe(201);
     clock.set('2026-03-05T02:20:00Z');
     tunnel = (
-      await call(out5, 'POST', '/api/incidents', { ...CALL, location: { address: '人民路隧道口' } })
+      await call(out5, 'POST', '/api/incidents', { ...MAJOR_CALL, location: { address: '人民路隧道口' } })
     ).json().id;
     expect((await call(out5, 'POST', `/api/incidents/${tunnel}/reports`, phone)).statusCode).toBe(201);
     clock.set('2026-03-05T02:25:00Z');

@@ -19,7 +19,7 @@ import {
   USER_PASSWORD,
 } from '../helpers/app';
 import { DIALECTS } from '../helpers/databases';
-import { CALL } from '../helpers/incidents';
+import { MAJOR_CALL } from '../helpers/incidents';
 import { publishMarch } from '../helpers/roster';
 
 const NAMES: Record<string, string> = { wangfang: '王芳', lijun: '李军', zhaolei: '赵磊', liuqiang: '刘强' };
@@ -90,7 +90,7 @@ describe.each(DIALECTS)('shift handover on %s', (dialect) => {
     const check = (await call('liuqiang', 'POST', '/api/spot-checks', {})).json();
     clock.set('2026-03-05T02:02:00Z');
     expect((await call(outgoing, 'POST', `/api/spot-checks/${check.id}/answer`, {})).statusCode).toBe(200);
-    incidentId = (await call(outgoing, 'POST', '/api/incidents', CALL)).json().id;
+    incidentId = (await call(outgoing, 'POST', '/api/incidents', MAJOR_CALL)).json().id;
     await call(outgoing, 'POST', `/api/incidents/${incidentId}/reports`, {
       kind: 'initial',
       channel: 'phone',
@@ -123,7 +123,7 @@ describe.each(DIALECTS)('shift handover on %s', (dialect) => {
     expect(draft.people.officers.map((p) => p.name)).toEqual([NAMES[outgoing]]);
     expect(draft.people.leaders.map((p) => p.name)).toEqual(['刘强']);
     expect(draft.people.incoming.map((p) => p.name)).toEqual([NAMES[incoming]]);
-    // 较大: the written 首报 was due an hour after receipt and was never sent.
+    // 重大: the written 首报 was due an hour after receipt and was never sent.
     expect(draft.openIncidents).toEqual([
       expect.objectContaining({
         id: incidentId,

@@ -13,7 +13,7 @@ import {
   USER_PASSWORD,
 } from '../helpers/app';
 import { DIALECTS } from '../helpers/databases';
-import { CALL } from '../helpers/incidents';
+import { MAJOR_CALL } from '../helpers/incidents';
 
 const BOARD_KEYS = [
   'id',
@@ -36,7 +36,7 @@ const BOARD_KEYS = [
   'overdue',
 ].sort();
 
-/** What the board shows of one of the calls below (CALL as sent), before what sets it apart. */
+/** What the board shows of one of the calls below (MAJOR_CALL as sent), before what sets it apart. */
 const slim = (id: number): BoardIncident => ({
   id,
   category: 'road_traffic',
@@ -44,8 +44,8 @@ const slim = (id: number): BoardIncident => ({
   location: { address: '幸福路与建设路交叉口' },
   caller: { name: '张警官', unit: '区交警大队', phone: '13900001111' },
   summary: '',
-  casualties: { deaths: 3, seriousInjuries: 2 },
-  grade: 'III',
+  casualties: { deaths: 10, seriousInjuries: 2 },
+  grade: 'II',
   nearMiss: false,
   drill: false,
   lateDiscovery: null,
@@ -86,23 +86,23 @@ describe.each(DIALECTS)('the incident board list on %s', (dialect) => {
     officer = await signIn(t.app, 'wangfang', USER_PASSWORD);
     leader = await signIn(t.app, 'liuqiang', USER_PASSWORD);
 
-    ids.fresh = await call(CALL);
-    ids.phoned = await call({ ...CALL, summary: '货车追尾，已电话首报' });
+    ids.fresh = await call(MAJOR_CALL);
+    ids.phoned = await call({ ...MAJOR_CALL, summary: '货车追尾，已电话首报' });
     expect((await report(ids.phoned, 'initial')).statusCode).toBe(201);
     ids.drill = await call({
-      ...CALL,
+      ...MAJOR_CALL,
       drill: true,
       caller: { name: '李工' },
       casualties: { missing: 1, evacuated: 40 },
       summary: '演练：化工园区泄漏',
     });
     ids.tipOff = await call({
-      ...CALL,
+      ...MAJOR_CALL,
       source: 'tip_off',
       occurredAt: '2026-03-04T12:00:00Z',
       summary: '群众举报：上午工地坍塌',
     });
-    ids.acknowledged = await call({ ...CALL, summary: '领导已阅' });
+    ids.acknowledged = await call({ ...MAJOR_CALL, summary: '领导已阅' });
     expect(
       (
         await t.app.inject(
@@ -110,7 +110,7 @@ describe.each(DIALECTS)('the incident board list on %s', (dialect) => {
         )
       ).statusCode,
     ).toBe(200);
-    ids.closed = await call({ ...CALL, summary: '已处置完毕' });
+    ids.closed = await call({ ...MAJOR_CALL, summary: '已处置完毕' });
     await report(ids.closed, 'initial');
     await report(ids.closed, 'final');
     const closed = await t.app.inject(
@@ -136,7 +136,7 @@ describe.each(DIALECTS)('the incident board list on %s', (dialect) => {
       [ids.fresh, ids.phoned, ids.drill, ids.tipOff, ids.acknowledged].sort(),
     );
     for (const item of items) expect(Object.keys(item).sort()).toEqual(BOARD_KEYS);
-    // Worked out by hand from the calls above (all received 18:50Z; 较大: phone 30 min, written 1 h;
+    // Worked out by hand from the calls above (all received 18:50Z; 重大: phone 30 min, written 1 h;
     // the drill is 一般: written within 2 h), in the list's order: next deadline, then id.
     const expected: BoardIncident[] = [
       { ...slim(ids.fresh), summary: '两车相撞，一车侧翻', overdue: true },
@@ -184,7 +184,7 @@ describe.each(DIALECTS)('the incident board list on %s', (dialect) => {
       nextDueAt: '2026-03-04T19:20:00.000Z',
       overdue: true,
       acknowledgedAt: null,
-      casualties: { deaths: 3, seriousInjuries: 2 },
+      casualties: { deaths: 10, seriousInjuries: 2 },
       caller: { name: '张警官', unit: '区交警大队', phone: '13900001111' },
       location: { address: '幸福路与建设路交叉口' },
     });

@@ -14,7 +14,7 @@ import {
   USER_PASSWORD,
 } from '../helpers/app';
 import { DIALECTS, freshDatabase, type TestDatabase } from '../helpers/databases';
-import { CALL } from '../helpers/incidents';
+import { CALL, MAJOR_CALL } from '../helpers/incidents';
 
 describe.each(DIALECTS)('idempotent intake from other systems on %s', (dialect) => {
   let t: TestApp;
@@ -158,8 +158,9 @@ describe.each(DIALECTS)('overdue reports and upstream forwarding on %s', (dialec
   };
 
   it('raises incident.overdue once per missed obligation, also when the server restarts before the deadline', async () => {
+    // 重大: phone by 19:20, written by 19:50 (received 18:50Z).
     const a = (
-      await t.app.inject(as(officer, { method: 'POST', url: '/api/incidents', payload: CALL }))
+      await t.app.inject(as(officer, { method: 'POST', url: '/api/incidents', payload: MAJOR_CALL }))
     ).json();
     await t.app.close();
     clock.set('2026-03-04T19:20:01Z'); // the phone 首报 was due at 19:20:00

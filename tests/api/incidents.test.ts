@@ -11,7 +11,7 @@ import {
   USER_PASSWORD,
 } from '../helpers/app';
 import { DIALECTS } from '../helpers/databases';
-import { CALL } from '../helpers/incidents';
+import { CALL, MAJOR_CALL } from '../helpers/incidents';
 
 describe.each(DIALECTS)('incident intake and reporting on %s', (dialect) => {
   const clock = fixedClock('2026-03-04T18:50:00Z'); // 02:50 on 5 March in Shanghai
@@ -46,20 +46,21 @@ describe.each(DIALECTS)('incident intake and reporting on %s', (dialect) => {
       stage: 'received',
       receivedAt: '2026-03-04T18:50:00.000Z',
     });
-    // 较大: phone within 30 min, written within 1 h, counted from receipt.
+    // 较大 under the national defaults: written within 2 h, counted from receipt; the 30 min phone /
+    // 1 h written rule is for 重大 and 特别重大 (2015 notice).
     const due = Object.fromEntries(
       incident.obligations.map((o: { kind: string; dueAt: string }) => [o.kind, o.dueAt]),
     );
     expect(due).toEqual({
-      initial_phone: '2026-03-04T19:20:00.000Z',
-      initial_written: '2026-03-04T19:50:00.000Z',
+      initial_written: '2026-03-04T20:50:00.000Z',
       final: null,
     });
-    expect(incident.nextDueAt).toBe('2026-03-04T19:20:00.000Z');
+    expect(incident.nextDueAt).toBe('2026-03-04T20:50:00.000Z');
   });
 
   it('counts a report exactly at its deadline on time and one a second later as late', async () => {
-    const a = (await post(CALL)).json();
+    // 重大: the phone 首报 is due at 19:20.
+    const a = (await post(MAJOR_CALL)).json();
     clock.set('2026-03-04T19:20:00Z');
     const onTime = await report(a.id, {
       kind: 'initial',
@@ -69,7 +70,7 @@ describe.each(DIALECTS)('incident intake and reporting on %s', (dialect) => {
     expect(onTime.statusCode).toBe(201);
     expect(onTime.json()).toMatchObject({ number: 1, title: '首报', late: false, channel: 'phone' });
     clock.set('2026-03-04T18:50:00Z');
-    const b = (await post(CALL)).json();
+    const b = (await post(MAJOR_CALL)).json();
     clock.set('2026-03-04T19:20:01Z');
     expect(
       (await report(b.id, { kind: 'initial', channel: 'phone', recipient: '区应急管理局总值班室' })).json()
@@ -248,7 +249,7 @@ describe('obligations in order', () => {
     await createUser(t.app, admin, { username: 'wangfang', roles: ['officer'] });
     const officer = await signIn(t.app, 'wangfang', USER_PASSWORD);
     const incident = (
-      await t.app.inject(as(officer, { method: 'POST', url: '/api/incidents', payload: CALL }))
+      await t.app.inject(as(officer, { method: 'POST', url: '/api/incidents', payload: MAJOR_CALL }))
     ).json();
     expect(incident.obligations.map((o: { kind: string }) => o.kind)).toEqual([
       'initial_phone',

@@ -20,11 +20,12 @@ const NATIONAL = {
   name: '国家默认（县级）',
   initial: [
     { applies: '*', grades: '*', kind: 'initial_written', within: 'PT2H' },
-    { applies: '*', grades: ['I', 'II', 'III'], kind: 'initial_phone', within: 'PT30M' },
-    { applies: '*', grades: ['I', 'II', 'III'], kind: 'initial_written', within: 'PT1H' },
+    { applies: '*', grades: ['I', 'II'], kind: 'initial_phone', within: 'PT30M' },
+    { applies: '*', grades: ['I', 'II'], kind: 'initial_written', within: 'PT1H' },
   ],
-  followupEvery: { I: 'PT12H', II: 'PT12H', III: 'P1D', IV: 'P1D' },
-  changeWindow: { default: 'P30D', road_traffic: 'P7D', fire: 'P7D' },
+  followupPerDay: { I: 2, II: 2, III: 1, IV: 1 },
+  changeWindowDays: { default: 30, road_traffic: 7, fire: 7 },
+  disasterClockFrom: 'occurred',
 };
 
 // A stricter provincial table: 较大 and above by phone within 15 min and in writing within 35 min.
@@ -73,19 +74,26 @@ describe.each(DIALECTS)('deadline policy settings on %s', (dialect) => {
       ['no rule at all', { ...NATIONAL, initial: [] }, 'body.initial must NOT have fewer than 1 items'],
       [
         'a duration that is not ISO 8601',
-        { ...NATIONAL, followupEvery: { ...NATIONAL.followupEvery, IV: '1 day' } },
-        'body.followupEvery.IV must match pattern',
+        { ...NATIONAL, initial: [{ ...NATIONAL.initial[0], within: '2 hours' }] },
+        'body.initial.0.within must match pattern',
+      ],
+      [
+        'no 续报 a day',
+        { ...NATIONAL, followupPerDay: { ...NATIONAL.followupPerDay, IV: 0 } },
+        'body.followupPerDay.IV',
       ],
       [
         'a missing grade',
-        { ...NATIONAL, followupEvery: { I: 'PT12H', II: 'PT12H', III: 'P1D' } },
-        'body.followupEvery: missing field "IV"',
+        { ...NATIONAL, followupPerDay: { I: 2, II: 2, III: 1 } },
+        'body.followupPerDay: missing field "IV"',
       ],
+      ['a fixed time that is not HH:mm', { ...NATIONAL, followupAt: ['8:00'] }, 'body.followupAt.0'],
       [
         'a window for an unknown category',
-        { ...NATIONAL, changeWindow: { default: 'P30D', volcano: 'P7D' } },
-        'body.changeWindow',
+        { ...NATIONAL, changeWindowDays: { default: 30, volcano: 7 } },
+        'body.changeWindowDays',
       ],
+      ['an unknown clock origin', { ...NATIONAL, disasterClockFrom: 'reported' }, 'body.disasterClockFrom'],
       ['an unknown field', { ...NATIONAL, strict: true }, 'body: unknown field "strict"'],
       // Well-formed but meaningless: a deadline of no time at all.
       [
@@ -106,14 +114,13 @@ describe.each(DIALECTS)('deadline policy settings on %s', (dialect) => {
     expect(current.json()).toEqual(NATIONAL);
   });
 
-  it('sets the clocks of incidents received after the change; an earlier one follows it from its next change', async () => {
+  it('sets the clocks of incidents received after the change; an earlier one keeps the policy it was received under', async () => {
     const before = (
       await t.app.inject(as(officer, { method: 'POST', url: '/api/incidents', payload: CALL }))
     ).json();
-    // 较大 under the national table: phone by 19:20, written by 19:50 (received 18:50Z).
+    // 较大 under the national table: written by 20:50 (received 18:50Z), no phone obligation.
     expect(dueOf(before.obligations)).toEqual({
-      initial_phone: '2026-03-04T19:20:00.000Z',
-      initial_written: '2026-03-04T19:50:00.000Z',
+      initial_written: '2026-03-04T20:50:00.000Z',
       final: null,
     });
 
@@ -144,12 +151,12 @@ describe.each(DIALECTS)('deadline policy settings on %s', (dialect) => {
     });
     expect(after.nextDueAt).toBe('2026-03-04T19:15:00.000Z');
 
-    // The earlier incident keeps its clocks until it next changes...
+    // The earlier incident keeps its clocks...
     const unchanged = (
       await t.app.inject(as(officer, { method: 'GET', url: `/api/incidents/${before.id}` }))
     ).json().incident;
     expect(dueOf(unchanged.obligations)).toEqual(dueOf(before.obligations));
-    // ...and from then on follows the table in force, counted from its own receipt (18:50Z).
+    // ...also when it changes later: it is judged by the table it was received under.
     const patched = (
       await t.app.inject(
         as(officer, {
@@ -159,11 +166,7 @@ describe.each(DIALECTS)('deadline policy settings on %s', (dialect) => {
         }),
       )
     ).json();
-    expect(dueOf(patched.obligations)).toEqual({
-      initial_phone: '2026-03-04T19:05:00.000Z',
-      initial_written: '2026-03-04T19:25:00.000Z',
-      final: null,
-    });
+    expect(dueOf(patched.obligations)).toEqual(dueOf(before.obligations));
   });
 });
 

@@ -125,8 +125,9 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
         { kind: 'followup_change', count: 0 },
         { kind: 'final', count: 0 },
       ],
-      // A's 续报 was met by its 终报; H, G, B, D still have a day.
-      followupsMet: { due: 5, met: 1, late: 0 },
+      // 续报 count per local day from the day after the 首报's: A's 终报 came the same day as its 首报
+      // (5 March), so it owed none; H, G, B and D owe one by 24:00 on 6 March (16:00Z).
+      followupsMet: { due: 4, met: 0, late: 0 },
     });
   });
 
@@ -193,7 +194,7 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
   });
 
   it('judges overdue against now: a day later the pending accident and the 续报 are late', async () => {
-    clock.set('2026-03-06T12:00:00Z');
+    clock.set('2026-03-06T16:00:01Z'); // 00:00:01 on 7 March local: 6 March's 续报 are past
     try {
       admin = await signInAdmin(t.app);
       const later = (await get(`/api/stats?${MARCH}`)).json();
@@ -204,7 +205,7 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
         ids.D,
         ids.E,
       ]);
-      expect(later.timeliness.followupsMet).toEqual({ due: 5, met: 1, late: 4 });
+      expect(later.timeliness.followupsMet).toEqual({ due: 4, met: 0, late: 4 });
     } finally {
       // Back to the scenario's end whatever happened above: the later tests read at that instant.
       clock.set('2026-03-05T05:30:00Z');
@@ -246,7 +247,7 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
     expect(timeliness.get('to_initial_report')).toEqual(['5400', '10800', '5']);
     expect(timeliness.get('to_leader_ack')).toEqual(['1050', '1800', '2']);
     expect(timeliness.get('late:initial_written')).toEqual(['', '', '4']);
-    expect(timeliness.get('followups_met')).toEqual(['', '', '1']);
+    expect(timeliness.get('followups_met')).toEqual(['', '', '0']);
     const trend = await csv(`${MARCH}&table=trend`);
     expect(trend.slice(1)).toEqual(
       stats.trend.map((r) => [r.bucket, `${r.received}`, `${r.accidents}`, `${r.late}`]),

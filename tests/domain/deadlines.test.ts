@@ -65,10 +65,10 @@ describe('首报 deadlines', () => {
     expect(late).toMatchObject({ doneAt: '2026-03-04T21:00:01.000Z', late: true });
   });
 
-  it('lets the strictest rule win for 较大: phone 30 min, written 1 h rather than 2 h', () => {
+  it('lets the strictest rule win for 重大: phone 30 min, written 1 h rather than 2 h', () => {
     const list = obligations(
       incident({
-        grade: 'III',
+        grade: 'II',
         reports: [
           report('initial', '2026-03-04T19:30:00.000Z', 'phone'),
           report('initial', '2026-03-04T20:00:01.000Z'),
@@ -81,6 +81,13 @@ describe('首报 deadlines', () => {
       doneAt: '2026-03-04T20:00:01.000Z',
       late: true,
     });
+  });
+
+  it('gives 较大 nationally only the written 2 h: the 30 min / 1 h rule is for 重大 and above', () => {
+    // Received 03:00 local (19:00Z): written by 05:00 local, no phone obligation.
+    const list = obligations(incident({ grade: 'III' }));
+    expect(byKey(list, 'initial_phone')).toBeUndefined();
+    expect(byKey(list, 'initial_written')?.dueAt).toBe('2026-03-04T21:00:00.000Z');
   });
 
   it('counts a written 首报 for the phone duty, but not a phone call for the written one', () => {
@@ -107,7 +114,8 @@ describe('首报 deadlines', () => {
     );
     expect(byKey(list, 'initial_phone')).toBeUndefined();
     expect(byKey(list, 'initial_written')?.dueAt).toBe('2026-03-04T21:00:00.000Z');
-    expect(byKey(list, 'followup_daily:1')?.dueAt).toBe('2026-03-05T20:00:00.000Z');
+    // 首报 04:00 local on 5 March: that day counts, the first 续报 is due by 24:00 on the 6th (16:00Z).
+    expect(byKey(list, 'followup_daily:2026-03-06T24:00')?.dueAt).toBe('2026-03-06T16:00:00.000Z');
   });
 
   it('matches rules by category, class, near miss and ungraded', () => {
@@ -127,43 +135,48 @@ describe('首报 deadlines', () => {
     expect(byKey(obligations(incident({ category: 'fire' }), policy), 'initial_phone')?.dueAt).toBe(
       '2026-03-04T19:15:00.000Z',
     );
+    // A flood is clocked from when it happened (18:40Z): 90 min → 20:10Z.
     const flood = obligations(incident({ category: 'flood', grade: null }), policy);
-    expect(byKey(flood, 'initial_written')?.dueAt).toBe('2026-03-04T20:30:00.000Z');
+    expect(byKey(flood, 'initial_written')?.dueAt).toBe('2026-03-04T20:10:00.000Z');
   });
 });
 
 describe('续报 while open', () => {
-  it('chains every 12 h for 重大, each counted from the previous report', () => {
+  it('is due twice a local day for 重大, by 12:00 and by 24:00, from the day after the 首报', () => {
     const list = obligations(
       incident({
         grade: 'II',
         reports: [
-          report('initial', '2026-03-04T19:30:00.000Z'),
-          report('followup', '2026-03-05T07:30:00.000Z'),
-          report('followup', '2026-03-05T19:30:01.000Z'),
+          report('initial', '2026-03-04T19:30:00.000Z'), // 03:30 local, 5 March
+          report('followup', '2026-03-05T12:00:00.000Z'), // 20:00 on the 首报's day: that day counts already
+          report('followup', '2026-03-06T04:00:00.000Z'), // 12:00 on the 6th exactly: on time
+          report('followup', '2026-03-06T16:00:01.000Z'), // 00:00:01 on the 7th: the 6th's second is late
         ],
       }),
     );
     const daily = list.filter((o) => o.kind === 'followup_daily');
     expect(daily.map((o) => [o.key, o.dueAt, o.doneAt, o.late])).toEqual([
-      ['followup_daily:1', '2026-03-05T07:30:00.000Z', '2026-03-05T07:30:00.000Z', false],
-      ['followup_daily:2', '2026-03-05T19:30:00.000Z', '2026-03-05T19:30:01.000Z', true],
-      ['followup_daily:3', '2026-03-06T07:30:01.000Z', null, false],
+      ['followup_daily:2026-03-06T12:00', '2026-03-06T04:00:00.000Z', '2026-03-06T04:00:00.000Z', false],
+      ['followup_daily:2026-03-06T24:00', '2026-03-06T16:00:00.000Z', '2026-03-06T16:00:01.000Z', true],
+      ['followup_daily:2026-03-07T12:00', '2026-03-07T04:00:00.000Z', '2026-03-06T16:00:01.000Z', false],
+      ['followup_daily:2026-03-07T24:00', '2026-03-07T16:00:00.000Z', null, false],
     ]);
   });
 
-  it('chains every 24 h for 一般', () => {
+  it('is due once a local day for 一般, on time at 24:00 exactly, and that report does not serve the next day', () => {
     const list = obligations(
       incident({
         reports: [
-          report('initial', '2026-03-04T21:00:00.000Z'),
-          report('followup', '2026-03-05T21:00:00.000Z'),
+          report('initial', '2026-03-04T21:00:00.000Z'), // 05:00 local, 5 March
+          report('followup', '2026-03-06T16:00:00.000Z'), // 24:00 on the 6th exactly
         ],
       }),
     );
-    expect(list.filter((o) => o.kind === 'followup_daily').map((o) => [o.dueAt, o.doneAt])).toEqual([
-      ['2026-03-05T21:00:00.000Z', '2026-03-05T21:00:00.000Z'],
-      ['2026-03-06T21:00:00.000Z', null],
+    expect(
+      list.filter((o) => o.kind === 'followup_daily').map((o) => [o.key, o.dueAt, o.doneAt, o.late]),
+    ).toEqual([
+      ['followup_daily:2026-03-06T24:00', '2026-03-06T16:00:00.000Z', '2026-03-06T16:00:00.000Z', false],
+      ['followup_daily:2026-03-07T24:00', '2026-03-07T16:00:00.000Z', null, false],
     ]);
   });
 
@@ -179,17 +192,25 @@ describe('续报 while open', () => {
       }),
     );
     expect(closed.filter((o) => o.kind === 'followup_daily')).toEqual([]);
-    const ended = obligations(
+    // 终报 the same local day as the 首报: no day to report on.
+    const sameDay = obligations(
       incident({
         reports: [report('initial', '2026-03-04T21:00:00.000Z'), report('final', '2026-03-05T10:00:00.000Z')],
       }),
     );
+    expect(sameDay.filter((o) => o.kind === 'followup_daily')).toEqual([]);
+    // 终报 18:00 local on the 6th: it is that day's 续报, and nothing follows.
+    const ended = obligations(
+      incident({
+        reports: [report('initial', '2026-03-04T21:00:00.000Z'), report('final', '2026-03-06T10:00:00.000Z')],
+      }),
+    );
     expect(ended.filter((o) => o.kind === 'followup_daily').map((o) => o.doneAt)).toEqual([
-      '2026-03-05T10:00:00.000Z',
+      '2026-03-06T10:00:00.000Z',
     ]);
     expect(byKey(ended, 'final')).toMatchObject({
       dueAt: null,
-      doneAt: '2026-03-05T10:00:00.000Z',
+      doneAt: '2026-03-06T10:00:00.000Z',
       late: false,
     });
   });
@@ -229,23 +250,23 @@ describe('补报 when figures change', () => {
     expect(met('2026-03-05T16:00:01.000Z')).toMatchObject({ late: true });
   });
 
-  it('applies for 7 days after a road traffic accident and 30 days after a chemical one', () => {
-    // Occurred 18:40Z on 4 March: the 7-day window ends 18:40Z on 11 March, inclusive.
-    const lastMoment = '2026-03-11T18:40:00.000Z';
-    const dayEight = '2026-03-12T04:00:00.000Z';
-    expect(changeKeys(obligations(incident({ figureChanges: [lastMoment, dayEight] })))).toEqual([
-      `followup_change:${lastMoment}`,
+  it('applies for 7 calendar days after a road traffic accident and 30 after a chemical one', () => {
+    // Occurred 02:40 local on 5 March: day 1 is the 6th, day 7 the 12th, ending 24:00 local (16:00Z).
+    const daySeven = '2026-03-12T12:00:00.000Z'; // 20:00 local on the 12th
+    const midnight = '2026-03-12T16:00:00.000Z'; // 00:00 local on the 13th: outside
+    expect(changeKeys(obligations(incident({ figureChanges: [daySeven, midnight] })))).toEqual([
+      `followup_change:${daySeven}`,
     ]);
     expect(
-      byKey(obligations(incident({ figureChanges: [lastMoment] })), `followup_change:${lastMoment}`)?.dueAt,
+      byKey(obligations(incident({ figureChanges: [daySeven] })), `followup_change:${daySeven}`)?.dueAt,
     ).toBe('2026-03-12T16:00:00.000Z');
-    const chemicals = obligations(incident({ category: 'hazardous_chemicals', figureChanges: [dayEight] }));
-    expect(byKey(chemicals, `followup_change:${dayEight}`)?.dueAt).toBe('2026-03-12T16:00:00.000Z');
-    // 30 days: up to 18:40Z on 3 April.
-    const late = ['2026-04-03T18:40:00.000Z', '2026-04-03T18:40:01.000Z'];
+    const chemicals = obligations(incident({ category: 'hazardous_chemicals', figureChanges: [midnight] }));
+    expect(byKey(chemicals, `followup_change:${midnight}`)?.dueAt).toBe('2026-03-13T16:00:00.000Z');
+    // 30 days: day 30 is 4 April, ending 24:00 local = 16:00Z.
+    const late = ['2026-04-04T15:59:59.000Z', '2026-04-04T16:00:00.000Z'];
     expect(
       changeKeys(obligations(incident({ category: 'hazardous_chemicals', figureChanges: late }))),
-    ).toEqual(['followup_change:2026-04-03T18:40:00.000Z']);
+    ).toEqual(['followup_change:2026-04-04T15:59:59.000Z']);
   });
 
   it('still falls due after the incident is closed', () => {
@@ -259,7 +280,7 @@ describe('补报 when figures change', () => {
 describe('ordering and what is next', () => {
   const list = obligations(
     incident({
-      grade: 'III',
+      grade: 'II',
       reports: [report('initial', '2026-03-04T19:10:00.000Z', 'phone')],
       figureChanges: ['2026-03-05T04:00:00.000Z'],
     }),
@@ -270,7 +291,7 @@ describe('ordering and what is next', () => {
       'initial_phone',
       'initial_written',
       'followup_change:2026-03-05T04:00:00.000Z',
-      'followup_daily:1',
+      'followup_daily:2026-03-06T12:00',
       'final',
     ]);
   });
@@ -302,23 +323,28 @@ describe('deadline policy', () => {
     expect(validatePolicy(NATIONAL_DEFAULT_POLICY)).toEqual([]);
   });
 
-  it('lists bad durations, unknown categories and grades', () => {
+  it('lists bad durations, counts, times, unknown categories and grades', () => {
     const bad = {
       name: '',
       initial: [{ applies: 'volcano', grades: ['V'], kind: 'initial_phone', within: 'PT0M' }],
-      followupEvery: { I: 'PT12H', II: 'twice a day', III: 'P1D', IV: 'P1D' },
-      changeWindow: { default: 'P30D', lava: 'P7D', fire: '-P7D' },
+      followupPerDay: { I: 2, II: 0, III: 1, IV: 1.5 },
+      followupAt: ['8:00'],
+      changeWindowDays: { default: 30, lava: 7, fire: -7 },
+      disasterClockFrom: 'whenever',
     } as unknown as DeadlinePolicy;
     const problems = validatePolicy(bad);
-    expect(problems).toHaveLength(7);
+    expect(problems).toHaveLength(10);
     for (const field of [
       'name',
       'initial[0].applies',
       'initial[0].grades',
       'initial[0].within',
-      'followupEvery.II',
-      'changeWindow.lava',
-      'changeWindow.fire',
+      'followupPerDay.II',
+      'followupPerDay.IV',
+      'followupAt',
+      'changeWindowDays.lava',
+      'changeWindowDays.fire',
+      'disasterClockFrom',
     ]) {
       expect(problems.some((p) => p.startsWith(`${field}:`))).toBe(true);
     }

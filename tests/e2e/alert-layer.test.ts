@@ -14,7 +14,7 @@ import {
 } from '../helpers/app';
 import { launchChromium, signInThroughPage } from '../helpers/browser';
 import { pageOnClock, runningClock } from '../helpers/e2e-clock';
-import { CALL } from '../helpers/incidents';
+import { MAJOR_CALL } from '../helpers/incidents';
 import { publishMarch } from '../helpers/roster';
 
 const MINUTE = 60_000;
@@ -51,12 +51,16 @@ describe('the alert layer follows the officer on every page', () => {
       leaders: [people.l1!, people.l2!],
     });
 
-    // Two 较大 (III) road accidents: 首报 by phone within 30 minutes of the call.
+    // Two 重大 (II) road accidents: 首报 by phone within 30 minutes of the call.
     const officer = await signIn(t.app, 'o2', USER_PASSWORD);
     const record = async (minutesAgo: number, address: string) => {
       back = minutesAgo * MINUTE;
       const res = await t.app.inject(
-        as(officer, { method: 'POST', url: '/api/incidents', payload: { ...CALL, location: { address } } }),
+        as(officer, {
+          method: 'POST',
+          url: '/api/incidents',
+          payload: { ...MAJOR_CALL, location: { address } },
+        }),
       );
       back = 0;
       expect(res.statusCode).toBe(201);

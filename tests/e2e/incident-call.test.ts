@@ -37,17 +37,27 @@ describe('recording a call in the browser', () => {
     await a.locator('#record-call_category').click();
     await a.locator('#record-call_category').fill('道路');
     await a.locator('.ant-select-item-option', { hasText: '道路交通' }).click();
-    await a.locator('#record-call_summary').fill('两车相撞，一车侧翻，3 人死亡');
-    await a.locator('#record-call_casualties_deaths').fill('3');
-    // The grade is previewed while the officer types, by the same rule the server applies.
-    await a.getByTestId('grade-preview').and(a.locator('[data-grade="III"]')).waitFor();
+    await a.locator('#record-call_summary').fill('两车相撞，一车侧翻，10 人死亡');
+    await a.locator('#record-call_casualties_deaths').fill('10');
+    // The grade is previewed while the officer types, by the same rule the server applies: 重大, whose
+    // 首报 goes by phone within 30 minutes (the composer's default channel then).
+    await a.getByTestId('grade-preview').and(a.locator('[data-grade="II"]')).waitFor();
+    // A time of occurrence after the call (now) is refused before anything is sent.
+    const occurred = await a.locator('#record-call_occurredAt').inputValue();
+    await a.locator('#record-call_occurredAt').fill('2099-01-01T10:00');
+    await a.getByTestId('record-call-submit').click();
+    await a.getByText('事发时间不能晚于接报时间（现在）').waitFor();
+    expect((await t.app.db.selectFrom('incidents').select('id').execute()).length, 'nothing recorded').toBe(
+      0,
+    );
+    await a.locator('#record-call_occurredAt').fill(occurred);
     await a.getByTestId('record-call-submit').click();
     await a.getByTestId('incident-detail').waitFor();
     const id = await a.getByTestId('incident-detail').getAttribute('data-incident-id');
 
     const card = b.getByTestId(`incident-card-${id}`);
     await card.waitFor({ timeout: 5000 });
-    expect(await card.getAttribute('data-grade')).toBe('III');
+    expect(await card.getAttribute('data-grade')).toBe('II');
     expect(await card.getAttribute('data-stage')).toBe('received');
     await b.getByTestId(`countdown-${id}`).waitFor();
     await expect

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { connect } from '../../server/db/connect';
 import type { Database } from '../../server/db/database';
 import { DIALECTS, type Dialect, freshDatabase } from '../helpers/databases';
-import { CALL } from '../helpers/incidents';
+import { MAJOR_CALL } from '../helpers/incidents';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process';
 import { intakeProblems } from './intake-integrity';
 import { type Ledger, newLedger, replayProblem, requeueInFlight, runIntakeStream } from './intake-stream';
@@ -212,14 +212,14 @@ interface DueSoon {
   dueAt: number;
 }
 
-/** A 较大 accident received almost 30 min ago: its phone report falls due in `inMs`. */
+/** A 重大 accident received almost 30 min ago: its phone report falls due in `inMs`. */
 async function postDueSoon(r: Rig, inMs: number): Promise<DueSoon> {
   const receivedAt = new Date(Date.now() - 30 * 60_000 + inMs);
   const res = await fetch(`${r.server.url}/api/incidents`, {
     method: 'POST',
     headers: { authorization: `Bearer ${r.bearer}`, 'content-type': 'application/json' },
     body: JSON.stringify({
-      ...CALL,
+      ...MAJOR_CALL,
       source: 'api',
       summary: '危化品运输车侧翻（截止时间在停机期间）',
       occurredAt: new Date(receivedAt.getTime() - 5 * 60_000).toISOString(),

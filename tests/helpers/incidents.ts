@@ -8,3 +8,6 @@ export const CALL = {
   casualties: { deaths: 3, seriousInjuries: 2 },
   source: 'phone',
 };
+
+/** The same call with ten dead: a 重大 (II) accident, which nationally owes a phone 首报 within 30 min. */
+export const MAJOR_CALL = { ...CALL, casualties: { deaths: 10, seriousInjuries: 2 } };

@@ -15,6 +15,7 @@ type Clock = ReturnType<typeof fixedClock>;
  *   G (flood, ungraded) late; A (较大) on time by phone and in writing, acknowledged, closed; B late;
  *   D (较大) phone on time but written late, acknowledged, handling; F a drill never reported; E
  *   received at 05:00 on 5 March, within its deadline; X received in February.
+ * Under a provincial table that gives 较大 the 30 min phone / 1 h written 首报 (nationally: 重大 and up).
  */
 export async function buildMarch(t: TestApp, clock: Clock): Promise<Record<string, number>> {
   const admin = await signInAdmin(t.app);
@@ -30,6 +31,26 @@ export async function buildMarch(t: TestApp, clock: Clock): Promise<Record<strin
     ids[name] = (await createUser(t.app, admin, { username: name, roles: [...roles] })).id;
   }
   await publishMarch(t.app, admin, { officers: [ids.o1!, ids.o2!, ids.o3!], leaders: [ids.l1!, ids.l2!] });
+  // A province that extends the 30 min phone / 1 h written 首报 to 较大 (DESIGN §2.3), as many do;
+  // otherwise the national table: 续报 once a day (twice for 重大 and above), 补报 windows in days.
+  const province = await t.app.inject(
+    as(admin, {
+      method: 'PUT',
+      url: '/api/settings/deadlines',
+      payload: {
+        name: '某省（较大含电话首报）',
+        initial: [
+          { applies: '*', grades: '*', kind: 'initial_written', within: 'PT2H' },
+          { applies: '*', grades: ['I', 'II', 'III'], kind: 'initial_phone', within: 'PT30M' },
+          { applies: '*', grades: ['I', 'II', 'III'], kind: 'initial_written', within: 'PT1H' },
+        ],
+        followupPerDay: { I: 2, II: 2, III: 1, IV: 1 },
+        changeWindowDays: { default: 30, road_traffic: 7, fire: 7 },
+        disasterClockFrom: 'occurred',
+      },
+    }),
+  );
+  expect(province.statusCode, province.body).toBe(200);
   const shifts: Shift[] = (
     await t.app.inject(as(admin, { method: 'GET', url: '/api/roster?from=2026-03-01&to=2026-03-31' }))
   ).json().shifts;
@@ -58,7 +79,8 @@ export async function buildMarch(t: TestApp, clock: Clock): Promise<Record<strin
   const IV = { ...CALL, casualties: { deaths: 1 } };
 
   at('2026-02-20T02:00:00Z');
-  ids.X = await intake(IV);
+  // Happened before it was received: intake refuses an occurrence after the receipt.
+  ids.X = await intake({ ...IV, occurredAt: '2026-02-20T01:40:00Z' });
 
   at('2026-03-01T00:20:00Z');
   await checkIn('2026-03-01');

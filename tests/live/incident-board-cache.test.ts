@@ -67,7 +67,7 @@ describe('the board and the open record kept by incident events', () => {
     client.setQueryData(incidentBoardKey('open'), await reading);
     client.setQueryData<BoardList>(incidentBoardKey('closed'), { incidents: [] });
     expect(open(client).map((i) => [i.id, i.stage, i.grade, i.nextKind])).toEqual([
-      [a.id, 'received', 'III', 'initial_phone'],
+      [a.id, 'received', 'III', 'initial_written'],
     ]);
 
     const detail: IncidentDetail = await api('GET', `/incidents/${a.id}`);

@@ -198,10 +198,11 @@ describe('two server processes on one PostgreSQL', () => {
 
   it('first reports falling due while both nodes scan: one incident.overdue each, in total', async () => {
     const console = await connectConsole(b.url, { cookie: admin.cookie, lastSeq: await head() });
-    // Grade III (three dead): the phone 首报 is due 30 min after receipt, i.e. 2 s from now.
+    // Grade II (ten dead): the phone 首报 is due 30 min after receipt, i.e. 2 s from now.
     const receivedAt = new Date(Date.now() - 30 * 60_000 + 2_000).toISOString();
+    const casualties = { deaths: 10 };
     const created = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => incident(i % 2 ? a : b, { receivedAt })),
+      Array.from({ length: 10 }, (_, i) => incident(i % 2 ? a : b, { receivedAt, casualties })),
     );
     const ids = created.map((i) => i.id);
     const overdue = async () =>

@@ -441,6 +441,7 @@ export const en: Record<MessageKey, string> = {
   'incidents.form.occurredAt': 'Occurred at',
   'incidents.form.occurredAtRule': 'Enter when it happened',
   'incidents.form.occurredAtInvalid': 'Invalid time',
+  'incidents.form.occurredAtFuture': 'It cannot have happened after the call was received (now)',
   'incidents.form.now': 'Now',
   'incidents.form.address': 'Place',
   'incidents.form.addressRule': 'Enter the place',

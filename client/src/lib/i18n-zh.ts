@@ -424,6 +424,7 @@ export const zh = {
   'incidents.form.occurredAt': '事发时间',
   'incidents.form.occurredAtRule': '请填写事发时间',
   'incidents.form.occurredAtInvalid': '事发时间无效',
+  'incidents.form.occurredAtFuture': '事发时间不能晚于接报时间（现在）',
   'incidents.form.now': '现在',
   'incidents.form.address': '事发地点',
   'incidents.form.addressRule': '请填写事发地点',

@@ -1,10 +1,11 @@
 import { gradeIncident } from '@shared/domain/grading';
 import { lateDiscoveryFlag } from '@shared/domain/incident-flags';
 import type { Incident, IncidentIntake } from '@shared/schemas/incidents';
-import { notFound } from '../../errors';
+import { DutyError, notFound } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored, toStored } from '../../time';
 import { refreshObligations } from './obligations';
+import { getDeadlinePolicy } from './policy';
 import { insertIncident, loadIncident } from './repo';
 
 export function gradingOf(i: {
@@ -29,11 +30,30 @@ export function gradingOf(i: {
   });
 }
 
+/** How far ahead of the server's clock a receipt time may be (a caller's clock running fast). */
+export const RECEIVED_AHEAD_MS = 5 * 60_000;
+
+function timeError(field: 'receivedAt' | 'occurredAt', message: string): never {
+  throw new DutyError('DUTY_ERR_VALIDATION', `body.${field}: ${message}`, {}, { field });
+}
+
+/**
+ * A receipt in the future would start its clocks late (it could never be late); an accident after
+ * it was reported is impossible. Refused with the field named.
+ */
+export function assertIntakeTimes(occurredAt: string, receivedAt: string, now: Date): void {
+  if (Date.parse(receivedAt) > now.getTime() + RECEIVED_AHEAD_MS)
+    timeError('receivedAt', 'must not be more than 5 minutes ahead of now');
+  if (Date.parse(occurredAt) > Date.parse(receivedAt))
+    timeError('occurredAt', 'must not be after the time the report was received (receivedAt)');
+}
+
 /** 接报: graded, flagged, its reporting clock started; the leader on call sees it at once (the event). */
 export async function createIncident(tx: Tx, body: IncidentIntake, zone: string): Promise<Incident> {
   const now = tx.clock.now();
   const receivedAt = body.receivedAt ? toStored(new Date(body.receivedAt)) : toStored(now);
   const occurredAt = toStored(new Date(body.occurredAt));
+  assertIntakeTimes(occurredAt, receivedAt, now);
   const graded = gradingOf(body);
   const late = lateDiscoveryFlag({ source: body.source, occurredAt, receivedAt });
   const id = await insertIncident(tx.trx, {
@@ -62,6 +82,9 @@ export async function createIncident(tx: Tx, body: IncidentIntake, zone: string)
     late_discovery: late.reason,
     stage: 'received',
     figure_changes: '[]',
+    // The policy it is judged by for good, and the grade in force from receipt.
+    policy: JSON.stringify(await getDeadlinePolicy(tx.trx)),
+    grade_history: JSON.stringify([{ at: receivedAt, grade: graded.grade, nearMiss: graded.nearMiss }]),
     created_by: tx.actor,
     created_at: nowStored(tx.clock),
     updated_at: nowStored(tx.clock),

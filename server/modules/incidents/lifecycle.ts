@@ -1,4 +1,5 @@
 import { figuresChanged } from '@shared/domain/incident-flags';
+import type { GradeChange } from '@shared/domain/incident-types';
 import type { Incident, IncidentPatch } from '@shared/schemas/incidents';
 import type { DbOrTrx } from '../../db/database';
 import { DutyError, notFound } from '../../errors';
@@ -54,9 +55,23 @@ export async function patchIncident(
   const lossChanged = body.directLossYuan !== undefined && body.directLossYuan !== row.direct_loss_yuan;
   const changes: string[] = JSON.parse(row.figure_changes);
   if (figures.length > 0 || lossChanged) changes.push(nowStored(tx.clock));
+  // A regrade runs from now: the history keeps what was in force before (never retroactive).
+  const history: GradeChange[] = row.grade_history
+    ? JSON.parse(row.grade_history)
+    : [{ at: row.received_at, grade: row.grade, nearMiss: row.near_miss === 1 }];
+  if (graded.grade !== row.grade || graded.nearMiss !== (row.near_miss === 1))
+    history.push({ at: nowStored(tx.clock), grade: graded.grade, nearMiss: graded.nearMiss });
+  const occurredAt = body.occurredAt ? toStored(new Date(body.occurredAt)) : row.occurred_at;
+  if (Date.parse(occurredAt) > Date.parse(row.received_at))
+    throw new DutyError(
+      'DUTY_ERR_VALIDATION',
+      'body.occurredAt: must not be after the time the report was received (receivedAt)',
+      {},
+      { field: 'occurredAt' },
+    );
   await updateIncidentRow(tx.trx, id, {
     category: next.category,
-    occurred_at: body.occurredAt ? toStored(new Date(body.occurredAt)) : row.occurred_at,
+    occurred_at: occurredAt,
     address: body.location?.address ?? row.address,
     lat: body.location ? (body.location.lat ?? null) : row.lat,
     lng: body.location ? (body.location.lng ?? null) : row.lng,
@@ -79,6 +94,7 @@ export async function patchIncident(
     grade_reasons: JSON.stringify(graded.reasons),
     near_miss: graded.nearMiss ? 1 : 0,
     figure_changes: JSON.stringify(changes),
+    grade_history: JSON.stringify(history),
     updated_at: nowStored(tx.clock),
   });
   const updated = await incidentRow(tx, id);

@@ -1,10 +1,13 @@
 import { computeObligations, nextDeadline } from '@shared/domain/deadlines';
-import type { Obligation, ReportRecord } from '@shared/domain/incident-types';
+import type { GradeChange, Obligation, ReportRecord } from '@shared/domain/incident-types';
 import type { DbOrTrx } from '../../db/database';
-import { getDeadlinePolicy } from './policy';
+import { incidentPolicy } from './policy';
 import { type IncidentRow, syncObligations, updateIncidentRow } from './repo';
 
-/** The obligations an incident has with the given reports (pure apart from reading the policy). */
+/**
+ * The obligations an incident has with the given reports, under the policy it was received under and
+ * by its grade history (pure apart from reading the policy of an incident that kept none).
+ */
 export async function obligationsFor(
   db: DbOrTrx,
   row: IncidentRow,
@@ -22,8 +25,9 @@ export async function obligationsFor(
       reports,
       closedAt: row.closed_at,
       zone,
+      grades: row.grade_history ? (JSON.parse(row.grade_history) as GradeChange[]) : undefined,
     },
-    await getDeadlinePolicy(db),
+    await incidentPolicy(db, row.policy),
   );
 }
 

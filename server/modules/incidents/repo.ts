@@ -103,7 +103,12 @@ export async function updateIncidentRow(
   await db.updateTable('incidents').set(patch).where('id', '=', id).execute();
 }
 
-/** Writes the computed obligations; a row keeps its overdue mark, one no longer owed is dropped. */
+/**
+ * Writes the computed obligations; a row keeps its overdue mark, one no longer owed is dropped (as
+ * are the keys of an older scheme). A row already met is frozen: its deadline, report and late mark
+ * never change on a later recompute (a regrade or an edited time is never retroactive, and
+ * statistics read these rows).
+ */
 export async function syncObligations(
   db: DbOrTrx,
   incidentId: number,
@@ -111,9 +116,10 @@ export async function syncObligations(
 ): Promise<void> {
   const existing = await db
     .selectFrom('incident_obligations')
-    .select('key')
+    .select(['key', 'done_at'])
     .where('incident_id', '=', incidentId)
     .execute();
+  const frozen = new Set(existing.filter((r) => r.done_at !== null).map((r) => r.key));
   const keep = new Set(obligations.map((o) => o.key));
   const stale = existing.map((r) => r.key).filter((k) => !keep.has(k));
   if (stale.length)
@@ -124,6 +130,7 @@ export async function syncObligations(
       .execute();
   const have = new Set(existing.map((r) => r.key));
   for (const o of obligations) {
+    if (frozen.has(o.key)) continue;
     const values = {
       kind: o.kind,
       due_at: o.dueAt,

@@ -1,4 +1,3 @@
-import { computeObligations } from '@shared/domain/deadlines';
 import type { ReportChannel, ReportKind, ReportRecord } from '@shared/domain/incident-types';
 import { draftReportText, type ReportIncident, reportTitle } from '@shared/domain/report-text';
 import type { Report } from '@shared/schemas/incidents';
@@ -8,8 +7,7 @@ import type { Tx } from '../../events/command';
 import { nowStored } from '../../time';
 import { enqueue } from '../outbox/service';
 import { incidentRow, readIncidentRow, reload } from './lifecycle';
-import { refreshObligations } from './obligations';
-import { getDeadlinePolicy } from './policy';
+import { obligationsFor, refreshObligations } from './obligations';
 import { insertReport, reportRows, toReport, updateIncidentRow } from './repo';
 import { markSignoffUsed, resolveSignoff } from './signoffs';
 import { reportView } from './snapshot';
@@ -70,20 +68,7 @@ export async function sendReport(
   const sentAt = nowStored(tx.clock);
   const number = reports.length + 1;
   const record: ReportRecord = { number, kind: body.kind, channel: body.channel, sentAt };
-  const obligations = computeObligations(
-    {
-      category: row.category,
-      grade: row.grade,
-      nearMiss: row.near_miss === 1,
-      occurredAt: row.occurred_at,
-      receivedAt: row.received_at,
-      figureChanges: JSON.parse(row.figure_changes),
-      reports: [...reports, record],
-      closedAt: row.closed_at,
-      zone: opts.zone,
-    },
-    await getDeadlinePolicy(tx.trx),
-  );
+  const obligations = await obligationsFor(tx.trx, row, [...reports, record], opts.zone);
   const late = obligations.some((o) => o.reportNumber === number && o.late);
   const inserted = await insertReport(tx.trx, {
     incident_id: id,

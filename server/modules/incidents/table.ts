@@ -47,6 +47,10 @@ export interface IncidentsTable {
   outcome: string | null;
   /** JSON string[] of instants at which casualty figures changed. */
   figure_changes: string;
+  /** JSON DeadlinePolicy the incident was received under (NULL: none kept, the one in force). */
+  policy: string | null;
+  /** JSON GradeChange[]: the grade in force from each instant, oldest first (NULL: the current one). */
+  grade_history: string | null;
   /** The earliest unmet deadline, for sorting the board. */
   next_due_at: string | null;
   created_by: string;

@@ -66,6 +66,9 @@ export function RecordCallForm({ onCancel, onCreated }: Props) {
         setProblem({ kind: 'network', text: t('incidents.record.networkRetry') });
       } else if (caught instanceof ApiError && caught.code === 'DUTY_ERR_IDEMPOTENCY_MISMATCH') {
         setProblem({ kind: 'mismatch', text: t('incidents.record.mismatch') });
+      } else if (caught instanceof ApiError && caught.message.startsWith('body.occurredAt:')) {
+        // Refused by the server's clock (this computer's may differ): said at the field.
+        form.setFields([{ name: 'occurredAt', errors: [t('incidents.form.occurredAtFuture')] }]);
       } else if (caught instanceof ApiError && caught.code === 'DUTY_ERR_IDEMPOTENCY_IN_FLIGHT') {
         setProblem({ kind: 'error', text: t('incidents.record.inFlight') });
       } else {

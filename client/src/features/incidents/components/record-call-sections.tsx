@@ -1,5 +1,6 @@
 import { CategoryPicker } from '@client/components/category-picker';
 import { useT } from '@client/lib/i18n';
+import { bureauWallToIso } from '@client/lib/time';
 import { gradeLabel } from '@shared/domain/grading';
 import type { CategoryCode, Grade } from '@shared/domain/incident-types';
 import { Form, Input, Select, Space, Switch } from 'antd';
@@ -58,7 +59,22 @@ export function RecordCallSections({ category, now }: Props) {
       <div className="inc-grid-when">
         <Form.Item label={t('incidents.form.occurredAt')} required>
           <Space.Compact block>
-            <Form.Item name="occurredAt" noStyle rules={required('incidents.form.occurredAtRule')}>
+            <Form.Item
+              name="occurredAt"
+              noStyle
+              rules={[
+                ...required('incidents.form.occurredAtRule'),
+                {
+                  // The call is received now: it cannot have happened later (the server refuses it).
+                  validator: (_, value: string | undefined) => {
+                    const at = value ? bureauWallToIso(value) : null;
+                    return at && Date.parse(at) > Date.now()
+                      ? Promise.reject(new Error(t('incidents.form.occurredAtFuture')))
+                      : Promise.resolve();
+                  },
+                },
+              ]}
+            >
               <Input type="datetime-local" />
             </Form.Item>
             {now}
