@@ -452,6 +452,11 @@ export const en: Record<MessageKey, string> = {
   'incidents.form.lossWan': 'Direct loss (estimate)',
   'incidents.form.lossWanHint': 'Leave empty if unknown',
   'incidents.form.burnedArea': 'Burned area',
+  'incidents.form.damagedForest': 'Damaged forest area',
+  'incidents.form.damagedForestHint': 'Graded by the damaged forest area; the burned area is only recorded',
+  'incidents.form.damagedGrassland': 'Damaged grassland area',
+  'incidents.form.damagedGrasslandHint':
+    'Under 10 ha with no death or serious injury: a fire alarm (火警), not graded',
   'incidents.form.nearMissFacts': 'Near-miss facts',
   'incidents.form.seriousPollution': 'Serious environmental pollution',
   'incidents.form.keyFacilityDanger': 'Danger to key sites or facilities',
