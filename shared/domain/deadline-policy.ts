@@ -14,8 +14,9 @@ export const NATIONAL_DEFAULT_POLICY: DeadlinePolicy = {
     { applies: '*', grades: ['I', 'II', 'III'], kind: 'initial_phone', within: 'PT30M' },
     { applies: '*', grades: ['I', 'II', 'III'], kind: 'initial_written', within: 'PT1H' },
   ],
-  followupEvery: { I: 'PT12H', II: 'PT12H', III: 'P1D', IV: 'P1D' },
-  changeWindow: { default: 'P30D', road_traffic: 'P7D', fire: 'P7D' },
+  followupPerDay: { I: 2, II: 2, III: 1, IV: 1 },
+  changeWindowDays: { default: 30, road_traffic: 7, fire: 7 },
+  disasterClockFrom: 'occurred',
 };
 
 /**
@@ -52,6 +53,12 @@ function durationProblem(where: string, d: unknown): string[] {
   }
 }
 
+function countProblem(where: string, n: unknown, max: number): string[] {
+  return Number.isInteger(n) && (n as number) >= 1 && (n as number) <= max
+    ? []
+    : [`${where}: must be a whole number from 1 to ${max}`];
+}
+
 /** Problems with a policy (edited by an administrator or loaded from JSON); empty when it is usable. */
 export function validatePolicy(p: DeadlinePolicy): string[] {
   const problems: string[] = [];
@@ -70,13 +77,30 @@ export function validatePolicy(p: DeadlinePolicy): string[] {
     if (!KINDS.has(rule?.kind)) problems.push(`${at}.kind: unknown kind "${rule?.kind}"`);
     problems.push(...durationProblem(`${at}.within`, rule?.within));
   });
-  for (const g of GRADES) problems.push(...durationProblem(`followupEvery.${g}`, p.followupEvery?.[g]));
-  const window = p.changeWindow ?? ({} as DeadlinePolicy['changeWindow']);
-  problems.push(...durationProblem('changeWindow.default', window.default));
+  for (const g of GRADES) problems.push(...countProblem(`followupPerDay.${g}`, p.followupPerDay?.[g], 24));
+  if (p.followupAt !== undefined) {
+    if (!Array.isArray(p.followupAt)) problems.push('followupAt: must be a list of HH:mm times');
+    else {
+      p.followupAt.forEach((at, i) => {
+        if (typeof at !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(at))
+          problems.push(`followupAt[${i}]: "${at}" is not a time HH:mm`);
+      });
+      if (new Set(p.followupAt).size !== p.followupAt.length)
+        problems.push('followupAt: a time is listed twice');
+    }
+  }
+  const window = p.changeWindowDays ?? ({} as DeadlinePolicy['changeWindowDays']);
+  problems.push(...countProblem('changeWindowDays.default', window.default, 366));
   for (const [key, value] of Object.entries(window)) {
     if (key === 'default') continue;
-    if (!CATEGORY_SET.has(key)) problems.push(`changeWindow.${key}: unknown category`);
-    else problems.push(...durationProblem(`changeWindow.${key}`, value));
+    if (!CATEGORY_SET.has(key)) problems.push(`changeWindowDays.${key}: unknown category`);
+    else problems.push(...countProblem(`changeWindowDays.${key}`, value, 366));
   }
+  if (
+    p.disasterClockFrom !== undefined &&
+    p.disasterClockFrom !== 'occurred' &&
+    p.disasterClockFrom !== 'received'
+  )
+    problems.push(`disasterClockFrom: "${p.disasterClockFrom}" is neither 'occurred' nor 'received'`);
   return problems;
 }

@@ -10,6 +10,8 @@ import type {
   ReportRecord,
 } from './incident-types';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 const ms = (iso: string) => new Date(iso).getTime();
 const iso = (at: number) => new Date(at).toISOString();
 
@@ -72,7 +74,8 @@ export function computeObligations(input: ObligationInput, policy: DeadlinePolic
 
   if (initials[0]) {
     const grade: Grade = input.nearMiss ? 'IV' : (input.grade ?? 'IV');
-    const every = parseDuration(policy.followupEvery[grade]);
+    // Minimal bridge to the per-day shape (i14-clocks counts calendar days): N a day, one every 24 h / N.
+    const every = DAY_MS / policy.followupPerDay[grade];
     let anchor = ms(initials[0].sentAt);
     for (let k = 1; ; k++) {
       const after = anchor;
@@ -87,7 +90,7 @@ export function computeObligations(input: ObligationInput, policy: DeadlinePolic
     }
   }
 
-  const window = parseDuration(policy.changeWindow[input.category] ?? policy.changeWindow.default);
+  const window = (policy.changeWindowDays[input.category] ?? policy.changeWindowDays.default) * DAY_MS;
   const lastChange = ms(input.occurredAt) + window;
   const changes = [...new Set(input.figureChanges.map((c) => ms(c)))].sort((a, b) => a - b);
   for (const change of changes) {

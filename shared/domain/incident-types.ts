@@ -91,10 +91,14 @@ export interface DeadlinePolicy {
   name: string;
   /** Every matching rule applies; for one kind the strictest (shortest) wins. */
   initial: DeadlineRule[];
-  /** 续报 while open: interval between follow-ups by grade ('ungraded' and near misses use IV). */
-  followupEvery: Record<Grade, Duration>;
-  /** 补报 when casualty figures change: within this window from occurrence, a 续报 the same local day. */
-  changeWindow: { default: Duration } & Partial<Record<CategoryCode, Duration>>;
+  /** 续报 while open: at least N per local calendar day by grade ('ungraded' and near misses use IV). */
+  followupPerDay: Record<Grade, number>;
+  /** Optional fixed local clock times 'HH:mm': each local day one 续报 due before each (provincial profiles). */
+  followupAt?: string[];
+  /** 补报 when casualty figures change: calendar days from the accident (civil-code counting). */
+  changeWindowDays: { default: number } & Partial<Record<CategoryCode, number>>;
+  /** The natural_disaster class clocks from occurredAt ('occurred') or from receipt. */
+  disasterClockFrom?: 'occurred' | 'received';
 }
 
 export interface ReportRecord {

@@ -5,6 +5,8 @@ const Duration = Type.String({
   pattern: '^P(?!$)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$',
   maxLength: 20,
 });
+const PerDay = Type.Integer({ minimum: 1, maximum: 24 });
+const Days = Type.Integer({ minimum: 1, maximum: 366 });
 const Applies = Type.Union([
   Type.Enum(CATEGORIES),
   Type.Literal('accident'),
@@ -38,14 +40,21 @@ export const DeadlinePolicyBody = Type.Object(
       ),
       { minItems: 1, maxItems: 100 },
     ),
-    followupEvery: Type.Object(
-      { I: Duration, II: Duration, III: Duration, IV: Duration },
+    followupPerDay: Type.Object(
+      { I: PerDay, II: PerDay, III: PerDay, IV: PerDay },
       { additionalProperties: false },
     ),
-    changeWindow: Type.Object(
-      { default: Duration },
-      { additionalProperties: Duration, propertyNames: { enum: ['default', ...CATEGORIES] } },
+    followupAt: Type.Optional(
+      Type.Array(Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }), {
+        maxItems: 24,
+        uniqueItems: true,
+      }),
     ),
+    changeWindowDays: Type.Object(
+      { default: Days },
+      { additionalProperties: Days, propertyNames: { enum: ['default', ...CATEGORIES] } },
+    ),
+    disasterClockFrom: Type.Optional(Type.Union([Type.Literal('occurred'), Type.Literal('received')])),
   },
   { additionalProperties: false },
 );

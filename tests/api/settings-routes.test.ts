@@ -23,8 +23,9 @@ const NATIONAL = {
     { applies: '*', grades: ['I', 'II', 'III'], kind: 'initial_phone', within: 'PT30M' },
     { applies: '*', grades: ['I', 'II', 'III'], kind: 'initial_written', within: 'PT1H' },
   ],
-  followupEvery: { I: 'PT12H', II: 'PT12H', III: 'P1D', IV: 'P1D' },
-  changeWindow: { default: 'P30D', road_traffic: 'P7D', fire: 'P7D' },
+  followupPerDay: { I: 2, II: 2, III: 1, IV: 1 },
+  changeWindowDays: { default: 30, road_traffic: 7, fire: 7 },
+  disasterClockFrom: 'occurred',
 };
 
 // A stricter provincial table: 较大 and above by phone within 15 min and in writing within 35 min.
@@ -72,19 +73,19 @@ describe.each(DIALECTS)('deadline policy settings on %s', (dialect) => {
       ],
       ['no rule at all', { ...NATIONAL, initial: [] }, 'body.initial must NOT have fewer than 1 items'],
       [
-        'a duration that is not ISO 8601',
-        { ...NATIONAL, followupEvery: { ...NATIONAL.followupEvery, IV: '1 day' } },
-        'body.followupEvery.IV must match pattern',
+        'a count that is not a whole number',
+        { ...NATIONAL, followupPerDay: { ...NATIONAL.followupPerDay, IV: '1 day' } },
+        'body.followupPerDay.IV must be integer',
       ],
       [
         'a missing grade',
-        { ...NATIONAL, followupEvery: { I: 'PT12H', II: 'PT12H', III: 'P1D' } },
-        'body.followupEvery: missing field "IV"',
+        { ...NATIONAL, followupPerDay: { I: 2, II: 2, III: 1 } },
+        'body.followupPerDay: missing field "IV"',
       ],
       [
         'a window for an unknown category',
-        { ...NATIONAL, changeWindow: { default: 'P30D', volcano: 'P7D' } },
-        'body.changeWindow',
+        { ...NATIONAL, changeWindowDays: { default: 30, volcano: 7 } },
+        'body.changeWindowDays',
       ],
       ['an unknown field', { ...NATIONAL, strict: true }, 'body: unknown field "strict"'],
       // Well-formed but meaningless: a deadline of no time at all.

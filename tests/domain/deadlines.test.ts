@@ -306,8 +306,8 @@ describe('deadline policy', () => {
     const bad = {
       name: '',
       initial: [{ applies: 'volcano', grades: ['V'], kind: 'initial_phone', within: 'PT0M' }],
-      followupEvery: { I: 'PT12H', II: 'twice a day', III: 'P1D', IV: 'P1D' },
-      changeWindow: { default: 'P30D', lava: 'P7D', fire: '-P7D' },
+      followupPerDay: { I: 2, II: 'twice a day', III: 1, IV: 1 },
+      changeWindowDays: { default: 30, lava: 7, fire: -7 },
     } as unknown as DeadlinePolicy;
     const problems = validatePolicy(bad);
     expect(problems).toHaveLength(7);
@@ -316,9 +316,9 @@ describe('deadline policy', () => {
       'initial[0].applies',
       'initial[0].grades',
       'initial[0].within',
-      'followupEvery.II',
-      'changeWindow.lava',
-      'changeWindow.fire',
+      'followupPerDay.II',
+      'changeWindowDays.lava',
+      'changeWindowDays.fire',
     ]) {
       expect(problems.some((p) => p.startsWith(`${field}:`))).toBe(true);
     }
