@@ -5,6 +5,7 @@ import {
   BookOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  FieldTimeOutlined,
   KeyOutlined,
   SettingOutlined,
   SwapOutlined,
@@ -32,6 +33,7 @@ const pages: { path: string; label: MessageKey; icon: ReactNode }[] = [
 const adminPages: { path: string; label: MessageKey; icon: ReactNode }[] = [
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined /> },
   { path: '/admin/tokens', label: 'nav.tokens', icon: <KeyOutlined /> },
+  { path: '/admin/deadlines', label: 'nav.deadlines', icon: <FieldTimeOutlined /> },
   { path: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined /> },
 ];
 
