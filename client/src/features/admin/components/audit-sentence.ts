@@ -42,6 +42,9 @@ const SENTENCE: Record<string, MessageKey> = {
   'roster.published': 'audit.say.roster.published',
   'system.started': 'audit.say.system.started',
   'report.delivery': 'audit.say.report.delivery',
+  'settings.policy_profile_selected': 'audit.say.settings.policy_profile_selected',
+  'settings.policy_profile_saved': 'audit.say.settings.policy_profile_saved',
+  'settings.policy_profile_deleted': 'audit.say.settings.policy_profile_deleted',
 };
 
 /** The kind of record an event is about, as a word (the type tag's text). */
@@ -97,6 +100,9 @@ export function auditSentence(
   else if (line.type === 'user.password_reset') what = person(str(p.username));
   else if (line.type.startsWith('attendance.')) what = str(obj(p.shift).userName);
   else if (line.type === 'roster.published') what = str(obj(p.month).month);
+  else if (line.type === 'settings.policy_profile_selected') what = str(obj(p.policy).name);
+  else if (line.type === 'settings.policy_profile_saved') what = str(obj(obj(p.profile).policy).name);
+  else if (line.type === 'settings.policy_profile_deleted') what = str(p.name);
   else if (line.type === 'report.delivery') {
     incidentId = str(p.incidentId);
     what = t(p.status === 'sent' ? 'audit.delivery.sent' : 'audit.delivery.retrying');
