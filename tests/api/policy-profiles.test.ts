@@ -264,3 +264,58 @@ describe.each(DIALECTS)('deadline policy profiles on %s', (dialect) => {
     );
   });
 });
+
+describe.each(DIALECTS)('a table edited before profiles existed, on %s', (dialect) => {
+  let t: TestApp;
+  let admin: Session;
+  beforeAll(async () => {
+    t = await startApp({ dialect, clock: fixedClock('2026-03-04T18:50:00Z') });
+    admin = await signInAdmin(t.app);
+    // As an earlier version stored it (PUT /api/settings/deadlines): intervals and windows as durations.
+    await t.app.db
+      .insertInto('settings')
+      .values({
+        key: 'deadline_policy',
+        value: JSON.stringify({
+          name: '某省（从严）',
+          initial: [{ applies: '*', grades: '*', kind: 'initial_written', within: 'PT1H' }],
+          followupEvery: { I: 'PT8H', II: 'PT12H', III: 'P1D', IV: 'P2D' },
+          changeWindow: { default: 'P30D', road_traffic: 'P7D', fire: 'PT36H' },
+        }),
+        updated_at: '2026-03-01T00:00:00.000Z',
+        updated_by: 'admin',
+      })
+      .execute();
+  });
+  afterAll(() => t.close());
+
+  it('stays in force as the copy custom-1, in the per-day shape, until another profile is picked', async () => {
+    const upgraded = {
+      name: '某省（从严）',
+      initial: [{ applies: '*', grades: '*', kind: 'initial_written', within: 'PT1H' }],
+      followupPerDay: { I: 3, II: 2, III: 1, IV: 1 },
+      changeWindowDays: { default: 30, road_traffic: 7, fire: 2 },
+    };
+    const list = (await t.app.inject(as(admin, { method: 'GET', url: PROFILES }))).json();
+    expect(list.active).toBe('custom-1');
+    expect(list.profiles.map((p: { id: string }) => p.id)).toEqual(['national', 'henan', 'custom-1']);
+    expect(list.profiles[2]).toMatchObject({ builtIn: false, basedOn: null, policy: upgraded });
+    expect((await t.app.inject(as(admin, { method: 'GET', url: '/api/settings/deadlines' }))).json()).toEqual(
+      upgraded,
+    );
+    const picked = await t.app.inject(
+      as(admin, { method: 'PUT', url: `${PROFILES}/active`, payload: { id: 'national' } }),
+    );
+    expect(picked.json().active).toBe('national');
+    // The old table is kept as a copy, which can now be deleted.
+    expect(picked.json().profiles.map((p: { id: string }) => p.id)).toEqual([
+      'national',
+      'henan',
+      'custom-1',
+    ]);
+    const deleted = await t.app.inject(as(admin, { method: 'DELETE', url: `${PROFILES}/custom-1` }));
+    expect(deleted.json().profiles.map((p: { id: string }) => p.id)).toEqual(['national', 'henan']);
+    // The old key is no longer read once profiles are stored.
+    expect((await t.app.inject(as(admin, { method: 'GET', url: PROFILES }))).json().active).toBe('national');
+  });
+});

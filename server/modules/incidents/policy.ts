@@ -1,4 +1,4 @@
-import { NATIONAL_DEFAULT_POLICY, validatePolicy } from '@shared/domain/deadline-policy';
+import { NATIONAL_DEFAULT_POLICY, parseDuration, validatePolicy } from '@shared/domain/deadline-policy';
 import type { DeadlinePolicy } from '@shared/domain/incident-types';
 import { BUILT_IN_PROFILES, builtInProfile, DEFAULT_PROFILE_ID } from '@shared/domain/policy-profiles';
 import type { PolicyProfile, PolicyProfileList } from '@shared/schemas/policy-profiles';
@@ -25,15 +25,45 @@ interface ProfilesState {
   custom: StoredCopy[];
 }
 
+/** The table as stored before PLAN-14: follow-up intervals and change windows as ISO durations. */
+interface LegacyPolicy extends Omit<DeadlinePolicy, 'followupPerDay' | 'changeWindowDays'> {
+  followupEvery: Record<'I' | 'II' | 'III' | 'IV', string>;
+  changeWindow: Record<string, string>;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** An interval of PT12H is 2 a day; a window of P30D is 30 days (rounded up to whole days). */
+export function upgradeLegacy(p: DeadlinePolicy | LegacyPolicy): DeadlinePolicy {
+  if (!('followupEvery' in p)) return p;
+  const { followupEvery, changeWindow, ...rest } = p;
+  const perDay = (d: string) => Math.min(24, Math.max(1, Math.round(DAY_MS / parseDuration(d))));
+  const days = (d: string) => Math.min(366, Math.max(1, Math.ceil(parseDuration(d) / DAY_MS)));
+  return {
+    ...rest,
+    followupPerDay: {
+      I: perDay(followupEvery.I),
+      II: perDay(followupEvery.II),
+      III: perDay(followupEvery.III),
+      IV: perDay(followupEvery.IV),
+    },
+    changeWindowDays: Object.fromEntries(
+      Object.entries(changeWindow).map(([key, d]) => [key, days(d)]),
+    ) as DeadlinePolicy['changeWindowDays'],
+  };
+}
+
 async function loadState(db: DbOrTrx): Promise<ProfilesState> {
   const stored = await readSetting<ProfilesState>(db, KEY);
   if (stored) return stored;
   // A table put through PUT /api/settings/deadlines before profiles existed stays in force, as a copy.
-  const legacy = await readSetting<DeadlinePolicy>(db, LEGACY_KEY);
+  const legacy = await readSetting<DeadlinePolicy | LegacyPolicy>(db, LEGACY_KEY);
   if (legacy)
     return {
       active: 'custom-1',
-      custom: [{ id: 'custom-1', basedOn: null, policy: legacy, updatedAt: null, updatedBy: null }],
+      custom: [
+        { id: 'custom-1', basedOn: null, policy: upgradeLegacy(legacy), updatedAt: null, updatedBy: null },
+      ],
     };
   return { active: DEFAULT_PROFILE_ID, custom: [] };
 }
