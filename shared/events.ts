@@ -3,6 +3,7 @@ import type { Escalation, EscalationSettings, EscalationStep } from './schemas/e
 import type { Amendment, Handover } from './schemas/handover';
 import type { Incident, ObligationView, Report } from './schemas/incidents';
 import type { LogEntry } from './schemas/logbook';
+import type { PolicyProfile } from './schemas/policy-profiles';
 import type { Period, RosterMonth, Shift } from './schemas/roster';
 import type { DutySettings } from './schemas/settings';
 import type { SignoffRequest } from './schemas/signoffs';
@@ -96,7 +97,14 @@ export interface EventPayloads {
     attempts: number;
     error: string | null;
   };
-  'settings.deadlines_updated': { policy: DeadlinePolicy };
+  /** PUT /api/settings/deadlines: the active custom copy edited, or a copy made and picked (`created`). */
+  'settings.deadlines_updated': { policy: DeadlinePolicy; profileId?: string; created?: boolean };
+  /** An administrator picked the deadline policy profile in force for incidents received from now on. */
+  'settings.policy_profile_selected': { id: string; previous: string; policy: DeadlinePolicy };
+  /** A custom copy of a profile made (`created`) or its table edited. */
+  'settings.policy_profile_saved': { profile: PolicyProfile; created: boolean };
+  /** A custom copy (not the active one) deleted. */
+  'settings.policy_profile_deleted': { id: string; name: string };
   'calendar.feed_created': { userId: number };
   'calendar.feed_revoked': { userId: number };
   'calendar.roster_feed_created': { feedId: number; label: string };

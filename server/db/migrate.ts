@@ -14,6 +14,7 @@ import * as rosterEdits from './migrations/2026-12-06-roster-edits';
 import * as signoffRequests from './migrations/2026-12-06-signoff-requests';
 import * as warnings from './migrations/2026-12-07-warnings';
 import * as incidentPolicy from './migrations/2026-12-07-incident-policy';
+import * as fireFigures from './migrations/2026-12-07-fire-figures';
 
 /** Listed here, not read from disk, so a bundled or compiled server carries its migrations. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-accident-unit': accidentUnit,
   '2026-12-07-warnings': warnings,
   '2026-12-07-incident-policy': incidentPolicy,
+  '2026-12-07-fire-figures': fireFigures,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

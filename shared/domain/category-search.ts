@@ -19,7 +19,8 @@ export const CATEGORY_KEYWORDS: Record<CategoryCode, readonly string[]> = {
   meteorological: ['台风', '大风', '冰雹', '暴雪', '雷电', '寒潮', '高温', '龙卷风'],
   earthquake: ['地震', '震感'],
   geological: ['滑坡', '泥石流', '塌方', '崩塌', '地面塌陷', '山体'],
-  forest_fire: ['山火', '森林火灾', '草原火灾', '烧山', '林火'],
+  forest_fire: ['山火', '森林火灾', '烧山', '林火'],
+  grassland_fire: ['草原火灾', '草场着火', '草原火', '荒火'],
   public_health: ['疫情', '传染病', '食物中毒', '集体中毒', '发热'],
   social_security: ['群体性事件', '聚集', '治安', '恐怖', '斗殴', '踩踏'],
 };
@@ -32,7 +33,7 @@ const INITIALS: Record<string, string> = Object.fromEntries(
   Object.entries({
     a: '',
     b: '爆暴崩冰波报',
-    c: '车城查触储槽厂场冲崩尘池',
+    c: '车城查触储槽厂场冲崩尘池草',
     d: '道地雷电毒斗定堤动大灯',
     e: '',
     f: '防风发粉放',
@@ -50,7 +51,7 @@ const INITIALS: Record<string, string> = Object.fromEntries(
     t: '通体坍塌天台特毒突',
     w: '危位物违卫雾',
     x: '险泄学限息',
-    y: '液压原游有疫烟',
+    y: '液压原游有疫烟原',
     z: '震灾中种窒治撞着重灾',
   }).flatMap(([letter, chars]) => [...chars].map((ch) => [ch, letter])),
 );

@@ -102,6 +102,7 @@ function durationProblem(where: string, d: unknown): string[] {
   }
 }
 
+
 /** Problems with a policy (edited by an administrator or loaded from JSON); empty when it is usable. */
 export function validatePolicy(p: DeadlinePolicy): string[] {
   const problems: string[] = [];

@@ -76,7 +76,8 @@ const LOSS: Scale = {
   },
   describe: (yuan) => `直接经济损失 ${wanYuan(yuan)} 万元`,
 };
-const AREA: Scale = {
+/** 森林防火条例 第四十条: the damaged forest area (受害森林面积), not the burned area. */
+const FOREST_AREA: Scale = {
   floors: [1000, 100, 1],
   ranges: {
     I: '1000 公顷以上',
@@ -84,8 +85,33 @@ const AREA: Scale = {
     III: '1 公顷以上不足 100 公顷',
     IV: '不足 1 公顷',
   },
-  describe: (ha) => `过火面积 ${ha} 公顷`,
+  describe: (ha) => `受害森林面积 ${ha} 公顷`,
 };
+/** 国家草原火灾应急预案: damaged grassland (受害草原面积); below 10 ha with no casualty a 火警. */
+const GRASSLAND_AREA: Scale = {
+  floors: [8000, 5000, 1000],
+  ranges: {
+    I: '8000 公顷以上',
+    II: '5000 公顷以上不足 8000 公顷',
+    III: '1000 公顷以上不足 5000 公顷',
+    IV: '10 公顷以上不足 1000 公顷',
+  },
+  describe: (ha) => `受害草原面积 ${ha} 公顷`,
+};
+/** The fire plans' casualty bands: deaths 1–2 / 3–9 / 10–29 / 30 and more. */
+const FIRE_DEATHS: Scale = {
+  floors: [30, 10, 3],
+  ranges: { I: '30 人以上', II: '10–29 人', III: '3–9 人', IV: '1–2 人' },
+  describe: (n) => `死亡 ${n} 人`,
+};
+/** … and serious injuries 1–9 / 10–49 / 50–99 / 100 and more. */
+const FIRE_SERIOUS: Scale = {
+  floors: [100, 50, 10],
+  ranges: { I: '100 人以上', II: '50–99 人', III: '10–49 人', IV: '1–9 人' },
+  describe: (n) => `重伤 ${n} 人`,
+};
+/** Below this damaged grassland, with no death or serious injury, a grassland fire is a 火警. */
+export const GRASSLAND_ALARM_BELOW_HA = 10;
 
 type Figure = { value: number; scale: Scale };
 
@@ -133,7 +159,7 @@ function nearMissReasons(input: GradingInput): string[] {
 /** The regulation's grade is a floor: the officer may raise it, never lower it. */
 function applyManual(
   computed: { grade: Grade; reasons: string[] },
-  basis: 'regulation_493' | 'forest_fire',
+  basis: 'regulation_493' | 'forest_fire' | 'grassland_fire',
   input: GradingInput,
 ): { grade: Grade; basis: GradeResult['basis']; reasons: string[] } {
   const manual = input.manualGrade;
@@ -166,20 +192,7 @@ export function gradeIncident(input: GradingInput): GradeResult {
     const near = graded.grade === 'IV' ? nearMissReasons(input) : [];
     return { ...graded, reasons: [...graded.reasons, ...near], nearMiss: near.length > 0 };
   }
-  if (input.category === 'forest_fire') {
-    const area = { value: input.burnedAreaHa ?? 0, scale: AREA };
-    return {
-      ...applyManual(
-        byFigures(
-          [area, deaths, serious],
-          noneText(input, '无过火面积和人员死亡、重伤', '无过火面积和人员伤亡'),
-        ),
-        'forest_fire',
-        input,
-      ),
-      nearMiss: false,
-    };
-  }
+  if (input.category === 'forest_fire' || input.category === 'grassland_fire') return gradeFire(input);
   if (cls === 'social_security') {
     const text = input.manualGrade
       ? `社会安全事件无法定分级，人工定级 ${gradeLabel(input.manualGrade)}不予采用`
@@ -196,4 +209,50 @@ export function gradeIncident(input: GradingInput): GradeResult {
     };
   }
   return { grade: null, basis: 'none', reasons: ['待定级'], nearMiss: false };
+}
+
+/** The burned area is recorded and said, but does not grade a fire. */
+function burnedNote(input: GradingInput): string[] {
+  const ha = input.burnedAreaHa ?? 0;
+  return ha > 0 ? [`过火面积 ${ha} 公顷（不作定级依据）`] : [];
+}
+
+/**
+ * Forest fires by damaged forest area (森林防火条例 第四十条), grassland fires by damaged grassland
+ * area (国家草原火灾应急预案), each with the casualty bands; the highest wins. A grassland fire below
+ * 10 ha with no death or serious injury is a 火警, not a graded fire.
+ */
+function gradeFire(input: GradingInput): GradeResult {
+  const c = input.casualties;
+  const deaths = { value: c.deaths ?? 0, scale: FIRE_DEATHS };
+  const serious = { value: c.seriousInjuries ?? 0, scale: FIRE_SERIOUS };
+  if (input.category === 'forest_fire') {
+    const area = { value: input.damagedForestHa ?? 0, scale: FOREST_AREA };
+    const graded = applyManual(
+      byFigures(
+        [area, deaths, serious],
+        noneText(input, '无受害森林面积和人员死亡、重伤', '无受害森林面积和人员伤亡'),
+      ),
+      'forest_fire',
+      input,
+    );
+    return { ...graded, reasons: [...graded.reasons, ...burnedNote(input)], nearMiss: false };
+  }
+  const ha = input.damagedGrasslandHa ?? 0;
+  const figures = [deaths, serious];
+  if (ha >= GRASSLAND_ALARM_BELOW_HA) figures.unshift({ value: ha, scale: GRASSLAND_AREA });
+  if (figures.every((f) => f.value <= 0)) {
+    const area = ha > 0 ? `受害草原面积 ${ha} 公顷` : '无受害草原面积';
+    const alarm = `${area}（不足 ${GRASSLAND_ALARM_BELOW_HA} 公顷）且无人员死亡、重伤 → 草原火警，不定级`;
+    const reasons = [alarm, ...burnedNote(input)];
+    if (input.manualGrade) {
+      const why = input.manualReason?.trim() || '未填写理由';
+      const text = `人工定级 ${gradeLabel(input.manualGrade)}：${why}`;
+      return { grade: input.manualGrade, basis: 'manual', reasons: [...reasons, text], nearMiss: false };
+    }
+    return { grade: null, basis: 'grassland_fire', reasons, nearMiss: false };
+  }
+  const below = ha > 0 && ha < GRASSLAND_ALARM_BELOW_HA ? [`受害草原面积 ${ha} 公顷（不足 10 公顷）`] : [];
+  const graded = applyManual(byFigures(figures, ''), 'grassland_fire', input);
+  return { ...graded, reasons: [...graded.reasons, ...below, ...burnedNote(input)], nearMiss: false };
 }

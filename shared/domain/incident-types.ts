@@ -25,6 +25,7 @@ export const NATURAL_DISASTER_CATEGORIES = [
   'earthquake',
   'geological',
   'forest_fire',
+  'grassland_fire',
 ] as const;
 export const CATEGORIES = [
   ...ACCIDENT_CATEGORIES,
@@ -45,7 +46,12 @@ export interface GradingInput {
   category: CategoryCode;
   casualties: Casualties;
   directLossYuan?: number;
+  /** 过火面积: kept as a figure, no longer grades (DESIGN §2.2). */
   burnedAreaHa?: number;
+  /** 受害森林面积: grades a forest fire (森林防火条例 第四十条). */
+  damagedForestHa?: number;
+  /** 受害草原面积: grades a grassland fire (草原防火条例, 国家草原火灾应急预案). */
+  damagedGrasslandHa?: number;
   /** The officer's grade where the regulation does not compute one (or to raise a computed one). */
   manualGrade?: Grade | null;
   manualReason?: string | null;
@@ -57,7 +63,7 @@ export interface GradingInput {
 export interface GradeResult {
   /** null: 社会安全事件 (no legal grade), or a category with no grade set yet. */
   grade: Grade | null;
-  basis: 'regulation_493' | 'forest_fire' | 'manual' | 'none';
+  basis: 'regulation_493' | 'forest_fire' | 'grassland_fire' | 'manual' | 'none';
   /** Why, in Chinese, e.g. '死亡 3 人（≥3）→ 较大'. */
   reasons: string[];
   /** 较大涉险事故: reported like an 一般 accident even with no casualties. */

@@ -17,7 +17,8 @@ const CATEGORY_NAMES: Record<CategoryCode, string> = {
   meteorological: '气象',
   earthquake: '地震',
   geological: '地质',
-  forest_fire: '森林草原火灾',
+  forest_fire: '森林火灾',
+  grassland_fire: '草原火灾',
   public_health: '公共卫生事件',
   social_security: '社会安全事件',
 };
@@ -236,6 +237,8 @@ export function eventName(i: Pick<ReportIncident, 'category' | 'summary'>): stri
       return /滑坡/u.test(s) ? '山体滑坡' : /泥石流/u.test(s) ? '泥石流灾害' : '地质灾害';
     case 'forest_fire':
       return '森林火灾';
+    case 'grassland_fire':
+      return '草原火灾';
     case 'public_health':
       return '突发公共卫生事件';
     case 'social_security':
@@ -367,9 +370,14 @@ function totalsSentence(i: ReportIncident): string {
 
 // ---------------------------------------------------------------- grade (§2.2 grades, C05)
 
+/** Forest and grassland fires: natural disasters told like fires (过火面积, 火情和扑救). */
+function isFire(i: ReportIncident): boolean {
+  return i.category === 'forest_fire' || i.category === 'grassland_fire';
+}
+
 function gradeWords(i: ReportIncident): string {
   if (i.category === 'social_security' || i.category === 'public_health') return '';
-  if (i.category === 'forest_fire') return i.grade ? `${gradeName(i.grade)}森林火灾` : '';
+  if (isFire(i)) return i.grade ? `${gradeName(i.grade)}${eventName(i)}` : '';
   if (isAccident(i)) {
     if (i.nearMiss) return '较大涉险事故';
     return i.grade ? `${gradeName(i.grade)}事故` : '';
@@ -381,7 +389,12 @@ function gradeSentence(i: ReportIncident): string {
   if (i.category === 'social_security') return '';
   const words = gradeWords(i);
   if (!words) return '事件等级正在研判。';
-  const basis = i.category === 'forest_fire' ? '按初步估算的过火面积' : '按目前掌握的情况';
+  const basis =
+    i.category === 'forest_fire'
+      ? '按初步估算的受害森林面积'
+      : i.category === 'grassland_fire'
+        ? '按初步估算的受害草原面积'
+        : '按目前掌握的情况';
   return `${basis}，初步研判为${words}。`;
 }
 
@@ -471,20 +484,20 @@ function accidentInitial(i: ReportIncident, zone: string): string[] {
 function eventInitial(i: ReportIncident, zone: string): string[] {
   const area =
     i.burnedAreaHa == null
-      ? i.category === 'forest_fire'
+      ? isFire(i)
         ? '过火面积正在核实。'
         : ''
       : `初步估算过火面积约${hectares(i.burnedAreaHa)}公顷。`;
   const update = latestUpdate(i);
   const scene = update ? `据现场报告，${sentence(update.text)}` : '';
-  const subject = i.category === 'forest_fire' ? '火灾' : '';
+  const subject = isFire(i) ? '火灾' : '';
   const judge = gradeSentence(i);
   return [
     opening(i, zone),
     `　　一、基本情况。${i.summary.trim() ? `据初步了解，${sentence(i.summary)}` : '现场情况正在进一步了解。'}${scene}${area}${casualtySentence(i.casualties, subject)}`,
     `　　二、处置情况。${measuresParagraph(i, zone)}`,
     ...(judge ? [`　　三、研判情况。${judge}`] : []),
-    `　　${judge ? '四' : '三'}、下一步工作。我局将持续跟踪${i.category === 'forest_fire' ? '火情和扑救' : '事态和处置'}进展，有关情况将及时续报。`,
+    `　　${judge ? '四' : '三'}、下一步工作。我局将持续跟踪${isFire(i) ? '火情和扑救' : '事态和处置'}进展，有关情况将及时续报。`,
   ];
 }
 
@@ -587,7 +600,7 @@ function followup(input: DraftReportInput, followupsBefore: number): string[] {
     ? `我局已于${bodyTime(first.sentAt, zone)}报送首报${followupsBefore > 0 ? `，并先后续报${followupsBefore}次` : ''}。`
     : '';
   const sections = followupSections(i, before, last?.sentAt, zone);
-  const what = isAccident(i) ? '事故' : i.category === 'forest_fire' ? '火灾' : '事件';
+  const what = isAccident(i) ? '事故' : isFire(i) ? '火灾' : '事件';
   // 截至6日14时: the day is always named at the cut-off.
   const cutRef = first?.sentAt ?? i.receivedAt;
   const cut = bodyTime(asOf, zone, cutRef);
@@ -609,7 +622,7 @@ function latestTime(i: ReportIncident): string {
 function final(input: DraftReportInput, followupsBefore: number): string[] {
   const { incident: i, zone } = input;
   const first = (input.reports ?? []).find((r) => r.kind === 'initial');
-  const what = isAccident(i) ? '事故' : i.category === 'forest_fire' ? '火灾' : '事件';
+  const what = isAccident(i) ? '事故' : isFire(i) ? '火灾' : '事件';
   const named = first
     ? `${what}已于${bodyTime(first.sentAt, zone)}首报${followupsBefore > 0 ? `，并先后续报${followupsBefore}次` : ''}。`
     : '';
@@ -620,13 +633,13 @@ function final(input: DraftReportInput, followupsBefore: number): string[] {
   const handling =
     `${steps.join('')}${outcome}${ended}` ||
     `${bodyTime(i.receivedAt, zone, ref)}接报后，我局组织开展了处置工作。`;
-  const losses = `${casualtySentence(i.casualties, what, true)}${i.category === 'forest_fire' && i.burnedAreaHa != null ? `过火面积约${hectares(i.burnedAreaHa)}公顷。` : ''}${lossSentence(i)}`;
+  const losses = `${casualtySentence(i.casualties, what, true)}${isFire(i) && i.burnedAreaHa != null ? `过火面积约${hectares(i.burnedAreaHa)}公顷。` : ''}${lossSentence(i)}`;
   const grade = gradeWords(i);
   const sections: [string, string][] = [
     ['处置经过', handling],
     ['伤亡和损失', `${losses}${grade ? `按上述情况，属${grade}。` : ''}`],
   ];
-  if (isAccident(i) || i.category === 'forest_fire') {
+  if (isAccident(i) || isFire(i)) {
     sections.push([`${what}原因`, `${what}原因正在调查。`]);
   }
   return [`　　${named}现将最终情况报告如下：`, ...numbered(sections), '　　此为终报。'];

@@ -90,6 +90,10 @@ export const IncidentIntake = Type.Object(
     casualties: Type.Optional(Casualties),
     directLossYuan: Type.Optional(Type.Number({ minimum: 0, maximum: 1e13 })),
     burnedAreaHa: Type.Optional(Type.Number({ minimum: 0, maximum: 1e7 })),
+    /** 受害森林面积 (ha): grades a forest fire. */
+    damagedForestHa: Type.Optional(Type.Number({ minimum: 0, maximum: 1e7 })),
+    /** 受害草原面积 (ha): grades a grassland fire. */
+    damagedGrasslandHa: Type.Optional(Type.Number({ minimum: 0, maximum: 1e7 })),
     source: Source,
     grade: Type.Optional(GradeCode),
     gradeReason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
@@ -112,6 +116,10 @@ export const IncidentPatch = Type.Object(
     casualties: Type.Optional(Casualties),
     directLossYuan: Type.Optional(Type.Number({ minimum: 0, maximum: 1e13 })),
     burnedAreaHa: Type.Optional(Type.Number({ minimum: 0, maximum: 1e7 })),
+    /** 受害森林面积 (ha): grades a forest fire. */
+    damagedForestHa: Type.Optional(Type.Number({ minimum: 0, maximum: 1e7 })),
+    /** 受害草原面积 (ha): grades a grassland fire. */
+    damagedGrasslandHa: Type.Optional(Type.Number({ minimum: 0, maximum: 1e7 })),
     grade: Type.Optional(Type.Union([GradeCode, Type.Null()])),
     gradeReason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
     seriousPollution: Type.Optional(Type.Boolean()),
@@ -225,6 +233,8 @@ export const Incident = Type.Object(
     casualties: Casualties,
     directLossYuan: Type.Union([Type.Number(), Type.Null()]),
     burnedAreaHa: Type.Union([Type.Number(), Type.Null()]),
+    damagedForestHa: Type.Union([Type.Number(), Type.Null()]),
+    damagedGrasslandHa: Type.Union([Type.Number(), Type.Null()]),
     source: Source,
     grade: Type.Union([GradeCode, Type.Null()]),
     gradeBasis: Type.String(),

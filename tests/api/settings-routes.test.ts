@@ -83,6 +83,11 @@ describe.each(DIALECTS)('deadline policy settings on %s', (dialect) => {
         'body.followupPerDay.IV',
       ],
       [
+        'a count that is not a whole number',
+        { ...NATIONAL, followupPerDay: { ...NATIONAL.followupPerDay, IV: '1 day' } },
+        'body.followupPerDay.IV must be integer',
+      ],
+      [
         'a missing grade',
         { ...NATIONAL, followupPerDay: { I: 2, II: 2, III: 1 } },
         'body.followupPerDay: missing field "IV"',

@@ -16,6 +16,7 @@ describe('classOf', () => {
       ['other_accident', 'accident'],
       ['flood', 'natural_disaster'],
       ['forest_fire', 'natural_disaster'],
+      ['grassland_fire', 'natural_disaster'],
       ['public_health', 'public_health'],
       ['social_security', 'social_security'],
     ];
@@ -137,37 +138,7 @@ describe('较大涉险事故 (near miss)', () => {
   });
 });
 
-describe('forest fires (森林防火条例 第四十条)', () => {
-  const fire = (burnedAreaHa: number, casualties: Casualties = {}): GradingInput => ({
-    category: 'forest_fire',
-    casualties,
-    burnedAreaHa,
-  });
-
-  it('grades burned area at each band edge', () => {
-    expect([0.99, 1, 99.9, 100, 999, 1000].map((ha) => gradeOf(fire(ha)))).toEqual([
-      'IV',
-      'III',
-      'III',
-      'II',
-      'II',
-      'I',
-    ]);
-    expect(gradeIncident(fire(1))).toEqual({
-      grade: 'III',
-      basis: 'forest_fire',
-      reasons: ['过火面积 1 公顷 → 较大（1 公顷以上不足 100 公顷）'],
-      nearMiss: false,
-    });
-  });
-
-  it('takes the highest of area, deaths and serious injuries, ignoring loss', () => {
-    expect(gradeOf(fire(0.5, { deaths: 10 }))).toBe('II');
-    expect(gradeOf(fire(0.5, { seriousInjuries: 100 }))).toBe('I');
-    expect(gradeOf(fire(150, { deaths: 3 }))).toBe('II');
-    expect(gradeOf({ ...fire(0.5), directLossYuan: 200_000_000 })).toBe('IV');
-  });
-});
+// Forest and grassland fires: tests/domain/fire-grading.test.ts.
 
 describe('other categories', () => {
   it('gives 社会安全事件 no grade, ignoring a manual one', () => {

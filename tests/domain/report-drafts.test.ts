@@ -202,7 +202,7 @@ describe('终报 and other events', () => {
     expect(lines[3]).toContain(
       '初步估算过火面积约20公顷。火灾暂未造成人员死亡和受伤；暂未发现人员下落不明。',
     );
-    expect(lines[5]).toBe('　　三、研判情况。按初步估算的过火面积，初步研判为较大森林火灾。');
+    expect(lines[5]).toBe('　　三、研判情况。按初步估算的受害森林面积，初步研判为较大森林火灾。');
     expect(checkReportText(t)).toEqual([]);
   });
 });

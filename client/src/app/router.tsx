@@ -37,6 +37,10 @@ function Bare({ page: Page }: { page: ComponentType }) {
 const UsersPage = lazyNamed(() => import('../features/admin/components/users-page'), 'UsersPage');
 const TokensPage = lazyNamed(() => import('../features/admin/components/tokens-page'), 'TokensPage');
 const AuditPage = lazyNamed(() => import('../features/admin/components/audit-page'), 'AuditPage');
+const PolicyProfilesPage = lazyNamed(
+  () => import('../features/admin/components/policy-profiles-page'),
+  'PolicyProfilesPage',
+);
 // The roster is planned in office hours; the duty post's first screen is the console.
 const RosterPage = lazyNamed(() => import('../features/roster/components/roster-page'), 'RosterPage');
 const RosterPrintPage = lazyNamed(
@@ -127,6 +131,7 @@ export const router = createBrowserRouter([
           { index: true, element: <Navigate to="/admin/users" replace /> },
           { path: 'users', element: <CurrentUsersPage /> },
           { path: 'tokens', element: <TokensPage /> },
+          { path: 'deadlines', element: <PolicyProfilesPage /> },
           { path: 'audit', element: <AuditPage /> },
         ],
       },

@@ -13,6 +13,8 @@ export function gradingOf(i: {
   casualties?: IncidentIntake['casualties'];
   directLossYuan?: number | null;
   burnedAreaHa?: number | null;
+  damagedForestHa?: number | null;
+  damagedGrasslandHa?: number | null;
   grade?: IncidentIntake['grade'] | null;
   gradeReason?: string | null;
   seriousPollution?: boolean;
@@ -23,6 +25,8 @@ export function gradingOf(i: {
     casualties: i.casualties ?? {},
     directLossYuan: i.directLossYuan ?? undefined,
     burnedAreaHa: i.burnedAreaHa ?? undefined,
+    damagedForestHa: i.damagedForestHa ?? undefined,
+    damagedGrasslandHa: i.damagedGrasslandHa ?? undefined,
     manualGrade: i.grade ?? null,
     manualReason: i.gradeReason ?? null,
     seriousPollution: i.seriousPollution,
@@ -69,6 +73,8 @@ export async function createIncident(tx: Tx, body: IncidentIntake, zone: string)
     casualties: JSON.stringify(body.casualties ?? {}),
     direct_loss_yuan: body.directLossYuan ?? null,
     burned_area_ha: body.burnedAreaHa ?? null,
+    damaged_forest_ha: body.damagedForestHa ?? null,
+    damaged_grassland_ha: body.damagedGrasslandHa ?? null,
     source: body.source,
     manual_grade: body.grade ?? null,
     grade_reason: body.gradeReason ?? null,

@@ -45,6 +45,8 @@ export function toIncident(row: IncidentRow, obligations: ObligationView[]): Inc
     casualties: JSON.parse(row.casualties) as Casualties,
     directLossYuan: row.direct_loss_yuan,
     burnedAreaHa: row.burned_area_ha,
+    damagedForestHa: row.damaged_forest_ha,
+    damagedGrasslandHa: row.damaged_grassland_ha,
     source: row.source,
     grade: row.grade,
     gradeBasis: row.grade_basis,

@@ -27,6 +27,10 @@ export interface IncidentsTable {
   casualties: string;
   direct_loss_yuan: number | null;
   burned_area_ha: number | null;
+  /** 受害森林面积 (ha), grades a forest fire. */
+  damaged_forest_ha: number | null;
+  /** 受害草原面积 (ha), grades a grassland fire. */
+  damaged_grassland_ha: number | null;
   source: IncidentSource;
   manual_grade: Grade | null;
   grade_reason: string | null;

@@ -6,6 +6,7 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   FlagOutlined,
+  FieldTimeOutlined,
   KeyOutlined,
   SettingOutlined,
   SwapOutlined,
@@ -34,6 +35,7 @@ const pages: { path: string; label: MessageKey; icon: ReactNode }[] = [
 const adminPages: { path: string; label: MessageKey; icon: ReactNode }[] = [
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined /> },
   { path: '/admin/tokens', label: 'nav.tokens', icon: <KeyOutlined /> },
+  { path: '/admin/deadlines', label: 'nav.deadlines', icon: <FieldTimeOutlined /> },
   { path: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined /> },
 ];
 

@@ -51,6 +51,9 @@ const SENTENCE: Record<string, MessageKey> = {
   'response.changed': 'audit.say.response.changed',
   'response.ended': 'audit.say.response.ended',
   'consultation.recorded': 'audit.say.consultation.recorded',
+  'settings.policy_profile_selected': 'audit.say.settings.policy_profile_selected',
+  'settings.policy_profile_saved': 'audit.say.settings.policy_profile_saved',
+  'settings.policy_profile_deleted': 'audit.say.settings.policy_profile_deleted',
 };
 
 /** The kind of record an event is about, as a word (the type tag's text). */
@@ -115,6 +118,9 @@ export function auditSentence(
     what = warningWords(lang).response(p.response as EmergencyResponse);
   else if (line.type === 'consultation.recorded')
     what = str((p.consultation as Consultation | undefined)?.conclusions);
+  else if (line.type === 'settings.policy_profile_selected') what = str(obj(p.policy).name);
+  else if (line.type === 'settings.policy_profile_saved') what = str(obj(obj(p.profile).policy).name);
+  else if (line.type === 'settings.policy_profile_deleted') what = str(p.name);
   else if (line.type === 'report.delivery') {
     incidentId = str(p.incidentId);
     what = t(p.status === 'sent' ? 'audit.delivery.sent' : 'audit.delivery.retrying');

@@ -12,6 +12,7 @@ import { GradePreview } from './grade-preview';
 import {
   cleanCasualties,
   gradingInputOf,
+  isFire,
   type RecordCallValues,
   takesManualGrade,
   toYuan,
@@ -22,6 +23,8 @@ type Values = Pick<
   | 'casualties'
   | 'lossWan'
   | 'burnedAreaHa'
+  | 'damagedForestHa'
+  | 'damagedGrasslandHa'
   | 'seriousPollution'
   | 'keyFacilityDanger'
   | 'grade'
@@ -41,6 +44,8 @@ function initialOf(incident: Incident): Values {
     casualties: cleanCasualties(incident.casualties),
     lossWan: incident.directLossYuan === null ? null : incident.directLossYuan / 10_000,
     burnedAreaHa: incident.burnedAreaHa,
+    damagedForestHa: incident.damagedForestHa,
+    damagedGrasslandHa: incident.damagedGrasslandHa,
     grade: incident.gradeBasis === 'manual' ? incident.grade : null,
     seriousPollution: false,
     keyFacilityDanger: false,
@@ -67,12 +72,22 @@ export function EditFiguresModal({ incident, open, onClose, onSaved }: Props) {
       patch.casualties = casualties;
     const loss = toYuan(v.lossWan);
     if (loss !== undefined && loss !== incident.directLossYuan) patch.directLossYuan = loss;
+    if (isFire(incident.category) && v.burnedAreaHa != null && v.burnedAreaHa !== incident.burnedAreaHa) {
+      patch.burnedAreaHa = v.burnedAreaHa;
+    }
     if (
       incident.category === 'forest_fire' &&
-      v.burnedAreaHa != null &&
-      v.burnedAreaHa !== incident.burnedAreaHa
+      v.damagedForestHa != null &&
+      v.damagedForestHa !== incident.damagedForestHa
     ) {
-      patch.burnedAreaHa = v.burnedAreaHa;
+      patch.damagedForestHa = v.damagedForestHa;
+    }
+    if (
+      incident.category === 'grassland_fire' &&
+      v.damagedGrasslandHa != null &&
+      v.damagedGrasslandHa !== incident.damagedGrasslandHa
+    ) {
+      patch.damagedGrasslandHa = v.damagedGrasslandHa;
     }
     if (manual && (v.grade ?? null) !== (before.grade ?? null))
       patch.grade = (v.grade ?? null) as Grade | null;

@@ -3,7 +3,7 @@ import { CASUALTY_FIELDS } from '@shared/domain/incident-flags';
 import type { CategoryCode } from '@shared/domain/incident-types';
 import { Checkbox, Form, InputNumber, type InputNumberProps } from 'antd';
 import { casualtyLabel } from './incident-labels';
-import { isAccident } from './record-call-values';
+import { isAccident, isFire } from './record-call-values';
 
 /** A quantity in its unit; Form.Item hands it value and onChange. */
 function Amount({ unit, ...props }: InputNumberProps<number> & { unit: string }) {
@@ -11,8 +11,8 @@ function Amount({ unit, ...props }: InputNumberProps<number> & { unit: string })
 }
 
 /**
- * The figures that grade an incident: casualties, direct loss in 万元, burned area for forest
- * fires, and the near-miss facts for accidents. Shared by intake and "edit figures".
+ * The figures that grade an incident: casualties, direct loss in 万元, the damaged forest or
+ * grassland area for fires (the burned area beside it, as a figure), and the near-miss facts for accidents. Shared by intake and "edit figures".
  */
 export function FigureFields({ category }: { category: CategoryCode | undefined }) {
   const t = useT();
@@ -35,6 +35,24 @@ export function FigureFields({ category }: { category: CategoryCode | undefined 
           <Amount max={1e9} precision={4} unit={t('incidents.unit.wan')} />
         </Form.Item>
         {category === 'forest_fire' && (
+          <Form.Item
+            name="damagedForestHa"
+            label={t('incidents.form.damagedForest')}
+            extra={t('incidents.form.damagedForestHint')}
+          >
+            <Amount max={1e7} precision={2} unit={t('incidents.unit.ha')} />
+          </Form.Item>
+        )}
+        {category === 'grassland_fire' && (
+          <Form.Item
+            name="damagedGrasslandHa"
+            label={t('incidents.form.damagedGrassland')}
+            extra={t('incidents.form.damagedGrasslandHint')}
+          >
+            <Amount max={1e7} precision={2} unit={t('incidents.unit.ha')} />
+          </Form.Item>
+        )}
+        {isFire(category) && (
           <Form.Item name="burnedAreaHa" label={t('incidents.form.burnedArea')}>
             <Amount max={1e7} precision={2} unit={t('incidents.unit.ha')} />
           </Form.Item>

@@ -74,7 +74,19 @@ export function IncidentFacts({ incident }: { incident: Incident }) {
           : `${wanYuan(incident.directLossYuan)} ${t('incidents.unit.wan')}`,
     },
   ];
-  if (incident.category === 'forest_fire') {
+  const damaged =
+    incident.category === 'forest_fire'
+      ? { label: t('incidents.form.damagedForest'), value: incident.damagedForestHa }
+      : incident.category === 'grassland_fire'
+        ? { label: t('incidents.form.damagedGrassland'), value: incident.damagedGrasslandHa }
+        : null;
+  if (damaged) {
+    items.push({
+      key: 'damaged',
+      label: damaged.label,
+      children:
+        damaged.value === null ? t('incidents.detail.unknown') : `${damaged.value} ${t('incidents.unit.ha')}`,
+    });
     items.push({
       key: 'area',
       label: t('incidents.form.burnedArea'),

@@ -18,6 +18,8 @@ export interface RecordCallValues {
   /** 万元, as the officer hears it; sent as yuan. */
   lossWan?: number | null;
   burnedAreaHa?: number | null;
+  damagedForestHa?: number | null;
+  damagedGrasslandHa?: number | null;
   seriousPollution?: boolean;
   keyFacilityDanger?: boolean;
   source?: IncidentIntake['source'];
@@ -44,7 +46,12 @@ export function initialCallValues(): RecordCallValues {
 
 /** Categories the regulation grades by their figures; the rest take the officer's grade. */
 export function isComputedGrade(category: CategoryCode | undefined): boolean {
-  return category !== undefined && (classOf(category) === 'accident' || category === 'forest_fire');
+  return category !== undefined && (classOf(category) === 'accident' || isFire(category));
+}
+
+/** Forest and grassland fires: graded by their damaged area (DESIGN §2.2). */
+export function isFire(category: CategoryCode | undefined): boolean {
+  return category === 'forest_fire' || category === 'grassland_fire';
 }
 
 /** Categories where the officer sets the grade, with a reason. 社会安全事件 has none. */
@@ -76,7 +83,9 @@ export function gradingInputOf(values: RecordCallValues): GradingInput | null {
     category,
     casualties: cleanCasualties(values.casualties),
     directLossYuan: toYuan(values.lossWan),
-    burnedAreaHa: category === 'forest_fire' ? (values.burnedAreaHa ?? undefined) : undefined,
+    burnedAreaHa: isFire(category) ? (values.burnedAreaHa ?? undefined) : undefined,
+    damagedForestHa: category === 'forest_fire' ? (values.damagedForestHa ?? undefined) : undefined,
+    damagedGrasslandHa: category === 'grassland_fire' ? (values.damagedGrasslandHa ?? undefined) : undefined,
     manualGrade: manual ? (values.grade ?? null) : null,
     manualReason: manual ? (values.gradeReason ?? null) : null,
     seriousPollution: accident ? values.seriousPollution === true : false,
@@ -115,6 +124,8 @@ export function toIntake(values: RecordCallValues): IncidentIntake | null {
   }
   if (grading.directLossYuan !== undefined) body.directLossYuan = grading.directLossYuan;
   if (grading.burnedAreaHa !== undefined) body.burnedAreaHa = grading.burnedAreaHa;
+  if (grading.damagedForestHa !== undefined) body.damagedForestHa = grading.damagedForestHa;
+  if (grading.damagedGrasslandHa !== undefined) body.damagedGrasslandHa = grading.damagedGrasslandHa;
   if (grading.manualGrade) {
     body.grade = grading.manualGrade;
     const reason = trimmed(values.gradeReason);
