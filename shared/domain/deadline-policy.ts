@@ -24,16 +24,21 @@ export const NATIONAL_DEFAULT_POLICY: DeadlinePolicy = {
 };
 
 /** Whole days from an ISO duration of whole days ('P30D' → 30), else null. */
+/** Days of a stored window duration, a part day counting as a whole one; null when unreadable. */
 function wholeDays(d: unknown): number | null {
-  const m = typeof d === 'string' ? /^P(\d+)D$/.exec(d) : null;
-  return m ? Number(m[1]) : null;
+  try {
+    return Math.min(366, Math.max(1, Math.ceil(parseDuration(d as Duration) / 86_400_000)));
+  } catch {
+    return null;
+  }
 }
 
 /**
  * A stored policy of the shape before issue 14 (followupEvery as intervals, changeWindow as
  * durations) read as the current shape, at read time (settings and incident snapshots alike): an
- * interval of 12 h or less becomes 2 a day, anything longer 1 a day; a window of whole days keeps
- * its days (anything else becomes the national default for that key); natural disasters are clocked
+ * interval becomes as many a day as fit in 24 h (PT12H: 2, PT8H: 3, P1D or longer: 1); a window keeps
+ * its days, a part day counting as a whole one (PT36H: 2; unreadable: the national default for that
+ * key); natural disasters are clocked
  * from occurrence. A policy already in the current shape comes back unchanged.
  */
 export function upgradePolicy(stored: unknown): DeadlinePolicy {
@@ -51,7 +56,9 @@ export function upgradePolicy(stored: unknown): DeadlinePolicy {
       interval = null;
     }
     perDay[g] =
-      interval === null ? NATIONAL_DEFAULT_POLICY.followupPerDay[g] : interval <= 12 * 3_600_000 ? 2 : 1;
+      interval === null
+        ? NATIONAL_DEFAULT_POLICY.followupPerDay[g]
+        : Math.min(24, Math.max(1, Math.round(86_400_000 / interval)));
   }
   const windowDays: Record<string, number> = {};
   for (const [key, value] of Object.entries((changeWindow ?? {}) as Record<string, unknown>)) {
@@ -101,7 +108,6 @@ function durationProblem(where: string, d: unknown): string[] {
     return [`${where}: ${(e as Error).message}`];
   }
 }
-
 
 /** Problems with a policy (edited by an administrator or loaded from JSON); empty when it is usable. */
 export function validatePolicy(p: DeadlinePolicy): string[] {

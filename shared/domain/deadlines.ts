@@ -10,7 +10,6 @@ import type {
   ReportRecord,
 } from './incident-types';
 
-
 const ms = (iso: string) => new Date(iso).getTime();
 const iso = (at: number) => new Date(at).toISOString();
 

@@ -295,6 +295,7 @@ describe.each(DIALECTS)('a table edited before profiles existed, on %s', (dialec
       initial: [{ applies: '*', grades: '*', kind: 'initial_written', within: 'PT1H' }],
       followupPerDay: { I: 3, II: 2, III: 1, IV: 1 },
       changeWindowDays: { default: 30, road_traffic: 7, fire: 2 },
+      disasterClockFrom: 'occurred',
     };
     const list = (await t.app.inject(as(admin, { method: 'GET', url: PROFILES }))).json();
     expect(list.active).toBe('custom-1');

@@ -315,19 +315,19 @@ describe('a regrade is not retroactive', () => {
 });
 
 describe('a stored policy of the old shape', () => {
-  it('is read as the new one: intervals as counts a day, windows of whole days as days', () => {
+  it('is read as the new one: intervals as counts a day, windows as days (a part day counts whole)', () => {
     const old = {
       name: '某省',
       initial: NATIONAL_DEFAULT_POLICY.initial,
-      followupEvery: { I: 'PT12H', II: 'PT12H', III: 'P1D', IV: 'P1D' },
+      followupEvery: { I: 'PT8H', II: 'PT12H', III: 'P1D', IV: 'P2D' },
       changeWindow: { default: 'P30D', road_traffic: 'P7D', fire: 'P7D', flood: 'PT36H' },
     };
     const upgraded = upgradePolicy(old);
     expect(upgraded).toEqual({
       name: '某省',
       initial: NATIONAL_DEFAULT_POLICY.initial,
-      followupPerDay: { I: 2, II: 2, III: 1, IV: 1 },
-      changeWindowDays: { default: 30, road_traffic: 7, fire: 7 },
+      followupPerDay: { I: 3, II: 2, III: 1, IV: 1 },
+      changeWindowDays: { default: 30, road_traffic: 7, fire: 7, flood: 2 },
       disasterClockFrom: 'occurred',
     });
     expect(validatePolicy(upgraded)).toEqual([]);
