@@ -141,6 +141,11 @@ export function validatePolicy(p: DeadlinePolicy): string[] {
         problems.push(`followupAt: invalid time "${String(t)}", expected HH:mm`);
     if (new Set(times).size !== times.length) problems.push('followupAt: a time is listed twice');
   }
+  if (p.followupAtGrades !== undefined) {
+    const grades: unknown[] = Array.isArray(p.followupAtGrades) ? p.followupAtGrades : [];
+    if (grades.length === 0 || grades.some((g) => !GRADES.includes(g as Grade)))
+      problems.push('followupAtGrades: a list of grades I, II, III, IV');
+  }
   const window = p.changeWindowDays ?? ({} as DeadlinePolicy['changeWindowDays']);
   for (const [key, value] of Object.entries({ ...window, default: window.default })) {
     if (key !== 'default' && !CATEGORY_SET.has(key))

@@ -86,8 +86,10 @@ function clockOf(minutes: number): string {
  * the day split into N equal parts by the grade in force at the day's start (N = 2: 12:00, 24:00).
  */
 function dueClocks(policy: DeadlinePolicy, g: GradeInForce): string[] {
-  if (policy.followupAt && policy.followupAt.length > 0) return [...policy.followupAt].sort();
   const grade: Grade = g.nearMiss ? 'IV' : (g.grade ?? 'IV');
+  const fixedFor = policy.followupAtGrades ?? ['I', 'II', 'III', 'IV'];
+  if (policy.followupAt && policy.followupAt.length > 0 && fixedFor.includes(grade))
+    return [...policy.followupAt].sort();
   const n = Math.max(1, Math.floor(policy.followupPerDay[grade] ?? 1));
   return Array.from({ length: n }, (_, k) => clockOf(Math.round((1440 * (k + 1)) / n)));
 }

@@ -99,9 +99,12 @@ export interface DeadlinePolicy {
   followupPerDay: Record<Grade, number>;
   /**
    * Fixed local clock times 'HH:mm' (provincial profiles, e.g. ['08:00', '17:00']): when present,
-   * each local day one 续报 is due by each time, whatever the grade (followupPerDay is not used).
+   * each local day one 续报 is due by each time for the grades of `followupAtGrades` (followupPerDay
+   * is then not used for them).
    */
   followupAt?: string[];
+  /** The grades the fixed times apply to (e.g. 较大 and above); absent: every grade. */
+  followupAtGrades?: Grade[];
   /**
    * 补报 when casualty figures change: within this many calendar days "自事故发生之日起" (the day of
    * the accident not counted, ending 24:00 local of the last day), a 续报 the same local day.

@@ -62,6 +62,7 @@ export const HENAN_PROFILE: BuiltInProfile = {
     ],
     followupPerDay: { I: 2, II: 2, III: 2, IV: 1 },
     followupAt: ['08:00', '17:00'],
+    followupAtGrades: ['I', 'II', 'III'],
     changeWindowDays: { default: 30, road_traffic: 7, fire: 7 },
     disasterClockFrom: 'occurred',
   },

@@ -53,6 +53,16 @@ export const DeadlinePolicyBody = Type.Object(
         uniqueItems: true,
       }),
     ),
+    followupAtGrades: Type.Optional(
+      Type.Array(
+        Type.Union([Type.Literal('I'), Type.Literal('II'), Type.Literal('III'), Type.Literal('IV')]),
+        {
+          minItems: 1,
+          maxItems: 4,
+          uniqueItems: true,
+        },
+      ),
+    ),
     changeWindowDays: Type.Object(
       { default: WindowDays },
       { additionalProperties: WindowDays, propertyNames: { enum: ['default', ...CATEGORIES] } },

@@ -29,6 +29,7 @@ const HENAN = {
   ],
   followupPerDay: { I: 2, II: 2, III: 2, IV: 1 },
   followupAt: ['08:00', '17:00'],
+  followupAtGrades: ['I', 'II', 'III'],
   changeWindowDays: { default: 30, road_traffic: 7, fire: 7 },
   disasterClockFrom: 'occurred',
 };

@@ -17,7 +17,7 @@ describe('a deadline policy table in words', () => {
       ],
       followup: [
         '续报：特别重大（Ⅰ级）每日至少 2 次；重大（Ⅱ级）每日至少 2 次；较大（Ⅲ级）每日至少 2 次；一般（Ⅳ级）每日至少 1 次（按自然日计）',
-        '定时续报：每日 08:00前、17:00前各续报一次',
+        '定时续报（特别重大（Ⅰ级）、重大（Ⅱ级）、较大（Ⅲ级））：每日 08:00前、17:00前各续报一次',
       ],
       changeWindow: '伤亡变化补报：自事故发生之日起 30 日内（道路交通 7 日，火灾 7 日），当日续报',
       disasterClock: '自然灾害自发生时起计时',
@@ -31,7 +31,7 @@ describe('a deadline policy table in words', () => {
     );
     expect(words.followup).toEqual([
       'Follow-up reports: Extremely serious (I): at least 2 a day; Serious (II): at least 2 a day; Major (III): at least 2 a day; Ordinary (IV): at least 1 a day (per calendar day)',
-      'Fixed-time follow-ups: one each day before 08:00, 17:00',
+      'Fixed-time follow-ups (Extremely serious (I), Serious (II), Major (III)): one each day before 08:00, 17:00',
     ]);
     expect(words.changeWindow).toBe(
       'Casualty changes: reported the same day, within 30 days of the accident (Road traffic 7 days, Fire 7 days)',

@@ -189,6 +189,38 @@ describe('续报 per local calendar day', () => {
   });
 });
 
+describe('fixed times for some grades only (Henan: 较大 and above)', () => {
+  const policy: DeadlinePolicy = {
+    ...NATIONAL_DEFAULT_POLICY,
+    followupAt: ['08:00', '17:00'],
+    followupAtGrades: ['I', 'II', 'III'],
+  };
+  const reports = [sent('initial', '2026-03-01T01:00:00.000Z')]; // 09:00 on 1 March
+
+  it('一般: one 续报 by 24:00 of the next day, not the fixed times', () => {
+    expect(validatePolicy(policy)).toEqual([]);
+    const list = compute(base({ grade: 'IV', reports }), policy);
+    // 24:00 on 2 March = 16:00Z.
+    expect(ofKind(list, 'followup_daily')).toEqual([
+      ['followup_daily:2026-03-02T24:00', '2026-03-02T16:00:00.000Z', null, false],
+    ]);
+  });
+
+  it('较大: the first fixed time of the next day', () => {
+    const list = compute(base({ grade: 'III', reports }), policy);
+    // 08:00 on 2 March = 00:00Z.
+    expect(ofKind(list, 'followup_daily')).toEqual([
+      ['followup_daily:2026-03-02T08:00', '2026-03-02T00:00:00.000Z', null, false],
+    ]);
+  });
+
+  it('refuses a grade that is not one', () => {
+    expect(validatePolicy({ ...policy, followupAtGrades: ['V' as 'I'] })).toEqual([
+      'followupAtGrades: a list of grades I, II, III, IV',
+    ]);
+  });
+});
+
 describe('national 首报 rules and the clock of natural disasters', () => {
   // Received 10:00 local on 1 March = 02:00Z.
   const at10 = (grade: ObligationInput['grade']) =>

@@ -74,8 +74,15 @@ export function policyWords(policy: DeadlinePolicy, lang: Lang): PolicyWords {
   const followup = [zh ? `续报：${perDay}（按自然日计）` : `Follow-up reports: ${perDay} (per calendar day)`];
   if (policy.followupAt?.length) {
     const times = policy.followupAt.join(zh ? '前、' : ', ');
+    const grades = policy.followupAtGrades
+      ? policy.followupAtGrades.map((g) => gradeText(g, lang)).join(zh ? '、' : ', ')
+      : zh
+        ? '各级'
+        : 'every grade';
     followup.push(
-      zh ? `定时续报：每日 ${times}前各续报一次` : `Fixed-time follow-ups: one each day before ${times}`,
+      zh
+        ? `定时续报（${grades}）：每日 ${times}前各续报一次`
+        : `Fixed-time follow-ups (${grades}): one each day before ${times}`,
     );
   }
   const { default: days, ...byCategory } = policy.changeWindowDays;
