@@ -5,6 +5,7 @@ import * as incidents from './migrations/2026-11-30-incidents';
 import * as logbookHandover from './migrations/2026-12-01-logbook-handover';
 import * as statsIndexes from './migrations/2026-12-02-stats-indexes';
 import * as eventTimeIndex from './migrations/2026-12-03-event-time-index';
+import * as directReport from './migrations/2026-12-07-direct-report';
 import * as clusterAttachments from './migrations/2026-12-04-cluster-attachments';
 import * as accidentUnit from './migrations/2026-12-06-accident-unit';
 import * as auditCheckpoints from './migrations/2026-12-06-audit-checkpoints';
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-escalation': escalation,
   '2026-12-06-signoff-requests': signoffRequests,
   '2026-12-06-accident-unit': accidentUnit,
+  '2026-12-07-direct-report': directReport,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

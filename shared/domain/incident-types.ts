@@ -89,6 +89,14 @@ export interface DeadlinePolicy {
   followupEvery: Record<Grade, Duration>;
   /** 补报 when casualty figures change: within this window from occurrence, a 续报 the same local day. */
   changeWindow: { default: Duration } & Partial<Record<CategoryCode, Duration>>;
+  /**
+   * 联网直报 (shared/domain/direct-report.ts): the 直报录入 deadline from receipt, the fire service's /
+   * traffic police's notification deadline from the accident, and the loss below which an accident
+   * without casualties is not counted. Absent: the national defaults there.
+   */
+  directEntry?: { within: Duration; notifiedWithin: Duration; lossThresholdYuan: number };
+  /** 条例 第十条: the departments told with the 首报, each within `within` of receipt. Absent: national defaults. */
+  notifications?: { departments: string[]; within: Duration };
 }
 
 export interface ReportRecord {

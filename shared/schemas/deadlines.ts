@@ -46,6 +46,28 @@ export const DeadlinePolicyBody = Type.Object(
       { default: Duration },
       { additionalProperties: Duration, propertyNames: { enum: ['default', ...CATEGORIES] } },
     ),
+    directEntry: Type.Optional(
+      Type.Object(
+        {
+          within: Duration,
+          notifiedWithin: Duration,
+          lossThresholdYuan: Type.Number({ minimum: 0, maximum: 1e13 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    notifications: Type.Optional(
+      Type.Object(
+        {
+          departments: Type.Array(Type.String({ minLength: 1, maxLength: 60, pattern: '^[^:]+$' }), {
+            maxItems: 20,
+            uniqueItems: true,
+          }),
+          within: Duration,
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

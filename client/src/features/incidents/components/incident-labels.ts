@@ -41,6 +41,9 @@ export const obligationLabel: Record<ObligationView['kind'], MessageKey> = {
   followup_daily: 'incidents.ob.followup_daily',
   followup_change: 'incidents.ob.followup_change',
   final: 'incidents.ob.final',
+  direct_entry: 'incidents.ob.direct_entry',
+  direct_notified: 'incidents.ob.direct_notified',
+  notification: 'incidents.ob.notification',
 };
 
 export const sourceLabel: Record<Incident['source'], MessageKey> = {
