@@ -1095,6 +1095,7 @@ export const en: Record<MessageKey, string> = {
   'stats.kind.followup_daily': 'Follow-up (daily)',
   'stats.kind.followup_change': 'Follow-up (casualties changed)',
   'stats.kind.final': 'Final',
+  'stats.kind.direct_entry': 'Direct-report entry',
   'stats.kpi.received': 'Incidents received',
   'stats.kpi.receivedSub': '{accidents} accidents · {closed} closed',
   'stats.kpi.rate': 'Direct-report rate',

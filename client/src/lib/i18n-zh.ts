@@ -1064,6 +1064,7 @@ export const zh = {
   'stats.kind.followup_daily': '续报(每日)',
   'stats.kind.followup_change': '补报(伤亡变化)',
   'stats.kind.final': '终报',
+  'stats.kind.direct_entry': '直报录入',
   'stats.kpi.received': '接报总数',
   'stats.kpi.receivedSub': '其中事故 {accidents} 起 · 已结案 {closed} 起',
   'stats.kpi.rate': '直报率',
