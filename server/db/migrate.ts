@@ -5,7 +5,6 @@ import * as incidents from './migrations/2026-11-30-incidents';
 import * as logbookHandover from './migrations/2026-12-01-logbook-handover';
 import * as statsIndexes from './migrations/2026-12-02-stats-indexes';
 import * as eventTimeIndex from './migrations/2026-12-03-event-time-index';
-import * as directReport from './migrations/2026-12-07-direct-report';
 import * as clusterAttachments from './migrations/2026-12-04-cluster-attachments';
 import * as accidentUnit from './migrations/2026-12-06-accident-unit';
 import * as auditCheckpoints from './migrations/2026-12-06-audit-checkpoints';
@@ -13,6 +12,7 @@ import * as escalation from './migrations/2026-12-06-escalation';
 import * as handoverRules from './migrations/2026-12-06-handover-rules';
 import * as rosterEdits from './migrations/2026-12-06-roster-edits';
 import * as signoffRequests from './migrations/2026-12-06-signoff-requests';
+import * as directReport from './migrations/2026-12-07-direct-report';
 
 /** Listed here, not read from disk, so a bundled or compiled server carries its migrations. */
 const MIGRATIONS: Record<string, Migration> = {

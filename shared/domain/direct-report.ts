@@ -62,9 +62,13 @@ export function notificationPolicy(policy: DeadlinePolicy): NonNullable<Deadline
  * activity — for fires and road accidents only when recorded so, for the others unless recorded not.
  * Drills are not accidents.
  */
-export function isProductionSafety(i: Pick<StatutoryInput, 'category' | 'drill' | 'productionRelated'>): boolean {
+export function isProductionSafety(
+  i: Pick<StatutoryInput, 'category' | 'drill' | 'productionRelated'>,
+): boolean {
   if (i.drill || classOf(i.category) !== 'accident') return false;
-  return NOTIFIED_CATEGORIES.includes(i.category) ? i.productionRelated === true : i.productionRelated !== false;
+  return NOTIFIED_CATEGORIES.includes(i.category)
+    ? i.productionRelated === true
+    : i.productionRelated !== false;
 }
 
 /** Anyone dead, missing or hurt (人员伤亡), whatever the severity. */
@@ -93,7 +97,12 @@ export function directReportScope(i: StatutoryInput, policy: DeadlinePolicy): Di
 const ms = (iso: string) => new Date(iso).getTime();
 const iso = (at: number) => new Date(at).toISOString();
 
-function recorded(kind: Obligation['kind'], key: string, due: number, doneAt: string | undefined): Obligation {
+function recorded(
+  kind: Obligation['kind'],
+  key: string,
+  due: number,
+  doneAt: string | undefined,
+): Obligation {
   const done = doneAt === undefined ? null : ms(doneAt);
   return {
     kind,
@@ -132,7 +141,9 @@ export function computeStatutoryObligations(i: StatutoryInput, policy: DeadlineP
           i.done.direct_notified,
         ),
       );
-    out.push(recorded('direct_entry', 'direct_entry', received + parseDuration(direct.within), i.done.direct_entry));
+    out.push(
+      recorded('direct_entry', 'direct_entry', received + parseDuration(direct.within), i.done.direct_entry),
+    );
   }
   const notify = notificationPolicy(policy);
   const within = parseDuration(notify.within);
@@ -164,7 +175,8 @@ export function statutoryPolicyProblems(p: DeadlinePolicy): string[] {
   if (p.notifications) {
     problems.push(...durationProblem('notifications.within', p.notifications.within));
     for (const d of p.notifications.departments)
-      if (d.trim() === '' || d.includes(':')) problems.push(`notifications.departments: "${d}" is not a name`);
+      if (d.trim() === '' || d.includes(':'))
+        problems.push(`notifications.departments: "${d}" is not a name`);
   }
   return problems;
 }

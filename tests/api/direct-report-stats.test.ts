@@ -19,7 +19,12 @@ const BASE = {
   caller: { name: '陈主任', unit: '园区管委会', phone: '13900002222' },
   source: 'phone',
 };
-const FACTORY = { ...BASE, category: 'industry_trade', summary: '车间货架倒塌', casualties: { seriousInjuries: 1 } };
+const FACTORY = {
+  ...BASE,
+  category: 'industry_trade',
+  summary: '车间货架倒塌',
+  casualties: { seriousInjuries: 1 },
+};
 const HOME_FIRE = { ...BASE, category: 'fire', summary: '居民住宅起火', casualties: { deaths: 1 } };
 const PRIVATE_CRASH = {
   ...BASE,
@@ -90,7 +95,11 @@ describe.each(DIALECTS)('the 直报率 and the 首报及时率 on %s', (dialect)
   beforeAll(async () => {
     t = await startApp({ dialect, clock, config: { scanMs: 600_000 } });
     admin = await signInAdmin(t.app);
-    const wang = await createUser(t.app, admin, { username: 'wangfang', roles: ['officer'], displayName: '王芳' });
+    const wang = await createUser(t.app, admin, {
+      username: 'wangfang',
+      roles: ['officer'],
+      displayName: '王芳',
+    });
     officer = await signIn(t.app, 'wangfang', USER_PASSWORD);
 
     // 10 March, received 09:00 local (01:00Z): the 首报s are due at 03:00Z, A's entry at 11 March 01:00Z.
@@ -124,7 +133,14 @@ describe.each(DIALECTS)('the 直报率 and the 首报及时率 on %s', (dialect)
       as(admin, {
         method: 'POST',
         url: '/api/roster/shifts',
-        payload: { userId: wang.id, role: 'officer', dutyDate: '2026-03-15', kind: 'full', override: true, reason: '测试排班' },
+        payload: {
+          userId: wang.id,
+          role: 'officer',
+          dutyDate: '2026-03-15',
+          kind: 'full',
+          override: true,
+          reason: '测试排班',
+        },
       }),
     );
     expect(shift.statusCode, shift.body).toBe(201);
@@ -211,7 +227,9 @@ describe.each(DIALECTS)('the 直报率 and the 首报及时率 on %s', (dialect)
   it('exports both figures with percentages as percentages, and every late case with who', async () => {
     await at('2026-03-15T03:00:00Z');
     const csv = async (table: string) => {
-      const res = await t.app.inject(as(admin, { method: 'GET', url: `/api/stats.csv?${WEEK}&table=${table}` }));
+      const res = await t.app.inject(
+        as(admin, { method: 'GET', url: `/api/stats.csv?${WEEK}&table=${table}` }),
+      );
       expect(res.statusCode, res.body).toBe(200);
       return parseCsv(res.body);
     };

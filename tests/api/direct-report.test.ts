@@ -109,9 +109,8 @@ describe.each(DIALECTS)('直报录入 and the notifications with the 首报 on %
     });
     // The board's next deadline is the 首报's (same instant as the notifications, the report first).
     expect(a.nextDueAt).toBe('2026-03-10T03:00:00.000Z');
-    const board = (
-      await t.app.inject(as(officer, { method: 'GET', url: '/api/incidents/board' }))
-    ).json().incidents;
+    const board = (await t.app.inject(as(officer, { method: 'GET', url: '/api/incidents/board' }))).json()
+      .incidents;
     expect(board.find((b: { id: number }) => b.id === a.id).nextKind).toBe('initial_written');
   });
 
@@ -145,7 +144,11 @@ describe.each(DIALECTS)('直报录入 and the notifications with the 首报 on %
     clock.set('2026-03-10T03:00:00Z');
     officer = await signIn(t.app, 'wangfang', USER_PASSWORD);
     const patched = await t.app.inject(
-      as(officer, { method: 'PATCH', url: `/api/incidents/${below.id}`, payload: { directLossYuan: 1_000_000 } }),
+      as(officer, {
+        method: 'PATCH',
+        url: `/api/incidents/${below.id}`,
+        payload: { directLossYuan: 1_000_000 },
+      }),
     );
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json().directReport).toBe('in_scope');
@@ -181,7 +184,10 @@ describe.each(DIALECTS)('直报录入 and the notifications with the 首报 on %
         recordedAt: '2026-03-11T01:00:00.000Z',
       },
     });
-    const again = await post(a.id, 'direct-entry', { enteredAt: '2026-03-11T09:00:00+08:00', recordNumber: 'ZB-2' });
+    const again = await post(a.id, 'direct-entry', {
+      enteredAt: '2026-03-11T09:00:00+08:00',
+      recordNumber: 'ZB-2',
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('DUTY_ERR_ALREADY_DONE');
     admin = await signInAdmin(t.app);
@@ -191,7 +197,11 @@ describe.each(DIALECTS)('直报录入 and the notifications with the 首报 on %
     const mine = events.filter((e: { subject: string }) => e.subject === `incident:${a.id}`);
     expect(mine).toHaveLength(1);
     expect(mine[0].actor).toBe('wangfang');
-    expect(mine[0].payload.obligation).toMatchObject({ kind: 'direct_entry', key: 'direct_entry', late: false });
+    expect(mine[0].payload.obligation).toMatchObject({
+      kind: 'direct_entry',
+      key: 'direct_entry',
+      late: false,
+    });
     // The 直报录入 is not a report: the 首报 (still unsent) stays overdue, no report counts it.
     const detail = (await t.app.inject(as(officer, { method: 'GET', url: `/api/incidents/${a.id}` }))).json();
     expect(detail.reports).toEqual([]);
@@ -239,9 +249,10 @@ describe.each(DIALECTS)('直报录入 and the notifications with the 首报 on %
     });
     // Only a notified category has the clock.
     const factory = await intake(FACTORY);
-    expect((await post(factory.id, 'direct-notified', { notifiedAt: NOW, department: '区消防救援大队' })).statusCode).toBe(
-      409,
-    );
+    expect(
+      (await post(factory.id, 'direct-notified', { notifiedAt: NOW, department: '区消防救援大队' }))
+        .statusCode,
+    ).toBe(409);
   });
 
   it('records each department told with the 首报: when, how, to whom', async () => {
@@ -264,7 +275,14 @@ describe.each(DIALECTS)('直报录入 and the notifications with the 首报 on %
     const notifications = lateOne
       .json()
       .obligations.filter((o: Obligation) => o.kind === 'notification')
-      .map((o: Obligation) => [o.key, o.doneAt, o.late, o.overdue, o.record?.channel ?? null, o.record?.person ?? null]);
+      .map((o: Obligation) => [
+        o.key,
+        o.doneAt,
+        o.late,
+        o.overdue,
+        o.record?.channel ?? null,
+        o.record?.person ?? null,
+      ]);
     expect(notifications).toEqual([
       ['notification:人力资源社会保障', null, false, true, null, null],
       ['notification:人民检察院', null, false, true, null, null],

@@ -86,7 +86,14 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
   it('computes the 首报及时率 over judged accidents and lists exactly the late ones, with who', () => {
     // No production-safety accident for the 直报率: road accidents and the fire not in production, E no
     // casualties and no loss.
-    expect(stats.directReport).toEqual({ accidents: 0, onTime: 0, late: 0, pending: 0, rate: null, lateCases: [] });
+    expect(stats.directReport).toEqual({
+      accidents: 0,
+      onTime: 0,
+      late: 0,
+      pending: 0,
+      rate: null,
+      lateCases: [],
+    });
     // H, A on time; C (overdue), B, D (written late) late; E within its deadline; G is a flood, F a drill.
     expect(stats.initialReport).toEqual({
       accidents: 6,
@@ -224,7 +231,13 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
     try {
       admin = await signInAdmin(t.app);
       const later = (await get(`/api/stats?${MARCH}`)).json();
-      expect(later.initialReport).toMatchObject({ accidents: 6, onTime: 2, late: 4, pending: 0, rate: 2 / 6 });
+      expect(later.initialReport).toMatchObject({
+        accidents: 6,
+        onTime: 2,
+        late: 4,
+        pending: 0,
+        rate: 2 / 6,
+      });
       expect(later.initialReport.lateCases.map((c: { id: number }) => c.id)).toEqual([
         ids.C,
         ids.B,

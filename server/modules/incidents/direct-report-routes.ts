@@ -33,7 +33,9 @@ export async function directReportRoutes(root: FastifyInstance): Promise<void> {
     async (req, reply) =>
       reply
         .status(201)
-        .send(await app.command(actorOf(req), (tx) => recordDirectNotified(tx, req.params.id, req.body, zone))),
+        .send(
+          await app.command(actorOf(req), (tx) => recordDirectNotified(tx, req.params.id, req.body, zone)),
+        ),
   );
 
   app.post(

@@ -131,10 +131,20 @@ async function record(
     })
     .execute();
   const updated = await incidentRow(tx, id);
-  await refreshObligations(tx.trx, updated, (await reportView(tx.trx, updated)).reports, zone, tx.clock.now());
+  await refreshObligations(
+    tx.trx,
+    updated,
+    (await reportView(tx.trx, updated)).reports,
+    zone,
+    tx.clock.now(),
+  );
   const incident = await reload(tx, id);
   const obligation = incident.obligations.find((o) => o.key === key)!;
-  await tx.record({ type: 'incident.statutory_recorded', subject: `incident:${id}`, payload: { incident, obligation } });
+  await tx.record({
+    type: 'incident.statutory_recorded',
+    subject: `incident:${id}`,
+    payload: { incident, obligation },
+  });
   return incident;
 }
 

@@ -36,7 +36,10 @@ export async function refreshObligations(
   zone: string,
   now: Date,
 ): Promise<void> {
-  const obligations = [...(await obligationsFor(db, row, reports, zone)), ...(await statutoryObligationsFor(db, row))];
+  const obligations = [
+    ...(await obligationsFor(db, row, reports, zone)),
+    ...(await statutoryObligationsFor(db, row)),
+  ];
   await syncObligations(db, Number(row.id), obligations);
   await updateIncidentRow(db, Number(row.id), { next_due_at: nextDeadline(obligations, now)?.dueAt ?? null });
 }

@@ -50,7 +50,20 @@ function directReportTable(stats: Stats): Rows {
 
 function lateCasesTable(stats: Stats, zone: string): Rows {
   return [
-    ['指标', '编号', '类别代码', '类别', '等级', '摘要', '接报时间', '义务', '时限', '完成时间', '迟延(秒)', '责任人'],
+    [
+      '指标',
+      '编号',
+      '类别代码',
+      '类别',
+      '等级',
+      '摘要',
+      '接报时间',
+      '义务',
+      '时限',
+      '完成时间',
+      '迟延(秒)',
+      '责任人',
+    ],
     ...FIGURES.flatMap(([, name, field]) =>
       stats[field].lateCases.map((c) => [
         name,

@@ -14,7 +14,14 @@ const rateOf = (onTime: number, late: number) => (onTime + late === 0 ? null : o
 export async function initialReport(db: DbOrTrx, scope: StatsScope): Promise<Judged> {
   const { accidents, late, pending } = await judgeAccidents(db, scope);
   const onTime = accidents - late - pending;
-  return { accidents, onTime, late, pending, rate: rateOf(onTime, late), lateCases: await initialLateCases(db, scope) };
+  return {
+    accidents,
+    onTime,
+    late,
+    pending,
+    rate: rateOf(onTime, late),
+    lateCases: await initialLateCases(db, scope),
+  };
 }
 
 /**
@@ -29,7 +36,9 @@ export async function directReport(db: DbOrTrx, scope: StatsScope): Promise<Judg
     .where('incident_obligations.kind', '=', 'direct_entry')
     .select((eb) => [
       eb.fn.countAll().as('accidents'),
-      eb.fn.sum(eb.case().when(lateOrOverdue(eb, scope.now)).then(eb.lit(1)).else(eb.lit(0)).end()).as('late'),
+      eb.fn
+        .sum(eb.case().when(lateOrOverdue(eb, scope.now)).then(eb.lit(1)).else(eb.lit(0)).end())
+        .as('late'),
       eb.fn.sum(eb.case().when(running(eb, scope.now)).then(eb.lit(1)).else(eb.lit(0)).end()).as('pending'),
     ])
     .executeTakeFirstOrThrow();
@@ -37,7 +46,14 @@ export async function directReport(db: DbOrTrx, scope: StatsScope): Promise<Judg
   const late = num(row.late);
   const pending = num(row.pending);
   const onTime = accidents - late - pending;
-  return { accidents, onTime, late, pending, rate: rateOf(onTime, late), lateCases: await directLateCases(db, scope) };
+  return {
+    accidents,
+    onTime,
+    late,
+    pending,
+    rate: rateOf(onTime, late),
+    lateCases: await directLateCases(db, scope),
+  };
 }
 
 interface LateRow {
@@ -200,7 +216,8 @@ async function withWho(db: DbOrTrx, rows: LateRow[], now: string): Promise<LateC
       doneAt: r.doneAt,
       kind: r.kind as LateCase['kind'],
       lateSeconds: Math.max(0, Math.round((until - Date.parse(r.dueAt)) / 1000)),
-      who: r.by !== null ? (names[r.by] ?? r.by) : [...new Set(officers)].map((u) => names[u] ?? u).join('、'),
+      who:
+        r.by !== null ? (names[r.by] ?? r.by) : [...new Set(officers)].map((u) => names[u] ?? u).join('、'),
       whoBasis: r.by !== null ? 'recorded' : officers.length ? 'on_duty' : 'none',
     };
   });

@@ -99,11 +99,14 @@ export function auditSentence(
   else if (line.type === 'incident.statutory_recorded') {
     const o = obj(p.obligation);
     const record = obj(o.record);
-    what = [STATUTORY_KIND[str(o.kind)] ? t(STATUTORY_KIND[str(o.kind)]!) : '', str(record.department), str(record.recordNumber)]
+    what = [
+      STATUTORY_KIND[str(o.kind)] ? t(STATUTORY_KIND[str(o.kind)]!) : '',
+      str(record.department),
+      str(record.recordNumber),
+    ]
       .filter((s) => s !== '')
       .join(' ');
-  }
-  else if (line.type.startsWith('logbook.')) {
+  } else if (line.type.startsWith('logbook.')) {
     what = str(obj(p.entry).content);
     if (line.type === 'logbook.linked') incidentId = str(p.incidentId);
   } else if (line.type.startsWith('user.created') || line.type === 'user.updated')

@@ -17,10 +17,10 @@ import { IncidentHeader } from './incident-header';
 import { IncidentStage } from './incident-stage';
 import { IncidentTimeline } from './incident-timeline';
 import { ObligationsTable } from './obligations-table';
-import { StatutoryRecordModal } from './statutory-record-modal';
 import { ReportComposer } from './report-composer';
 import { ReportsList } from './reports-list';
 import { SimilarIncidents } from './similar-incidents';
+import { StatutoryRecordModal } from './statutory-record-modal';
 import { useIncidentDetail } from './use-incident-detail';
 import './incidents.css';
 

@@ -129,7 +129,11 @@ export function notificationDepartment(key: string): string | null {
 }
 
 /** The statutory obligations the officer records (not reports up the chain). */
-export const STATUTORY_KINDS: readonly ObligationView['kind'][] = ['direct_entry', 'direct_notified', 'notification'];
+export const STATUTORY_KINDS: readonly ObligationView['kind'][] = [
+  'direct_entry',
+  'direct_notified',
+  'notification',
+];
 
 export const directScopeLabel: Record<Incident['directReport'], MessageKey> = {
   in_scope: 'incidents.direct.in_scope',

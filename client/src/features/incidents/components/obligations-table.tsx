@@ -105,7 +105,13 @@ export function ObligationsTable({
           {o.doneAt && !o.late && <Tag color="green">{t('incidents.ob.onTime')}</Tag>}
           {!o.doneAt && !o.overdue && <Tag>{t('incidents.ob.pending')}</Tag>}
           {!o.doneAt && onRecord && STATUTORY_KINDS.includes(o.kind) && (
-            <Button size="small" type="primary" ghost onClick={() => onRecord(o)} data-testid={`ob-record-btn-${o.key}`}>
+            <Button
+              size="small"
+              type="primary"
+              ghost
+              onClick={() => onRecord(o)}
+              data-testid={`ob-record-btn-${o.key}`}
+            >
               {t('incidents.ob.record')}
             </Button>
           )}
