@@ -105,4 +105,37 @@ describe('直报录入 and the notifications with the 首报 on the incident pag
     expect(await page.getByTestId('ob-record-btn-notification:工会').textContent()).toBe('Record');
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('puts a road accident in scope once the officer records it happened in production', async () => {
+    const officer = await signIn(t.app, 'o1', USER_PASSWORD);
+    const created = await t.app.inject(
+      as(officer, {
+        method: 'POST',
+        url: '/api/incidents',
+        payload: {
+          category: 'road_traffic',
+          occurredAt: new Date(Date.now() - 30 * 60_000).toISOString(),
+          location: { address: '幸福路与建设路交叉口' },
+          caller: { name: '张警官', unit: '区交警大队' },
+          summary: '货车与轿车相撞',
+          casualties: { deaths: 1 },
+          source: 'phone',
+        },
+      }),
+    );
+    const id = created.json().id as number;
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    await signInThroughPage(page, t.url, 'o1', USER_PASSWORD);
+    await page.goto(`${t.url}/incidents/${id}`);
+    const scope = page.getByTestId('direct-scope');
+    await scope.waitFor();
+    expect(await scope.textContent()).toBe('不纳入：非生产经营活动中的事故');
+    expect(await page.getByTestId('ob-record-btn-direct_entry').count()).toBe(0);
+    await page.getByTestId('edit-figures').click();
+    await page.getByTestId('edit-production').click();
+    await page.locator('#edit-figures-submit').click();
+    await expect.poll(() => scope.textContent()).toBe('纳入直报（须录入直报系统）');
+    await page.getByTestId('ob-record-btn-direct_entry').waitFor();
+    expect(await page.getByTestId('ob-record-btn-direct_notified').count()).toBe(1);
+  }, 120_000);
 });
