@@ -137,5 +137,24 @@ describe('直报录入 and the notifications with the 首报 on the incident pag
     await expect.poll(() => scope.textContent()).toBe('纳入直报（须录入直报系统）');
     await page.getByTestId('ob-record-btn-direct_entry').waitFor();
     expect(await page.getByTestId('ob-record-btn-direct_notified').count()).toBe(1);
+
+    // 首报 and 终报 sent: no report is due, whatever the 直报录入 still owes — no "send" offered.
+    for (const kind of ['initial', 'final'])
+      expect(
+        (
+          await t.app.inject(
+            as(officer, {
+              method: 'POST',
+              url: `/api/incidents/${id}/reports`,
+              payload: { kind, channel: 'system', recipient: '市应急管理局' },
+            }),
+          )
+        ).statusCode,
+      ).toBe(201);
+    await page.reload();
+    await page.getByTestId('ob-record-btn-direct_entry').waitFor();
+    expect(await page.getByTestId('edit-figures').count()).toBe(1);
+    expect(await page.getByTestId('send-due-report').count()).toBe(0);
+    expect(await page.locator('.inc-detail-main').getAttribute('data-report-due')).toBe('false');
   }, 120_000);
 });

@@ -3,7 +3,7 @@ import { RecordState, recordMissing } from '@client/components/record-state';
 import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
-import { nextObligation } from '@shared/domain/board-fields';
+import { nextReportObligation } from '@shared/domain/board-fields';
 import type { ObligationView, Report } from '@shared/schemas/incidents';
 import type { User } from '@shared/schemas/users';
 import { Card } from 'antd';
@@ -56,7 +56,7 @@ export function IncidentDetailPage({ user }: { user: User }) {
   const handler = hasRole(user, 'officer') || hasRole(user, 'leader');
   const composing = !closed && handler;
   // A report due or overdue: the composer is the first thing on the page.
-  const reportDue = composing && nextObligation(incident) !== null;
+  const reportDue = composing && nextReportObligation(incident) !== null;
   const composer = composing && (
     <Card size="small" title={t('incidents.detail.compose')} id="report-composer-card">
       <ReportComposer
