@@ -343,4 +343,33 @@ describe.each(DIALECTS)('直报录入 and the notifications with the 首报 on %
       await t.app.inject(as(admin, { method: 'PUT', url: '/api/settings/deadlines', payload: policy }));
     }
   });
+
+  it('escalates an overdue 直报录入 and the 首报, not each department left to notify', async () => {
+    const chain = {
+      delayMinutes: 10,
+      steps: [{ label: '备班领导', name: '赵敏', phone: '13800000001' }],
+    };
+    const put = await t.app.inject(
+      as(admin, { method: 'PUT', url: '/api/settings/escalation', payload: chain }),
+    );
+    expect(put.statusCode, put.body).toBe(200);
+    const a = await intake(FACTORY);
+    const overdueTitles = async () =>
+      (
+        await t.app.db
+          .selectFrom('escalations')
+          .select(['kind', 'title'])
+          .where('incident_id', '=', a.id)
+          .where('kind', '=', 'overdue')
+          .orderBy('id')
+          .execute()
+      ).map((e) => e.title.slice(0, e.title.indexOf('：')));
+    // 03:00:01Z: the written 首报 and the five notifications are all overdue.
+    clock.set('2026-03-10T03:00:01Z');
+    for (let i = 0; i < 3; i++) await t.app.scanner.runOnce();
+    expect(await overdueTitles()).toEqual(['书面首报逾期']);
+    clock.set('2026-03-11T01:00:01Z');
+    for (let i = 0; i < 3; i++) await t.app.scanner.runOnce();
+    expect(await overdueTitles()).toEqual(['书面首报逾期', '直报录入逾期']);
+  });
 });
