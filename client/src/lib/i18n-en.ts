@@ -1273,6 +1273,7 @@ export const en: Record<MessageKey, string> = {
   'audit.say.incident.action': '{who} logged action on incident #{id}: {what}',
   'audit.say.incident.closed': '{who} closed incident #{id} {what}',
   'audit.say.incident.statutory_recorded': '{who} recorded {what} on incident #{id}',
+  'audit.say.incident.statutory_overdue': '{kind} on incident #{id} {what} is overdue',
   'audit.say.incident.overdue': 'A report on incident #{id} {what} is overdue',
   'audit.say.handover.submitted': '{who} submitted handover #{id}',
   'audit.say.handover.revised': '{who} revised handover #{id}',

@@ -1240,6 +1240,7 @@ export const zh = {
   'audit.say.incident.action': '{who} 为事件 #{id} 记录处置：{what}',
   'audit.say.incident.closed': '{who} 办结了事件 #{id} {what}',
   'audit.say.incident.statutory_recorded': '{who} 为事件 #{id} 记录了 {what}',
+  'audit.say.incident.statutory_overdue': '事件 #{id} {what} 的{kind}已超时',
   'audit.say.incident.overdue': '事件 #{id} {what} 的报告已超时',
   'audit.say.handover.submitted': '{who} 提交了交接班 #{id}',
   'audit.say.handover.revised': '{who} 修改了交接班 #{id}',

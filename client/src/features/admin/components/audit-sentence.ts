@@ -120,6 +120,10 @@ export function auditSentence(
   }
   if (what.length > 60) what = `${what.slice(0, 60)}…`;
   const vars = { who: person(line.actor), id, what, incident: incidentId };
+  // A statutory record (直报录入, a notification) overdue is no report overdue: say which.
+  const overdueKind =
+    line.type === 'incident.overdue' ? STATUTORY_KIND[str(obj(p.obligation).kind)] : undefined;
+  if (overdueKind) return t('audit.say.incident.statutory_overdue', { ...vars, kind: t(overdueKind) });
   const key = SENTENCE[line.type];
   if (key) return t(key, vars);
   const kind = KIND_LABEL[line.type.split('.')[0] ?? ''];
