@@ -13,6 +13,7 @@ import { escalationRoutes } from './modules/escalation/routes';
 import { handoverArchiveRoutes } from './modules/handover/archive-routes';
 import { handoverRoutes } from './modules/handover/routes';
 import { healthRoutes } from './modules/health/routes';
+import { directReportRoutes } from './modules/incidents/direct-report-routes';
 import { policyRoutes } from './modules/incidents/policy-routes';
 import { reportRoutes } from './modules/incidents/report-routes';
 import { incidentRoutes } from './modules/incidents/routes';
@@ -113,6 +114,7 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
   await app.register(attendanceRoutes);
   await app.register(incidentRoutes);
   await app.register(reportRoutes);
+  await app.register(directReportRoutes);
   await app.register(escalationRoutes);
   await app.register(signoffRoutes);
   await app.register(outboxRoutes);

@@ -83,6 +83,8 @@ export interface EventPayloads {
   };
   'incident.closed': { incident: Incident };
   'incident.overdue': { incident: Incident; obligation: ObligationView };
+  /** A statutory obligation recorded: 直报录入, the fire service's / traffic police's notification, a department told. */
+  'incident.statutory_recorded': { incident: Incident; obligation: ObligationView };
   /** An officer asked one leader to sign off (签发) a drafted written report. */
   'incident.signoff_requested': { signoff: SignoffRequest };
   /** The asked leader approved it (on their own console). */

@@ -14,6 +14,7 @@ import type {
   IncidentObligationsTable,
   IncidentReportsTable,
   IncidentSignoffsTable,
+  IncidentStatutoryRecordsTable,
   IncidentsTable,
 } from '../modules/incidents/table';
 import type { LogbookEntriesTable } from '../modules/logbook/table';
@@ -57,6 +58,7 @@ export interface Database {
   incident_actions: IncidentActionsTable;
   incident_obligations: IncidentObligationsTable;
   incident_signoffs: IncidentSignoffsTable;
+  incident_statutory_records: IncidentStatutoryRecordsTable;
   idempotency_keys: IdempotencyKeysTable;
   outbox: OutboxTable;
   logbook_entries: LogbookEntriesTable;

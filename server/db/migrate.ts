@@ -15,6 +15,7 @@ import * as signoffRequests from './migrations/2026-12-06-signoff-requests';
 import * as warnings from './migrations/2026-12-07-warnings';
 import * as incidentPolicy from './migrations/2026-12-07-incident-policy';
 import * as fireFigures from './migrations/2026-12-07-fire-figures';
+import * as directReport from './migrations/2026-12-07-direct-report';
 
 /** Listed here, not read from disk, so a bundled or compiled server carries its migrations. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-warnings': warnings,
   '2026-12-07-incident-policy': incidentPolicy,
   '2026-12-07-fire-figures': fireFigures,
+  '2026-12-07-direct-report': directReport,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

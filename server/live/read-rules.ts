@@ -96,6 +96,7 @@ export const READ_RULES: ReadRules = {
   'incident.action': { access: STAFF },
   'incident.closed': { access: STAFF },
   'incident.overdue': { access: STAFF },
+  'incident.statutory_recorded': { access: STAFF },
   'incident.signoff_requested': { access: STAFF },
   'incident.signoff_approved': { access: STAFF },
   'incident.signoff_returned': { access: STAFF },

@@ -1,4 +1,9 @@
-import type { BoardIncident, Incident, ObligationView } from '../schemas/incidents';
+import {
+  type BoardIncident,
+  type Incident,
+  type ObligationView,
+  REPORT_OBLIGATION_KINDS,
+} from '../schemas/incidents';
 import type { Casualties } from './incident-types';
 
 /**
@@ -32,6 +37,20 @@ export function nextObligation(incident: Incident): ObligationView | null {
   return (
     incident.obligations.find((o) => !o.doneAt && o.dueAt !== null && Date.parse(o.dueAt) === due) ?? null
   );
+}
+
+/**
+ * The earliest unmet report up the chain (首报, 续报, 终报) with a deadline: what the composer and the
+ * header's "send" offer. The statutory records (直报录入, notifications) are no reports.
+ */
+export function nextReportObligation(incident: Incident): ObligationView | null {
+  let next: ObligationView | null = null;
+  for (const o of incident.obligations) {
+    if (o.doneAt !== null || o.dueAt === null) continue;
+    if (!(REPORT_OBLIGATION_KINDS as readonly string[]).includes(o.kind)) continue;
+    if (!next || Date.parse(o.dueAt) < Date.parse(next.dueAt!)) next = o;
+  }
+  return next;
 }
 
 /** A live event's whole incident as the board keeps it: the same fields its list read brings. */

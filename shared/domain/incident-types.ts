@@ -112,6 +112,14 @@ export interface DeadlinePolicy {
   changeWindowDays: { default: number } & Partial<Record<CategoryCode, number>>;
   /** Where the 首报 clock of natural disasters starts; absent: 'occurred' (DESIGN §2.3, §2.6). */
   disasterClockFrom?: 'occurred' | 'received';
+  /**
+   * 联网直报 (shared/domain/direct-report.ts): the 直报录入 deadline from receipt, the fire service's /
+   * traffic police's notification deadline from the accident, and the loss below which an accident
+   * without casualties is not counted. Absent: the national defaults there.
+   */
+  directEntry?: { within: Duration; notifiedWithin: Duration; lossThresholdYuan: number };
+  /** 条例 第十条: the departments told with the 首报, each within `within` of receipt. Absent: national defaults. */
+  notifications?: { departments: string[]; within: Duration };
 }
 
 /** The grade in force from an instant on (the first entry: from intake). */

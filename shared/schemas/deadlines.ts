@@ -68,6 +68,28 @@ export const DeadlinePolicyBody = Type.Object(
       { additionalProperties: WindowDays, propertyNames: { enum: ['default', ...CATEGORIES] } },
     ),
     disasterClockFrom: Type.Optional(Type.Union([Type.Literal('occurred'), Type.Literal('received')])),
+    directEntry: Type.Optional(
+      Type.Object(
+        {
+          within: Duration,
+          notifiedWithin: Duration,
+          lossThresholdYuan: Type.Number({ minimum: 0, maximum: 1e13 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    notifications: Type.Optional(
+      Type.Object(
+        {
+          departments: Type.Array(Type.String({ minLength: 1, maxLength: 60, pattern: '^[^:]+$' }), {
+            maxItems: 20,
+            uniqueItems: true,
+          }),
+          within: Duration,
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -100,6 +100,12 @@ export const IncidentIntake = Type.Object(
     seriousPollution: Type.Optional(Type.Boolean()),
     keyFacilityDanger: Type.Optional(Type.Boolean()),
     drill: Type.Optional(Type.Boolean()),
+    /**
+     * In production and business activity (生产经营活动中): a fire or road accident counts for the
+     * accident statistics direct report (联网直报) only when true; another accident category unless
+     * false (e.g. a gas explosion in a home). Absent: decided by the category.
+     */
+    productionRelated: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -124,6 +130,8 @@ export const IncidentPatch = Type.Object(
     gradeReason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
     seriousPollution: Type.Optional(Type.Boolean()),
     keyFacilityDanger: Type.Optional(Type.Boolean()),
+    /** null: back to the category's default. */
+    productionRelated: Type.Optional(Type.Union([Type.Boolean(), Type.Null()])),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -135,7 +143,88 @@ export const ObligationKind = Type.Union([
   Type.Literal('followup_daily'),
   Type.Literal('followup_change'),
   Type.Literal('final'),
+  /** 直报录入: entered into the accident statistics direct-report system (not a report up the chain). */
+  Type.Literal('direct_entry'),
+  /** The fire service's / traffic police's notification of a production fire or road accident (24 h). */
+  Type.Literal('direct_notified'),
+  /** 条例 第十条: a department told with the 首报; the key names it, `notification:<department>`. */
+  Type.Literal('notification'),
 ]);
+
+/** The obligation kinds that are reports up the chain (首报, 续报, 终报), as against statutory records. */
+export const REPORT_OBLIGATION_KINDS = [
+  'initial_phone',
+  'initial_written',
+  'followup_daily',
+  'followup_change',
+  'final',
+] as const;
+
+/** How a department was told (条例 第十条 notifications). */
+export const NotificationChannel = Type.Union([
+  Type.Literal('phone'),
+  Type.Literal('written'),
+  Type.Literal('fax'),
+  Type.Literal('system'),
+  Type.Literal('in_person'),
+]);
+
+/** What the officer recorded for a 直报录入, a notification received, or a department told. */
+export const StatutoryRecord = Type.Object(
+  {
+    /** When it was entered / notified / told. */
+    at: Instant,
+    /** The direct-report system's record number (直报录入). */
+    recordNumber: Type.Union([Type.String(), Type.Null()]),
+    /** The notifying department (direct_notified) or the department told (notification). */
+    department: Type.Union([Type.String(), Type.Null()]),
+    /** Who notified us (direct_notified) or whom we told (notification). */
+    person: Type.Union([Type.String(), Type.Null()]),
+    channel: Type.Union([NotificationChannel, Type.Null()]),
+    recordedBy: Type.String(),
+    recordedByName: Type.String(),
+    recordedAt: Instant,
+  },
+  { additionalProperties: false },
+);
+export type StatutoryRecord = Static<typeof StatutoryRecord>;
+
+const RecordedAt = Instant;
+const Person = Type.String({ minLength: 1, maxLength: 60 });
+
+/** 直报录入: when it was entered and the system's record number. */
+export const DirectEntryBody = Type.Object(
+  {
+    enteredAt: RecordedAt,
+    recordNumber: Type.String({ minLength: 1, maxLength: 60, pattern: '^[A-Za-z0-9_./:-]+$' }),
+  },
+  { additionalProperties: false },
+);
+export type DirectEntryBody = Static<typeof DirectEntryBody>;
+
+/** The fire service's / traffic police's notification of a production fire or road accident. */
+export const DirectNotifiedBody = Type.Object(
+  {
+    notifiedAt: RecordedAt,
+    /** e.g. 区消防救援大队, 区公安交警大队. */
+    department: Type.String({ minLength: 1, maxLength: 60 }),
+    person: Type.Optional(Person),
+  },
+  { additionalProperties: false },
+);
+export type DirectNotifiedBody = Static<typeof DirectNotifiedBody>;
+
+/** A department told with the 首报 (条例 第十条): which, when, how, to whom. */
+export const NotificationBody = Type.Object(
+  {
+    department: Type.String({ minLength: 1, maxLength: 60 }),
+    notifiedAt: RecordedAt,
+    channel: NotificationChannel,
+    person: Person,
+  },
+  { additionalProperties: false },
+);
+export type NotificationBody = Static<typeof NotificationBody>;
 
 export const ReportKind = Type.Union([
   Type.Literal('initial'),
@@ -157,6 +246,8 @@ export const ObligationView = Type.Object(
     reportNumber: Type.Union([Type.Integer(), Type.Null()]),
     late: Type.Boolean(),
     overdue: Type.Boolean(),
+    /** For direct_entry, direct_notified and notification: what was recorded, once met. */
+    record: Type.Optional(StatutoryRecord),
   },
   { additionalProperties: false },
 );
@@ -241,6 +332,19 @@ export const Incident = Type.Object(
     gradeReasons: Type.Array(Type.String()),
     nearMiss: Type.Boolean(),
     drill: Type.Boolean(),
+    /** As recorded (null: decided by the category); `directReport` says what follows from it. */
+    productionRelated: Type.Union([Type.Boolean(), Type.Null()]),
+    /**
+     * The statistics direct report (联网直报): in scope, or why not — not a production-safety accident
+     * (a residential fire, a private road crash, a natural disaster…), no casualties and a loss below the
+     * threshold, a drill.
+     */
+    directReport: Type.Union([
+      Type.Literal('in_scope'),
+      Type.Literal('not_production'),
+      Type.Literal('below_threshold'),
+      Type.Literal('drill'),
+    ]),
     lateDiscovery: Type.Union([Type.String(), Type.Null()]),
     stage: Stage,
     verifiedAt: Type.Union([Instant, Type.Null()]),

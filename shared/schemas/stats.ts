@@ -53,16 +53,33 @@ export const ObligationKindCode = Type.Union([
   Type.Literal('final'),
 ]);
 
+/** The obligation a late case missed: a 首报 deadline, or the 直报录入. */
+export const LateCaseKind = Type.Union([
+  Type.Literal('initial_phone'),
+  Type.Literal('initial_written'),
+  Type.Literal('direct_entry'),
+]);
+
 export const LateCase = Type.Object(
   {
     id: Type.Integer(),
     category: CategoryCode,
+    grade: Type.Union([GradeCode, Type.Null()]),
+    summary: Type.String(),
     receivedAt: Instant,
-    /** The first initial deadline missed. */
+    /** The deadline missed (for the 首报, the first one). */
     dueAt: Instant,
     /** When that obligation was met (late), or null while still overdue. */
     doneAt: Type.Union([Instant, Type.Null()]),
-    kind: ObligationKindCode,
+    kind: LateCaseKind,
+    /** How late, in seconds: at doneAt, or now while it is still unmet. */
+    lateSeconds: Type.Integer({ minimum: 0 }),
+    /**
+     * Who: the person who sent the report / recorded the entry late (`recorded`), or, while it is unmet,
+     * the duty officers on duty at the deadline (`on_duty`, names joined by 、); `none` when nobody was rostered.
+     */
+    who: Type.String(),
+    whoBasis: Type.Union([Type.Literal('recorded'), Type.Literal('on_duty'), Type.Literal('none')]),
   },
   closed,
 );
@@ -87,6 +104,22 @@ export const TrendRow = Type.Object(
 );
 export type TrendRow = Static<typeof TrendRow>;
 
+/** One timeliness figure over accidents: judged on time or late, pending apart. */
+export const Judged = Type.Object(
+  {
+    accidents: Count,
+    onTime: Count,
+    late: Count,
+    /** Not judged yet: the deadline still running. Outside the rate's denominator. */
+    pending: Count,
+    /** onTime / (onTime + late), a fraction; null when both are 0. */
+    rate: Type.Union([Type.Number(), Type.Null()]),
+    lateCases: Type.Array(LateCase),
+  },
+  closed,
+);
+export type Judged = Static<typeof Judged>;
+
 export const Stats = Type.Object(
   {
     period: Type.Object({ from: Instant, to: Instant, zone: Type.String(), bucket: StatsBucket }, closed),
@@ -106,20 +139,13 @@ export const Stats = Type.Object(
       },
       closed,
     ),
-    /** 直报率: accidents (near misses included, drills never) whose 首报 met every initial deadline. */
-    directReport: Type.Object(
-      {
-        accidents: Count,
-        onTime: Count,
-        late: Count,
-        /** Not judged yet: an initial deadline still running. Outside the rate's denominator. */
-        pending: Count,
-        /** onTime / (onTime + late); null when both are 0. */
-        rate: Type.Union([Type.Number(), Type.Null()]),
-        lateCases: Type.Array(LateCase),
-      },
-      closed,
-    ),
+    /**
+     * 直报率: in-scope production-safety accidents (联网直报, drills never) whose 直报录入 was on time,
+     * over those judged (entered, or overdue now).
+     */
+    directReport: Judged,
+    /** 首报及时率: accidents (near misses included, drills never) whose 首报 met every initial deadline. */
+    initialReport: Judged,
     timeliness: Type.Object(
       {
         toInitialReport: Spread,

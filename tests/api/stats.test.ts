@@ -26,6 +26,7 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
   let ids: Record<string, number>;
   let admin: Session;
   let stats: Stats;
+  let onDutyAtC: string;
 
   beforeAll(async () => {
     // The scenario runs the scanner itself at the moments it means; a background pass between a clock
@@ -34,6 +35,13 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
     ids = await buildMarch(t, clock);
     admin = await signInAdmin(t.app);
     stats = (await get(`/api/stats?${MARCH}`)).json();
+    // C's written 首报 fell due 4 March 18:30Z (02:30 on the 5th local): duty day 4 March's officer.
+    const shifts = (await get('/api/roster?from=2026-03-01&to=2026-03-31')).json().shifts as {
+      dutyDate: string;
+      role: string;
+      userName: string;
+    }[];
+    onDutyAtC = shifts.find((s) => s.dutyDate === '2026-03-04' && s.role === 'officer')!.userName;
   });
   afterAll(() => t.close());
 
@@ -75,9 +83,19 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
     });
   });
 
-  it('computes the direct-report rate over judged accidents and lists exactly the late ones', () => {
-    // H, A on time; C (overdue), B, D (written late) late; E within its deadline; G is a flood, F a drill.
+  it('computes the 首报及时率 over judged accidents and lists exactly the late ones, with who', () => {
+    // No production-safety accident for the 直报率: road accidents and the fire not in production, E no
+    // casualties and no loss.
     expect(stats.directReport).toEqual({
+      accidents: 0,
+      onTime: 0,
+      late: 0,
+      pending: 0,
+      rate: null,
+      lateCases: [],
+    });
+    // H, A on time; C (overdue), B, D (written late) late; E within its deadline; G is a flood, F a drill.
+    expect(stats.initialReport).toEqual({
       accidents: 6,
       onTime: 2,
       late: 3,
@@ -91,6 +109,12 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
           dueAt: '2026-03-04T18:30:00.000Z',
           doneAt: null,
           kind: 'initial_written',
+          grade: 'IV',
+          summary: '两车相撞，一车侧翻',
+          // Still overdue at the scenario's end, 5 March 05:30Z: 11 hours.
+          lateSeconds: 39_600,
+          who: onDutyAtC,
+          whoBasis: 'on_duty',
         },
         {
           id: ids.B,
@@ -99,6 +123,11 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
           dueAt: '2026-03-05T03:00:00.000Z',
           doneAt: '2026-03-05T04:00:00.000Z',
           kind: 'initial_written',
+          grade: 'IV',
+          summary: '两车相撞，一车侧翻',
+          lateSeconds: 3600,
+          who: 'o1',
+          whoBasis: 'recorded',
         },
         {
           id: ids.D,
@@ -107,6 +136,11 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
           dueAt: '2026-03-05T02:00:00.000Z',
           doneAt: '2026-03-05T02:10:00.000Z',
           kind: 'initial_written',
+          grade: 'III',
+          summary: '两车相撞，一车侧翻',
+          lateSeconds: 600,
+          who: 'o1',
+          whoBasis: 'recorded',
         },
       ],
     });
@@ -185,12 +219,12 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
     const road = (await get(`/api/stats?${MARCH}&category=road_traffic`)).json();
     expect(road.incidents.received).toBe(4);
     expect(road.incidents.drillsExcluded).toBe(1);
-    expect(road.directReport).toMatchObject({ accidents: 4, onTime: 1, late: 3, pending: 0, rate: 0.25 });
+    expect(road.initialReport).toMatchObject({ accidents: 4, onTime: 1, late: 3, pending: 0, rate: 0.25 });
     const ungraded = (await get(`/api/stats?${MARCH}&grade=none`)).json();
     expect(ungraded.incidents.received).toBe(1);
-    expect(ungraded.directReport).toMatchObject({ accidents: 0, rate: null, lateCases: [] });
+    expect(ungraded.initialReport).toMatchObject({ accidents: 0, rate: null, lateCases: [] });
     const media = (await get(`/api/stats?${MARCH}&source=media`)).json();
-    expect(media.directReport).toMatchObject({ accidents: 1, onTime: 1, rate: 1 });
+    expect(media.initialReport).toMatchObject({ accidents: 1, onTime: 1, rate: 1 });
   });
 
   it('judges overdue against now: a day later the pending accident and the 续报 are late', async () => {
@@ -198,8 +232,14 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
     try {
       admin = await signInAdmin(t.app);
       const later = (await get(`/api/stats?${MARCH}`)).json();
-      expect(later.directReport).toMatchObject({ accidents: 6, onTime: 2, late: 4, pending: 0, rate: 2 / 6 });
-      expect(later.directReport.lateCases.map((c: { id: number }) => c.id)).toEqual([
+      expect(later.initialReport).toMatchObject({
+        accidents: 6,
+        onTime: 2,
+        late: 4,
+        pending: 0,
+        rate: 2 / 6,
+      });
+      expect(later.initialReport.lateCases.map((c: { id: number }) => c.id)).toEqual([
         ids.C,
         ids.B,
         ids.D,
@@ -216,22 +256,32 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
   it('exports every table as CSV with the same figures', async () => {
     const direct = await csv(`${MARCH}&table=direct_report`);
     expect(direct.slice(1).map((r) => [r[1], r[2]])).toEqual([
-      ['accidents', '6'],
-      ['on_time', '2'],
-      ['late', '3'],
-      ['pending', '1'],
-      ['rate', '0.4'],
+      ['direct_accidents', '0'],
+      ['direct_on_time', '0'],
+      ['direct_late', '0'],
+      ['direct_pending', '0'],
+      ['direct_rate', ''],
+      ['initial_accidents', '6'],
+      ['initial_on_time', '2'],
+      ['initial_late', '3'],
+      ['initial_pending', '1'],
+      ['initial_rate', '40.0%'],
     ]);
     const late = await csv(`${MARCH}&table=late_cases`);
-    expect(late.slice(1).map((r) => Number(r[0]))).toEqual(stats.directReport.lateCases.map((c) => c.id));
+    expect(late.slice(1).map((r) => Number(r[1]))).toEqual(stats.initialReport.lateCases.map((c) => c.id));
     expect(late[1]).toEqual([
+      '首报及时率',
       `${ids.C}`,
       'road_traffic',
       '道路交通',
+      '一般',
+      '两车相撞，一车侧翻',
       '2026-03-05 00:30:00',
       '首报(书面)',
       '2026-03-05 02:30:00',
       '',
+      '39600',
+      onDutyAtC,
     ]);
     const incidents = new Map(
       (await csv(`${MARCH}&table=incidents`)).map((r) => [`${r[0]}:${r[1]}`, Number(r[3])]),
@@ -261,7 +311,7 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
       stats.duty.hours.map((h) => [h.name, h.total]),
     );
     const road = await csv(`${MARCH}&table=direct_report&category=road_traffic`);
-    expect(road.find((r) => r[1] === 'rate')?.[2]).toBe('0.25');
+    expect(road.find((r) => r[1] === 'initial_rate')?.[2]).toBe('25.0%');
   });
 
   it('is for signed-in people; checks the period', async () => {

@@ -22,7 +22,7 @@ describe('statistics in the browser', () => {
     await t?.close();
   });
 
-  it('draws the charts and the rate of a known March; clicking the rate lists exactly the late accidents', async () => {
+  it('draws the charts and both rates of a known March; clicking the 首报及时率 lists exactly its late accidents', async () => {
     const errors: string[] = [];
     for (const [width, height] of [
       [1366, 768],
@@ -35,15 +35,24 @@ describe('statistics in the browser', () => {
       await page.goto(`${t.url}/stats?period=custom&from=2026-03-01&to=2026-03-31`);
       for (const id of CHARTS) await page.locator(`[data-testid="${id}"][data-rendered="true"]`).waitFor();
 
-      const rate = page.getByTestId('direct-report-rate');
+      // No production-safety accident in the March scenario (road accidents and a fire not in production):
+      // the 直报率 has nothing judged; the 首报及时率 beside it is the 40% of before.
+      const direct = page.getByTestId('direct-report-rate');
+      expect(await direct.locator('[data-rate]').getAttribute('data-rate')).toBe('');
+      expect(await direct.textContent()).toContain('—');
+      const rate = page.getByTestId('initial-report-rate');
       expect(await rate.locator('[data-rate]').getAttribute('data-rate')).toBe('0.4');
       expect(await rate.textContent()).toContain('40.0%');
+      expect(await rate.textContent()).toContain('首报及时率');
       expect(await page.getByTestId('kpi-drills').locator('.stats-kpi-value').textContent()).toBe('1');
 
       await rate.click();
       const late = page.getByTestId('late-cases');
       await late.waitFor();
       expect(await late.getAttribute('data-count')).toBe('3');
+      expect(await late.getAttribute('data-figure')).toBe('initial');
+      // Who answers for B: o1 sent its 首报 an hour late.
+      expect(await late.getByTestId(`late-case-${ids.B}`).textContent()).toContain('o1');
       for (const name of ['C', 'B', 'D']) {
         const link = late.getByRole('link', { name: `#${ids[name]}`, exact: true });
         expect(await link.getAttribute('href')).toBe(`/incidents/${ids[name]}`);

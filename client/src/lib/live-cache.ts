@@ -70,6 +70,7 @@ export const LIVE_CACHE: { readonly [T in EventType]: CacheRule<T> } = {
   'incident.action': { stale: INCIDENT, patch: patchIncident },
   'incident.closed': { stale: INCIDENT, patch: patchIncident },
   'incident.overdue': { stale: INCIDENT, patch: patchIncident },
+  'incident.statutory_recorded': { stale: INCIDENT, patch: patchIncident },
   'incident.signoff_requested': { stale: ['signoffs', 'incidents'] },
   'incident.signoff_approved': { stale: ['signoffs', 'incidents'] },
   'incident.signoff_returned': { stale: ['signoffs', 'incidents'] },

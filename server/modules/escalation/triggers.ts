@@ -38,7 +38,15 @@ const OBLIGATION_WORDS: Record<string, string> = {
   followup_daily: '续报',
   followup_change: '续报',
   final: '终报',
+  direct_entry: '直报录入',
 };
+
+/**
+ * Overdue obligations alerted on the console but not escalated to the leaders' phones: each
+ * department told with the 首报 (five at once would wake the chain five times; the 首报's own deadline
+ * escalates), and the fire service's / traffic police's notification (another department's clock).
+ */
+const NOT_ESCALATED = new Set(['notification', 'direct_notified']);
 
 function incidentTitle(incident: Incident): string {
   const text = `${incident.location.address}：${incident.summary}`;
@@ -56,7 +64,7 @@ function describe(
   }
   if (t.type === 'incident.overdue') {
     const { incident, obligation } = JSON.parse(t.payload) as EventPayloads['incident.overdue'];
-    if (incident.drill) return undefined;
+    if (incident.drill || NOT_ESCALATED.has(obligation.kind)) return undefined;
     const what = OBLIGATION_WORDS[obligation.kind] ?? '报告';
     return { kind: 'overdue', incidentId: incident.id, title: `${what}逾期：${incidentTitle(incident)}` };
   }

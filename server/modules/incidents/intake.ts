@@ -85,6 +85,7 @@ export async function createIncident(tx: Tx, body: IncidentIntake, zone: string)
     grade_reasons: JSON.stringify(graded.reasons),
     near_miss: graded.nearMiss ? 1 : 0,
     drill: body.drill ? 1 : 0,
+    production_related: body.productionRelated === undefined ? null : body.productionRelated ? 1 : 0,
     late_discovery: late.reason,
     stage: 'received',
     figure_changes: '[]',

@@ -97,6 +97,14 @@ export async function patchIncident(
     grade_basis: graded.basis,
     grade_reasons: JSON.stringify(graded.reasons),
     near_miss: graded.nearMiss ? 1 : 0,
+    production_related:
+      body.productionRelated === undefined
+        ? row.production_related
+        : body.productionRelated === null
+          ? null
+          : body.productionRelated
+            ? 1
+            : 0,
     figure_changes: JSON.stringify(changes),
     grade_history: JSON.stringify(history),
     updated_at: nowStored(tx.clock),

@@ -1,6 +1,7 @@
 import { computeObligations, nextDeadline } from '@shared/domain/deadlines';
 import type { GradeChange, Obligation, ReportRecord } from '@shared/domain/incident-types';
 import type { DbOrTrx } from '../../db/database';
+import { statutoryObligationsFor } from './direct-report';
 import { incidentPolicy } from './policy';
 import { type IncidentRow, syncObligations, updateIncidentRow } from './repo';
 
@@ -39,7 +40,10 @@ export async function refreshObligations(
   zone: string,
   now: Date,
 ): Promise<void> {
-  const obligations = await obligationsFor(db, row, reports, zone);
+  const obligations = [
+    ...(await obligationsFor(db, row, reports, zone)),
+    ...(await statutoryObligationsFor(db, row)),
+  ];
   await syncObligations(db, Number(row.id), obligations);
   await updateIncidentRow(db, Number(row.id), { next_due_at: nextDeadline(obligations, now)?.dueAt ?? null });
 }

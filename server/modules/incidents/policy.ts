@@ -1,4 +1,5 @@
 import { NATIONAL_DEFAULT_POLICY, upgradePolicy, validatePolicy } from '@shared/domain/deadline-policy';
+import { statutoryPolicyProblems } from '@shared/domain/direct-report';
 import type { DeadlinePolicy } from '@shared/domain/incident-types';
 import { BUILT_IN_PROFILES, builtInProfile, DEFAULT_PROFILE_ID } from '@shared/domain/policy-profiles';
 import type { PolicyProfile, PolicyProfileList } from '@shared/schemas/policy-profiles';
@@ -87,7 +88,7 @@ export async function getPolicyProfile(db: DbOrTrx, id: string): Promise<PolicyP
 }
 
 function checkPolicy(policy: DeadlinePolicy): void {
-  const problems = validatePolicy(policy);
+  const problems = [...validatePolicy(policy), ...statutoryPolicyProblems(policy)];
   if (problems.length) throw new DutyError('DUTY_ERR_VALIDATION', `deadline policy: ${problems.join('; ')}`);
 }
 

@@ -1,7 +1,9 @@
+import { isProductionSafety } from '@shared/domain/direct-report';
 import type { Casualties, Obligation } from '@shared/domain/incident-types';
 import type { Incident, ObligationView, Report, ReportSignoff } from '@shared/schemas/incidents';
 import type { Insertable, Selectable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
+import { statutoryRecordsOf } from './direct-report';
 import type { IncidentActionsTable, IncidentReportsTable, IncidentsTable } from './table';
 
 export type IncidentRow = Selectable<IncidentsTable>;
@@ -26,6 +28,16 @@ function obligationView(
     late: row.late === 1,
     overdue: row.done_at === null && row.due_at !== null && row.due_at < now,
   };
+}
+
+/** In scope of 联网直报 when it owes a 直报录入; otherwise why not (see shared/domain/direct-report.ts). */
+function directReportOf(row: IncidentRow, obligations: ObligationView[]): Incident['directReport'] {
+  if (row.drill === 1) return 'drill';
+  if (obligations.some((o) => o.kind === 'direct_entry')) return 'in_scope';
+  const productionRelated = row.production_related === null ? null : row.production_related === 1;
+  return isProductionSafety({ category: row.category, drill: false, productionRelated })
+    ? 'below_threshold'
+    : 'not_production';
 }
 
 export function toIncident(row: IncidentRow, obligations: ObligationView[]): Incident {
@@ -53,6 +65,8 @@ export function toIncident(row: IncidentRow, obligations: ObligationView[]): Inc
     gradeReasons: JSON.parse(row.grade_reasons),
     nearMiss: row.near_miss === 1,
     drill: row.drill === 1,
+    productionRelated: row.production_related === null ? null : row.production_related === 1,
+    directReport: directReportOf(row, obligations),
     lateDiscovery: row.late_discovery,
     stage: row.stage,
     verifiedAt: row.verified_at,
@@ -82,7 +96,13 @@ export async function obligationsOf(
   // By deadline, those without one (the 终报) last; code-unit order, as stored instants sort.
   const keyed = rows.map((row) => ({ row, order: `${row.due_at ?? '\uffff'} ${row.key}` }));
   keyed.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-  for (const { row } of keyed) byIncident.get(Number(row.incident_id))?.push(obligationView(row, now));
+  const records = await statutoryRecordsOf(db, ids);
+  for (const { row } of keyed) {
+    const view = obligationView(row, now);
+    const record = records.get(Number(row.incident_id))?.get(row.key);
+    if (record && view.doneAt !== null) view.record = record;
+    byIncident.get(Number(row.incident_id))?.push(view);
+  }
   return byIncident;
 }
 

@@ -42,6 +42,8 @@ export interface IncidentsTable {
   grade_reasons: string;
   near_miss: number;
   drill: number;
+  /** 1 / 0 in production and business activity or not; null: the category decides (联网直报 scope). */
+  production_related: number | null;
   late_discovery: string | null;
   stage: Incident['stage'];
   verified_at: string | null;
@@ -129,4 +131,19 @@ export interface IdempotencyKeysTable {
   response_status: number | null;
   response_body: string | null;
   created_at: string;
+}
+
+/** What the officer recorded for a statutory obligation (直报录入, notification received, department told). */
+export interface IncidentStatutoryRecordsTable {
+  incident_id: number;
+  /** The obligation's key: direct_entry, direct_notified, notification:<department>. */
+  key: string;
+  kind: 'direct_entry' | 'direct_notified' | 'notification';
+  done_at: string;
+  record_number: string | null;
+  department: string | null;
+  person: string | null;
+  channel: string | null;
+  recorded_by: string;
+  recorded_at: string;
 }

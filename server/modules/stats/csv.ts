@@ -22,29 +22,64 @@ function incidentsTable({ incidents: i }: Stats): Rows {
   ];
 }
 
-function directReportTable({ directReport: d }: Stats): Rows {
+/** A rate as a percentage to one decimal, truncated (99.96% is not 100.0%); empty when nothing was judged. */
+export function percent(rate: number | null): string | null {
+  return rate === null ? null : `${(Math.floor(rate * 1000 + 1e-9) / 10).toFixed(1)}%`;
+}
+
+const FIGURES = [
+  ['direct', '直报率', 'directReport'],
+  ['initial', '首报及时率', 'initialReport'],
+] as const;
+
+function directReportTable(stats: Stats): Rows {
   return [
     ['项目', '代码', '数值'],
-    ['事故起数', 'accidents', d.accidents],
-    ['按时首报', 'on_time', d.onTime],
-    ['迟报', 'late', d.late],
-    ['时限未到', 'pending', d.pending],
-    ['直报率', 'rate', d.rate],
+    ...FIGURES.flatMap(([code, name, field]) => {
+      const d = stats[field];
+      return [
+        [`${name}·事故起数`, `${code}_accidents`, d.accidents],
+        [`${name}·按时`, `${code}_on_time`, d.onTime],
+        [`${name}·迟报`, `${code}_late`, d.late],
+        [`${name}·时限未到`, `${code}_pending`, d.pending],
+        [name, `${code}_rate`, percent(d.rate)],
+      ];
+    }),
   ];
 }
 
-function lateCasesTable({ directReport: d }: Stats, zone: string): Rows {
+function lateCasesTable(stats: Stats, zone: string): Rows {
   return [
-    ['编号', '类别代码', '类别', '接报时间', '报告义务', '时限', '完成时间'],
-    ...d.lateCases.map((c) => [
-      c.id,
-      c.category,
-      categoryName(c.category),
-      local(c.receivedAt, zone),
-      KIND_NAMES[c.kind] ?? c.kind,
-      local(c.dueAt, zone),
-      local(c.doneAt, zone),
-    ]),
+    [
+      '指标',
+      '编号',
+      '类别代码',
+      '类别',
+      '等级',
+      '摘要',
+      '接报时间',
+      '义务',
+      '时限',
+      '完成时间',
+      '迟延(秒)',
+      '责任人',
+    ],
+    ...FIGURES.flatMap(([, name, field]) =>
+      stats[field].lateCases.map((c) => [
+        name,
+        c.id,
+        c.category,
+        categoryName(c.category),
+        gradeName(c.grade),
+        c.summary,
+        local(c.receivedAt, zone),
+        KIND_NAMES[c.kind] ?? c.kind,
+        local(c.dueAt, zone),
+        local(c.doneAt, zone),
+        c.lateSeconds,
+        c.who,
+      ]),
+    ),
   ];
 }
 

@@ -22,4 +22,5 @@ export const KIND_NAMES: Record<string, string> = {
   followup_daily: '续报(每日)',
   followup_change: '补报(伤亡变化)',
   final: '终报',
+  direct_entry: '直报录入',
 };

@@ -1,7 +1,7 @@
 import type { Stats, StatsQuery } from '@shared/schemas/stats';
 import type { DbOrTrx } from '../../db/database';
 import { DutyError } from '../../errors';
-import { directReport } from './direct-report';
+import { directReport, initialReport } from './direct-report';
 import { dutyRecord } from './duty';
 import { incidentCounts } from './incident-counts';
 import { incidentTimes } from './judged';
@@ -31,7 +31,8 @@ export function scopeOf(query: StatsQuery, now: Date): StatsScope {
 
 /**
  * Every figure of the statistics page, straight from the stored records: incidents received in the
- * period (drills only in drillsExcluded), the direct-report rate, timeliness, the trend and the
+ * period (drills only in drillsExcluded), the direct-report rate (直报率) and the initial-report
+ * timeliness (首报及时率), timeliness, the trend and the
  * duty record. Overdue is judged against `now`.
  */
 export async function statsFor(
@@ -42,10 +43,11 @@ export async function statsFor(
   const scope = scopeOf(query, opts.now);
   const bucket = query.bucket ?? 'day';
   // Independent reads: PostgreSQL runs them on several pooled connections at once.
-  const [times, incidents, direct, lateReportsByKind, followupsMet, duty] = await Promise.all([
+  const [times, incidents, direct, initial, lateReportsByKind, followupsMet, duty] = await Promise.all([
     incidentTimes(db, scope),
     incidentCounts(db, scope),
     directReport(db, scope),
+    initialReport(db, scope),
     lateByKind(db, scope),
     followups(db, scope),
     dutyRecord(db, scope, opts.zone),
@@ -54,8 +56,9 @@ export async function statsFor(
     period: { from: scope.from, to: scope.to, zone: opts.zone, bucket },
     incidents,
     directReport: direct,
+    initialReport: initial,
     timeliness: { ...durations(times), lateReportsByKind, followupsMet },
-    trend: trend(times, direct.lateCases, {
+    trend: trend(times, initial.lateCases, {
       from: new Date(scope.from),
       to: new Date(scope.to),
       zone: opts.zone,

@@ -4,8 +4,8 @@ import type { IncidentTimes } from './judged';
 import { ACCIDENTS } from './scope';
 
 /**
- * Received, accidents and late accidents per local bucket (late by the direct-report judgement:
- * the late cases); empty buckets included, so charts stay continuous.
+ * Received, accidents and late accidents per local bucket (late by the 首报 judgement: the
+ * 首报及时率's late cases); empty buckets included, so charts stay continuous.
  */
 export function trend(
   incidents: IncidentTimes[],

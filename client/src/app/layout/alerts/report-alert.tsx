@@ -16,6 +16,9 @@ const obligationKey: Record<NonNullable<BoardIncident['nextKind']>, MessageKey> 
   followup_daily: 'incidents.ob.followup_daily',
   followup_change: 'incidents.ob.followup_change',
   final: 'incidents.ob.final',
+  direct_entry: 'incidents.ob.direct_entry',
+  direct_notified: 'incidents.ob.direct_notified',
+  notification: 'incidents.ob.notification',
 };
 
 function ReportClock({ dueAt }: { dueAt: string }) {

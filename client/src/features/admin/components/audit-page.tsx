@@ -56,6 +56,7 @@ const everyType: Record<EventType, true> = {
   'incident.action': true,
   'incident.closed': true,
   'incident.overdue': true,
+  'incident.statutory_recorded': true,
   'incident.signoff_requested': true,
   'incident.signoff_approved': true,
   'incident.signoff_returned': true,

@@ -12,6 +12,12 @@ export interface AuditLine {
   payload: Record<string, unknown>;
 }
 
+const STATUTORY_KIND: Record<string, MessageKey> = {
+  direct_entry: 'incidents.ob.direct_entry',
+  direct_notified: 'incidents.ob.direct_notified',
+  notification: 'incidents.ob.notification',
+};
+
 /** The common event types; any other reads the fallback sentence. */
 const SENTENCE: Record<string, MessageKey> = {
   'incident.created': 'audit.say.incident.created',
@@ -22,6 +28,7 @@ const SENTENCE: Record<string, MessageKey> = {
   'incident.action': 'audit.say.incident.action',
   'incident.closed': 'audit.say.incident.closed',
   'incident.overdue': 'audit.say.incident.overdue',
+  'incident.statutory_recorded': 'audit.say.incident.statutory_recorded',
   'handover.submitted': 'audit.say.handover.submitted',
   'handover.revised': 'audit.say.handover.revised',
   'handover.accepted': 'audit.say.handover.accepted',
@@ -104,7 +111,17 @@ export function auditSentence(
     const kind = REPORT_KIND[str(obj(p.report).kind)];
     what = kind ? t(kind) : '';
   } else if (line.type === 'incident.action') what = str(obj(p.action).text);
-  else if (line.type.startsWith('logbook.')) {
+  else if (line.type === 'incident.statutory_recorded') {
+    const o = obj(p.obligation);
+    const record = obj(o.record);
+    what = [
+      STATUTORY_KIND[str(o.kind)] ? t(STATUTORY_KIND[str(o.kind)]!) : '',
+      str(record.department),
+      str(record.recordNumber),
+    ]
+      .filter((s) => s !== '')
+      .join(' ');
+  } else if (line.type.startsWith('logbook.')) {
     what = str(obj(p.entry).content);
     if (line.type === 'logbook.linked') incidentId = str(p.incidentId);
   } else if (line.type.startsWith('user.created') || line.type === 'user.updated')
@@ -127,6 +144,10 @@ export function auditSentence(
   }
   if (what.length > 60) what = `${what.slice(0, 60)}…`;
   const vars = { who: person(line.actor), id, what, incident: incidentId };
+  // A statutory record (直报录入, a notification) overdue is no report overdue: say which.
+  const overdueKind =
+    line.type === 'incident.overdue' ? STATUTORY_KIND[str(obj(p.obligation).kind)] : undefined;
+  if (overdueKind) return t('audit.say.incident.statutory_overdue', { ...vars, kind: t(overdueKind) });
   const key = SENTENCE[line.type];
   if (key) return t(key, vars);
   const kind = KIND_LABEL[line.type.split('.')[0] ?? ''];

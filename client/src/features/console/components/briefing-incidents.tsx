@@ -14,6 +14,9 @@ const obligationKey = {
   followup_daily: 'incidents.ob.followup_daily',
   followup_change: 'incidents.ob.followup_change',
   final: 'incidents.ob.final',
+  direct_entry: 'incidents.ob.direct_entry',
+  direct_notified: 'incidents.ob.direct_notified',
+  notification: 'incidents.ob.notification',
 } as const;
 
 const stageKey = {

@@ -49,6 +49,9 @@ export const obligationLabel: Record<ObligationKind, MessageKey> = {
   followup_daily: 'incidents.ob.followup_daily',
   followup_change: 'incidents.ob.followup_change',
   final: 'incidents.ob.final',
+  direct_entry: 'incidents.ob.direct_entry',
+  direct_notified: 'incidents.ob.direct_notified',
+  notification: 'incidents.ob.notification',
 };
 
 /** The officer who may sign: the one rostered next, not the one who handed over. */

@@ -5,7 +5,7 @@ import { CASUALTY_FIELDS } from '@shared/domain/incident-flags';
 import type { Grade } from '@shared/domain/incident-types';
 import type { Incident, IncidentPatch } from '@shared/schemas/incidents';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
 import { patchIncident } from '../api/patch-incident';
 import { FigureFields } from './figure-fields';
 import { GradePreview } from './grade-preview';
@@ -30,7 +30,11 @@ type Values = Pick<
   | 'grade'
   | 'gradeReason'
   | 'accidentUnit'
+  | 'productionRelated'
 >;
+
+/** Fires and road accidents count for the statistics direct report only in production and business activity. */
+const NOTIFIED = new Set<Incident['category']>(['fire', 'road_traffic']);
 
 interface Props {
   incident: Incident;
@@ -49,6 +53,7 @@ function initialOf(incident: Incident): Values {
     grade: incident.gradeBasis === 'manual' ? incident.grade : null,
     seriousPollution: false,
     keyFacilityDanger: false,
+    productionRelated: incident.productionRelated === true,
     accidentUnit: {
       name: incident.accidentUnit?.name ?? '',
       type: incident.accidentUnit?.type ?? '',
@@ -94,6 +99,8 @@ export function EditFiguresModal({ incident, open, onClose, onSaved }: Props) {
     if (manual && v.gradeReason?.trim()) patch.gradeReason = v.gradeReason.trim();
     if (form.isFieldTouched('seriousPollution')) patch.seriousPollution = v.seriousPollution === true;
     if (form.isFieldTouched('keyFacilityDanger')) patch.keyFacilityDanger = v.keyFacilityDanger === true;
+    if (NOTIFIED.has(incident.category) && (v.productionRelated === true) !== before.productionRelated)
+      patch.productionRelated = v.productionRelated === true;
     const unitName = v.accidentUnit?.name?.trim() ?? '';
     const unitType = v.accidentUnit?.type?.trim() ?? '';
     if (unitName !== (before.accidentUnit?.name ?? '') || unitType !== (before.accidentUnit?.type ?? '')) {
@@ -167,6 +174,16 @@ export function EditFiguresModal({ incident, open, onClose, onSaved }: Props) {
             </Form.Item>
           </div>
           <FigureFields category={incident.category} />
+          {NOTIFIED.has(incident.category) && (
+            <Form.Item
+              name="productionRelated"
+              label={t('incidents.form.productionRelated')}
+              tooltip={t('incidents.form.productionRelatedHint')}
+              valuePropName="checked"
+            >
+              <Switch data-testid="edit-production" />
+            </Form.Item>
+          )}
           {manual && (
             <div className="inc-grid-grade">
               <Form.Item name="grade" label={t('incidents.form.manualGrade')}>

@@ -3,8 +3,8 @@ import { RecordState, recordMissing } from '@client/components/record-state';
 import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
-import { nextObligation } from '@shared/domain/board-fields';
-import type { Report } from '@shared/schemas/incidents';
+import { nextReportObligation } from '@shared/domain/board-fields';
+import type { ObligationView, Report } from '@shared/schemas/incidents';
 import type { User } from '@shared/schemas/users';
 import { Card } from 'antd';
 import { useState } from 'react';
@@ -20,6 +20,7 @@ import { ObligationsTable } from './obligations-table';
 import { ReportComposer } from './report-composer';
 import { ReportsList } from './reports-list';
 import { SimilarIncidents } from './similar-incidents';
+import { StatutoryRecordModal } from './statutory-record-modal';
 import { useIncidentDetail } from './use-incident-detail';
 import './incidents.css';
 
@@ -31,6 +32,7 @@ export function IncidentDetailPage({ user }: { user: User }) {
   const { detail, error, reload, apply } = useIncidentDetail(valid ? id : 0);
   const [editing, setEditing] = useState(false);
   const [closing, setClosing] = useState(false);
+  const [recording, setRecording] = useState<ObligationView | null>(null);
   const [kindRequest, setKindRequest] = useState<{ kind: Report['kind']; seq: number } | null>(null);
 
   const missing = recordMissing(valid, error);
@@ -54,7 +56,7 @@ export function IncidentDetailPage({ user }: { user: User }) {
   const handler = hasRole(user, 'officer') || hasRole(user, 'leader');
   const composing = !closed && handler;
   // A report due or overdue: the composer is the first thing on the page.
-  const reportDue = composing && nextObligation(incident) !== null;
+  const reportDue = composing && nextReportObligation(incident) !== null;
   const composer = composing && (
     <Card size="small" title={t('incidents.detail.compose')} id="report-composer-card">
       <ReportComposer
@@ -89,7 +91,11 @@ export function IncidentDetailPage({ user }: { user: User }) {
             <IncidentFacts incident={incident} />
           </Card>
           <Card size="small" title={t('incidents.detail.obligations')}>
-            <ObligationsTable obligations={incident.obligations} closed={closed} />
+            <ObligationsTable
+              obligations={incident.obligations}
+              closed={closed}
+              onRecord={handler ? setRecording : undefined}
+            />
           </Card>
           {!reportDue && composer}
           <Card size="small" title={t('incidents.detail.reports', { count: detail.reports.length })}>
@@ -116,6 +122,14 @@ export function IncidentDetailPage({ user }: { user: User }) {
           </Card>
         </div>
       </div>
+      {handler && (
+        <StatutoryRecordModal
+          incident={incident}
+          obligation={recording}
+          onClose={() => setRecording(null)}
+          onSaved={apply}
+        />
+      )}
       {handler && !closed && (
         <>
           <EditFiguresModal

@@ -6,7 +6,7 @@ import { wanYuan } from '@shared/domain/grading';
 import { CASUALTY_FIELDS } from '@shared/domain/incident-flags';
 import type { Incident } from '@shared/schemas/incidents';
 import { Descriptions, type DescriptionsProps } from 'antd';
-import { casualtyLabel, sourceLabel } from './incident-labels';
+import { casualtyLabel, directScopeLabel, sourceLabel } from './incident-labels';
 
 /** What was reported: the call, the place and time, the figures and how the grade follows. */
 export function IncidentFacts({ incident }: { incident: Incident }) {
@@ -96,6 +96,11 @@ export function IncidentFacts({ incident }: { incident: Incident }) {
           : `${incident.burnedAreaHa} ${t('incidents.unit.ha')}`,
     });
   }
+  items.push({
+    key: 'direct',
+    label: t('incidents.direct.label'),
+    children: <span data-testid="direct-scope">{t(directScopeLabel[incident.directReport])}</span>,
+  });
   items.push({
     key: 'basis',
     label: t('incidents.detail.gradeBasis'),

@@ -13,7 +13,7 @@ import { describeError } from '@client/lib/error-text';
 import { type MessageKey, useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import { formatShortInstant } from '@client/lib/time';
-import { nextObligation } from '@shared/domain/board-fields';
+import { nextReportObligation } from '@shared/domain/board-fields';
 import type { Incident, ObligationView, Report } from '@shared/schemas/incidents';
 import type { User } from '@shared/schemas/users';
 import { useMutation } from '@tanstack/react-query';
@@ -68,7 +68,7 @@ export function IncidentHeader({ incident, user, onChanged, onEdit, onClose, onS
   const { message } = App.useApp();
   const closed = incident.stage === 'closed';
   const handler = hasRole(user, 'officer') || hasRole(user, 'leader');
-  const next = nextObligation(incident);
+  const next = nextReportObligation(incident);
   const command = useMutation({
     mutationFn: (kind: Command) =>
       kind === 'verify' ? verifyIncident(incident.id) : acknowledgeIncident(incident.id),

@@ -41,6 +41,9 @@ export const obligationLabel: Record<ObligationView['kind'], MessageKey> = {
   followup_daily: 'incidents.ob.followup_daily',
   followup_change: 'incidents.ob.followup_change',
   final: 'incidents.ob.final',
+  direct_entry: 'incidents.ob.direct_entry',
+  direct_notified: 'incidents.ob.direct_notified',
+  notification: 'incidents.ob.notification',
 };
 
 export const sourceLabel: Record<Incident['source'], MessageKey> = {
@@ -118,4 +121,23 @@ export const eventLabel: Partial<Record<string, MessageKey>> = {
   'incident.signoff_approved': 'incidents.ev.signoffApproved',
   'incident.signoff_returned': 'incidents.ev.signoffReturned',
   'report.delivery': 'incidents.ev.delivery',
+};
+
+/** The department of a `notification:<department>` obligation key; null for any other key. */
+export function notificationDepartment(key: string): string | null {
+  return key.startsWith('notification:') ? key.slice('notification:'.length) : null;
+}
+
+/** The statutory obligations the officer records (not reports up the chain). */
+export const STATUTORY_KINDS: readonly ObligationView['kind'][] = [
+  'direct_entry',
+  'direct_notified',
+  'notification',
+];
+
+export const directScopeLabel: Record<Incident['directReport'], MessageKey> = {
+  in_scope: 'incidents.direct.in_scope',
+  not_production: 'incidents.direct.not_production',
+  below_threshold: 'incidents.direct.below_threshold',
+  drill: 'incidents.direct.drill',
 };

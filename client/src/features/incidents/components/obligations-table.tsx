@@ -1,9 +1,10 @@
 import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import type { ObligationView } from '@shared/schemas/incidents';
-import { Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Table, type TableColumnsType, Tag } from 'antd';
 import { IncidentCountdown } from './incident-countdown';
-import { obligationLabel } from './incident-labels';
+import { notificationDepartment, obligationLabel, STATUTORY_KINDS } from './incident-labels';
+import { channelLabel } from './statutory-record-modal';
 
 /** Soonest deadline first; the 终报, due when handling ends, last. */
 function byDue(a: ObligationView, b: ObligationView): number {
@@ -12,20 +13,47 @@ function byDue(a: ObligationView, b: ObligationView): number {
   return da === db ? 0 : da < db ? -1 : 1;
 }
 
-/** What must be reported by when (首报, 续报, 终报), and whether it was met in time. */
+/**
+ * What must be reported by when (首报, 续报, 终报), and whether it was met in time; with them the
+ * statutory records (直报录入, the fire service's / traffic police's notification, the departments told
+ * with the 首报), each with its record button while unmet (`onRecord`: handlers only).
+ */
 export function ObligationsTable({
   obligations,
   closed,
+  onRecord,
 }: {
   obligations: ObligationView[];
   closed: boolean;
+  onRecord?: (o: ObligationView) => void;
 }) {
   const t = useT();
+  const recordText = (o: ObligationView) => {
+    const r = o.record;
+    if (!r) return null;
+    return [
+      r.recordNumber !== null ? t('incidents.ob.recordNo', { number: r.recordNumber }) : null,
+      o.kind === 'direct_notified' ? r.department : null,
+      r.channel !== null ? t(channelLabel[r.channel]) : null,
+      r.person,
+      t('incidents.ob.recordedBy', { name: r.recordedByName }),
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  };
   const columns: TableColumnsType<ObligationView> = [
     {
       title: t('incidents.ob.kind'),
       dataIndex: 'kind',
-      render: (kind: ObligationView['kind']) => <b>{t(obligationLabel[kind])}</b>,
+      render: (kind: ObligationView['kind'], o) => {
+        const department = notificationDepartment(o.key);
+        return (
+          <b>
+            {t(obligationLabel[kind])}
+            {department && ` · ${department}`}
+          </b>
+        );
+      },
     },
     {
       title: t('incidents.ob.dueAt'),
@@ -36,7 +64,11 @@ export function ObligationsTable({
       title: t('incidents.ob.left'),
       key: 'left',
       render: (_: unknown, o) =>
-        o.doneAt || closed ? '—' : <IncidentCountdown dueAt={o.dueAt} testId={`ob-countdown-${o.key}`} />,
+        o.doneAt || (closed && !STATUTORY_KINDS.includes(o.kind)) ? (
+          '—'
+        ) : (
+          <IncidentCountdown dueAt={o.dueAt} testId={`ob-countdown-${o.key}`} />
+        ),
     },
     {
       title: t('incidents.ob.doneAt'),
@@ -47,6 +79,12 @@ export function ObligationsTable({
             {formatMinute(doneAt)}
             {o.reportNumber !== null && (
               <span className="inc-muted"> · {t('incidents.ob.byReport', { number: o.reportNumber })}</span>
+            )}
+            {o.record && (
+              <span className="inc-muted" data-testid={`ob-record-${o.key}`}>
+                {' '}
+                · {recordText(o)}
+              </span>
             )}
           </span>
         ) : (
@@ -66,6 +104,17 @@ export function ObligationsTable({
           )}
           {o.doneAt && !o.late && <Tag color="green">{t('incidents.ob.onTime')}</Tag>}
           {!o.doneAt && !o.overdue && <Tag>{t('incidents.ob.pending')}</Tag>}
+          {!o.doneAt && onRecord && STATUTORY_KINDS.includes(o.kind) && (
+            <Button
+              size="small"
+              type="primary"
+              ghost
+              onClick={() => onRecord(o)}
+              data-testid={`ob-record-btn-${o.key}`}
+            >
+              {t('incidents.ob.record')}
+            </Button>
+          )}
         </>
       ),
     },

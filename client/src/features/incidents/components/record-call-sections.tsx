@@ -137,6 +137,16 @@ export function RecordCallSections({ category, now }: Props) {
         <Form.Item name="drill" label={t('incidents.form.drill')} valuePropName="checked">
           <Switch data-testid="record-call-drill" />
         </Form.Item>
+        {(category === 'fire' || category === 'road_traffic') && (
+          <Form.Item
+            name="productionRelated"
+            label={t('incidents.form.productionRelated')}
+            tooltip={t('incidents.form.productionRelatedHint')}
+            valuePropName="checked"
+          >
+            <Switch data-testid="record-call-production" />
+          </Form.Item>
+        )}
       </div>
       {takesManualGrade(category) && (
         <div className="inc-grid-grade">

@@ -24,6 +24,8 @@ export interface RecordCallValues {
   keyFacilityDanger?: boolean;
   source?: IncidentIntake['source'];
   drill?: boolean;
+  /** Fires and road accidents: in production and business activity (联网直报 scope). */
+  productionRelated?: boolean;
   grade?: Grade | null;
   gradeReason?: string;
 }
@@ -134,5 +136,7 @@ export function toIntake(values: RecordCallValues): IncidentIntake | null {
   if (grading.seriousPollution) body.seriousPollution = true;
   if (grading.keyFacilityDanger) body.keyFacilityDanger = true;
   if (values.drill) body.drill = true;
+  if (values.productionRelated && (values.category === 'fire' || values.category === 'road_traffic'))
+    body.productionRelated = true;
   return body;
 }

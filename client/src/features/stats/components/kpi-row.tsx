@@ -1,8 +1,9 @@
 import { RightOutlined } from '@ant-design/icons';
 import { useT } from '@client/lib/i18n';
-import type { Stats } from '@shared/schemas/stats';
+import type { Judged, Stats } from '@shared/schemas/stats';
 import { Card, Col, Row } from 'antd';
 import type { ReactNode } from 'react';
+import type { Figure } from './late-cases-drawer';
 import { ratePercent } from './stats-labels';
 
 interface KpiProps {
@@ -33,11 +34,55 @@ function Kpi({ label, value, sub, tone, testId, onClick }: KpiProps) {
   );
 }
 
-/** 接报总数, 直报率 against its 100% target (click: the late cases), pending, drills left out. */
-export function KpiRow({ stats, onOpenLate }: { stats: Stats; onOpenLate: () => void }) {
+function RateKpi({
+  label,
+  figure,
+  testId,
+  onOpen,
+}: {
+  label: string;
+  figure: Judged;
+  testId: string;
+  onOpen: () => void;
+}) {
   const t = useT();
-  const { incidents, directReport: d } = stats;
-  const rateTone = d.rate === null ? 'muted' : d.rate >= 1 ? 'ok' : 'bad';
+  const tone = figure.rate === null ? 'muted' : figure.rate >= 1 ? 'ok' : 'bad';
+  return (
+    <Kpi
+      label={label}
+      value={
+        <span data-rate={figure.rate ?? ''} data-tone={tone}>
+          {ratePercent(figure.rate)}
+          <span className="stats-kpi-target">{t('stats.target')}</span>
+        </span>
+      }
+      sub={
+        <span>
+          {figure.rate === null
+            ? t('stats.kpi.rateNone')
+            : t('stats.kpi.rateSub', {
+                onTime: figure.onTime,
+                judged: figure.onTime + figure.late,
+                late: figure.late,
+              })}
+          {figure.pending > 0 && ` · ${t('stats.kpi.pendingShort', { pending: figure.pending })}`}
+          <RightOutlined className="stats-kpi-more" />
+        </span>
+      }
+      tone={tone}
+      testId={testId}
+      onClick={onOpen}
+    />
+  );
+}
+
+/**
+ * 接报总数; the 直报率 (直报录入 of in-scope production-safety accidents) and the 首报及时率 beside it,
+ * each against its 100% target (click: its late cases); drills left out.
+ */
+export function KpiRow({ stats, onOpenLate }: { stats: Stats; onOpenLate: (figure: Figure) => void }) {
+  const t = useT();
+  const { incidents } = stats;
   const cols = { xs: 24, sm: 12, xl: 6 };
   return (
     <Row gutter={[16, 16]} className="stats-kpis">
@@ -45,39 +90,27 @@ export function KpiRow({ stats, onOpenLate }: { stats: Stats; onOpenLate: () => 
         <Kpi
           label={t('stats.kpi.received')}
           value={incidents.received}
-          sub={t('stats.kpi.receivedSub', { accidents: d.accidents, closed: incidents.byStage.closed })}
+          sub={t('stats.kpi.receivedSub', {
+            accidents: stats.initialReport.accidents,
+            closed: incidents.byStage.closed,
+          })}
           testId="kpi-received"
         />
       </Col>
       <Col {...cols}>
-        <Kpi
+        <RateKpi
           label={t('stats.kpi.rate')}
-          value={
-            <span data-rate={d.rate ?? ''} data-tone={rateTone}>
-              {ratePercent(d.rate)}
-              <span className="stats-kpi-target">{t('stats.target')}</span>
-            </span>
-          }
-          sub={
-            <span>
-              {d.rate === null
-                ? t('stats.kpi.rateNone')
-                : t('stats.kpi.rateSub', { onTime: d.onTime, judged: d.onTime + d.late, late: d.late })}
-              <RightOutlined className="stats-kpi-more" />
-            </span>
-          }
-          tone={rateTone}
+          figure={stats.directReport}
           testId="direct-report-rate"
-          onClick={onOpenLate}
+          onOpen={() => onOpenLate('direct')}
         />
       </Col>
       <Col {...cols}>
-        <Kpi
-          label={t('stats.kpi.pending')}
-          value={d.pending}
-          sub={t('stats.kpi.pendingSub')}
-          tone={d.pending > 0 ? undefined : 'muted'}
-          testId="kpi-pending"
+        <RateKpi
+          label={t('stats.kpi.initialRate')}
+          figure={stats.initialReport}
+          testId="initial-report-rate"
+          onOpen={() => onOpenLate('initial')}
         />
       </Col>
       <Col {...cols}>

@@ -1,4 +1,4 @@
-import { categoryLabel } from '@client/lib/domain-labels';
+import { categoryLabel, gradeShort } from '@client/lib/domain-labels';
 import { useLang, useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import type { LateCase, Stats, StatsQuery } from '@shared/schemas/stats';
@@ -7,26 +7,23 @@ import { Link, useNavigate } from 'react-router-dom';
 import { CsvButton } from './csv-button';
 import { kindLabel, ratePercent } from './stats-labels';
 
+/** Which figure's late cases: the 直报率 (直报录入) or the 首报及时率. */
+export type Figure = 'direct' | 'initial';
+
 interface Props {
-  open: boolean;
+  /** The figure whose late cases are shown, or null: closed. */
+  figure: Figure | null;
   onClose: () => void;
   stats: Stats;
   query: StatsQuery;
 }
 
-/** Minutes past the deadline: until the report, or until now while still overdue. */
-function minutesOver(c: LateCase, now: number): number {
-  const end = c.doneAt ? Date.parse(c.doneAt) : now;
-  return Math.max(0, Math.round((end - Date.parse(c.dueAt)) / 60_000));
-}
-
-/** Every accident whose 首报 missed its deadline, one click from its record. */
-export function LateCasesDrawer({ open, onClose, stats, query }: Props) {
+/** Every accident that missed the figure's deadline (直报录入 or 首报), with who, one click from its record. */
+export function LateCasesDrawer({ figure, onClose, stats, query }: Props) {
   const t = useT();
   const lang = useLang();
   const navigate = useNavigate();
-  const d = stats.directReport;
-  const now = Date.now();
+  const d = figure === 'initial' ? stats.initialReport : stats.directReport;
   const columns: TableColumnsType<LateCase> = [
     {
       title: t('stats.late.id'),
@@ -39,6 +36,12 @@ export function LateCasesDrawer({ open, onClose, stats, query }: Props) {
       dataIndex: 'category',
       render: (c: LateCase['category']) => categoryLabel(c, lang),
     },
+    {
+      title: t('stats.late.grade'),
+      dataIndex: 'grade',
+      render: (g: LateCase['grade']) => gradeShort(g, lang),
+    },
+    { title: t('stats.late.summaryCol'), dataIndex: 'summary', ellipsis: true },
     { title: t('stats.late.receivedAt'), dataIndex: 'receivedAt', render: formatMinute },
     { title: t('stats.late.kind'), dataIndex: 'kind', render: (k: LateCase['kind']) => t(kindLabel[k]) },
     { title: t('stats.late.dueAt'), dataIndex: 'dueAt', render: formatMinute },
@@ -52,32 +55,47 @@ export function LateCasesDrawer({ open, onClose, stats, query }: Props) {
       title: t('stats.late.over'),
       key: 'over',
       align: 'right',
-      render: (_: unknown, c) => t('stats.minutes', { value: minutesOver(c, now) }),
+      render: (_: unknown, c) => t('stats.minutes', { value: Math.round(c.lateSeconds / 60) }),
+    },
+    {
+      title: t('stats.late.who'),
+      key: 'who',
+      render: (_: unknown, c) =>
+        c.whoBasis === 'none' ? (
+          <span className="stats-muted">{t('stats.late.whoNone')}</span>
+        ) : (
+          <span>
+            {c.who}
+            {c.whoBasis === 'on_duty' && <span className="stats-muted"> {t('stats.late.whoOnDuty')}</span>}
+          </span>
+        ),
     },
   ];
 
   return (
     <Drawer
-      open={open}
+      open={figure !== null}
       onClose={onClose}
-      size={880}
-      title={t('stats.late.title', { count: d.lateCases.length })}
+      size={1080}
+      title={t(figure === 'initial' ? 'stats.late.titleInitial' : 'stats.late.titleDirect', {
+        count: d.lateCases.length,
+      })}
       extra={<CsvButton query={query} table="late_cases" />}
     >
       <Alert
         type={d.rate === null || d.rate >= 1 ? 'success' : 'error'}
         showIcon
         className="stats-late-summary"
-        title={t('stats.late.summary', {
+        title={t(figure === 'initial' ? 'stats.late.summaryInitial' : 'stats.late.summary', {
           rate: ratePercent(d.rate),
           onTime: d.onTime,
           late: d.late,
           pending: d.pending,
         })}
       />
-      <div data-testid="late-cases" data-count={d.lateCases.length}>
+      <div data-testid="late-cases" data-figure={figure ?? ''} data-count={d.lateCases.length}>
         <Table<LateCase>
-          rowKey="id"
+          rowKey={(c) => `${c.id}:${c.kind}`}
           size="small"
           columns={columns}
           dataSource={d.lateCases}

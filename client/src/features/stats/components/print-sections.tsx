@@ -54,7 +54,7 @@ export function PaperTable({ head, rows, numeric = true, testId }: PaperTablePro
 
 export function KeyFigures({ stats }: { stats: Stats }) {
   const t = useT();
-  const { incidents: i, directReport: d, timeliness: tl } = stats;
+  const { incidents: i, directReport: d, initialReport: r, timeliness: tl } = stats;
   const minutes = (s: number | null) => (s === null ? '—' : t('stats.minutes', { value: toMinutes(s)! }));
   const figures: [string, Cell][] = [
     [t('stats.kpi.received'), i.received],
@@ -63,6 +63,8 @@ export function KeyFigures({ stats }: { stats: Stats }) {
     [t('stats.rate.onTime'), d.onTime],
     [t('stats.rate.late'), d.late],
     [t('stats.rate.pending'), d.pending],
+    [t('stats.kpi.initialRate'), <b key="initial">{ratePercent(r.rate)}</b>],
+    [t('stats.print.initialJudged'), `${r.onTime} / ${r.onTime + r.late}`],
     [t('stats.kpi.drills'), i.drillsExcluded],
     [t('stats.print.toInitialMedian'), minutes(tl.toInitialReport.median)],
     [t('stats.print.followups'), `${tl.followupsMet.met} / ${tl.followupsMet.due}`],
@@ -118,27 +120,36 @@ export function Composition({ stats }: { stats: Stats }) {
 export function LateCasesPaper({ stats }: { stats: Stats }) {
   const t = useT();
   const lang = useLang();
-  const cases = stats.directReport.lateCases;
+  const cases = [
+    ...stats.directReport.lateCases.map((c) => ({ c, figure: t('stats.kpi.rate') })),
+    ...stats.initialReport.lateCases.map((c) => ({ c, figure: t('stats.kpi.initialRate') })),
+  ];
   if (cases.length === 0) return <p className="sp-none">{t('stats.late.none')}</p>;
   return (
     <PaperTable
       numeric={false}
       testId="print-late-cases"
       head={[
+        t('stats.print.figure'),
         t('stats.late.id'),
         t('stats.late.category'),
         t('stats.late.receivedAt'),
         t('stats.late.kind'),
         t('stats.late.dueAt'),
         t('stats.late.doneAt'),
+        t('stats.late.over'),
+        t('stats.late.who'),
       ]}
-      rows={cases.map((c) => [
+      rows={cases.map(({ c, figure }) => [
+        figure,
         `#${c.id}`,
         categoryLabel(c.category, lang),
         formatMinute(c.receivedAt),
         t(kindLabel[c.kind]),
         formatMinute(c.dueAt),
         c.doneAt ? formatMinute(c.doneAt) : t('stats.late.stillOverdue'),
+        t('stats.minutes', { value: Math.round(c.lateSeconds / 60) }),
+        c.whoBasis === 'on_duty' ? `${c.who} ${t('stats.late.whoOnDuty')}` : c.who || '—',
       ])}
     />
   );

@@ -4,7 +4,9 @@ import type { Stats, StatsQuery } from '@shared/schemas/stats';
 
 export type SourceCode = NonNullable<StatsQuery['source']>;
 export type StageCode = keyof Stats['incidents']['byStage'];
-export type KindCode = Stats['directReport']['lateCases'][number]['kind'];
+export type KindCode =
+  | Stats['timeliness']['lateReportsByKind'][number]['kind']
+  | Stats['directReport']['lateCases'][number]['kind'];
 export type GradeFilter = NonNullable<StatsQuery['grade']>;
 
 export const sourceLabel: Record<SourceCode, MessageKey> = {
@@ -30,6 +32,7 @@ export const kindLabel: Record<KindCode, MessageKey> = {
   followup_daily: 'stats.kind.followup_daily',
   followup_change: 'stats.kind.followup_change',
   final: 'stats.kind.final',
+  direct_entry: 'stats.kind.direct_entry',
 };
 
 /** Most serious first, then the ungraded. */

@@ -7,7 +7,7 @@ import { Button, Card, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { DutySection } from './duty-section';
 import { KpiRow } from './kpi-row';
-import { LateCasesDrawer } from './late-cases-drawer';
+import { type Figure, LateCasesDrawer } from './late-cases-drawer';
 import { PeriodBar } from './period-bar';
 import { ReportingSection } from './reporting-section';
 import { StatsCharts } from './stats-charts';
@@ -28,7 +28,7 @@ export function StatsPage() {
   const loading = figures.isFetching;
   const error = figures.error;
   const reload = () => void figures.refetch();
-  const [lateOpen, setLateOpen] = useState(false);
+  const [lateOpen, setLateOpen] = useState<Figure | null>(null);
   const printMonth = query ? monthOf(query, getBureauZone()) : bureauMonth();
 
   return (
@@ -57,11 +57,11 @@ export function StatsPage() {
         loading && <Spin size="large" className="stats-spin" />
       ) : (
         <>
-          <KpiRow stats={stats} onOpenLate={() => setLateOpen(true)} />
+          <KpiRow stats={stats} onOpenLate={setLateOpen} />
           <StatsCharts stats={stats} query={query} />
           <ReportingSection stats={stats} query={query} />
           <DutySection stats={stats} query={query} />
-          <LateCasesDrawer open={lateOpen} onClose={() => setLateOpen(false)} stats={stats} query={query} />
+          <LateCasesDrawer figure={lateOpen} onClose={() => setLateOpen(null)} stats={stats} query={query} />
         </>
       )}
     </div>
