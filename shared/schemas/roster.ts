@@ -90,6 +90,8 @@ export const RosterCheck = Type.Object(
           role: Type.String(),
           required: Type.Integer(),
           actual: Type.Integer(),
+          /** What raised the minimum (warnings, responses, 重点时段, periods, seasons). */
+          reasons: Type.Array(Type.String()),
         },
         { additionalProperties: false },
       ),
