@@ -125,6 +125,8 @@ export const RosterDay = Type.Object(
     end: Instant,
     officersRequired: Type.Integer(),
     leadersRequired: Type.Integer(),
+    /** A leader must be in the duty room (red warning, Ⅲ-level response or above): 领导在岗带班. */
+    leaderOnSite: Type.Boolean(),
     strengthened: Type.Boolean(),
     reasons: Type.Array(Type.String()),
   },
