@@ -347,6 +347,7 @@ export {
 export { assertRosterable, peopleById, rosterContext } from './rules';
 export {
   claimMissedCheckIn,
+  dueLeaderCheckIns,
   dueMissedCheckIns,
   markCheckedIn,
   markCheckedOut,
