@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { EventsTable } from '../events/table';
 import type { AuditCheckpointsTable } from '../modules/audit/table';
-import type { CalendarDaysTable } from '../modules/calendar/table';
 import type { SessionsTable } from '../modules/auth/table';
+import type { CalendarDaysTable } from '../modules/calendar/table';
 import type {
   EscalationCursorTable,
   EscalationMessagesTable,

@@ -23,10 +23,7 @@ const COLOUR_RANK: Record<WarningColour, number> = { blue: 1, yellow: 2, orange:
  * configured colour does not; any response does. Red and Ⅰ–Ⅲ-level responses want the leader in
  * the duty room (领导在岗带班); orange and Ⅳ want the strengthened minimum (two officers).
  */
-export function driverDemand(
-  driver: DutyDriver,
-  threshold: WarningColour,
-): { leaderOnSite: boolean } | null {
+export function driverDemand(driver: DutyDriver, threshold: WarningColour): { leaderOnSite: boolean } | null {
   if (driver.kind === 'warning') {
     const rank = COLOUR_RANK[driver.level as WarningColour];
     if (rank === undefined || rank < COLOUR_RANK[threshold]) return null;

@@ -21,7 +21,11 @@ export interface Shortfall {
  * (each counted once), and — when a red warning or a Ⅲ-level response or above is in force — no
  * leader checked in to the duty room (a leader only on call does not count).
  */
-export function dutyShortfall(need: Staffing, onDuty: OnDuty, normal: { officers: number; leaders: number }): Shortfall[] {
+export function dutyShortfall(
+  need: Staffing,
+  onDuty: OnDuty,
+  normal: { officers: number; leaders: number },
+): Shortfall[] {
   const out: Shortfall[] = [];
   const why = (raised: boolean, pick: (c: Staffing['causes'][number]) => boolean) =>
     raised ? [...new Set(need.causes.filter(pick).map((c) => c.label))] : [];
@@ -44,7 +48,12 @@ export function dutyShortfall(need: Staffing, onDuty: OnDuty, normal: { officers
   if (need.leaderOnSite) {
     const inRoom = new Set(onDuty.leaders.filter((l) => l.checkedIn).map((l) => l.userId)).size;
     if (inRoom < 1)
-      out.push({ need: 'leader_on_site', required: 1, actual: inRoom, reasons: why(true, (c) => c.leaderOnSite) });
+      out.push({
+        need: 'leader_on_site',
+        required: 1,
+        actual: inRoom,
+        reasons: why(true, (c) => c.leaderOnSite),
+      });
   }
   return out;
 }

@@ -76,7 +76,13 @@ async function whoToCall(
   const out: DutyNow['toCall'] = [];
   const add = (u: (typeof users)[number], rostered: boolean) => {
     if (!out.some((o) => o.userId === u.id))
-      out.push({ userId: u.id, displayName: u.displayName || u.username, phone: u.phone, roles: u.roles, rostered });
+      out.push({
+        userId: u.id,
+        displayName: u.displayName || u.username,
+        phone: u.phone,
+        roles: u.roles,
+        rostered,
+      });
   };
   const needs = new Set(shortfall.map((s) => s.need));
   if (needs.has('leader_on_site'))
@@ -85,10 +91,14 @@ async function whoToCall(
       if (u) add(u, true);
     }
   if (needs.has('leaders') || needs.has('leader_on_site'))
-    for (const u of users.filter((x) => x.roles.includes('leader') && !leaders.some((l) => l.userId === x.id)))
+    for (const u of users.filter(
+      (x) => x.roles.includes('leader') && !leaders.some((l) => l.userId === x.id),
+    ))
       add(u, false);
   if (needs.has('officers'))
-    for (const u of users.filter((x) => x.roles.includes('officer') && !officers.some((o) => o.userId === x.id)))
+    for (const u of users.filter(
+      (x) => x.roles.includes('officer') && !officers.some((o) => o.userId === x.id),
+    ))
       add(u, false);
   return out;
 }

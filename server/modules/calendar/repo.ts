@@ -17,9 +17,18 @@ export async function findOverride(db: DbOrTrx, date: string): Promise<CalendarO
   return row ? toOverride(row) : undefined;
 }
 
-export async function upsertOverride(db: DbOrTrx, day: CalendarOverride, at: string, by: string): Promise<void> {
+export async function upsertOverride(
+  db: DbOrTrx,
+  day: CalendarOverride,
+  at: string,
+  by: string,
+): Promise<void> {
   const values = { kind: day.kind, festival: day.festival, name: day.name, updated_at: at, updated_by: by };
-  const updated = await db.updateTable('calendar_days').set(values).where('date', '=', day.date).executeTakeFirst();
+  const updated = await db
+    .updateTable('calendar_days')
+    .set(values)
+    .where('date', '=', day.date)
+    .executeTakeFirst();
   if (Number(updated.numUpdatedRows) === 0)
     await db
       .insertInto('calendar_days')

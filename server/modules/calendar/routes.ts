@@ -20,7 +20,10 @@ export async function calendarRoutes(root: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/calendar',
-    { config: { access: 'user' }, schema: { querystring: CalendarYearQuery, response: { 200: CalendarYear } } },
+    {
+      config: { access: 'user' },
+      schema: { querystring: CalendarYearQuery, response: { 200: CalendarYear } },
+    },
     async (req) => calendarYear(app.db, req.query.year, await getDutySettings(app.db)),
   );
 
@@ -36,7 +39,9 @@ export async function calendarRoutes(root: FastifyInstance): Promise<void> {
       config: { access: ADMIN },
       schema: {
         body: CalendarDaysBody,
-        response: { 200: Type.Object({ days: Type.Array(CalendarOverride) }, { additionalProperties: false }) },
+        response: {
+          200: Type.Object({ days: Type.Array(CalendarOverride) }, { additionalProperties: false }),
+        },
       },
     },
     async (req) => ({ days: await app.command(actorOf(req), (tx) => setCalendarDays(tx, req.body.days)) }),
@@ -44,7 +49,10 @@ export async function calendarRoutes(root: FastifyInstance): Promise<void> {
 
   app.delete(
     '/api/calendar/days/:date',
-    { config: { access: ADMIN }, schema: { params: CalendarDateParams, response: { 200: CalendarOverride } } },
+    {
+      config: { access: ADMIN },
+      schema: { params: CalendarDateParams, response: { 200: CalendarOverride } },
+    },
     async (req) => app.command(actorOf(req), (tx) => clearCalendarDay(tx, req.params.date)),
   );
 }

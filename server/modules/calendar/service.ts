@@ -31,7 +31,12 @@ export async function calendarYear(db: DbOrTrx, year: number, settings: DutySett
     year,
     known: yearKnown(year, cal),
     notice: official
-      ? { title: official.title, document: official.document, issuedOn: official.issuedOn, sources: official.sources }
+      ? {
+          title: official.title,
+          document: official.document,
+          issuedOn: official.issuedOn,
+          sources: official.sources,
+        }
       : null,
     days,
     overrides: cal.overrides.filter((o) => o.date.startsWith(`${year}-`)),
@@ -42,7 +47,10 @@ export async function calendarYear(db: DbOrTrx, year: number, settings: DutySett
 export async function calendarStatus(db: DbOrTrx, zone: string, now: Date): Promise<CalendarStatus> {
   const cal = await calendarData(db);
   const today = localDateOf(now, zone);
-  const years = new Set([...cal.years.map((y) => y.year), ...cal.overrides.map((o) => Number(o.date.slice(0, 4)))]);
+  const years = new Set([
+    ...cal.years.map((y) => y.year),
+    ...cal.overrides.map((o) => Number(o.date.slice(0, 4))),
+  ]);
   return {
     today,
     missingYear: missingYear(today, cal),

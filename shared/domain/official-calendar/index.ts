@@ -67,7 +67,14 @@ export function calendarDay(date: string, cal: CalendarData = SHIPPED_CALENDAR):
   const year = cal.years.find((y) => y.year === Number(date.slice(0, 4)));
   for (const block of year?.holidays ?? []) {
     if (block.from <= date && date <= block.to)
-      return { date, kind: 'holiday', working: false, festival: block.festival, name: block.name, source: 'official' };
+      return {
+        date,
+        kind: 'holiday',
+        working: false,
+        festival: block.festival,
+        name: block.name,
+        source: 'official',
+      };
     if (block.makeupWorkdays.includes(date))
       return {
         date,
