@@ -37,6 +37,7 @@ function Bare({ page: Page }: { page: ComponentType }) {
 const UsersPage = lazyNamed(() => import('../features/admin/components/users-page'), 'UsersPage');
 const TokensPage = lazyNamed(() => import('../features/admin/components/tokens-page'), 'TokensPage');
 const AuditPage = lazyNamed(() => import('../features/admin/components/audit-page'), 'AuditPage');
+const CalendarPage = lazyNamed(() => import('../features/admin/components/calendar-page'), 'CalendarPage');
 // The roster is planned in office hours; the duty post's first screen is the console.
 const RosterPage = lazyNamed(() => import('../features/roster/components/roster-page'), 'RosterPage');
 const RosterPrintPage = lazyNamed(
@@ -125,6 +126,7 @@ export const router = createBrowserRouter([
           { path: 'users', element: <CurrentUsersPage /> },
           { path: 'tokens', element: <TokensPage /> },
           { path: 'audit', element: <AuditPage /> },
+          { path: 'calendar', element: <CalendarPage /> },
         ],
       },
       { path: '*', element: <NotFound /> },
