@@ -88,15 +88,12 @@ describe('the shortfall and the missing calendar in the console', () => {
     const calendar = page.getByTestId('alert-calendar-missing');
     await expect.poll(() => calendar.textContent()).toContain('尚无 2027 年法定节假日安排');
 
-    // Entered by an administrator (here through the API): the warning goes on every console, live.
-    const put = await t.app.inject(
-      as(admin, {
-        method: 'PUT',
-        url: '/api/calendar/days',
-        payload: { days: [{ date: '2027-01-01', kind: 'holiday', festival: 'new_year', name: '元旦' }] },
-      }),
-    );
-    expect(put.statusCode, put.body).toBe(200);
+    // Entered by the administrator on the holidays page: the warning goes, live.
+    await page.goto(`${t.url}/admin/calendar`);
+    await expect.poll(() => page.getByTestId('calendar-notice').textContent()).toContain('国办发明电〔2025〕7号');
+    await page.getByTestId('calendar-form').locator('#date').fill('2027-01-01');
+    await page.getByTestId('calendar-form').locator('#name').fill('元旦');
+    await page.getByTestId('calendar-save').click();
     await expect.poll(() => calendar.count(), { timeout: 5_000 }).toBe(0);
   });
 
