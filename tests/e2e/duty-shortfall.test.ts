@@ -90,7 +90,9 @@ describe('the shortfall and the missing calendar in the console', () => {
 
     // Entered by the administrator on the holidays page: the warning goes, live.
     await page.goto(`${t.url}/admin/calendar`);
-    await expect.poll(() => page.getByTestId('calendar-notice').textContent()).toContain('国办发明电〔2025〕7号');
+    await expect
+      .poll(() => page.getByTestId('calendar-notice').textContent())
+      .toContain('国办发明电〔2025〕7号');
     await page.getByTestId('calendar-form').locator('#date').fill('2027-01-01');
     await page.getByTestId('calendar-form').locator('#name').fill('元旦');
     await page.getByTestId('calendar-save').click();
