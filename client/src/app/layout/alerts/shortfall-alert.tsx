@@ -12,7 +12,10 @@ import type { AlertItem } from './alert-row';
 export function useShortfallAlert(): AlertItem | null {
   const t = useT();
   const { data: duty } = useDutyNow();
-  if (!duty || duty.shortfall.length === 0) return null;
+  // An ordinary day's hole in the roster is the duty banner's (and the roster checks') business; the
+  // layer carries what strengthened duty asks for: more people, or the leader in the room.
+  const strengthened = duty?.shortfall.some((s) => s.reasons.length > 0 || s.need === 'leader_on_site');
+  if (!duty || !strengthened) return null;
   const sep = t('duty.listSep');
   return {
     key: 'shortfall',
