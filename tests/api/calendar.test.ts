@@ -264,3 +264,60 @@ describe.each(DIALECTS)('the official calendar on %s', (dialect) => {
     );
   });
 });
+
+describe.each(DIALECTS)('the leader on a 重点时段 day on %s', (dialect) => {
+  // 08:00 on 1 October 2026 in Shanghai, before the 08:30 hand-over of the 国庆 duty day.
+  const clock = fixedClock('2026-10-01T00:00:00.000Z');
+  let t: TestApp;
+  let admin: Session;
+  beforeAll(async () => {
+    t = await startApp({ dialect, clock, config: { tzName: 'Asia/Shanghai' } });
+    admin = await signInAdmin(t.app);
+    const o1 = await createUser(t.app, admin, { username: 'o1', roles: ['officer'] });
+    const o2 = await createUser(t.app, admin, { username: 'o2', roles: ['officer'] });
+    const l1 = await createUser(t.app, admin, { username: 'l1', roles: ['leader'] });
+    const gen = await t.app.inject(
+      as(admin, {
+        method: 'POST',
+        url: '/api/roster/generate',
+        payload: { from: '2026-10-01', to: '2026-10-31', officers: [o1.id, o2.id], leaders: [l1.id] },
+      }),
+    );
+    expect(gen.statusCode, gen.body).toBe(200);
+    // One leader every day breaks the rest rules: published over them.
+    const pub = await t.app.inject(
+      as(admin, {
+        method: 'POST',
+        url: '/api/roster/publish',
+        payload: { month: '2026-10', overrideReason: 'test' },
+      }),
+    );
+    expect(pub.statusCode, pub.body).toBe(200);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('is not a missed post: 国庆 wants two officers, not the leader in the room', async () => {
+    // 12:00 local: the officers' check-in (due 08:40) has passed; nobody checked in.
+    clock.set('2026-10-01T04:00:00.000Z');
+    await t.app.scanner.runOnce();
+    await t.app.scanner.runOnce();
+    const duty = (await t.app.inject(as(admin, { method: 'GET', url: '/api/duty/now' }))).json() as DutyNow;
+    expect(duty).toMatchObject({
+      officersRequired: 2,
+      leaderOnSite: false,
+      reasons: ['国庆节'],
+      shortfall: [],
+    });
+    expect(duty.officers).toHaveLength(2);
+    const events = (
+      await t.app.inject(as(admin, { method: 'GET', url: '/api/events?type=attendance.missed' }))
+    ).json() as { events: { payload: { shift: { role: string; dutyDate: string } } }[] };
+    // Both officers of the 国庆 duty day missed it; the leader on call did not.
+    expect(events.events.map((e) => [e.payload.shift.role, e.payload.shift.dutyDate])).toEqual([
+      ['officer', '2026-10-01'],
+      ['officer', '2026-10-01'],
+    ]);
+  });
+});
