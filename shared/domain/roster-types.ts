@@ -48,6 +48,8 @@ export interface DutyPeriod {
   /** Minimums for this period; default: settings.strengthenedStaffing. Not used for makeup_workday. */
   officers?: number | null;
   leaders?: number | null;
+  /** The leader must be in the duty room on these days (领导在岗带班); default false. */
+  leaderOnSite?: boolean;
 }
 
 /** One thing that strengthens a duty day, and what it asks for. */

@@ -41,6 +41,7 @@ export function staffingCauses(day: LocalDate, ctx: RosterContext): StaffingCaus
       id: p.id,
       officers: p.officers ?? strong.officers,
       leaders: p.leaders ?? strong.leaders,
+      leaderOnSite: p.leaderOnSite ?? false,
     });
   }
   const festivals = settings.keyFestivals ?? DEFAULT_DUTY_SETTINGS.keyFestivals ?? [];

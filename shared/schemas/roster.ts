@@ -52,6 +52,8 @@ export const NewPeriodBody = Type.Object(
     toDate: LocalDate,
     officers: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 20 }), Type.Null()])),
     leaders: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()])),
+    /** The leader must be checked in to the duty room, not only on call (领导在岗带班). Default false. */
+    leaderOnSite: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -66,6 +68,7 @@ export const Period = Type.Object(
     toDate: LocalDate,
     officers: Type.Union([Type.Integer(), Type.Null()]),
     leaders: Type.Union([Type.Integer(), Type.Null()]),
+    leaderOnSite: Type.Boolean(),
   },
   { additionalProperties: false },
 );
