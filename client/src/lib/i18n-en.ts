@@ -778,6 +778,9 @@ export const en: Record<MessageKey, string> = {
   'roster.problem.understaffedLabel': 'Understaffed',
   'roster.problem.because': ' ({reasons})',
   'roster.leaderOnSiteShort': 'Leader on site',
+  'period.leaderOnSite': 'Leader in the duty room',
+  'period.leaderOnSiteHint':
+    'The leader must check in to the duty room, not only be on call; no check-in is a missed post.',
   'roster.problem.gap': 'No {role} from {from} to {to}',
   'roster.problem.unqualified': '{name} ({day}, {role}): {reason}',
   'roster.problem.conflict': '{name}: {kind}, {detail}',

@@ -754,6 +754,8 @@ export const zh = {
   'roster.problem.understaffedLabel': '人员不足',
   'roster.problem.because': '（{reasons}）',
   'roster.leaderOnSiteShort': '领导在岗',
+  'period.leaderOnSite': '领导在岗带班',
+  'period.leaderOnSiteHint': '带班领导须到值班室签到，仅在岗待命不算；未签到按漏岗告警。',
   'roster.problem.gap': '{role}无人值守：{from} 至 {to}',
   'roster.problem.unqualified': '{name}（{day} {role}）：{reason}',
   'roster.problem.conflict': '{name}：{kind}，{detail}',
