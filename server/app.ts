@@ -9,6 +9,7 @@ import { loggerOptions } from './logger';
 import { attendanceRoutes } from './modules/attendance/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
+import { calendarRoutes } from './modules/calendar/routes';
 import { escalationRoutes } from './modules/escalation/routes';
 import { handoverArchiveRoutes } from './modules/handover/archive-routes';
 import { handoverRoutes } from './modules/handover/routes';
@@ -110,6 +111,7 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
   await app.register(settingsRoutes);
   await app.register(rosterRoutes);
   await app.register(periodRoutes);
+  await app.register(calendarRoutes);
   await app.register(exportRoutes);
   await app.register(attendanceRoutes);
   await app.register(incidentRoutes);

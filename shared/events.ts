@@ -1,4 +1,5 @@
 import type { DeadlinePolicy } from './domain/incident-types';
+import type { CalendarOverride } from './schemas/calendar';
 import type { Escalation, EscalationSettings, EscalationStep } from './schemas/escalation';
 import type { Amendment, Handover } from './schemas/handover';
 import type { Incident, ObligationView, Report } from './schemas/incidents';
@@ -55,6 +56,9 @@ export interface EventPayloads {
   'roster.published': { month: RosterMonth; override: boolean; problems: number };
   'roster.period_created': { period: Period };
   'roster.period_deleted': { period: Period };
+  /** An administrator's corrections of the official calendar (holidays, make-up workdays). */
+  'calendar.days_set': { days: CalendarOverride[] };
+  'calendar.day_cleared': { day: CalendarOverride };
   'duty.changed': { dutyDate: string; reason: string };
   'attendance.checked_in': { shift: Shift; late: boolean };
   'attendance.checked_out': { shift: Shift };

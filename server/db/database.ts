@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { EventsTable } from '../events/table';
 import type { AuditCheckpointsTable } from '../modules/audit/table';
 import type { SessionsTable } from '../modules/auth/table';
+import type { CalendarDaysTable } from '../modules/calendar/table';
 import type {
   EscalationCursorTable,
   EscalationMessagesTable,
@@ -47,6 +48,7 @@ export interface Database {
   audit_checkpoints: AuditCheckpointsTable;
   settings: SettingsTable;
   duty_periods: DutyPeriodsTable;
+  calendar_days: CalendarDaysTable;
   roster_months: RosterMonthsTable;
   roster_shifts: RosterShiftsTable;
   calendar_feeds: CalendarFeedsTable;

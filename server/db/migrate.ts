@@ -12,10 +12,11 @@ import * as escalation from './migrations/2026-12-06-escalation';
 import * as handoverRules from './migrations/2026-12-06-handover-rules';
 import * as rosterEdits from './migrations/2026-12-06-roster-edits';
 import * as signoffRequests from './migrations/2026-12-06-signoff-requests';
-import * as warnings from './migrations/2026-12-07-warnings';
-import * as incidentPolicy from './migrations/2026-12-07-incident-policy';
-import * as fireFigures from './migrations/2026-12-07-fire-figures';
+import * as calendarDays from './migrations/2026-12-07-calendar-days';
 import * as directReport from './migrations/2026-12-07-direct-report';
+import * as fireFigures from './migrations/2026-12-07-fire-figures';
+import * as incidentPolicy from './migrations/2026-12-07-incident-policy';
+import * as warnings from './migrations/2026-12-07-warnings';
 
 /** Listed here, not read from disk, so a bundled or compiled server carries its migrations. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-incident-policy': incidentPolicy,
   '2026-12-07-fire-figures': fireFigures,
   '2026-12-07-direct-report': directReport,
+  '2026-12-07-calendar-days': calendarDays,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

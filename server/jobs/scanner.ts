@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { missedCheckIns } from '../modules/attendance/service';
+import { missedCheckIns, raiseMissedLeaderPosts } from '../modules/attendance/service';
 import { raiseDailyCheckpoint } from '../modules/audit/service';
 import {
   raiseEscalationSteps,
@@ -18,6 +18,7 @@ import { type Raiser, raiseOnce } from './raise-once';
  */
 const RAISERS: readonly Raiser[] = [
   raiseOnce(missedCheckIns),
+  raiseMissedLeaderPosts,
   raiseDailyCheckpoint,
   raiseOnce(overdueObligations),
   // Starts a delivery round and waits for it only briefly: a slow upstream delays no alarm.

@@ -76,6 +76,8 @@ export const READ_RULES: ReadRules = {
   'roster.published': { access: STAFF },
   'roster.period_created': { access: STAFF },
   'roster.period_deleted': { access: STAFF },
+  'calendar.days_set': { access: STAFF },
+  'calendar.day_cleared': { access: STAFF },
   'duty.changed': { access: STAFF },
   'attendance.checked_in': { access: STAFF },
   'attendance.checked_out': { access: STAFF },

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { addDays, localToInstant } from './duty-day';
+import { type CalendarData, calendarDay } from './official-calendar';
 import type { DutyPeriod, RosterShift } from './roster-types';
 import { shiftInstants } from './shift-templates';
 import { periodsOn } from './staffing';
@@ -17,6 +18,8 @@ export interface DutyHoursInput {
   from: Date;
   to: Date;
   periods: DutyPeriod[];
+  /** The official calendar: its holidays count as holidays, its make-up workdays are not weekend. */
+  calendar?: CalendarData;
 }
 
 const NIGHT_START = '22:00';
@@ -51,11 +54,16 @@ const round2 = (hours: number) => Math.round(hours * 100) / 100;
  * Each person's duty hours in [from, to): real elapsed hours, split at local midnight, 06:00 and
  * 22:00 so each piece is wholly night or not and wholly on one calendar date. Nights are 22:00–06:00;
  * weekends are Saturday and Sunday unless the date is a make-up workday (调休); holidays are dates
- * in a holiday period.
+ * in a holiday period or days off of the official calendar (when given).
  */
 export function dutyHours(input: DutyHoursInput): Map<number, DutyHours> {
   const totals = new Map<number, DutyHours>();
-  const kindsOn = (date: string) => new Set(periodsOn(date, input.periods).map((p) => p.kind));
+  const kindsOn = (date: string) => {
+    const kinds = new Set(periodsOn(date, input.periods).map((p) => p.kind));
+    const official = input.calendar ? calendarDay(date, input.calendar).kind : null;
+    if (official === 'holiday' || official === 'makeup_workday') kinds.add(official);
+    return kinds;
+  };
   for (const shift of input.shifts) {
     const bounds = shiftInstants(shift);
     const start = Math.max(bounds.start.getTime(), input.from.getTime());

@@ -174,7 +174,9 @@ export function checkRoster(input: RosterCheckInput): RosterCheck {
         .filter((s) => s.dutyDate === day && s.role === role && (s.kind === kind || s.kind === 'full'));
       const actual = new Set(holders.map((s) => s.userId)).size;
       const required = role === 'officer' ? need.officers : need.leaders;
-      if (actual < required) understaffed.push({ dutyDate: day, kind, role, required, actual });
+      const normal = role === 'officer' ? ctx.settings.staffing.officers : ctx.settings.staffing.leaders;
+      const reasons = required > normal ? need.reasons : [];
+      if (actual < required) understaffed.push({ dutyDate: day, kind, role, required, actual, reasons });
     }
   }
 

@@ -2,6 +2,8 @@ import type { Static } from 'typebox';
 import type { DutyRole as DutyRoleSchema, PeriodKind, ShiftKind as ShiftKindSchema } from '../schemas/roster';
 import type { DutySettings } from '../schemas/settings';
 import type { Role } from '../schemas/users';
+import type { DutyDriver } from './duty-drivers';
+import type { CalendarData } from './official-calendar';
 
 /** A local calendar date, YYYY-MM-DD; for a duty day, the date on which it starts. */
 export type LocalDate = string;
@@ -46,14 +48,33 @@ export interface DutyPeriod {
   /** Minimums for this period; default: settings.strengthenedStaffing. Not used for makeup_workday. */
   officers?: number | null;
   leaders?: number | null;
+  /** The leader must be in the duty room on these days (领导在岗带班); default false. */
+  leaderOnSite?: boolean;
+}
+
+/** One thing that strengthens a duty day, and what it asks for. */
+export interface StaffingCause {
+  kind: 'season' | 'period' | 'key_period' | 'warning' | 'response';
+  /** e.g. 汛期, 国庆节, 暴雨橙色预警, 防汛Ⅲ级应急响应, or a declared period's name. */
+  label: string;
+  /** The warning, response or period id, when it has one. */
+  id: number | null;
+  level: DutyDriver['level'] | null;
+  officers: number;
+  leaders: number;
+  /** The leader must be in the duty room (checked in), not only on call: 领导在岗带班. */
+  leaderOnSite: boolean;
 }
 
 export interface Staffing {
   officers: number;
   leaders: number;
+  /** Whether a leader must check in to the duty room (red warning, Ⅲ-level response or above). */
+  leaderOnSite: boolean;
   strengthened: boolean;
-  /** Names of the periods (and seasons) that raised it. */
+  /** Names of the periods (and seasons, key periods, warnings, responses) that raised it. */
   reasons: string[];
+  causes: StaffingCause[];
 }
 
 export interface Gap {
@@ -69,6 +90,8 @@ export interface Understaffed {
   role: 'officer' | 'leader';
   required: number;
   actual: number;
+  /** What raised the minimum above the normal one (empty when the normal minimum is not met). */
+  reasons: string[];
 }
 
 export interface Conflict {
@@ -96,4 +119,10 @@ export interface RosterContext {
   zone: string;
   settings: DutySettings;
   periods: DutyPeriod[];
+  /** The official calendar in force (重点时段); default: the shipped schedule. */
+  calendar?: CalendarData;
+  /** Warnings and responses around the range (DESIGN §2.5); default none. */
+  drivers?: DutyDriver[];
+  /** Now (UTC ISO): a driver still in force (to null) is taken to last until then. Default: for ever. */
+  asOf?: string;
 }

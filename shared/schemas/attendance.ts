@@ -4,6 +4,50 @@ import { LocalDate, Shift } from './roster';
 
 export const DutyAtQuery = Type.Object({ time: Instant }, { additionalProperties: false });
 
+/** What strengthens the duty day, and what it asks for (shared/domain/staffing.ts). */
+export const StaffingCause = Type.Object(
+  {
+    kind: Type.Union([
+      Type.Literal('season'),
+      Type.Literal('period'),
+      Type.Literal('key_period'),
+      Type.Literal('warning'),
+      Type.Literal('response'),
+    ]),
+    label: Type.String(),
+    id: Type.Union([Type.Integer(), Type.Null()]),
+    level: Type.Union([Type.String(), Type.Null()]),
+    officers: Type.Integer(),
+    leaders: Type.Integer(),
+    leaderOnSite: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+/** One way the post falls short at the instant (shared/domain/duty-shortfall.ts). */
+export const Shortfall = Type.Object(
+  {
+    need: Type.Union([Type.Literal('officers'), Type.Literal('leaders'), Type.Literal('leader_on_site')]),
+    required: Type.Integer(),
+    actual: Type.Integer(),
+    reasons: Type.Array(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+/** Someone qualified who could be called in: shown to administrators only. */
+export const ToCall = Type.Object(
+  {
+    userId: Type.Integer(),
+    displayName: Type.String(),
+    phone: Type.String(),
+    roles: Type.Array(Type.String()),
+    /** Rostered now but not in the duty room (a leader on call when one must be on site). */
+    rostered: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
 export const DutyNow = Type.Object(
   {
     at: Instant,
@@ -20,6 +64,13 @@ export const DutyNow = Type.Object(
     leadersRequired: Type.Integer(),
     strengthened: Type.Boolean(),
     reasons: Type.Array(Type.String()),
+    /** A leader must be checked in to the duty room, not only on call. */
+    leaderOnSite: Type.Boolean(),
+    causes: Type.Array(StaffingCause),
+    /** Empty when the post is fully staffed. */
+    shortfall: Type.Array(Shortfall),
+    /** Who to call when it is not: qualified people not in the room, with phones (administrators only). */
+    toCall: Type.Array(ToCall),
     published: Type.Boolean(),
   },
   { additionalProperties: false },

@@ -52,6 +52,8 @@ export const NewPeriodBody = Type.Object(
     toDate: LocalDate,
     officers: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 20 }), Type.Null()])),
     leaders: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()])),
+    /** The leader must be checked in to the duty room, not only on call (领导在岗带班). Default false. */
+    leaderOnSite: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -66,6 +68,7 @@ export const Period = Type.Object(
     toDate: LocalDate,
     officers: Type.Union([Type.Integer(), Type.Null()]),
     leaders: Type.Union([Type.Integer(), Type.Null()]),
+    leaderOnSite: Type.Boolean(),
   },
   { additionalProperties: false },
 );
@@ -90,6 +93,8 @@ export const RosterCheck = Type.Object(
           role: Type.String(),
           required: Type.Integer(),
           actual: Type.Integer(),
+          /** What raised the minimum (warnings, responses, 重点时段, periods, seasons). */
+          reasons: Type.Array(Type.String()),
         },
         { additionalProperties: false },
       ),
@@ -123,6 +128,8 @@ export const RosterDay = Type.Object(
     end: Instant,
     officersRequired: Type.Integer(),
     leadersRequired: Type.Integer(),
+    /** A leader must be in the duty room (red warning, Ⅲ-level response or above): 领导在岗带班. */
+    leaderOnSite: Type.Boolean(),
     strengthened: Type.Boolean(),
     reasons: Type.Array(Type.String()),
   },

@@ -34,6 +34,28 @@ export const DutySettings = Type.Object(
      * reason, printed in the record.
      */
     handoverWindowMinutes: Type.Integer({ minimum: 0, maximum: 720 }),
+    /**
+     * 重点时段 from the official calendar: the days off of these festivals strengthen the duty
+     * (default 元旦, 春节, 五一, 国庆; an empty list turns it off).
+     */
+    keyFestivals: Type.Optional(
+      Type.Array(
+        Type.Union([
+          Type.Literal('new_year'),
+          Type.Literal('spring_festival'),
+          Type.Literal('qingming'),
+          Type.Literal('labour_day'),
+          Type.Literal('dragon_boat'),
+          Type.Literal('mid_autumn'),
+          Type.Literal('national_day'),
+        ]),
+        { maxItems: 7, uniqueItems: true },
+      ),
+    ),
+    /** Warnings of this colour and above strengthen the duty days they touch (DESIGN §2.5). */
+    warningLevel: Type.Optional(
+      Type.Union([Type.Literal('red'), Type.Literal('orange'), Type.Literal('yellow'), Type.Literal('blue')]),
+    ),
   },
   { additionalProperties: false },
 );
@@ -53,4 +75,6 @@ export const DEFAULT_DUTY_SETTINGS: DutySettings = {
   floodSeason: { from: '06-01', to: '09-30' },
   fireSeason: null,
   handoverWindowMinutes: 60,
+  keyFestivals: ['new_year', 'spring_festival', 'labour_day', 'national_day'],
+  warningLevel: 'orange',
 };

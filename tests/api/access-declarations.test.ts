@@ -11,7 +11,8 @@ import {
 } from '../helpers/app';
 
 /** Fills path parameters so a route can be probed. */
-const concrete = (url: string) => url.replace(/:[a-zA-Z]+/g, '1');
+// A date parameter (the calendar's corrections) takes a date; every other one is an id.
+const concrete = (url: string) => url.replace(':date', '2026-01-01').replace(/:[a-zA-Z]+/g, '1');
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

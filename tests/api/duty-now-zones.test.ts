@@ -158,9 +158,11 @@ describe.each(SCENARIOS)('duty now in $zone with a $handover hand-over', (scenar
       as(admin, {
         method: 'PUT',
         url: '/api/settings/duty',
-        // No seasons, so only the period strengthens; 2 officers in it, 1 otherwise.
+        // No seasons and no 重点时段 of the official calendar (元旦 2026 is one), so only the
+        // period strengthens; 2 officers in it, 1 otherwise.
         payload: {
           ...settings,
+          keyFestivals: [],
           handoverTime: scenario.handover,
           floodSeason: null,
           fireSeason: null,

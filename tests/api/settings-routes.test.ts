@@ -229,6 +229,8 @@ describe.each(DIALECTS)('duty settings on %s', (dialect) => {
     floodSeason: { from: '06-01', to: '09-30' },
     fireSeason: null,
     handoverWindowMinutes: 60,
+    keyFestivals: ['new_year', 'spring_festival', 'labour_day', 'national_day'],
+    warningLevel: 'orange',
   };
 
   it('refuses each kind of bad value with the field named, and keeps the rules in force', async () => {

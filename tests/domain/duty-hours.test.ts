@@ -1,4 +1,5 @@
 import { dutyHours } from '@shared/domain/duty-hours';
+import { SHIPPED_CALENDAR } from '@shared/domain/official-calendar';
 import type { DutyPeriod, RosterShift } from '@shared/domain/roster-types';
 import { describe, expect, it } from 'vitest';
 
@@ -89,5 +90,29 @@ describe('dutyHours', () => {
       periods: [],
     });
     expect(autumn.get(11)).toEqual({ total: 25, nights: 9, weekends: 25, holidays: 0, shifts: 1 });
+  });
+});
+
+describe('dutyHours on the official calendar', () => {
+  it('counts 国庆 2026 as holiday hours with no period typed in', () => {
+    // 10-01 08:30 → 10-02 08:30: both dates are days off (10-01 – 10-07).
+    const hours = dutyHours({
+      shifts: [shift(11, '2026-10-01T08:30', '2026-10-02T08:30')],
+      ...ALL,
+      periods: [],
+      calendar: SHIPPED_CALENDAR,
+    });
+    expect(hours.get(11)).toMatchObject({ total: 24, holidays: 24, weekends: 0 });
+  });
+
+  it('does not count the make-up Saturday 2026-10-10 as weekend; the Sunday after it is', () => {
+    // 10-10 08:30 → 24:00 is 15.5 h of a worked Saturday; 10-11 00:00 → 08:30 is 8.5 h of Sunday.
+    const hours = dutyHours({
+      shifts: [shift(11, '2026-10-10T08:30', '2026-10-11T08:30')],
+      ...ALL,
+      periods: [],
+      calendar: SHIPPED_CALENDAR,
+    });
+    expect(hours.get(11)).toMatchObject({ total: 24, weekends: 8.5, holidays: 0 });
   });
 });

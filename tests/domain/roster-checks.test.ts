@@ -78,7 +78,7 @@ describe('gaps (漏岗)', () => {
       { role: 'officer', from: '2026-03-10T00:30:00.000Z', to: '2026-03-11T00:30:00.000Z' },
     ]);
     expect(check.understaffed).toEqual([
-      { dutyDate: '2026-03-10', kind: 'full', role: 'officer', required: 1, actual: 0 },
+      { dutyDate: '2026-03-10', kind: 'full', role: 'officer', required: 1, actual: 0, reasons: [] },
     ]);
     expect(check.conflicts).toEqual([]);
   });
@@ -138,8 +138,8 @@ describe('understaffed', () => {
     const check = checkRoster({ from: '2026-05-31', to: '2026-06-02', shifts, people, ctx });
     expect(check.gaps).toEqual([]);
     expect(check.understaffed).toEqual([
-      { dutyDate: '2026-06-01', kind: 'full', role: 'officer', required: 2, actual: 1 },
-      { dutyDate: '2026-06-02', kind: 'full', role: 'officer', required: 2, actual: 1 },
+      { dutyDate: '2026-06-01', kind: 'full', role: 'officer', required: 2, actual: 1, reasons: ['汛期'] },
+      { dutyDate: '2026-06-02', kind: 'full', role: 'officer', required: 2, actual: 1, reasons: ['汛期'] },
     ]);
   });
 
@@ -153,7 +153,7 @@ describe('understaffed', () => {
     ];
     const check = checkRoster({ from: '2026-03-04', to: '2026-03-05', shifts, people, ctx: twoShift });
     expect(check.understaffed).toEqual([
-      { dutyDate: '2026-03-04', kind: 'night', role: 'officer', required: 1, actual: 0 },
+      { dutyDate: '2026-03-04', kind: 'night', role: 'officer', required: 1, actual: 0, reasons: [] },
     ]);
     expect(check.gaps).toEqual([
       { role: 'officer', from: '2026-03-04T09:30:00.000Z', to: '2026-03-05T00:30:00.000Z' },
@@ -171,7 +171,7 @@ describe('unqualified', () => {
       { role: 'officer', from: '2026-03-05T00:30:00.000Z', to: '2026-03-06T00:30:00.000Z' },
     ]);
     expect(check.understaffed).toEqual([
-      { dutyDate: '2026-03-05', kind: 'full', role: 'officer', required: 1, actual: 0 },
+      { dutyDate: '2026-03-05', kind: 'full', role: 'officer', required: 1, actual: 0, reasons: [] },
     ]);
   });
 

@@ -168,7 +168,7 @@ describe('no horizontal overflow at 390×844 and 1366×768', () => {
     '/stats',
     '/warnings',
   ];
-  const adminRoutes = ['/admin/users', '/admin/tokens', '/admin/audit'];
+  const adminRoutes = ['/admin/users', '/admin/tokens', '/admin/audit', '/admin/calendar'];
 
   const visit = async (page: Page, url: string, failures: string[]) => {
     await page.goto(`${t.url}${url}`);

@@ -41,6 +41,7 @@ const PolicyProfilesPage = lazyNamed(
   () => import('../features/admin/components/policy-profiles-page'),
   'PolicyProfilesPage',
 );
+const CalendarPage = lazyNamed(() => import('../features/admin/components/calendar-page'), 'CalendarPage');
 // The roster is planned in office hours; the duty post's first screen is the console.
 const RosterPage = lazyNamed(() => import('../features/roster/components/roster-page'), 'RosterPage');
 const RosterPrintPage = lazyNamed(
@@ -133,6 +134,7 @@ export const router = createBrowserRouter([
           { path: 'tokens', element: <TokensPage /> },
           { path: 'deadlines', element: <PolicyProfilesPage /> },
           { path: 'audit', element: <AuditPage /> },
+          { path: 'calendar', element: <CalendarPage /> },
         ],
       },
       { path: '*', element: <NotFound /> },

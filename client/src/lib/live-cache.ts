@@ -50,6 +50,8 @@ export const LIVE_CACHE: { readonly [T in EventType]: CacheRule<T> } = {
   'roster.published': { stale: DUTY },
   'roster.period_created': { stale: ['periods', ...DUTY] },
   'roster.period_deleted': { stale: ['periods', ...DUTY] },
+  'calendar.days_set': { stale: ['calendar', 'periods', ...DUTY] },
+  'calendar.day_cleared': { stale: ['calendar', 'periods', ...DUTY] },
   'duty.changed': { stale: DUTY },
   'attendance.checked_in': { stale: [...DUTY, 'spotchecks'] },
   'attendance.checked_out': { stale: [...DUTY, 'spotchecks'] },

@@ -4,6 +4,8 @@
  */
 export type Resource =
   | 'audit'
+  /** The official calendar (holidays, make-up workdays, the missing-year flag). */
+  | 'calendar'
   /** The handover draft of the caller's shift: drafted from nearly every record of the shift. */
   | 'drafts'
   | 'duty'

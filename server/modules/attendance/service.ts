@@ -118,4 +118,4 @@ export async function checkOut(tx: Tx, userId: number, shiftId?: number): Promis
 }
 
 export { dutyAt } from './duty-now';
-export { missedCheckIns } from './missed';
+export { missedCheckIns, raiseMissedLeaderPosts } from './missed';

@@ -51,6 +51,7 @@ export async function hoursReport(db: DbOrTrx, zone: string, from: string, to: s
     from: start,
     to: end,
     periods: ctx.periods,
+    calendar: ctx.calendar,
   });
   const names = new Map((await listRosterPeople(db)).map((p) => [p.id, p.displayName]));
   return [...hours.entries()]

@@ -16,6 +16,7 @@ export async function addPeriods(tx: Tx, bodies: NewPeriodBody[]): Promise<Perio
       to_date: body.toDate,
       officers: body.officers ?? null,
       leaders: body.leaders ?? null,
+      leader_on_site: body.leaderOnSite ? 1 : 0,
       created_at: nowStored(tx.clock),
       created_by: tx.actor,
     });

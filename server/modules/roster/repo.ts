@@ -147,6 +147,7 @@ function toPeriod(row: Selectable<DutyPeriodsTable>): Period {
     toDate: row.to_date,
     officers: row.officers,
     leaders: row.leaders,
+    leaderOnSite: row.leader_on_site === 1,
   };
 }
 

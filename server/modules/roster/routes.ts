@@ -38,7 +38,7 @@ export async function rosterRoutes(root: FastifyInstance): Promise<void> {
           `querystring.to must be from 0 to ${MAX_VIEW_DAYS} days after querystring.from`,
         );
       }
-      return rosterView(app.db, zone, from, to);
+      return rosterView(app.db, zone, from, to, app.clock.now());
     },
   );
 

@@ -25,21 +25,33 @@ import { assertRosterable, peopleById, rosterContext } from './rules';
 /** Conflicts (rest, consecutive hours) look this far beyond the range asked about. */
 const MARGIN_DAYS = 3;
 
-export async function checkRange(db: DbOrTrx, zone: string, from: string, to: string): Promise<RosterCheck> {
+export async function checkRange(
+  db: DbOrTrx,
+  zone: string,
+  from: string,
+  to: string,
+  asOf?: Date,
+): Promise<RosterCheck> {
   const [ctx, shifts, people] = await Promise.all([
-    rosterContext(db, zone, from, to),
+    rosterContext(db, zone, from, to, asOf),
     repo.shiftsOnDays(db, addDays(from, -MARGIN_DAYS), addDays(to, MARGIN_DAYS)),
     peopleById(db),
   ]);
   return checkRoster({ from, to, shifts: shifts.map(repo.toRosterShift), people: [...people.values()], ctx });
 }
 
-export async function rosterView(db: DbOrTrx, zone: string, from: string, to: string): Promise<RosterView> {
-  const ctx = await rosterContext(db, zone, from, to);
+export async function rosterView(
+  db: DbOrTrx,
+  zone: string,
+  from: string,
+  to: string,
+  asOf?: Date,
+): Promise<RosterView> {
+  const ctx = await rosterContext(db, zone, from, to, asOf);
   const [shifts, months, check] = await Promise.all([
     repo.shiftsOnDays(db, from, to),
     repo.monthsBetween(db, from.slice(0, 7), to.slice(0, 7)),
-    checkRange(db, zone, from, to),
+    checkRange(db, zone, from, to, asOf),
   ]);
   const days = eachDay(from, to).map((dutyDate) => {
     const bounds = dutyDayBounds(dutyDate, zone, ctx.settings.handoverTime);
@@ -50,6 +62,7 @@ export async function rosterView(db: DbOrTrx, zone: string, from: string, to: st
       end: toStored(bounds.end),
       officersRequired: staffing.officers,
       leadersRequired: staffing.leaders,
+      leaderOnSite: staffing.leaderOnSite,
       strengthened: staffing.strengthened,
       reasons: staffing.reasons,
     };
@@ -206,7 +219,8 @@ function assertNotHistory(tx: Tx, shift: Shift): void {
   }
 }
 
-const checker = (tx: Tx, zone: string) => (from: string, to: string) => checkRange(tx.trx, zone, from, to);
+const checker = (tx: Tx, zone: string) => (from: string, to: string) =>
+  checkRange(tx.trx, zone, from, to, tx.clock.now());
 
 export async function createShift(tx: Tx, zone: string, body: NewShiftBody): Promise<Shift> {
   const { reason, override, ...fields } = body;
@@ -288,7 +302,7 @@ export async function publishMonth(
   overrideReason?: string,
 ): Promise<RosterMonth> {
   const { from, to } = monthRange(month);
-  const check = await checkRange(tx.trx, zone, from, to);
+  const check = await checkRange(tx.trx, zone, from, to, tx.clock.now());
   const problems =
     check.gaps.length + check.understaffed.length + check.conflicts.length + check.unqualified.length;
   if (!check.ok && !overrideReason) {
@@ -333,6 +347,7 @@ export {
 export { assertRosterable, peopleById, rosterContext } from './rules';
 export {
   claimMissedCheckIn,
+  dueLeaderCheckIns,
   dueMissedCheckIns,
   markCheckedIn,
   markCheckedOut,

@@ -38,6 +38,32 @@ export async function dueMissedCheckIns(db: DbOrTrx, now: string, limit: number)
   return due.map((r) => Number(r.id));
 }
 
+/**
+ * Published leader shifts under way at `now` that began before `startedBefore` with no check-in and
+ * no alarm yet: candidates for a missed post when the duty day wants the leader in the room.
+ */
+export async function dueLeaderCheckIns(
+  db: DbOrTrx,
+  now: string,
+  startedBefore: string,
+  limit: number,
+): Promise<{ id: number; dutyDate: string }[]> {
+  const due = await db
+    .selectFrom('roster_shifts')
+    .innerJoin('roster_months', 'roster_months.month', 'roster_shifts.month')
+    .select(['roster_shifts.id', 'roster_shifts.duty_date'])
+    .where('roster_months.status', '=', 'published')
+    .where('roster_shifts.role', '=', 'leader')
+    .where('roster_shifts.start_at', '<', startedBefore)
+    .where('roster_shifts.end_at', '>', now)
+    .where('roster_shifts.check_in_at', 'is', null)
+    .where('roster_shifts.missed_raised_at', 'is', null)
+    .orderBy('roster_shifts.start_at')
+    .limit(limit)
+    .execute();
+  return due.map((r) => ({ id: Number(r.id), dutyDate: r.duty_date }));
+}
+
 /** Claims the missed alarm of a shift still without check-in: the shift when this caller won it. */
 export async function claimMissedCheckIn(db: DbOrTrx, id: number, now: string): Promise<Shift | undefined> {
   const claimed = await db

@@ -9,6 +9,8 @@ export interface DutyPeriodsTable {
   to_date: string;
   officers: number | null;
   leaders: number | null;
+  /** 1: the leader must be checked in to the duty room on these days (领导在岗带班). */
+  leader_on_site: number;
   created_at: string;
   created_by: string;
 }

@@ -37,6 +37,7 @@ const adminPages: { path: string; label: MessageKey; icon: ReactNode }[] = [
   { path: '/admin/tokens', label: 'nav.tokens', icon: <KeyOutlined /> },
   { path: '/admin/deadlines', label: 'nav.deadlines', icon: <FieldTimeOutlined /> },
   { path: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined /> },
+  { path: '/admin/calendar', label: 'nav.calendar', icon: <CalendarOutlined /> },
 ];
 
 /** The menu entry a path belongs to: the longest page path that prefixes it. */

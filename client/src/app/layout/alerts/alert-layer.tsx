@@ -12,9 +12,11 @@ import { useState } from 'react';
 import { useCurrentUser } from '../../auth-guard';
 import { acknowledge, useAcknowledged } from './acknowledged';
 import { type AlertItem, AlertRow } from './alert-row';
+import { useCalendarMissingAlert } from './calendar-alert';
 import { useHandoverToSignAlert, useMissedCheckInAlert } from './duty-alerts';
 import { useOutboxBacklogAlert } from './outbox-backlog-alert';
 import { reportAlert, reportRings } from './report-alert';
+import { useShortfallAlert } from './shortfall-alert';
 import { SpotCheckDialog, spotCheckFrom } from './spot-check-dialog';
 import { type Ring, useAlarm, useUnlockOnGesture } from './use-alarm';
 import { useReportAlerts } from './use-report-alerts';
@@ -69,6 +71,8 @@ export function AlertLayer() {
   const checkIn = useMissedCheckInAlert();
   const handover = useHandoverToSignAlert(user);
   const outbox = useOutboxBacklogAlert(user);
+  const shortfall = useShortfallAlert();
+  const calendar = useCalendarMissingAlert(user);
   const watchesReports = hasRole(user, 'officer') || hasRole(user, 'leader');
 
   const spotRinging = unacked(user, spotRings(t, spotChecks), done);
@@ -111,7 +115,7 @@ export function AlertLayer() {
     reports,
     <AckButton keys={reportRinging.map((r) => r.key)} testId="acknowledge-reports" />,
   );
-  for (const item of [report, checkIn, handover, outbox]) {
+  for (const item of [report, shortfall, checkIn, handover, outbox, calendar]) {
     if (item) items.push(item);
   }
 

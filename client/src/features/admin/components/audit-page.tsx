@@ -36,6 +36,8 @@ const everyType: Record<EventType, true> = {
   'roster.published': true,
   'roster.period_created': true,
   'roster.period_deleted': true,
+  'calendar.days_set': true,
+  'calendar.day_cleared': true,
   'duty.changed': true,
   'attendance.checked_in': true,
   'attendance.checked_out': true,

@@ -1,4 +1,5 @@
 import { AlertOutlined, ThunderboltFilled, WarningFilled } from '@ant-design/icons';
+import { shortfallLines } from '@client/lib/duty-shortfall';
 import { useLang, useT } from '@client/lib/i18n';
 import { formatDay } from '@client/lib/time';
 import type { DutyNow } from '@shared/schemas/attendance';
@@ -111,6 +112,11 @@ export function DutyBanner({ duty, error, meId, actions }: Props) {
             data-testid="strengthened-notice"
           >
             {t('duty.strengthened', { reasons: duty.reasons.join(t('duty.listSep')) })}
+          </Tag>
+        )}
+        {duty.shortfall.length > 0 && (
+          <Tag color="red" className="duty-banner-tag" data-testid="duty-shortfall">
+            {shortfallLines(t, duty).join(t('duty.listSep'))}
           </Tag>
         )}
         {!duty.published && (

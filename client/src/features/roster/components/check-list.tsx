@@ -84,13 +84,14 @@ export function CheckList({ check, nameById, shiftById, days = [], onOpenDay }: 
       tone: 'orange',
       label: t('roster.problem.understaffedLabel'),
       day: u.dutyDate,
-      text: t('roster.problem.understaffed', {
-        day: formatDay(u.dutyDate, lang),
-        kind: t(shiftKindLabel[u.kind]),
-        role: t(roleKey(u.role)),
-        required: u.required,
-        actual: u.actual,
-      }),
+      text:
+        t('roster.problem.understaffed', {
+          day: formatDay(u.dutyDate, lang),
+          kind: t(shiftKindLabel[u.kind]),
+          role: t(roleKey(u.role)),
+          required: u.required,
+          actual: u.actual,
+        }) + (u.reasons.length ? t('roster.problem.because', { reasons: u.reasons.join('、') }) : ''),
     });
   });
 

@@ -1,7 +1,7 @@
 import { FormModal } from '@client/components/form-modal';
 import { useT } from '@client/lib/i18n';
 import type { NewPeriodBody } from '@shared/schemas/roster';
-import { App, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { App, Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { createPeriod } from '../api/create-period';
 import { describeRosterError } from './roster-errors';
 import { PERIOD_KINDS, type PeriodKind, periodKindLabel } from './roster-labels';
@@ -13,6 +13,7 @@ interface Values {
   toDate: string;
   officers?: number | null;
   leaders?: number | null;
+  leaderOnSite?: boolean;
 }
 
 export function PeriodModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -29,6 +30,7 @@ export function PeriodModal({ open, onClose }: { open: boolean; onClose: () => v
       toDate: values.toDate,
       ...(values.officers ? { officers: values.officers } : {}),
       ...(values.leaders ? { leaders: values.leaders } : {}),
+      ...(values.leaderOnSite ? { leaderOnSite: true } : {}),
     };
     await createPeriod(body);
     message.success(t('period.created', { name: body.name }));
@@ -79,6 +81,11 @@ export function PeriodModal({ open, onClose }: { open: boolean; onClose: () => v
           <Col span={12}>
             <Form.Item name="leaders" label={t('period.leaders')} extra={t('period.defaultHint')}>
               <InputNumber min={1} max={5} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="leaderOnSite" valuePropName="checked" extra={t('period.leaderOnSiteHint')}>
+              <Checkbox data-testid="period-leader-on-site">{t('period.leaderOnSite')}</Checkbox>
             </Form.Item>
           </Col>
         </Row>

@@ -69,7 +69,16 @@ export function PeriodsPanel({ initialYear, isAdmin, settings }: Props) {
       title: t('period.leaders'),
       dataIndex: 'leaders',
       width: 110,
-      render: (v: number | null, p) => minimum(v, p.kind),
+      render: (v: number | null, p) => (
+        <>
+          {minimum(v, p.kind)}
+          {p.leaderOnSite && (
+            <Tag color="red" style={{ marginLeft: 4 }}>
+              {t('period.leaderOnSite')}
+            </Tag>
+          )}
+        </>
+      ),
     },
   ];
   if (isAdmin) {

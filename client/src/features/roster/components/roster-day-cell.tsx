@@ -67,6 +67,11 @@ export function RosterDayCell(props: Props) {
               </Tag>
             </Tooltip>
           )}
+          {day.leaderOnSite && (
+            <Tag color="red" className="rc-flag" data-testid={`leader-on-site-${day.dutyDate}`}>
+              {t('roster.leaderOnSiteShort')}
+            </Tag>
+          )}
         </span>
       </span>
       {day.strengthened && day.reasons.length > 0 && (
