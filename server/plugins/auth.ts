@@ -31,6 +31,8 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   access: Access;
+  /** Answers within the caller's subtree of units (`config.scoped`); otherwise the district room's. */
+  scoped: boolean;
   schema: { body?: unknown; querystring?: unknown; params?: unknown } | undefined;
 }
 
@@ -121,7 +123,13 @@ export const authPlugin = fp(
         throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
       for (const method of [route.method].flat()) {
         if (method !== 'HEAD')
-          declared.push({ method, url: route.url, access, schema: route.schema as DeclaredRoute['schema'] });
+          declared.push({
+            method,
+            url: route.url,
+            access,
+            scoped: route.config?.scoped === true,
+            schema: route.schema as DeclaredRoute['schema'],
+          });
       }
     });
 

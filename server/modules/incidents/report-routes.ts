@@ -108,7 +108,7 @@ export async function reportRoutes(root: FastifyInstance): Promise<void> {
   app.route({
     method: ['PUT', 'PATCH', 'DELETE'],
     url: '/api/incidents/:id/reports/:number',
-    config: { access: HANDLERS },
+    config: { access: HANDLERS, scoped: true },
     schema: {
       params: Type.Object(
         { id: Type.Integer({ minimum: 1 }), number: Type.Integer({ minimum: 1 }) },
