@@ -46,6 +46,9 @@ export function UnitsPage() {
   const [csv, setCsv] = useState('');
   const [lineErrors, setLineErrors] = useState<ImportLineError[]>([]);
   const [busy, setBusy] = useState(false);
+  // Every unit open unless closed by hand: the tree arrives after the first render.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
+  const expanded = units.map((u) => u.unit.id).filter((id) => !collapsed.has(id));
 
   async function runImport() {
     setBusy(true);
@@ -127,9 +130,19 @@ export function UnitsPage() {
       table={{
         columns,
         dataSource: tree,
+        rowKey: (r) => r.unit.id,
         loading: isFetching,
         pagination: false,
-        expandable: { defaultExpandAllRows: true },
+        expandable: {
+          expandedRowKeys: expanded,
+          onExpand: (open, row) =>
+            setCollapsed((before) => {
+              const next = new Set(before);
+              if (open) next.delete(row.unit.id);
+              else next.add(row.unit.id);
+              return next;
+            }),
+        },
         rowClassName: (r) => (r.unit.enabled ? '' : 'row-disabled'),
       }}
     >
