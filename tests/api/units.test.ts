@@ -166,6 +166,18 @@ describe.each(DIALECTS)('units: scope of incidents and statistics on %s', (diale
     expect((await get(w.officerA, '/api/auth/me')).statusCode).toBe(200);
   });
 
+  it("names the people of the caller's subtree and the units above it, never a sibling's", async () => {
+    const names = async (s: Session) =>
+      Object.keys((await get(s, '/api/users/names')).json().names as Record<string, string>);
+    const seenByA = await names(w.officerA);
+    expect(seenByA).toEqual(expect.arrayContaining(['admin', 'town-a', 'comm-a1', 'info-a1', 'system']));
+    expect(seenByA).not.toContain('town-b');
+    const seenByA1 = await names(w.officerA1);
+    expect(seenByA1).toEqual(expect.arrayContaining(['admin', 'town-a', 'comm-a1', 'info-a1']));
+    expect(seenByA1).not.toContain('town-b');
+    expect(await names(admin)).toEqual(expect.arrayContaining(['town-a', 'town-b', 'comm-a1', 'info-a1']));
+  });
+
   it('lets an API token record for the unit of its creator (the district)', async () => {
     const { secret } = (
       await t.app.inject(as(admin, { method: 'POST', url: '/api/tokens', payload: { name: 'units-token' } }))
