@@ -30,6 +30,7 @@ import { spotCheckRoutes } from './modules/spotchecks/routes';
 import { statsRoutes } from './modules/stats/routes';
 import { swapRoutes } from './modules/swaps/routes';
 import { tokenRoutes } from './modules/tokens/routes';
+import { unitRoutes } from './modules/units/routes';
 import { userRoutes } from './modules/users/routes';
 import { responseRoutes } from './modules/warnings/response-routes';
 import { warningRoutes } from './modules/warnings/routes';
@@ -129,6 +130,7 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
   await app.register(statsRoutes);
   await app.register(warningRoutes);
   await app.register(responseRoutes);
+  await app.register(unitRoutes);
   await serveConsole(app);
   return app;
 }

@@ -16,6 +16,7 @@ import * as calendarDays from './migrations/2026-12-07-calendar-days';
 import * as directReport from './migrations/2026-12-07-direct-report';
 import * as fireFigures from './migrations/2026-12-07-fire-figures';
 import * as incidentPolicy from './migrations/2026-12-07-incident-policy';
+import * as units from './migrations/2026-12-07-units';
 import * as warnings from './migrations/2026-12-07-warnings';
 
 /** Listed here, not read from disk, so a bundled or compiled server carries its migrations. */
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-fire-figures': fireFigures,
   '2026-12-07-direct-report': directReport,
   '2026-12-07-calendar-days': calendarDays,
+  '2026-12-07-units': units,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,6 +1,7 @@
 import type { CreateUserBody } from '@shared/schemas/users';
 import type { Tx } from '../events/command';
 import { createUser } from '../modules/users/service';
+import { createDemoNetwork, DEMO_UNIT_USERNAMES } from './units';
 
 type DemoPerson = Omit<CreateUserBody, 'password'>;
 
@@ -22,7 +23,7 @@ const PEOPLE: DemoPerson[] = [
 ];
 
 /** The demo people's usernames, for the warnings that name them. */
-export const DEMO_USERNAMES: readonly string[] = PEOPLE.map((p) => p.username);
+export const DEMO_USERNAMES: readonly string[] = [...PEOPLE.map((p) => p.username), ...DEMO_UNIT_USERNAMES];
 
 /** Leaders among them: the warning says how many could sign off reports. */
 export const DEMO_LEADERS: readonly string[] = PEOPLE.filter((p) => p.roles.includes('leader')).map(
@@ -35,4 +36,5 @@ export const DEMO_LEADERS: readonly string[] = PEOPLE.filter((p) => p.roles.incl
  */
 export async function createDemoPeople(tx: Tx, passwordHash: string): Promise<void> {
   for (const person of PEOPLE) await createUser(tx, person, passwordHash);
+  await createDemoNetwork(tx, passwordHash);
 }

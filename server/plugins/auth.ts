@@ -5,19 +5,34 @@ import type { User } from '@shared/schemas/users';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DutyError, fail } from '../errors';
+import type { Actor } from '../events/command';
 import { resolveSession } from '../modules/auth/service';
 import { resolveToken } from '../modules/tokens/service';
-import type { Access } from './access';
+import { type Access, DISTRICT_PATH } from './access';
 import { type OriginCheck, originCheck } from './origin';
 
+/**
+ * Who calls: a signed-in person or an API token, each with the unit it acts for (DESIGN 2.7): a
+ * person's own unit, a token's creator's. `unitPath` is the subtree the caller may see.
+ */
 export type Principal =
-  | { kind: 'user'; actor: string; user: User; sessionId: string; csrfToken: string }
-  | { kind: 'token'; actor: string; token: ApiToken };
+  | {
+      kind: 'user';
+      actor: string;
+      user: User;
+      sessionId: string;
+      csrfToken: string;
+      unitId: number;
+      unitPath: string;
+    }
+  | { kind: 'token'; actor: string; token: ApiToken; unitId: number; unitPath: string };
 
 export interface DeclaredRoute {
   method: string;
   url: string;
   access: Access;
+  /** Answers within the caller's subtree of units (`config.scoped`); otherwise the district room's. */
+  scoped: boolean;
   schema: { body?: unknown; querystring?: unknown; params?: unknown } | undefined;
 }
 
@@ -48,7 +63,8 @@ async function identify(app: FastifyInstance, req: FastifyRequest): Promise<Prin
   if (bearer) {
     const token = await resolveToken(app.db, app.clock, bearer);
     if (!token) fail('DUTY_ERR_UNAUTHENTICATED', 'the API token is unknown or revoked');
-    return { kind: 'token', actor: `token:${token.name}`, token };
+    const { unitId, unitPath, ...rest } = token;
+    return { kind: 'token', actor: `token:${token.name}`, token: rest, unitId, unitPath };
   }
   const cookie = req.cookies[SESSION_COOKIE];
   if (!cookie) return undefined;
@@ -60,6 +76,8 @@ async function identify(app: FastifyInstance, req: FastifyRequest): Promise<Prin
     user: session.user,
     sessionId: session.id,
     csrfToken: session.csrfToken,
+    unitId: session.user.unitId,
+    unitPath: session.user.unitPath,
   };
 }
 
@@ -105,7 +123,13 @@ export const authPlugin = fp(
         throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
       for (const method of [route.method].flat()) {
         if (method !== 'HEAD')
-          declared.push({ method, url: route.url, access, schema: route.schema as DeclaredRoute['schema'] });
+          declared.push({
+            method,
+            url: route.url,
+            access,
+            scoped: route.config?.scoped === true,
+            schema: route.schema as DeclaredRoute['schema'],
+          });
       }
     });
 
@@ -116,6 +140,13 @@ export const authPlugin = fp(
       const principal = await identify(app, req);
       req.principal = principal;
       authorize(access, principal);
+      if (
+        access !== 'public' &&
+        principal &&
+        principal.unitPath !== DISTRICT_PATH &&
+        !req.routeOptions.config?.scoped
+      )
+        fail('DUTY_ERR_FORBIDDEN', "this is the district room's: a unit's callers may not use it");
       if (access !== 'public') checkCsrf(allowedOrigin, req, principal);
       // A public write from a browser (the sign-in) comes from one of our origins too: a page on a
       // rebound name must not even get a session.
@@ -131,6 +162,15 @@ export function userOf(req: FastifyRequest): Extract<Principal, { kind: 'user' }
   return p;
 }
 
-export function actorOf(req: FastifyRequest): string {
+/** The caller as a command's actor: name and unit. Nobody signed in acts for no unit (`/0/`). */
+export function actorOf(req: FastifyRequest): Actor {
+  const p = req.principal;
+  return p
+    ? { name: p.actor, unitId: p.unitId, unitPath: p.unitPath }
+    : { name: 'anonymous', unitId: 0, unitPath: '/0/' };
+}
+
+/** The caller's username (or `token:<name>`), as records store it. */
+export function actorNameOf(req: FastifyRequest): string {
   return req.principal?.actor ?? 'anonymous';
 }

@@ -9,8 +9,35 @@ import { ADMIN_PASSWORD, signIn, startApp } from '../helpers/app';
 import { freshDatabase, type TestDatabase } from '../helpers/databases';
 import { type ServerProcess, spawnListening } from '../helpers/server-process';
 
-/** The seven demo people of server/demo/seed.ts, written out by hand. */
-const DEMO_USERS = ['chenjing', 'lijun', 'liuqiang', 'sunli', 'wangfang', 'zhaolei', 'zhoubao'];
+/**
+ * The demo people of server/demo/seed.ts and server/demo/units.ts, written out by hand, sorted: the
+ * district's seven, the four township officers, an A角 and a B角 informant for each of 10 communities.
+ */
+const DEMO_USERS = [
+  'chenjing',
+  ...[
+    'chuangye',
+    'cuiyuan',
+    'dongjie',
+    'hekou',
+    'keji',
+    'lijia',
+    'nanguan',
+    'qingshan',
+    'xijie',
+    'xingfu',
+  ].flatMap((c) => [`info-${c}-a`, `info-${c}-b`]),
+  'lijun',
+  'liuqiang',
+  'sunli',
+  'town-chengguan',
+  'town-hekou',
+  'town-kaifaqu',
+  'town-qingshan',
+  'wangfang',
+  'zhaolei',
+  'zhoubao',
+];
 /** The documented default DEMO_PASSWORD. */
 const DEMO_PASSWORD = 'duty-demo-2026';
 
@@ -114,6 +141,8 @@ describe('demo data', () => {
     const first = await startBuilt({ DEMO: '1' });
     expect(await usernames(first.url)).toEqual(['admin', ...DEMO_USERS]);
     expect(await signInStatus(first.url, 'wangfang', DEMO_PASSWORD)).toBe(200);
+    expect(await signInStatus(first.url, 'town-kaifaqu', DEMO_PASSWORD)).toBe(200);
+    expect(await signInStatus(first.url, 'info-dongjie-b', DEMO_PASSWORD)).toBe(200);
     const said = await stopBuilt();
     expect(said).toContain('DEMO DATA');
     expect(said).toContain('must not be used on a real install');

@@ -35,6 +35,7 @@ function Bare({ page: Page }: { page: ComponentType }) {
 
 // Admin pages are for a few people in office hours; keep them out of the duty post's first load.
 const UsersPage = lazyNamed(() => import('../features/admin/components/users-page'), 'UsersPage');
+const UnitsPage = lazyNamed(() => import('../features/admin/components/units-page'), 'UnitsPage');
 const TokensPage = lazyNamed(() => import('../features/admin/components/tokens-page'), 'TokensPage');
 const AuditPage = lazyNamed(() => import('../features/admin/components/audit-page'), 'AuditPage');
 const PolicyProfilesPage = lazyNamed(
@@ -131,6 +132,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="/admin/users" replace /> },
           { path: 'users', element: <CurrentUsersPage /> },
+          { path: 'units', element: <UnitsPage /> },
           { path: 'tokens', element: <TokensPage /> },
           { path: 'deadlines', element: <PolicyProfilesPage /> },
           { path: 'audit', element: <AuditPage /> },

@@ -28,6 +28,8 @@ export type Resource =
   | 'stats'
   | 'swaps'
   | 'tokens'
+  /** The units tree of the duty network (DESIGN 2.7). */
+  | 'units'
   | 'users'
   /** Warnings (预警), emergency responses and consultations: the wall, the briefing, the warnings page. */
   | 'warnings';

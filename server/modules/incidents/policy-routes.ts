@@ -30,7 +30,7 @@ export async function policyRoutes(root: FastifyInstance): Promise<void> {
   /** The table in force (the active profile's). */
   app.get(
     '/api/settings/deadlines',
-    { config: { access: 'user' }, schema: { response: { 200: DeadlinePolicyBody } } },
+    { config: { access: 'user', scoped: true }, schema: { response: { 200: DeadlinePolicyBody } } },
     async () => getDeadlinePolicy(app.db),
   );
 

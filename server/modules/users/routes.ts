@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { ADMIN } from '../../plugins/access';
 import { actorOf } from '../../plugins/auth';
 import { closeSessionsOfUser, hashPassword } from '../auth/service';
+import { isWithin } from '../units/service';
 import { createUser, displayNames, getUser, listUsers, updateUser } from './service';
 
 export async function userRoutes(root: FastifyInstance): Promise<void> {
@@ -16,11 +17,16 @@ export async function userRoutes(root: FastifyInstance): Promise<void> {
   }));
 
   // Everyone signed in reads who is who: the console shows 王芳, not wangfang, wherever a person appears.
+  // A unit's caller reads the people of its subtree and of the units above it (who act on its records:
+  // the district's leader on call), never a sibling's.
   app.get(
     '/api/users/names',
-    { config: { access: 'user' }, schema: { response: { 200: PeopleNames } } },
-    async () => {
-      const users = await listUsers(app.db);
+    { config: { access: 'user', scoped: true }, schema: { response: { 200: PeopleNames } } },
+    async (req) => {
+      const path = req.principal?.unitPath ?? '/1/';
+      const users = (await listUsers(app.db)).filter(
+        (u) => isWithin(path, u.unitPath) || isWithin(u.unitPath, path),
+      );
       return {
         names: {
           ...(await displayNames(app.db, ['system'])),

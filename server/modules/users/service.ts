@@ -4,7 +4,27 @@ import type { DbOrTrx } from '../../db/database';
 import { DutyError, fail, notFound } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored } from '../../time';
+import { getUnit, ROOT_UNIT_ID } from '../units/service';
 import * as repo from './repo';
+
+/** The unit a person is put in must exist and be in use. */
+async function checkUnit(db: DbOrTrx, unitId: number): Promise<void> {
+  const unit = await getUnit(db, unitId);
+  if (!unit?.enabled)
+    fail('DUTY_ERR_VALIDATION', `body.unitId: unit ${unitId} does not exist or is disabled`);
+}
+
+/**
+ * A person's roles, unit and informant post as they will stand: administrators belong to the
+ * district (they manage the whole network: there are no township administrators), and only an
+ * informant holds A角 or B角.
+ */
+function checkPost(user: User): void {
+  if (user.roles.includes('admin') && user.unitId !== ROOT_UNIT_ID)
+    fail('DUTY_ERR_VALIDATION', 'body.roles: an administrator belongs to the district (unit 1)');
+  if (user.informantRole !== null && !user.roles.includes('informant'))
+    fail('DUTY_ERR_VALIDATION', 'body.informantRole: only an informant holds A角 or B角');
+}
 
 export async function listUsers(db: DbOrTrx): Promise<User[]> {
   return (await repo.listUserRows(db)).map(repo.toUser);
@@ -24,6 +44,7 @@ export async function createUser(
   if (await repo.findUserRowByUsername(tx.trx, body.username)) {
     throw new DutyError('DUTY_ERR_USERNAME_TAKEN', `username "${body.username}" is already taken`);
   }
+  if (body.unitId !== undefined) await checkUnit(tx.trx, body.unitId);
   const now = nowStored(tx.clock);
   const row = await repo.insertUserRow(tx.trx, {
     username: body.username,
@@ -33,10 +54,13 @@ export async function createUser(
     qualified: body.qualified ? 1 : 0,
     enabled: body.enabled === false ? 0 : 1,
     password_hash: passwordHash,
+    unit_id: body.unitId ?? 1,
+    informant_role: body.informantRole ?? null,
     created_at: now,
     updated_at: now,
   });
   const user = repo.toUser(row);
+  checkPost(user);
   await tx.record({ type: 'user.created', subject: `user:${user.id}`, payload: { user } });
   return user;
 }
@@ -62,6 +86,11 @@ export async function updateUser(
   if (body.qualified !== undefined) patch.qualified = body.qualified ? 1 : 0;
   if (body.enabled !== undefined) patch.enabled = body.enabled ? 1 : 0;
   if (passwordHash !== undefined) patch.password_hash = passwordHash;
+  if (body.unitId !== undefined && body.unitId !== Number(before.unit_id)) {
+    await checkUnit(tx.trx, body.unitId);
+    patch.unit_id = body.unitId;
+  }
+  if (body.informantRole !== undefined) patch.informant_role = body.informantRole;
 
   const row = await repo.updateUserRow(tx.trx, id, patch);
   const wasAdmin = before.enabled === 1 && before.roles.split(',').includes('admin');
@@ -70,6 +99,7 @@ export async function updateUser(
     fail('DUTY_ERR_LAST_ADMIN', 'the last enabled administrator cannot be disabled or lose the admin role');
   }
   const user = repo.toUser(row);
+  checkPost(user);
   const changed = Object.keys(body);
   if (changed.length > 0) {
     await tx.record({ type: 'user.updated', subject: `user:${id}`, payload: { user, changed } });

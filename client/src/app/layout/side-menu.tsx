@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
@@ -34,6 +35,7 @@ const pages: { path: string; label: MessageKey; icon: ReactNode }[] = [
 
 const adminPages: { path: string; label: MessageKey; icon: ReactNode }[] = [
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined /> },
+  { path: '/admin/units', label: 'nav.units', icon: <ApartmentOutlined /> },
   { path: '/admin/tokens', label: 'nav.tokens', icon: <KeyOutlined /> },
   { path: '/admin/deadlines', label: 'nav.deadlines', icon: <FieldTimeOutlined /> },
   { path: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined /> },

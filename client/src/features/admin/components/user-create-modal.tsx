@@ -14,6 +14,8 @@ interface CreateValues {
   roles: Role[];
   phone?: string;
   qualified: boolean;
+  unitId: number;
+  informantRole?: 'A' | 'B' | null;
 }
 
 interface Props {
@@ -34,7 +36,9 @@ export function UserCreateModal({ open, onClose, onCreated }: Props) {
       password: values.password,
       roles: values.roles,
       qualified: values.qualified,
+      unitId: values.unitId,
     };
+    if (values.roles.includes('informant') && values.informantRole) body.informantRole = values.informantRole;
     const phone = values.phone?.trim();
     if (phone) body.phone = phone;
     const user = await createUser(body);
@@ -53,7 +57,7 @@ export function UserCreateModal({ open, onClose, onCreated }: Props) {
       name="create-user"
       submitId="create-user-submit"
       keepOnMaskClick
-      initialValues={{ roles: ['officer'], qualified: false }}
+      initialValues={{ roles: ['officer'], qualified: false, unitId: 1 }}
       onError={(caught) => {
         if (!(caught instanceof ApiError && caught.code === 'DUTY_ERR_USERNAME_TAKEN'))
           return describeError(t, caught);

@@ -12,6 +12,8 @@ interface EditValues {
   qualified: boolean;
   enabled: boolean;
   password?: string;
+  unitId: number;
+  informantRole?: 'A' | 'B' | null;
 }
 
 interface Props {
@@ -35,6 +37,9 @@ function changes(user: User, values: EditValues): UpdateUserBody {
   if (values.qualified !== user.qualified) body.qualified = values.qualified;
   if (values.enabled !== user.enabled) body.enabled = values.enabled;
   if (values.password) body.password = values.password;
+  if (values.unitId !== user.unitId) body.unitId = values.unitId;
+  const informantRole = values.roles.includes('informant') ? (values.informantRole ?? null) : null;
+  if (informantRole !== user.informantRole) body.informantRole = informantRole;
   return body;
 }
 

@@ -2,7 +2,9 @@ import type { Translate } from '@client/lib/i18n';
 import { useT } from '@client/lib/i18n';
 import { roleLabel } from '@client/lib/roles';
 import { PASSWORD_MIN_LENGTH, ROLES } from '@shared/schemas/users';
-import { Checkbox, Form, type FormRule, Input, Switch } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Checkbox, Form, type FormRule, Input, Select, Switch } from 'antd';
+import { unitsQuery } from '../api/list-units';
 
 // These mirror shared/schemas/users.ts for quick feedback; the server's check is the one that counts.
 export function usernameRules(t: Translate): FormRule[] {
@@ -49,6 +51,42 @@ export function UserProfileFields() {
       <Form.Item name="qualified" label={t('users.qualified')} valuePropName="checked">
         <Switch />
       </Form.Item>
+      <UnitFields />
+    </>
+  );
+}
+
+/** The person's unit (the district by default) and, for an informant, A角 or B角. */
+function UnitFields() {
+  const t = useT();
+  const { data: units = [] } = useQuery(unitsQuery());
+  const roles = Form.useWatch<string[] | undefined>('roles');
+  return (
+    <>
+      <Form.Item name="unitId" label={t('users.unit')}>
+        <Select
+          showSearch
+          optionFilterProp="label"
+          data-testid="user-unit"
+          options={units
+            .filter((u) => u.unit.enabled)
+            .map((u) => ({
+              value: u.unit.id,
+              label: `${'　'.repeat(u.unit.path.split('/').length - 3)}${u.unit.name}（${u.unit.code}）`,
+            }))}
+        />
+      </Form.Item>
+      {roles?.includes('informant') ? (
+        <Form.Item name="informantRole" label={t('users.informantRole')}>
+          <Select
+            allowClear
+            options={[
+              { value: 'A', label: t('units.informantA') },
+              { value: 'B', label: t('units.informantB') },
+            ]}
+          />
+        </Form.Item>
+      ) : null}
     </>
   );
 }

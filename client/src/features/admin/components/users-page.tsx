@@ -8,6 +8,7 @@ import type { User } from '@shared/schemas/users';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Switch, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { unitsQuery } from '../api/list-units';
 import { usersQuery } from '../api/list-users';
 import { updateUser } from '../api/update-user';
 import { UserCreateModal } from './user-create-modal';
@@ -30,6 +31,8 @@ export function UsersPage({ currentUserId }: { currentUserId: number }) {
   const { message } = App.useApp();
   const client = useQueryClient();
   const { data: users = [], isFetching, error, refetch } = useQuery(usersQuery());
+  const { data: units = [] } = useQuery(unitsQuery());
+  const unitName = new Map(units.map((u) => [u.unit.id, u.unit.name]));
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [editOpen, setEditOpen] = useState(false);
@@ -54,6 +57,13 @@ export function UsersPage({ currentUserId }: { currentUserId: number }) {
     },
     { title: t('users.displayName'), dataIndex: 'displayName', width: 140, ellipsis: true },
     { title: t('users.phone'), dataIndex: 'phone', width: 150 },
+    {
+      title: t('users.unit'),
+      key: 'unit',
+      width: 170,
+      render: (_: unknown, user) =>
+        `${unitName.get(user.unitId) ?? user.unitId}${user.informantRole ? ` · ${user.informantRole}${t('users.informantPost')}` : ''}`,
+    },
     {
       title: t('users.roles'),
       dataIndex: 'roles',
