@@ -48,7 +48,10 @@ export function startUnitFarm(): UnitFarm {
     const i = waiting.findIndex((w) => w(reply));
     if (i >= 0) waiting.splice(i, 1);
   });
-  const ask = <T extends UnitFarmReply>(request: UnitFarmRequest, accepts: (reply: UnitFarmReply) => reply is T) =>
+  const ask = <T extends UnitFarmReply>(
+    request: UnitFarmRequest,
+    accepts: (reply: UnitFarmReply) => reply is T,
+  ) =>
     new Promise<T>((done) => {
       waiting.push((reply) => {
         if (!accepts(reply)) return false;
@@ -70,8 +73,7 @@ export function startUnitFarm(): UnitFarm {
     onDelivered: (listener) => {
       delivered = listener;
     },
-    stats: () =>
-      ask({ op: 'stats' }, (r): r is Extract<UnitFarmReply, { op: 'stats' }> => r.op === 'stats'),
+    stats: () => ask({ op: 'stats' }, (r): r is Extract<UnitFarmReply, { op: 'stats' }> => r.op === 'stats'),
     disconnect: async () => {
       await ask({ op: 'close' }, (r): r is Extract<UnitFarmReply, { op: 'closed' }> => r.op === 'closed');
     },
