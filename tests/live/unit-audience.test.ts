@@ -384,6 +384,44 @@ describe.each(DIALECTS)('a console hears only the units it may see, on %s', (dia
     expect(storeA.shown.map((e) => e.seq).every((seq) => ofA.some((e) => e.seq === seq))).toBe(true);
     expect(storeA2.shown.every((e) => e.unit === A.path)).toBe(true);
   });
+
+  it('a person moved to another unit while connected reads that unit from the move on', async () => {
+    const res = await t.app.inject(
+      as(admin, {
+        method: 'POST',
+        url: '/api/users',
+        payload: {
+          username: 'mover',
+          displayName: 'mover',
+          password: USER_PASSWORD,
+          roles: ['officer'],
+          qualified: true,
+          unitId: B.id,
+        },
+      }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const moverId = (res.json() as { id: number }).id;
+    const mover = await signIn(t.app, 'mover', USER_PASSWORD);
+    const head = await headSeq(t.app.db);
+    const c = await connectConsole(t.url, { cookie: mover.cookie, lastSeq: head });
+    const inB = await intake(officerB, '调动前：B');
+    const inA = await intake(officerA, '调动前：A');
+    const moved = await t.app.inject(
+      as(admin, { method: 'PATCH', url: `/api/users/${moverId}`, payload: { unitId: A.id } }),
+    );
+    expect(moved.statusCode, moved.body).toBe(200);
+    const laterB = await intake(officerB, '调动后：B');
+    const laterA = await intake(officerA, '调动后：A');
+    await vi.waitFor(() => expect(incidentIds(c.received)).toEqual([inB, laterA]), { timeout: 3000 });
+    await settle(300);
+    expect(incidentIds(c.received)).not.toContain(inA);
+    expect(incidentIds(c.received)).not.toContain(laterB);
+    // Its own user.updated (the move) reached it, wherever it belongs.
+    const move = c.received.find((e) => e.type === 'user.updated')!;
+    expect(move.type === 'user.updated' && move.payload.user.unitPath).toBe(A.path);
+    expect(c.applied).toEqual(c.received);
+  });
 });
 
 /**
