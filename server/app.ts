@@ -28,6 +28,7 @@ import { spotCheckRoutes } from './modules/spotchecks/routes';
 import { statsRoutes } from './modules/stats/routes';
 import { swapRoutes } from './modules/swaps/routes';
 import { tokenRoutes } from './modules/tokens/routes';
+import { unitRoutes } from './modules/units/routes';
 import { userRoutes } from './modules/users/routes';
 import { authPlugin } from './plugins/auth';
 import { commandPlugin } from './plugins/command';
@@ -121,6 +122,7 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
   await app.register(spotCheckRoutes);
   await app.register(swapRoutes);
   await app.register(statsRoutes);
+  await app.register(unitRoutes);
   await serveConsole(app);
   return app;
 }

@@ -8,6 +8,7 @@ import type { DutySettings } from './schemas/settings';
 import type { SignoffRequest } from './schemas/signoffs';
 import type { SpotCheck } from './schemas/spot-checks';
 import type { Swap } from './schemas/swaps';
+import type { Unit } from './schemas/units';
 import type { User } from './schemas/users';
 
 /**
@@ -29,6 +30,10 @@ export interface EventPayloads {
   'user.created': { user: User };
   'user.updated': { user: User; changed: string[] };
   'user.password_reset': { userId: number; username: string };
+  /** A unit of the duty network was added to the tree (by hand or by a CSV import, one event each). */
+  'unit.created': { unit: Unit };
+  /** Renamed, its phone changed, disabled or enabled again (`changed`: those fields). */
+  'unit.updated': { unit: Unit; changed: string[] };
   'token.created': { tokenId: number; name: string };
   'token.revoked': { tokenId: number; name: string };
   'auth.signed_in': { userId: number; username: string };

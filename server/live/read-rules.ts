@@ -84,6 +84,9 @@ export const READ_RULES: ReadRules = {
     self: (event, viewer) => viewer.kind === 'user' && event.payload.user.id === viewer.userId,
   },
   'user.password_reset': { access: ADMIN },
+  // As GET /api/units declares: the tree is every signed-in person's (within their subtree).
+  'unit.created': { access: STAFF },
+  'unit.updated': { access: STAFF },
   'token.created': { access: ADMIN },
   'token.revoked': { access: ADMIN },
   'auth.signed_in': { access: ADMIN },

@@ -12,8 +12,18 @@ export type Access = 'public' | 'user' | readonly (Role | 'system')[];
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * The route answers within the caller's subtree of units (DESIGN 2.7): lists, statistics and
+     * records of the caller's unit and those below, 404 for another's id. Without it the route is the
+     * district room's (roster, handover, logbook, settings, people …): a caller of another unit is
+     * refused (403), whatever its role.
+     */
+    scoped?: boolean;
   }
 }
+
+/** The district's unit path, the root of the units tree: its callers see everything. */
+export const DISTRICT_PATH = '/1/';
 
 export const ADMIN: Access = ['admin'];
 

@@ -8,7 +8,7 @@ import { DutyError, fail } from '../errors';
 import type { Actor } from '../events/command';
 import { resolveSession } from '../modules/auth/service';
 import { resolveToken } from '../modules/tokens/service';
-import type { Access } from './access';
+import { type Access, DISTRICT_PATH } from './access';
 import { type OriginCheck, originCheck } from './origin';
 
 /**
@@ -132,6 +132,13 @@ export const authPlugin = fp(
       const principal = await identify(app, req);
       req.principal = principal;
       authorize(access, principal);
+      if (
+        access !== 'public' &&
+        principal &&
+        principal.unitPath !== DISTRICT_PATH &&
+        !req.routeOptions.config?.scoped
+      )
+        fail('DUTY_ERR_FORBIDDEN', "this is the district room's: a unit's callers may not use it");
       if (access !== 'public') checkCsrf(allowedOrigin, req, principal);
       // A public write from a browser (the sign-in) comes from one of our origins too: a page on a
       // rebound name must not even get a session.

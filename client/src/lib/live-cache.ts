@@ -28,6 +28,8 @@ export const LIVE_CACHE: { readonly [T in EventType]: CacheRule<T> } = {
   'user.created': { stale: ['users'] },
   'user.updated': { stale: ['users', 'duty', 'roster'] },
   'user.password_reset': { stale: ['users'] },
+  'unit.created': { stale: ['units'] },
+  'unit.updated': { stale: ['units', 'users'] },
   'token.created': { stale: ['tokens'] },
   'token.revoked': { stale: ['tokens'] },
   // Events that change nothing on screen but the audit trail, which takes every event (below).

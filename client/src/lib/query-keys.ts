@@ -26,6 +26,8 @@ export type Resource =
   | 'stats'
   | 'swaps'
   | 'tokens'
+  /** The units tree of the duty network (DESIGN 2.7). */
+  | 'units'
   | 'users';
 
 /** A query key: its resource, then the parameters of the read (plain JSON values). */

@@ -106,7 +106,7 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/auth/logout',
-    { config: { access: 'user' }, schema: { response: { 200: Ok } } },
+    { config: { access: 'user', scoped: true }, schema: { response: { 200: Ok } } },
     async (req, reply) => {
       const me = userOf(req);
       await app.command(me.actor, async (tx) => {
@@ -125,7 +125,7 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/auth/password',
-    { config: { access: 'user' }, schema: { body: ChangePasswordBody, response: { 200: Ok } } },
+    { config: { access: 'user', scoped: true }, schema: { body: ChangePasswordBody, response: { 200: Ok } } },
     async (req) => {
       const me = userOf(req);
       const { currentPassword, newPassword } = req.body;
@@ -153,7 +153,7 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/auth/me',
-    { config: { access: 'user' }, schema: { response: { 200: SessionInfo } } },
+    { config: { access: 'user', scoped: true }, schema: { response: { 200: SessionInfo } } },
     async (req) => {
       const me = userOf(req);
       return { user: me.user, csrfToken: me.csrfToken, zone: app.config.tzName };

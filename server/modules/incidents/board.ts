@@ -13,6 +13,7 @@ export async function boardIncidents(
   db: DbOrTrx,
   query: IncidentQuery,
   now: string,
+  underPath?: string,
 ): Promise<BoardIncident[]> {
   const select = db
     .selectFrom('incidents')
@@ -56,7 +57,7 @@ export async function boardIncidents(
         )
         .as('overdue'),
     ]);
-  const rows = await filteredIncidents(select, query).execute();
+  const rows = await filteredIncidents(select, query, underPath).execute();
   return rows.map((r) => {
     return {
       id: Number(r.id),

@@ -10,7 +10,7 @@ export async function policyRoutes(root: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/settings/deadlines',
-    { config: { access: 'user' }, schema: { response: { 200: DeadlinePolicyBody } } },
+    { config: { access: 'user', scoped: true }, schema: { response: { 200: DeadlinePolicyBody } } },
     async () => getDeadlinePolicy(app.db),
   );
 

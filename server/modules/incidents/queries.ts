@@ -10,7 +10,9 @@ import { actionRows, obligationsOf, reportRows, toIncident, toReport } from './r
 export function filteredIncidents<O>(
   q: SelectQueryBuilder<Database, 'incidents', O>,
   query: IncidentQuery,
+  underPath?: string,
 ): SelectQueryBuilder<Database, 'incidents', O> {
+  q = withinUnit(q, underPath);
   if (query.stage === 'open') q = q.where('incidents.stage', '!=', 'closed');
   else if (query.stage) q = q.where('incidents.stage', '=', query.stage);
   if (query.from) q = q.where('incidents.received_at', '>=', new Date(query.from).toISOString());
@@ -35,8 +37,34 @@ export function filteredIncidents<O>(
   return q.orderBy('incidents.received_at', 'desc').limit(query.limit ?? 500);
 }
 
-export async function listIncidents(db: DbOrTrx, query: IncidentQuery, now: string): Promise<Incident[]> {
-  const rows = await filteredIncidents(db.selectFrom('incidents').selectAll(), query).execute();
+/**
+ * Only the incidents of a unit's subtree (DESIGN 2.7): those whose unit path starts with `underPath`.
+ * The district (`/1/`, or no path: the server's own reads) sees all. Paths hold digits and slashes
+ * only, so `like` needs no escaping.
+ */
+export function withinUnit<O>(
+  q: SelectQueryBuilder<Database, 'incidents', O>,
+  underPath: string | undefined,
+): SelectQueryBuilder<Database, 'incidents', O> {
+  if (underPath === undefined || underPath === DISTRICT_PATH) return q;
+  return q.where('incidents.unit_path', 'like', `${underPath}%`);
+}
+
+const DISTRICT_PATH = '/1/';
+
+/** Whether incident `id` exists and lies within `underPath`: a caller sees no other (404, not 403). */
+export async function incidentWithin(db: DbOrTrx, id: number, underPath: string): Promise<boolean> {
+  const row = await db.selectFrom('incidents').select('unit_path').where('id', '=', id).executeTakeFirst();
+  return row?.unit_path.startsWith(underPath) ?? false;
+}
+
+export async function listIncidents(
+  db: DbOrTrx,
+  query: IncidentQuery,
+  now: string,
+  underPath?: string,
+): Promise<Incident[]> {
+  const rows = await filteredIncidents(db.selectFrom('incidents').selectAll(), query, underPath).execute();
   const obligations = await obligationsOf(
     db,
     rows.map((r) => Number(r.id)),
@@ -45,7 +73,12 @@ export async function listIncidents(db: DbOrTrx, query: IncidentQuery, now: stri
   return rows.map((r) => toIncident(r, obligations.get(Number(r.id)) ?? []));
 }
 
-export async function incidentDetail(db: DbOrTrx, id: number, now: string): Promise<IncidentDetail> {
+export async function incidentDetail(
+  db: DbOrTrx,
+  id: number,
+  now: string,
+  underPath?: string,
+): Promise<IncidentDetail> {
   const row =
     (await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst()) ??
     notFound(`incident ${id}`);
@@ -65,8 +98,7 @@ export async function incidentDetail(db: DbOrTrx, id: number, now: string): Prom
     reports.map((r) => `report:${r.id}`),
   );
   const twoHours = 2 * 3_600_000;
-  const similar = await db
-    .selectFrom('incidents')
+  const similar = await withinUnit(db.selectFrom('incidents'), underPath)
     .select(['id', 'summary', 'received_at'])
     .where('id', '!=', id)
     .where((eb) =>

@@ -16,17 +16,19 @@ import { actorOf, userOf } from '../../plugins/auth';
 import { toStored } from '../../time';
 import { addAction, closeIncident } from './lifecycle';
 import { draftFor, sendReport } from './reports';
+import { guardIncidentScope } from './scope';
 
 const HANDLERS = ['officer', 'leader'] as const;
 
 export async function reportRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const zone = app.config.tzName;
+  guardIncidentScope(app);
 
   app.get(
     '/api/incidents/:id/reports/draft',
     {
-      config: { access: HANDLERS },
+      config: { access: HANDLERS, scoped: true },
       schema: { params: IdParams, querystring: DraftQuery, response: { 200: Draft } },
     },
     async (req) => draftFor(app.db, req.params.id, req.query.kind, zone, toStored(app.clock.now())),
@@ -35,7 +37,7 @@ export async function reportRoutes(root: FastifyInstance): Promise<void> {
   app.post(
     '/api/incidents/:id/reports',
     {
-      config: { access: HANDLERS },
+      config: { access: HANDLERS, scoped: true },
       schema: { params: IdParams, body: ReportBody, response: { 201: Report } },
     },
     async (req, reply) => {
@@ -50,7 +52,7 @@ export async function reportRoutes(root: FastifyInstance): Promise<void> {
   app.post(
     '/api/incidents/:id/actions',
     {
-      config: { access: HANDLERS },
+      config: { access: HANDLERS, scoped: true },
       schema: { params: IdParams, body: ActionBody, response: { 201: Incident } },
     },
     async (req, reply) => {
@@ -69,7 +71,7 @@ export async function reportRoutes(root: FastifyInstance): Promise<void> {
   app.post(
     '/api/incidents/:id/link',
     {
-      config: { access: HANDLERS },
+      config: { access: HANDLERS, scoped: true },
       schema: {
         params: IdParams,
         body: Type.Object(
@@ -95,7 +97,7 @@ export async function reportRoutes(root: FastifyInstance): Promise<void> {
   app.post(
     '/api/incidents/:id/close',
     {
-      config: { access: HANDLERS },
+      config: { access: HANDLERS, scoped: true },
       schema: { params: IdParams, body: CloseBody, response: { 200: Incident } },
     },
     async (req) =>

@@ -20,6 +20,7 @@ import { requestHash, runIdempotent } from './idempotency';
 import { createIncident } from './intake';
 import { acknowledgeIncident, patchIncident, verifyIncident } from './lifecycle';
 import { incidentDetail, listIncidents } from './queries';
+import { guardIncidentScope, scopeOf } from './scope';
 
 const IntakeHeaders = Type.Object({
   'idempotency-key': Type.Optional(
@@ -30,11 +31,12 @@ const IntakeHeaders = Type.Object({
 export async function incidentRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const zone = app.config.tzName;
+  guardIncidentScope(app);
 
   app.post(
     '/api/incidents',
     {
-      config: { access: ['officer', 'system'] },
+      config: { access: ['officer', 'system'], scoped: true },
       schema: { headers: IntakeHeaders, body: IncidentIntake, response: { 201: Incident } },
     },
     async (req, reply) => {
@@ -62,31 +64,40 @@ export async function incidentRoutes(root: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/incidents',
-    { config: { access: 'user' }, schema: { querystring: IncidentQuery, response: { 200: IncidentList } } },
+    {
+      config: { access: 'user', scoped: true },
+      schema: { querystring: IncidentQuery, response: { 200: IncidentList } },
+    },
     async (req) => ({
-      incidents: await listIncidents(app.db, req.query, nowStored(app.clock)),
+      incidents: await listIncidents(app.db, req.query, nowStored(app.clock), scopeOf(req)),
     }),
   );
 
   // The board's slim list: same filter, order and access as the list above.
   app.get(
     '/api/incidents/board',
-    { config: { access: 'user' }, schema: { querystring: IncidentQuery, response: { 200: BoardList } } },
+    {
+      config: { access: 'user', scoped: true },
+      schema: { querystring: IncidentQuery, response: { 200: BoardList } },
+    },
     async (req) => ({
-      incidents: await boardIncidents(app.db, req.query, nowStored(app.clock)),
+      incidents: await boardIncidents(app.db, req.query, nowStored(app.clock), scopeOf(req)),
     }),
   );
 
   app.get(
     '/api/incidents/:id',
-    { config: { access: 'user' }, schema: { params: IdParams, response: { 200: IncidentDetail } } },
-    async (req) => incidentDetail(app.db, req.params.id, nowStored(app.clock)),
+    {
+      config: { access: 'user', scoped: true },
+      schema: { params: IdParams, response: { 200: IncidentDetail } },
+    },
+    async (req) => incidentDetail(app.db, req.params.id, nowStored(app.clock), scopeOf(req)),
   );
 
   app.patch(
     '/api/incidents/:id',
     {
-      config: { access: ['officer', 'leader'] },
+      config: { access: ['officer', 'leader'], scoped: true },
       schema: { params: IdParams, body: IncidentPatch, response: { 200: Incident } },
     },
     async (req) => app.command(actorOf(req), (tx) => patchIncident(tx, req.params.id, req.body, zone)),
@@ -94,13 +105,19 @@ export async function incidentRoutes(root: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/incidents/:id/verify',
-    { config: { access: ['officer', 'leader'] }, schema: { params: IdParams, response: { 200: Incident } } },
+    {
+      config: { access: ['officer', 'leader'], scoped: true },
+      schema: { params: IdParams, response: { 200: Incident } },
+    },
     async (req) => app.command(actorOf(req), (tx) => verifyIncident(tx, req.params.id)),
   );
 
   app.post(
     '/api/incidents/:id/acknowledge',
-    { config: { access: ['leader'] }, schema: { params: IdParams, response: { 200: Incident } } },
+    {
+      config: { access: ['leader'], scoped: true },
+      schema: { params: IdParams, response: { 200: Incident } },
+    },
     async (req) => {
       if (req.principal?.kind !== 'user')
         throw new DutyError('DUTY_ERR_FORBIDDEN', 'the leader on call acknowledges in person');

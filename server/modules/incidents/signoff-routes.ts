@@ -11,6 +11,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { actorNameOf, actorOf } from '../../plugins/auth';
 import { readIncidentRow } from './lifecycle';
+import { guardIncidentScope } from './scope';
 import {
   decideSignoff,
   incidentSignoffs,
@@ -25,22 +26,26 @@ const HANDLERS = ['officer', 'leader'] as const;
 export async function signoffRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const zone = app.config.tzName;
+  guardIncidentScope(app);
 
   app.get(
     '/api/signoffs/leaders',
-    { config: { access: HANDLERS }, schema: { response: { 200: SignoffLeaders } } },
+    { config: { access: HANDLERS, scoped: true }, schema: { response: { 200: SignoffLeaders } } },
     async () => signoffLeaders(app.db, zone, app.clock.now()),
   );
 
   app.get(
     '/api/signoffs/mine',
-    { config: { access: ['leader'] }, schema: { response: { 200: SignoffList } } },
+    { config: { access: ['leader'], scoped: true }, schema: { response: { 200: SignoffList } } },
     async (req) => ({ signoffs: await signoffsAwaiting(app.db, actorNameOf(req)) }),
   );
 
   app.get(
     '/api/incidents/:id/signoffs',
-    { config: { access: HANDLERS }, schema: { params: IdParams, response: { 200: SignoffList } } },
+    {
+      config: { access: HANDLERS, scoped: true },
+      schema: { params: IdParams, response: { 200: SignoffList } },
+    },
     async (req) => {
       await readIncidentRow(app.db, req.params.id);
       return { signoffs: await incidentSignoffs(app.db, req.params.id) };
@@ -50,7 +55,7 @@ export async function signoffRoutes(root: FastifyInstance): Promise<void> {
   app.post(
     '/api/incidents/:id/signoffs',
     {
-      config: { access: HANDLERS },
+      config: { access: HANDLERS, scoped: true },
       schema: { params: IdParams, body: SignoffRequestBody, response: { 201: SignoffRequest } },
     },
     async (req, reply) =>

@@ -10,7 +10,7 @@ export async function settingsRoutes(root: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/settings/duty',
-    { config: { access: 'user' }, schema: { response: { 200: DutySettings } } },
+    { config: { access: 'user', scoped: true }, schema: { response: { 200: DutySettings } } },
     async () => getDutySettings(app.db),
   );
 

@@ -3,7 +3,7 @@ import type { Stats } from '@shared/schemas/stats';
 import type { DbOrTrx } from '../../db/database';
 import { hoursReport } from '../roster/service';
 import { getDutySettings } from '../settings/service';
-import { countWhere, num, type StatsScope } from './scope';
+import { countWhere, num, type StatsScope, wholeDistrict } from './scope';
 import { spread } from './spread';
 
 /** Shifts starting in the period: checked in on time, late, or missed (alerted, never checked in). */
@@ -86,7 +86,16 @@ export function dutyDaysOf(
   return last < first ? { from: addDays(first, -1), to: addDays(first, -1) } : { from: first, to: last };
 }
 
+/** A unit's statistics carry no duty record: roster, check-ins, spot-checks and swaps are the district room's. */
+const NO_DUTY_RECORD: Stats['duty'] = {
+  checkIns: { onTime: 0, late: 0, missed: 0 },
+  spotChecks: { issued: 0, answered: 0, late: 0, missed: 0, medianAnswerSeconds: null },
+  swaps: { requested: 0, approved: 0, rejected: 0 },
+  hours: [],
+};
+
 export async function dutyRecord(db: DbOrTrx, s: StatsScope, zone: string): Promise<Stats['duty']> {
+  if (!wholeDistrict(s)) return NO_DUTY_RECORD;
   const { handoverTime } = await getDutySettings(db);
   const days = dutyDaysOf(new Date(s.from), new Date(s.to), zone, handoverTime);
   return {

@@ -11,16 +11,24 @@ export async function statsRoutes(root: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/stats',
-    { config: { access: 'user' }, schema: { querystring: StatsQuery, response: { 200: Stats } } },
-    async (req) => statsFor(app.db, req.query, { zone, now: app.clock.now() }),
+    {
+      config: { access: 'user', scoped: true },
+      schema: { querystring: StatsQuery, response: { 200: Stats } },
+    },
+    async (req) =>
+      statsFor(app.db, req.query, { zone, now: app.clock.now(), unitPath: req.principal?.unitPath }),
   );
 
   app.get(
     '/api/stats.csv',
-    { config: { access: 'user' }, schema: { querystring: StatsCsvQuery } },
+    { config: { access: 'user', scoped: true }, schema: { querystring: StatsCsvQuery } },
     async (req, reply) => {
       const { table, ...query } = req.query;
-      const stats = await statsFor(app.db, query, { zone, now: app.clock.now() });
+      const stats = await statsFor(app.db, query, {
+        zone,
+        now: app.clock.now(),
+        unitPath: req.principal?.unitPath,
+      });
       const day = (at: string) => formatLocal(at, zone, 'yyyyMMdd');
       return reply
         .type('text/csv; charset=utf-8')

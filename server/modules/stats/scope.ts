@@ -11,6 +11,18 @@ export interface StatsScope {
   category?: CategoryCode;
   grade?: Grade | 'none';
   source?: StatsQuery['source'];
+  /**
+   * The caller's subtree of units (DESIGN 2.7): only incidents whose unit path starts with it count.
+   * Undefined or the district's `/1/`: all of them.
+   */
+  unitPath?: string;
+}
+
+const DISTRICT_PATH = '/1/';
+
+/** Whether the figures are the whole district's (the district room's duty record belongs to them). */
+export function wholeDistrict(s: StatsScope): boolean {
+  return s.unitPath === undefined || s.unitPath === DISTRICT_PATH;
 }
 
 export const ACCIDENTS: readonly CategoryCode[] = ACCIDENT_CATEGORIES;
@@ -24,6 +36,7 @@ export function matching(eb: ExpressionBuilder<Database, 'incidents'>, s: StatsS
   if (s.grade === 'none') conditions.push(eb('incidents.grade', 'is', null));
   else if (s.grade) conditions.push(eb('incidents.grade', '=', s.grade));
   if (s.source) conditions.push(eb('incidents.source', '=', s.source));
+  if (!wholeDistrict(s)) conditions.push(eb('incidents.unit_path', 'like', `${s.unitPath}%`));
   return eb.and(conditions);
 }
 

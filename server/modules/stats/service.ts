@@ -12,7 +12,7 @@ import { trend } from './trend';
 const MAX_DAYS = 400;
 const DAY = 86_400_000;
 
-export function scopeOf(query: StatsQuery, now: Date): StatsScope {
+export function scopeOf(query: StatsQuery, now: Date, unitPath?: string): StatsScope {
   const from = new Date(query.from);
   const to = new Date(query.to);
   if (!(from < to))
@@ -26,6 +26,7 @@ export function scopeOf(query: StatsQuery, now: Date): StatsScope {
     category: query.category,
     grade: query.grade,
     source: query.source,
+    unitPath,
   };
 }
 
@@ -37,9 +38,9 @@ export function scopeOf(query: StatsQuery, now: Date): StatsScope {
 export async function statsFor(
   db: DbOrTrx,
   query: StatsQuery,
-  opts: { zone: string; now: Date },
+  opts: { zone: string; now: Date; unitPath?: string },
 ): Promise<Stats> {
-  const scope = scopeOf(query, opts.now);
+  const scope = scopeOf(query, opts.now, opts.unitPath);
   const bucket = query.bucket ?? 'day';
   // Independent reads: PostgreSQL runs them on several pooled connections at once.
   const [times, incidents, direct, lateReportsByKind, followupsMet, duty] = await Promise.all([

@@ -1,6 +1,7 @@
+import type { UnitKind } from '@shared/schemas/units';
 import type { Generated } from 'kysely';
 
-export type UnitKind = 'district' | 'township' | 'dev_zone' | 'street' | 'community' | 'village';
+export type { UnitKind };
 
 export interface UnitsTable {
   id: Generated<number>;

@@ -18,7 +18,7 @@ export async function userRoutes(root: FastifyInstance): Promise<void> {
   // Everyone signed in reads who is who: the console shows 王芳, not wangfang, wherever a person appears.
   app.get(
     '/api/users/names',
-    { config: { access: 'user' }, schema: { response: { 200: PeopleNames } } },
+    { config: { access: 'user', scoped: true }, schema: { response: { 200: PeopleNames } } },
     async () => {
       const users = await listUsers(app.db);
       return {

@@ -4,13 +4,26 @@ import type { DbOrTrx } from '../../db/database';
 import { DutyError, fail, notFound } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored } from '../../time';
-import { getUnit } from '../units/service';
+import { getUnit, ROOT_UNIT_ID } from '../units/service';
 import * as repo from './repo';
 
 /** The unit a person is put in must exist and be in use. */
 async function checkUnit(db: DbOrTrx, unitId: number): Promise<void> {
   const unit = await getUnit(db, unitId);
-  if (!unit?.enabled) fail('DUTY_ERR_VALIDATION', `unitId: unit ${unitId} does not exist or is disabled`);
+  if (!unit?.enabled)
+    fail('DUTY_ERR_VALIDATION', `body.unitId: unit ${unitId} does not exist or is disabled`);
+}
+
+/**
+ * A person's roles, unit and informant post as they will stand: administrators belong to the
+ * district (they manage the whole network: there are no township administrators), and only an
+ * informant holds A角 or B角.
+ */
+function checkPost(user: User): void {
+  if (user.roles.includes('admin') && user.unitId !== ROOT_UNIT_ID)
+    fail('DUTY_ERR_VALIDATION', 'body.roles: an administrator belongs to the district (unit 1)');
+  if (user.informantRole !== null && !user.roles.includes('informant'))
+    fail('DUTY_ERR_VALIDATION', 'body.informantRole: only an informant holds A角 or B角');
 }
 
 export async function listUsers(db: DbOrTrx): Promise<User[]> {
@@ -47,6 +60,7 @@ export async function createUser(
     updated_at: now,
   });
   const user = repo.toUser(row);
+  checkPost(user);
   await tx.record({ type: 'user.created', subject: `user:${user.id}`, payload: { user } });
   return user;
 }
@@ -85,6 +99,7 @@ export async function updateUser(
     fail('DUTY_ERR_LAST_ADMIN', 'the last enabled administrator cannot be disabled or lose the admin role');
   }
   const user = repo.toUser(row);
+  checkPost(user);
   const changed = Object.keys(body);
   if (changed.length > 0) {
     await tx.record({ type: 'user.updated', subject: `user:${id}`, payload: { user, changed } });

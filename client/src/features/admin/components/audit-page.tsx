@@ -17,6 +17,8 @@ const everyType: Record<EventType, true> = {
   'user.created': true,
   'user.updated': true,
   'user.password_reset': true,
+  'unit.created': true,
+  'unit.updated': true,
   'token.created': true,
   'token.revoked': true,
   'auth.signed_in': true,
