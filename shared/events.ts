@@ -175,6 +175,12 @@ export interface DutyEvent<T extends EventType = EventType> {
   actor: string;
   /** What it is about, `<kind>:<id>`, e.g. `user:7`. */
   subject: string;
+  /**
+   * Its audience (DESIGN 3, "every event has an audience"): the path of the unit it belongs to,
+   * e.g. `/1/4/` for township 4; `/1/`, the district's, for the district's own duty. Who may read it
+   * also depends on its type (server/live/read-rules.ts).
+   */
+  unit: string;
   payload: EventPayloads[T];
 }
 

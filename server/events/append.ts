@@ -55,17 +55,14 @@ export async function appendEvent<T extends EventType>(
     actor: event.actor,
     subject: event.subject,
     payload: JSON.stringify(event.payload),
+    unit_path: event.unit ?? DEFAULT_EVENT_UNIT,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
+  // The audience is hashed with the event (a district event as before units: see chainHash).
   await trx
     .insertInto('events')
-    .values({
-      ...row,
-      prev_hash: prevHash,
-      hash: chainHash(prevHash, row, key),
-      alg: algOf(key),
-      unit_path: event.unit ?? DEFAULT_EVENT_UNIT,
-    })
+    .values({ ...row, prev_hash: prevHash, hash: chainHash(prevHash, row, key), alg: algOf(key) })
     .execute();
-  return { ...row, payload: event.payload } as AnyDutyEvent;
+  const { unit_path: unit, ...rest } = row;
+  return { ...rest, unit, payload: event.payload } as AnyDutyEvent;
 }

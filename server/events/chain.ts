@@ -15,14 +15,28 @@ export interface ChainFields {
   subject: string;
   /** The payload exactly as stored (JSON text). */
   payload: string;
+  /** The event's audience, its unit's path (`unit_path`); the district's, `/1/`, when absent. */
+  unit_path?: string;
 }
+
+/**
+ * The district's path: the audience of every event before units existed (the 2026-12-07 migration
+ * gave them all `/1/`). An event of the district is hashed as before units, so the chains written
+ * before stay valid; any other unit's path is hashed with the event. Either way moving an event to
+ * another audience breaks its link: `/1/` → `/1/4/` adds a field to the hashed text, `/1/4/` → `/1/`
+ * drops one.
+ */
+export const DISTRICT_PATH = '/1/';
 
 /**
  * Each hash covers the previous one, so altering or removing any event breaks every later link.
  * With a key it is an HMAC: without the key nobody can recompute the links after an edit.
  */
 export function chainHash(prevHash: string, e: ChainFields, key?: string): string {
-  const text = JSON.stringify([prevHash, e.seq, e.at, e.type, e.actor, e.subject, e.payload]);
+  const fields: unknown[] = [prevHash, e.seq, e.at, e.type, e.actor, e.subject, e.payload];
+  const unit = e.unit_path ?? DISTRICT_PATH;
+  if (unit !== DISTRICT_PATH) fields.push(unit);
+  const text = JSON.stringify(fields);
   return (key ? createHmac('sha256', key) : createHash('sha256')).update(text).digest('hex');
 }
 

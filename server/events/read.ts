@@ -1,9 +1,10 @@
 import type { AnyDutyEvent } from '@shared/events';
+import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../db/database';
 import type { EventsTable } from './table';
 
 export function toEvent(
-  row: Pick<EventsTable, 'seq' | 'at' | 'type' | 'actor' | 'subject' | 'payload'>,
+  row: Pick<Selectable<EventsTable>, 'seq' | 'at' | 'type' | 'actor' | 'subject' | 'payload' | 'unit_path'>,
 ): AnyDutyEvent {
   return {
     seq: Number(row.seq),
@@ -11,6 +12,7 @@ export function toEvent(
     type: row.type,
     actor: row.actor,
     subject: row.subject,
+    unit: row.unit_path,
     payload: JSON.parse(row.payload),
   } as AnyDutyEvent;
 }
@@ -23,7 +25,7 @@ export async function eventsAfter(
 ): Promise<AnyDutyEvent[]> {
   let q = db
     .selectFrom('events')
-    .select(['seq', 'at', 'type', 'actor', 'subject', 'payload'])
+    .select(['seq', 'at', 'type', 'actor', 'subject', 'unit_path', 'payload'])
     .where('seq', '>', after);
   if (type) q = q.where('type', '=', type);
   const rows = await q.orderBy('seq', 'asc').limit(limit).execute();
@@ -37,7 +39,7 @@ export async function latestEvents(
   type?: string,
   before?: number,
 ): Promise<AnyDutyEvent[]> {
-  let q = db.selectFrom('events').select(['seq', 'at', 'type', 'actor', 'subject', 'payload']);
+  let q = db.selectFrom('events').select(['seq', 'at', 'type', 'actor', 'subject', 'unit_path', 'payload']);
   if (type) q = q.where('type', '=', type);
   if (before !== undefined) q = q.where('seq', '<', before);
   const rows = await q.orderBy('seq', 'desc').limit(limit).execute();

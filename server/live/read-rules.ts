@@ -1,5 +1,6 @@
 import type { AnyDutyEvent, DutyEvent, EventType } from '@shared/events';
 import type { Role } from '@shared/schemas/users';
+import { isWithin } from '../modules/units/service';
 import { type Access, ADMIN, accessAllows, type Caller } from '../plugins/access';
 
 /**
@@ -12,27 +13,42 @@ export type Viewer =
 
 /**
  * The class of viewers a read rule decides for: viewers of one audience are sent the same events
- * (besides `self` events about the viewer itself). Today the kind of caller and its roles; units
- * (DESIGN 2.7) add the subtree a viewer may see here, and `mayRead` then also checks the event's unit.
+ * (besides `self` events about the viewer itself): the kind of caller, its roles and its unit
+ * (DESIGN 2.7), the subtree it may see.
  */
 export interface Audience {
   /** Equal keys, equal audience. */
   key: string;
   caller: Caller;
+  /** The path of the viewer's unit: it reads the events of this unit and the units below. */
+  unitPath: string;
 }
 
 export function audienceOf(viewer: Viewer): Audience {
-  if (viewer.kind === 'token') return { key: 'token', caller: { kind: 'token' } };
+  if (viewer.kind === 'token')
+    return { key: `token@${viewer.unitPath}`, caller: { kind: 'token' }, unitPath: viewer.unitPath };
   return {
-    key: `user:${[...viewer.roles].sort().join(',')}`,
+    key: `user:${[...viewer.roles].sort().join(',')}@${viewer.unitPath}`,
     caller: { kind: 'user', roles: viewer.roles },
+    unitPath: viewer.unitPath,
   };
 }
 
-/** Who may read one event type on the live feed, live and on catch-up. */
+/**
+ * Who may read one event type on the live feed, live and on catch-up. Each event also has its
+ * audience, the unit it belongs to (`event.unit`, DESIGN 3): a viewer reads it when `access` allows
+ * the viewer's roles and the event's unit is the viewer's own or one below it (a township's incident:
+ * the township, the district; never a sibling township). The hash chain and `seq` stay global.
+ */
 export interface ReadRule<T extends EventType> {
   /** In a route's words (`config.access`): who may read every event of this type. */
   access: Access;
+  /**
+   * Also read by the units below the event's unit: what the event's unit says to its whole subtree
+   * (the district's settings, which every console works by). Without it, an event is read only at
+   * its unit and above.
+   */
+  below?: true;
   /** Besides: the one viewer an event is about (its own `user.updated`: the console follows its name and roles). */
   self?: (event: DutyEvent<T>, viewer: Viewer) => boolean;
 }
@@ -48,6 +64,18 @@ const STAFF: Access = 'user';
  * trail's (`GET /api/events`, admin). The duty itself is every signed-in person's, as its GET routes
  * are. API tokens may call the intakes (`POST /api/incidents`, `/api/warnings` and its changes) only and read no route: they are sent no event (the
  * incident they created is in the intake's answer).
+ *
+ * Audiences (the unit each event is recorded with, `tx.record({ unit })`):
+ * - unit-scoped, read at the unit and above: incident.* (the incident's unit: the township that
+ *   recorded it, the district for the district's own); spotcheck.* of a unit (the unit checked: the
+ *   district's 查岗 of a township is addressed to that township and seen by the district).
+ * - district-wide, read by every signed-in console (`below`, recorded with `/1/`): the duty settings
+ *   and the deadline profile, which every unit works by.
+ * - the district's own (recorded with `/1/`, read at the district only): its roster, duty post,
+ *   attendance, swaps, logbook, handovers, the leader escalation chain, the upward report outbox,
+ *   and the admin trail (people, sign-ins, tokens, calendar feeds, the system).
+ * - `self`: a person's own `user.updated` reaches them wherever their unit (the console follows its
+ *   name, roles and unit).
  */
 export const READ_RULES: ReadRules = {
   'user.created': { access: ADMIN },
@@ -70,11 +98,11 @@ export const READ_RULES: ReadRules = {
   'calendar.feed_revoked': { access: ADMIN },
   'calendar.roster_feed_created': { access: ADMIN },
   'calendar.roster_feed_revoked': { access: ADMIN },
-  'settings.updated': { access: STAFF },
-  'settings.deadlines_updated': { access: STAFF },
-  'settings.policy_profile_selected': { access: STAFF },
-  'settings.policy_profile_saved': { access: STAFF },
-  'settings.policy_profile_deleted': { access: STAFF },
+  'settings.updated': { access: STAFF, below: true },
+  'settings.deadlines_updated': { access: STAFF, below: true },
+  'settings.policy_profile_selected': { access: STAFF, below: true },
+  'settings.policy_profile_saved': { access: STAFF, below: true },
+  'settings.policy_profile_deleted': { access: STAFF, below: true },
   'roster.generated': { access: STAFF },
   'roster.shift_created': { access: STAFF },
   'roster.shift_updated': { access: STAFF },
@@ -123,23 +151,36 @@ export const READ_RULES: ReadRules = {
   'handover.revised': { access: STAFF },
   'handover.accepted': { access: STAFF },
   'handover.amended': { access: STAFF },
-  // As GET /api/warnings and /api/responses declare: the current level is on every console.
-  'warning.issued': { access: STAFF },
-  'warning.changed': { access: STAFF },
-  'warning.lifted': { access: STAFF },
-  'response.started': { access: STAFF },
-  'response.changed': { access: STAFF },
-  'response.ended': { access: STAFF },
+  // As GET /api/warnings and /api/responses declare: the current level is on every console of every
+  // unit (recorded for the district, read below it); consultations are the district room's.
+  'warning.issued': { access: STAFF, below: true },
+  'warning.changed': { access: STAFF, below: true },
+  'warning.lifted': { access: STAFF, below: true },
+  'response.started': { access: STAFF, below: true },
+  'response.changed': { access: STAFF, below: true },
+  'response.ended': { access: STAFF, below: true },
   'consultation.recorded': { access: STAFF },
 };
 
-type AnyRule = { access: Access; self?: (event: AnyDutyEvent, viewer: Viewer) => boolean };
+type AnyRule = { access: Access; below?: true; self?: (event: AnyDutyEvent, viewer: Viewer) => boolean };
+
+/** The district: the audience of an event without one (sent by a node from before units). */
+const DISTRICT_PATH = '/1/';
+
+/** Whether an audience sees the event's unit: its own or one below; with `below`, also one above. */
+function seesUnit(audience: Audience, unit: string, below: boolean): boolean {
+  return isWithin(audience.unitPath, unit) || (below && isWithin(unit, audience.unitPath));
+}
 
 /** Whether this viewer (of this audience) may read the event; an unknown type is read by nobody. */
 export function mayRead(viewer: Viewer, audience: Audience, event: AnyDutyEvent): boolean {
   const rule = (READ_RULES as Record<string, AnyRule | undefined>)[event.type];
   if (!rule) return false;
-  return accessAllows(rule.access, audience.caller) || (rule.self?.(event, viewer) ?? false);
+  if (rule.self?.(event, viewer)) return true;
+  return (
+    accessAllows(rule.access, audience.caller) &&
+    seesUnit(audience, event.unit ?? DISTRICT_PATH, rule.below === true)
+  );
 }
 
 /**
@@ -168,7 +209,13 @@ export function reads(reader: Reader, event: AnyDutyEvent): boolean {
     event.payload.user.id === viewer.userId
   ) {
     const { roles, unitId, unitPath } = event.payload.user;
-    reader.viewer = { ...viewer, roles, unitId, unitPath };
+    // A person moved to another unit reads that unit's events from here on.
+    reader.viewer = {
+      ...viewer,
+      roles,
+      unitId: unitId ?? viewer.unitId,
+      unitPath: unitPath ?? viewer.unitPath,
+    };
     reader.audience = audienceOf(reader.viewer);
     reader.asOf = event.seq;
   }

@@ -8,6 +8,8 @@ export const EventRecord = Type.Object(
     type: Type.String(),
     actor: Type.String(),
     subject: Type.String(),
+    /** Its audience (DESIGN 3): the path of the unit it belongs to, e.g. `/1/4/`; `/1/` the district. */
+    unit: Type.String(),
     payload: Type.Record(Type.String(), Type.Unknown()),
   },
   { additionalProperties: false },

@@ -123,6 +123,7 @@ export async function patchIncident(
     type: 'incident.updated',
     subject: `incident:${id}`,
     payload: { incident, changed, gradeFrom: row.grade, gradeTo: graded.grade },
+    unit: incident.unitPath,
   });
   return incident;
 }
@@ -137,7 +138,12 @@ export async function verifyIncident(tx: Tx, id: number): Promise<Incident> {
     updated_at: nowStored(tx.clock),
   });
   const incident = await reload(tx, id);
-  await tx.record({ type: 'incident.verified', subject: `incident:${id}`, payload: { incident } });
+  await tx.record({
+    type: 'incident.verified',
+    subject: `incident:${id}`,
+    payload: { incident },
+    unit: incident.unitPath,
+  });
   return incident;
 }
 
@@ -152,7 +158,12 @@ export async function acknowledgeIncident(tx: Tx, id: number): Promise<Incident>
     updated_at: nowStored(tx.clock),
   });
   const incident = await reload(tx, id);
-  await tx.record({ type: 'incident.acknowledged', subject: `incident:${id}`, payload: { incident } });
+  await tx.record({
+    type: 'incident.acknowledged',
+    subject: `incident:${id}`,
+    payload: { incident },
+    unit: incident.unitPath,
+  });
   return incident;
 }
 
@@ -173,7 +184,7 @@ export async function addAction(tx: Tx, id: number, type: string, text: string):
     incident,
     action: { id: Number(action.id), type, text, actor: action.actor, at: action.at },
   };
-  await tx.record({ type: 'incident.action', subject: `incident:${id}`, payload });
+  await tx.record({ type: 'incident.action', subject: `incident:${id}`, payload, unit: incident.unitPath });
   return incident;
 }
 
@@ -196,6 +207,11 @@ export async function closeIncident(tx: Tx, id: number, outcome: string, zone: s
   });
   await refreshObligations(tx.trx, await incidentRow(tx, id), reports, zone, tx.clock.now());
   const incident = await reload(tx, id);
-  await tx.record({ type: 'incident.closed', subject: `incident:${id}`, payload: { incident } });
+  await tx.record({
+    type: 'incident.closed',
+    subject: `incident:${id}`,
+    payload: { incident },
+    unit: incident.unitPath,
+  });
   return incident;
 }

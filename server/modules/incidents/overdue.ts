@@ -32,6 +32,11 @@ export const overdueObligations: Timer<ObligationKey> = {
     if (Number(claimed.numUpdatedRows) !== 1) return undefined;
     const incident = (await loadIncident(trx, incidentId, now))!;
     const obligation = incident.obligations.find((o) => o.key === key)!;
-    return { type: 'incident.overdue', subject: `incident:${incidentId}`, payload: { incident, obligation } };
+    return {
+      type: 'incident.overdue',
+      subject: `incident:${incidentId}`,
+      payload: { incident, obligation },
+      unit: incident.unitPath,
+    };
   },
 };

@@ -123,10 +123,12 @@ export async function sendReport(
     }
   }
   const report = toReport(inserted, forwarded ? 'pending' : 'none');
+  const incident = await reload(tx, id);
   await tx.record({
     type: 'incident.reported',
     subject: `incident:${id}`,
-    payload: { incident: await reload(tx, id), report },
+    payload: { incident, report },
+    unit: incident.unitPath,
   });
   return { report };
 }

@@ -143,6 +143,7 @@ export async function requestSignoff(
     type: 'incident.signoff_requested',
     subject: `incident:${incidentId}`,
     payload: { signoff },
+    unit: incident.unit_path,
   });
   return signoff;
 }
@@ -178,6 +179,7 @@ export async function decideSignoff(
     type: decision === 'approve' ? 'incident.signoff_approved' : 'incident.signoff_returned',
     subject: `incident:${row.incident_id}`,
     payload: { signoff },
+    unit: (await incidentRow(tx, Number(row.incident_id))).unit_path,
   });
   return signoff;
 }
