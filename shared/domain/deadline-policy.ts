@@ -18,6 +18,9 @@ export const NATIONAL_DEFAULT_POLICY: DeadlinePolicy = {
   changeWindow: { default: 'P30D', road_traffic: 'P7D', fire: 'P7D' },
 };
 
+/** Per-hop clocks when the policy names none (DESIGN §2.7): community → township 1 h, township → district 1.5 h. */
+export const DEFAULT_HOPS = { communityToTownship: 'PT1H', townshipToDistrict: 'PT1H30M' } as const;
+
 /**
  * An ISO 8601 duration in milliseconds, as elapsed time: a day is 24 hours (and a month 30 days),
  * so deadlines are the same length whatever the zone's clock changes do.
@@ -77,6 +80,10 @@ export function validatePolicy(p: DeadlinePolicy): string[] {
     if (key === 'default') continue;
     if (!CATEGORY_SET.has(key)) problems.push(`changeWindow.${key}: unknown category`);
     else problems.push(...durationProblem(`changeWindow.${key}`, value));
+  }
+  if (p.hops !== undefined) {
+    problems.push(...durationProblem('hops.communityToTownship', p.hops?.communityToTownship));
+    problems.push(...durationProblem('hops.townshipToDistrict', p.hops?.townshipToDistrict));
   }
   return problems;
 }

@@ -32,6 +32,7 @@ export const OBLIGATION_NAMES: Record<Incident['obligations'][number]['kind'], s
   followup_daily: '续报(每日)',
   followup_change: '补报(伤亡变化)',
   final: '终报',
+  hop: '逐级上报',
 };
 const CHANNEL_NAMES: Record<Report['channel'], string> = { phone: '电话', written: '书面', system: '系统' };
 export const EQUIPMENT_OK = '通信、装备状态正常';

@@ -89,6 +89,18 @@ export interface DeadlinePolicy {
   followupEvery: Record<Grade, Duration>;
   /** 补报 when casualty figures change: within this window from occurrence, a 续报 the same local day. */
   changeWindow: { default: Duration } & Partial<Record<CategoryCode, Duration>>;
+  /** Per-hop clocks of a report flowing upward (DESIGN §2.7); absent: the defaults (1 h, 1.5 h). */
+  hops?: { communityToTownship: Duration; townshipToDistrict: Duration };
+}
+
+/** One hop of a report flowing upward: received at the lower unit, taken (接收/核实) by the upper one. */
+export type HopKind = 'communityToTownship' | 'townshipToDistrict';
+export interface HopRecord {
+  hop: HopKind;
+  /** When the lower unit had it (its receipt): the hop's clock runs from here. */
+  receivedAt: string;
+  /** When the upper unit took it; null while it waits. */
+  takenAt: string | null;
 }
 
 export interface ReportRecord {
@@ -110,6 +122,8 @@ export interface ObligationInput {
   reports: ReportRecord[];
   closedAt: string | null;
   zone: string;
+  /** The hops of a report from a township or community (none for the district's own). */
+  hops?: HopRecord[];
 }
 
 export interface Obligation {

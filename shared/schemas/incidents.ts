@@ -127,6 +127,8 @@ export const ObligationKind = Type.Union([
   Type.Literal('followup_daily'),
   Type.Literal('followup_change'),
   Type.Literal('final'),
+  /** A hop of a report flowing upward (community → township → district), DESIGN §2.7. */
+  Type.Literal('hop'),
 ]);
 
 export const ReportKind = Type.Union([

@@ -365,6 +365,7 @@ export const en: Record<MessageKey, string> = {
   'incidents.ob.followup_daily': 'Follow-up (daily)',
   'incidents.ob.followup_change': 'Follow-up (figures changed)',
   'incidents.ob.final': 'Final',
+  'incidents.ob.hop': 'Taken by the unit above',
   'incidents.ob.kind': 'Obligation',
   'incidents.ob.dueAt': 'Due',
   'incidents.ob.left': 'Left',

@@ -352,6 +352,7 @@ export const zh = {
   'incidents.ob.followup_daily': '续报(每日)',
   'incidents.ob.followup_change': '补报(伤亡变化)',
   'incidents.ob.final': '终报',
+  'incidents.ob.hop': '上级接收（逐级上报）',
   'incidents.ob.kind': '报告义务',
   'incidents.ob.dueAt': '时限',
   'incidents.ob.left': '剩余',

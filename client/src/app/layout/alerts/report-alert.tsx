@@ -16,6 +16,7 @@ const obligationKey: Record<NonNullable<BoardIncident['nextKind']>, MessageKey> 
   followup_daily: 'incidents.ob.followup_daily',
   followup_change: 'incidents.ob.followup_change',
   final: 'incidents.ob.final',
+  hop: 'incidents.ob.hop',
 };
 
 function ReportClock({ dueAt }: { dueAt: string }) {

@@ -14,6 +14,7 @@ const obligationKey = {
   followup_daily: 'incidents.ob.followup_daily',
   followup_change: 'incidents.ob.followup_change',
   final: 'incidents.ob.final',
+  hop: 'incidents.ob.hop',
 } as const;
 
 const stageKey = {

@@ -48,6 +48,7 @@ export const obligationLabel: Record<ObligationKind, MessageKey> = {
   followup_daily: 'incidents.ob.followup_daily',
   followup_change: 'incidents.ob.followup_change',
   final: 'incidents.ob.final',
+  hop: 'incidents.ob.hop',
 };
 
 /** The officer who may sign: the one rostered next, not the one who handed over. */

@@ -41,6 +41,7 @@ export const obligationLabel: Record<ObligationView['kind'], MessageKey> = {
   followup_daily: 'incidents.ob.followup_daily',
   followup_change: 'incidents.ob.followup_change',
   final: 'incidents.ob.final',
+  hop: 'incidents.ob.hop',
 };
 
 export const sourceLabel: Record<Incident['source'], MessageKey> = {
