@@ -24,6 +24,7 @@ import { exportRoutes } from './modules/roster/export-routes';
 import { periodRoutes } from './modules/roster/period-routes';
 import { rosterRoutes } from './modules/roster/routes';
 import { settingsRoutes } from './modules/settings/routes';
+import { postRoutes } from './modules/posts/routes';
 import { spotCheckRoutes } from './modules/spotchecks/routes';
 import { statsRoutes } from './modules/stats/routes';
 import { swapRoutes } from './modules/swaps/routes';
@@ -119,6 +120,7 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
   await app.register(handoverRoutes);
   await app.register(handoverArchiveRoutes);
   await app.register(spotCheckRoutes);
+  await app.register(postRoutes);
   await app.register(swapRoutes);
   await app.register(statsRoutes);
   await serveConsole(app);

@@ -6,6 +6,7 @@ import type { LogEntry } from './schemas/logbook';
 import type { Period, RosterMonth, Shift } from './schemas/roster';
 import type { DutySettings } from './schemas/settings';
 import type { SignoffRequest } from './schemas/signoffs';
+import type { IncidentHop, UnitCheck, UnitPostDuty } from './schemas/posts';
 import type { SpotCheck } from './schemas/spot-checks';
 import type { Swap } from './schemas/swaps';
 import type { User } from './schemas/users';
@@ -121,6 +122,17 @@ export interface EventPayloads {
     error: string | null;
   };
   'escalation.settings_updated': { settings: EscalationSettings; changed: string[] };
+  /** A unit's duty post for the day named (who, the phone): DESIGN §2.7. */
+  'post.assigned': { post: UnitPostDuty };
+  /** The unit's person on duty checked in. */
+  'post.checked_in': { post: UnitPostDuty };
+  /** The district's 查岗 of a unit ("请回复"), alone or one of a 全区查岗. */
+  'unitcheck.issued': { check: UnitCheck };
+  'unitcheck.answered': { check: UnitCheck; late: boolean };
+  /** Unanswered past the limit: raised once by the scanner; the leader on call is alerted. */
+  'unitcheck.missed': { check: UnitCheck };
+  /** The upper unit took (接收/核实) a report from the unit below: the hop is met. */
+  'incident.taken': { incident: Incident; hop: IncidentHop };
 }
 
 export type EventType = keyof EventPayloads;

@@ -111,6 +111,13 @@ export const READ_RULES: ReadRules = {
   'handover.revised': { access: STAFF },
   'handover.accepted': { access: STAFF },
   'handover.amended': { access: STAFF },
+  // The duty network's posts, spot-checks and hops: as GET /api/posts/board declares.
+  'post.assigned': { access: STAFF },
+  'post.checked_in': { access: STAFF },
+  'unitcheck.issued': { access: STAFF },
+  'unitcheck.answered': { access: STAFF },
+  'unitcheck.missed': { access: STAFF },
+  'incident.taken': { access: STAFF },
 };
 
 type AnyRule = { access: Access; self?: (event: AnyDutyEvent, viewer: Viewer) => boolean };

@@ -65,6 +65,9 @@ const HandoverPrintPage = lazyNamed(
   'HandoverPrintPage',
 );
 
+// The duty network's board: the district's watch over the unit posts, a unit's own post on a phone.
+const NetworkPage = lazyNamed(() => import('../features/network/components/network-page'), 'NetworkPage');
+
 // Statistics are read in office hours; ECharts loads with this page only, never on the duty post's first screen.
 const StatsPage = lazyNamed(() => import('../features/stats/components/stats-page'), 'StatsPage');
 const StatsPrintPage = lazyNamed(
@@ -112,6 +115,7 @@ export const router = createBrowserRouter([
       { index: true, element: <WithUser page={ConsoleHome} /> },
       { path: 'incidents', element: <WithUser page={IncidentsBoard} /> },
       { path: 'incidents/:id', element: <WithUser page={IncidentDetailPage} /> },
+      { path: 'network', element: <WithUser page={NetworkPage} /> },
       { path: 'roster', element: <WithUser page={RosterPage} /> },
       { path: 'logbook', element: <WithUser page={LogbookPage} /> },
       { path: 'handover', element: <WithUser page={HandoverPage} /> },

@@ -1,6 +1,7 @@
 import { computeObligations, nextDeadline } from '@shared/domain/deadlines';
 import type { Obligation, ReportRecord } from '@shared/domain/incident-types';
 import type { DbOrTrx } from '../../db/database';
+import { hopRecords } from './hops-repo';
 import { getDeadlinePolicy } from './policy';
 import { type IncidentRow, syncObligations, updateIncidentRow } from './repo';
 
@@ -22,6 +23,7 @@ export async function obligationsFor(
       reports,
       closedAt: row.closed_at,
       zone,
+      hops: await hopRecords(db, Number(row.id)),
     },
     await getDeadlinePolicy(db),
   );

@@ -8,6 +8,7 @@ import type { DbOrTrx } from '../../db/database';
 export { createIncident } from './intake';
 export { acknowledgeIncident, addAction, closeIncident, patchIncident, verifyIncident } from './lifecycle';
 export { overdueObligations } from './overdue';
+export { incidentHops, openFirstHop, reportsFromBelow, takeHop, type UnitCaller } from './hops';
 export { incidentDetail, listIncidents } from './queries';
 export { draftFor, type SendReport, sendReport } from './reports';
 

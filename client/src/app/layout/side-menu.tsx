@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   KeyOutlined,
   SettingOutlined,
@@ -23,6 +24,7 @@ type Item = Required<MenuProps>['items'][number];
 const pages: { path: string; label: MessageKey; icon: ReactNode }[] = [
   { path: '/', label: 'nav.console', icon: <DashboardOutlined /> },
   { path: '/incidents', label: 'nav.incidents', icon: <AlertOutlined /> },
+  { path: '/network', label: 'nav.network', icon: <ClusterOutlined /> },
   { path: '/roster', label: 'nav.roster', icon: <CalendarOutlined /> },
   { path: '/logbook', label: 'nav.logbook', icon: <BookOutlined /> },
   { path: '/handover', label: 'nav.handover', icon: <SwapOutlined /> },

@@ -16,6 +16,7 @@ import { IncidentFacts } from './incident-facts';
 import { IncidentHeader } from './incident-header';
 import { IncidentStage } from './incident-stage';
 import { IncidentTimeline } from './incident-timeline';
+import { HopTrail } from './hop-trail';
 import { ObligationsTable } from './obligations-table';
 import { ReportComposer } from './report-composer';
 import { ReportsList } from './reports-list';
@@ -88,6 +89,7 @@ export function IncidentDetailPage({ user }: { user: User }) {
           <Card size="small" title={t('incidents.detail.facts')}>
             <IncidentFacts incident={incident} />
           </Card>
+          <HopTrail incidentId={incident.id} />
           <Card size="small" title={t('incidents.detail.obligations')}>
             <ObligationsTable obligations={incident.obligations} closed={closed} />
           </Card>

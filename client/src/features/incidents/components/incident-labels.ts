@@ -115,6 +115,7 @@ export const eventLabel: Partial<Record<string, MessageKey>> = {
   'incident.action': 'incidents.ev.action',
   'incident.closed': 'incidents.ev.closed',
   'incident.overdue': 'incidents.ev.overdue',
+  'incident.taken': 'incidents.ev.taken',
   'incident.signoff_requested': 'incidents.ev.signoffRequested',
   'incident.signoff_approved': 'incidents.ev.signoffApproved',
   'incident.signoff_returned': 'incidents.ev.signoffReturned',
