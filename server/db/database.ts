@@ -29,10 +29,12 @@ import type { SettingsTable } from '../modules/settings/table';
 import type { SpotChecksTable } from '../modules/spotchecks/table';
 import type { SwapsTable } from '../modules/swaps/table';
 import type { ApiTokensTable } from '../modules/tokens/table';
+import type { UnitsTable } from '../modules/units/table';
 import type { UsersTable } from '../modules/users/table';
 
 /** Every table the app knows. Modules own their table.ts; this is where they meet. */
 export interface Database {
+  units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -12,6 +12,7 @@ import * as escalation from './migrations/2026-12-06-escalation';
 import * as handoverRules from './migrations/2026-12-06-handover-rules';
 import * as rosterEdits from './migrations/2026-12-06-roster-edits';
 import * as signoffRequests from './migrations/2026-12-06-signoff-requests';
+import * as units from './migrations/2026-12-07-units';
 
 /** Listed here, not read from disk, so a bundled or compiled server carries its migrations. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-escalation': escalation,
   '2026-12-06-signoff-requests': signoffRequests,
   '2026-12-06-accident-unit': accidentUnit,
+  '2026-12-07-units': units,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

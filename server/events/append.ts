@@ -13,7 +13,12 @@ export interface NewEvent<T extends EventType> {
   actor: string;
   subject: string;
   payload: EventPayloads[T];
+  /** The event's audience: a unit path; default `/1/` (the district only). */
+  unit?: string;
 }
+
+/** The audience of an event recorded without one: the district. */
+export const DEFAULT_EVENT_UNIT = '/1/';
 
 /**
  * Takes the append lock (PostgreSQL; held to commit, taken again at no cost). Every command takes it
@@ -54,7 +59,13 @@ export async function appendEvent<T extends EventType>(
   const prevHash = last?.hash ?? GENESIS_HASH;
   await trx
     .insertInto('events')
-    .values({ ...row, prev_hash: prevHash, hash: chainHash(prevHash, row, key), alg: algOf(key) })
+    .values({
+      ...row,
+      prev_hash: prevHash,
+      hash: chainHash(prevHash, row, key),
+      alg: algOf(key),
+      unit_path: event.unit ?? DEFAULT_EVENT_UNIT,
+    })
     .execute();
   return { ...row, payload: event.payload } as AnyDutyEvent;
 }

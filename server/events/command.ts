@@ -3,11 +3,32 @@ import type { Db, Trx } from '../db/database';
 import type { Clock } from '../time';
 import { appendEvent, lockAppends, type NewEvent } from './append';
 
+/**
+ * Who acts: a username (or `token:<name>`, `system`) and the unit they act for (DESIGN 2.7). A plain
+ * string acts for the district (`/1/`): the system, scanners, first start.
+ */
+export interface Actor {
+  name: string;
+  unitId: number;
+  unitPath: string;
+}
+
+/** The district, root of the units tree (created by the 2026-12-07 migration). */
+const DISTRICT = { id: 1, path: '/1/' } as const;
+
+export function toActor(actor: string | Actor): Actor {
+  return typeof actor === 'string' ? { name: actor, unitId: DISTRICT.id, unitPath: DISTRICT.path } : actor;
+}
+
 /** What a service gets inside a command: the transaction and a way to record its event(s). */
 export interface Tx {
   trx: Trx;
   clock: Clock;
+  /** The acting username (as stored in `created_by`, events' `actor`). */
   actor: string;
+  /** The unit the actor acts for: its id and path. */
+  unit: { id: number; path: string };
+  /** `unit`: the event's audience, a unit path (default `/1/`, the district only). */
   record<T extends EventType>(event: Omit<NewEvent<T>, 'actor'>): Promise<AnyDutyEvent>;
 }
 
@@ -25,21 +46,23 @@ export interface CommandDeps {
  */
 export async function runCommand<T>(
   deps: CommandDeps,
-  actor: string,
+  actor: string | Actor,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
+  const who = toActor(actor);
   const recorded: AnyDutyEvent[] = [];
   const result = await deps.db.transaction().execute(async (trx) => {
     await lockAppends(trx);
     return work({
       trx,
       clock: deps.clock,
-      actor,
+      actor: who.name,
+      unit: { id: who.unitId, path: who.unitPath },
       record: async (event) => {
         const appended = await appendEvent(
           trx,
           deps.clock,
-          { ...event, actor } as NewEvent<EventType>,
+          { ...event, actor: who.name } as NewEvent<EventType>,
           deps.auditKey,
         );
         recorded.push(appended);

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 export interface EventsTable {
   /** Gap-free, assigned under the append lock: seq order is commit order. */
   seq: number;
@@ -11,4 +13,6 @@ export interface EventsTable {
   hash: string;
   /** `sha256`, or `hmac-sha256` under AUDIT_KEY; once keyed, every later event is keyed. */
   alg: string;
+  /** The event's audience (DESIGN 3): the path of its unit; `/1/`, the district only, by default. */
+  unit_path: Generated<string>;
 }

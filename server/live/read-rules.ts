@@ -2,10 +2,13 @@ import type { AnyDutyEvent, DutyEvent, EventType } from '@shared/events';
 import type { Role } from '@shared/schemas/users';
 import { type Access, ADMIN, accessAllows, type Caller } from '../plugins/access';
 
-/** Who holds a live feed: a signed-in person with their roles, or an API token. */
+/**
+ * Who holds a live feed: a signed-in person with their roles, or an API token; each with its unit
+ * (DESIGN 2.7): `unitPath` is the subtree it may see (a token's is its creator's unit).
+ */
 export type Viewer =
-  | { kind: 'user'; userId: number; roles: readonly Role[] }
-  | { kind: 'token'; tokenId: number };
+  | { kind: 'user'; userId: number; roles: readonly Role[]; unitId: number; unitPath: string }
+  | { kind: 'token'; tokenId: number; unitId: number; unitPath: string };
 
 /**
  * The class of viewers a read rule decides for: viewers of one audience are sent the same events
@@ -154,7 +157,8 @@ export function reads(reader: Reader, event: AnyDutyEvent): boolean {
     viewer.kind === 'user' &&
     event.payload.user.id === viewer.userId
   ) {
-    reader.viewer = { ...viewer, roles: event.payload.user.roles };
+    const { roles, unitId, unitPath } = event.payload.user;
+    reader.viewer = { ...viewer, roles, unitId, unitPath };
     reader.audience = audienceOf(reader.viewer);
     reader.asOf = event.seq;
   }

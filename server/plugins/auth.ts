@@ -5,14 +5,27 @@ import type { User } from '@shared/schemas/users';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DutyError, fail } from '../errors';
+import type { Actor } from '../events/command';
 import { resolveSession } from '../modules/auth/service';
 import { resolveToken } from '../modules/tokens/service';
 import type { Access } from './access';
 import { type OriginCheck, originCheck } from './origin';
 
+/**
+ * Who calls: a signed-in person or an API token, each with the unit it acts for (DESIGN 2.7): a
+ * person's own unit, a token's creator's. `unitPath` is the subtree the caller may see.
+ */
 export type Principal =
-  | { kind: 'user'; actor: string; user: User; sessionId: string; csrfToken: string }
-  | { kind: 'token'; actor: string; token: ApiToken };
+  | {
+      kind: 'user';
+      actor: string;
+      user: User;
+      sessionId: string;
+      csrfToken: string;
+      unitId: number;
+      unitPath: string;
+    }
+  | { kind: 'token'; actor: string; token: ApiToken; unitId: number; unitPath: string };
 
 export interface DeclaredRoute {
   method: string;
@@ -48,7 +61,8 @@ async function identify(app: FastifyInstance, req: FastifyRequest): Promise<Prin
   if (bearer) {
     const token = await resolveToken(app.db, app.clock, bearer);
     if (!token) fail('DUTY_ERR_UNAUTHENTICATED', 'the API token is unknown or revoked');
-    return { kind: 'token', actor: `token:${token.name}`, token };
+    const { unitId, unitPath, ...rest } = token;
+    return { kind: 'token', actor: `token:${token.name}`, token: rest, unitId, unitPath };
   }
   const cookie = req.cookies[SESSION_COOKIE];
   if (!cookie) return undefined;
@@ -60,6 +74,8 @@ async function identify(app: FastifyInstance, req: FastifyRequest): Promise<Prin
     user: session.user,
     sessionId: session.id,
     csrfToken: session.csrfToken,
+    unitId: session.user.unitId,
+    unitPath: session.user.unitPath,
   };
 }
 
@@ -131,6 +147,15 @@ export function userOf(req: FastifyRequest): Extract<Principal, { kind: 'user' }
   return p;
 }
 
-export function actorOf(req: FastifyRequest): string {
+/** The caller as a command's actor: name and unit. Nobody signed in acts for no unit (`/0/`). */
+export function actorOf(req: FastifyRequest): Actor {
+  const p = req.principal;
+  return p
+    ? { name: p.actor, unitId: p.unitId, unitPath: p.unitPath }
+    : { name: 'anonymous', unitId: 0, unitPath: '/0/' };
+}
+
+/** The caller's username (or `token:<name>`), as records store it. */
+export function actorNameOf(req: FastifyRequest): string {
   return req.principal?.actor ?? 'anonymous';
 }

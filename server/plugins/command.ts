@@ -1,12 +1,12 @@
 import type { AnyDutyEvent } from '@shared/events';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { runCommand, type Tx } from '../events/command';
+import { type Actor, runCommand, type Tx } from '../events/command';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** One state change: rows + events in one transaction, events pushed after commit. */
-    command<T>(actor: string, work: (tx: Tx) => Promise<T>): Promise<T>;
+    command<T>(actor: string | Actor, work: (tx: Tx) => Promise<T>): Promise<T>;
   }
 }
 
@@ -16,7 +16,7 @@ declare module 'fastify' {
  */
 export const commandPlugin = fp(
   async (app: FastifyInstance) => {
-    app.decorate('command', function command<T>(actor: string, work: (tx: Tx) => Promise<T>) {
+    app.decorate('command', function command<T>(actor: string | Actor, work: (tx: Tx) => Promise<T>) {
       return runCommand(
         {
           db: app.db,

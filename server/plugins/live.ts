@@ -87,7 +87,10 @@ export const livePlugin = fp(
           const token = await resolveToken(app.db, app.clock, auth.token);
           if (!token) return next(new Error('unauthorized'));
           socket.data.who = { kind: 'token', tokenId: token.id };
-          socket.data.reader = newReader({ kind: 'token', tokenId: token.id }, head);
+          socket.data.reader = newReader(
+            { kind: 'token', tokenId: token.id, unitId: token.unitId, unitPath: token.unitPath },
+            head,
+          );
         } else {
           const cookie = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
           const session = cookie
@@ -96,7 +99,13 @@ export const livePlugin = fp(
           if (!session) return next(new Error('unauthorized'));
           socket.data.who = { kind: 'user', userId: session.user.id, sessionId: session.id };
           socket.data.reader = newReader(
-            { kind: 'user', userId: session.user.id, roles: session.user.roles },
+            {
+              kind: 'user',
+              userId: session.user.id,
+              roles: session.user.roles,
+              unitId: session.user.unitId,
+              unitPath: session.user.unitPath,
+            },
             head,
           );
         }

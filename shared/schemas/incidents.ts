@@ -241,6 +241,9 @@ export const Incident = Type.Object(
     closedAt: Type.Union([Instant, Type.Null()]),
     outcome: Type.Union([Type.String(), Type.Null()]),
     createdBy: Type.String(),
+    /** The unit that recorded it (DESIGN 2.7) and that unit's path: who may see it. */
+    unitId: Type.Integer(),
+    unitPath: Type.String(),
     obligations: Type.Array(ObligationView),
     nextDueAt: Type.Union([Instant, Type.Null()]),
     overdue: Type.Boolean(),

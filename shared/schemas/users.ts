@@ -1,8 +1,14 @@
 import { type Static, Type } from 'typebox';
 import { Instant } from './common';
 
-export const ROLES = ['officer', 'leader', 'admin'] as const;
-export const Role = Type.Union([Type.Literal('officer'), Type.Literal('leader'), Type.Literal('admin')]);
+/** `informant`: a community's 灾害信息员 (A角 or B角, `informantRole`); a township officer is an `officer` of a township. */
+export const ROLES = ['officer', 'leader', 'admin', 'informant'] as const;
+export const Role = Type.Union([
+  Type.Literal('officer'),
+  Type.Literal('leader'),
+  Type.Literal('admin'),
+  Type.Literal('informant'),
+]);
 export type Role = Static<typeof Role>;
 
 const Username = Type.String({ minLength: 2, maxLength: 40, pattern: '^[a-z0-9][a-z0-9._-]*$' });
@@ -12,7 +18,10 @@ const Phone = Type.String({ maxLength: 30, pattern: '^[0-9+() -]*$' });
 export const PASSWORD_MIN_LENGTH = 12;
 /** The upper bound keeps hashing cheap to refuse. */
 export const Password = Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 200 });
-const Roles = Type.Array(Role, { minItems: 1, maxItems: 3, uniqueItems: true });
+const Roles = Type.Array(Role, { minItems: 1, maxItems: 4, uniqueItems: true });
+/** A community informant's post: A角 or B角. */
+export const InformantRole = Type.Union([Type.Literal('A'), Type.Literal('B')]);
+export type InformantRole = Static<typeof InformantRole>;
 
 export const User = Type.Object(
   {
@@ -24,6 +33,10 @@ export const User = Type.Object(
     /** Duty qualification: trained duty officer or leader cadre. Without it nobody sits the post. */
     qualified: Type.Boolean(),
     enabled: Type.Boolean(),
+    /** The unit the person belongs to (DESIGN 2.7) and its path (`/1/4/`): they see that subtree. */
+    unitId: Type.Integer(),
+    unitPath: Type.String(),
+    informantRole: Type.Union([InformantRole, Type.Null()]),
     createdAt: Instant,
     updatedAt: Instant,
   },
@@ -42,6 +55,9 @@ export const CreateUserBody = Type.Object(
     phone: Type.Optional(Phone),
     qualified: Type.Optional(Type.Boolean()),
     enabled: Type.Optional(Type.Boolean()),
+    /** Default 1, the district. */
+    unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+    informantRole: Type.Optional(Type.Union([InformantRole, Type.Null()])),
   },
   { additionalProperties: false },
 );
@@ -55,6 +71,8 @@ export const UpdateUserBody = Type.Object(
     phone: Type.Optional(Phone),
     qualified: Type.Optional(Type.Boolean()),
     enabled: Type.Optional(Type.Boolean()),
+    unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+    informantRole: Type.Optional(Type.Union([InformantRole, Type.Null()])),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -312,6 +312,8 @@ function allowedCallers(route: DeclaredRoute): CallerName[] {
   for (const role of route.access) {
     if (role === 'officer') out.push('officer', 'officer2');
     else if (role === 'system') out.push('system');
+    // The fuzz world has no community informant; the units tests call as one.
+    else if (role === 'informant') continue;
     else out.push(role);
   }
   return out;

@@ -19,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   'role.officer': 'Duty officer',
   'role.leader': 'Leader on call',
   'role.admin': 'Administrator',
+  'role.informant': 'Disaster informant',
 
   // logbook: quick entry, search, call → incident
   'logbook.title': 'Duty log',

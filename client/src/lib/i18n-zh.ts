@@ -18,6 +18,7 @@ export const zh = {
   'role.officer': '值班员',
   'role.leader': '带班领导',
   'role.admin': '管理员',
+  'role.informant': '灾害信息员',
 
   // logbook: quick entry, search, call → incident
   'logbook.title': '值班日志',

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Trx } from '../../db/database';
 import { writesOneAtATime } from '../../db/dialect';
 import { DutyError } from '../../errors';
-import type { Tx } from '../../events/command';
+import type { Actor, Tx } from '../../events/command';
 import { nowStored } from '../../time';
 
 /** A key claimed but never finished (the process died) may be retried after this long. */
@@ -101,7 +101,7 @@ export type Outcome<T> = { kind: 'done'; result: T } | { kind: 'replay'; status:
  */
 export async function runIdempotent<T>(
   app: FastifyInstance,
-  actor: string,
+  actor: string | Actor,
   claim: { scope: string; key: string; hash: string; status: number },
   work: (tx: Tx) => Promise<T>,
 ): Promise<Outcome<T>> {

@@ -63,12 +63,20 @@ export async function createIncident(tx: Tx, body: IncidentIntake, zone: string)
     stage: 'received',
     figure_changes: '[]',
     created_by: tx.actor,
+    // The unit of whoever records it (a token: its creator's): it owns the incident.
+    unit_id: tx.unit.id,
+    unit_path: tx.unit.path,
     created_at: nowStored(tx.clock),
     updated_at: nowStored(tx.clock),
   });
   const row = await tx.trx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   await refreshObligations(tx.trx, row, [], zone, now);
   const incident = (await loadIncident(tx.trx, id, toStored(now))) ?? notFound(`incident ${id}`);
-  await tx.record({ type: 'incident.created', subject: `incident:${id}`, payload: { incident } });
+  await tx.record({
+    type: 'incident.created',
+    subject: `incident:${id}`,
+    payload: { incident },
+    unit: incident.unitPath,
+  });
   return incident;
 }

@@ -59,6 +59,8 @@ export function toIncident(row: IncidentRow, obligations: ObligationView[]): Inc
     closedAt: row.closed_at,
     outcome: row.outcome,
     createdBy: row.created_by,
+    unitId: Number(row.unit_id),
+    unitPath: row.unit_path,
     obligations,
     nextDueAt: row.next_due_at,
     overdue: obligations.some((o) => o.overdue),

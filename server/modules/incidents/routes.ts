@@ -43,7 +43,8 @@ export async function incidentRoutes(root: FastifyInstance): Promise<void> {
       if (!key)
         return reply.status(201).send(await app.command(actor, (tx) => createIncident(tx, req.body, zone)));
       // Keys are scoped to the caller: two systems may both use "1".
-      const scope = req.principal?.kind === 'token' ? `token:${req.principal.token.id}` : `user:${actor}`;
+      const scope =
+        req.principal?.kind === 'token' ? `token:${req.principal.token.id}` : `user:${actor.name}`;
       const outcome = await runIdempotent(
         app,
         actor,

@@ -9,7 +9,7 @@ import {
   SignoffRequestBody,
 } from '@shared/schemas/signoffs';
 import type { FastifyInstance } from 'fastify';
-import { actorOf } from '../../plugins/auth';
+import { actorNameOf, actorOf } from '../../plugins/auth';
 import { readIncidentRow } from './lifecycle';
 import {
   decideSignoff,
@@ -35,7 +35,7 @@ export async function signoffRoutes(root: FastifyInstance): Promise<void> {
   app.get(
     '/api/signoffs/mine',
     { config: { access: ['leader'] }, schema: { response: { 200: SignoffList } } },
-    async (req) => ({ signoffs: await signoffsAwaiting(app.db, actorOf(req)) }),
+    async (req) => ({ signoffs: await signoffsAwaiting(app.db, actorNameOf(req)) }),
   );
 
   app.get(

@@ -52,6 +52,9 @@ export interface IncidentsTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** The unit that recorded (owns) it; its path, for scope by prefix. */
+  unit_id: Generated<number>;
+  unit_path: Generated<string>;
 }
 
 export interface IncidentReportsTable {

@@ -5,6 +5,7 @@ import { notFound } from '../../errors';
 import type { Tx } from '../../events/command';
 import { type Clock, nowStored } from '../../time';
 import { newSecret, sha256 } from '../auth/service';
+import { unitPathOf } from '../units/service';
 import type { ApiTokensTable } from './table';
 
 const PREFIX = 'dcs_';
@@ -29,7 +30,14 @@ export async function createToken(tx: Tx, name: string): Promise<CreatedToken> {
   const secret = PREFIX + newSecret();
   const row = await tx.trx
     .insertInto('api_tokens')
-    .values({ name, token_hash: sha256(secret), created_by: tx.actor, created_at: nowStored(tx.clock) })
+    .values({
+      name,
+      token_hash: sha256(secret),
+      created_by: tx.actor,
+      created_at: nowStored(tx.clock),
+      // A token belongs to the unit of its creator: its intake records incidents of that unit.
+      unit_id: tx.unit.id,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   await tx.record({
@@ -64,8 +72,15 @@ export async function revokeToken(tx: Tx, id: number): Promise<ApiToken> {
   return toToken(row);
 }
 
+/** A token as the auth plugin sees it: with the unit it acts for (its creator's). */
+export type ResolvedToken = ApiToken & { unitId: number; unitPath: string };
+
 /** The live token behind a bearer secret, if any. */
-export async function resolveToken(db: DbOrTrx, clock: Clock, secret: string): Promise<ApiToken | undefined> {
+export async function resolveToken(
+  db: DbOrTrx,
+  clock: Clock,
+  secret: string,
+): Promise<ResolvedToken | undefined> {
   if (!secret.startsWith(PREFIX)) return undefined;
   const row = await db
     .selectFrom('api_tokens')
@@ -78,7 +93,8 @@ export async function resolveToken(db: DbOrTrx, clock: Clock, secret: string): P
   if (!row.last_used_at || now.slice(0, 16) !== row.last_used_at.slice(0, 16)) {
     await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
   }
-  return toToken(row);
+  const unitId = Number(row.unit_id);
+  return { ...toToken(row), unitId, unitPath: await unitPathOf(db, unitId) };
 }
 
 export async function isTokenLive(db: DbOrTrx, id: number): Promise<boolean> {

@@ -9,4 +9,6 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** The unit of its creator: an intake through it records incidents of that unit. */
+  unit_id: Generated<number>;
 }

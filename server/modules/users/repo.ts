@@ -1,9 +1,21 @@
 import type { Role, User } from '@shared/schemas/users';
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import type { UsersTable } from './table';
 
-export type UserRow = Selectable<UsersTable>;
+/** A person's row with the path of their unit (joined from units). */
+export type UserRow = Selectable<UsersTable> & { unit_path: string | null };
+
+/** A path under which nothing lies: a person whose unit row is missing sees nothing. */
+const NO_UNIT_PATH = '/0/';
+
+function selectUsers(db: DbOrTrx) {
+  return db
+    .selectFrom('users')
+    .leftJoin('units', 'units.id', 'users.unit_id')
+    .selectAll('users')
+    .select('units.path as unit_path');
+}
 
 export function toUser(row: UserRow): User {
   return {
@@ -14,34 +26,40 @@ export function toUser(row: UserRow): User {
     roles: row.roles.split(',').filter(Boolean) as Role[],
     qualified: row.qualified === 1,
     enabled: row.enabled === 1,
+    unitId: Number(row.unit_id),
+    unitPath: row.unit_path ?? NO_UNIT_PATH,
+    informantRole: row.informant_role ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
 export function findUserRowById(db: DbOrTrx, id: number): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return selectUsers(db).where('users.id', '=', id).executeTakeFirst();
 }
 
 export function findUserRowByUsername(db: DbOrTrx, username: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  return selectUsers(db).where('users.username', '=', username).executeTakeFirst();
 }
 
 export async function listUserRows(db: DbOrTrx): Promise<UserRow[]> {
-  return db.selectFrom('users').selectAll().orderBy('id').execute();
+  return selectUsers(db).orderBy('users.id').execute();
 }
 
-export async function insertUserRow(db: DbOrTrx, row: Omit<UserRow, 'id'>): Promise<UserRow> {
-  const inserted = await db.insertInto('users').values(row).returningAll().executeTakeFirstOrThrow();
-  return inserted;
+export async function insertUserRow(db: DbOrTrx, row: Insertable<UsersTable>): Promise<UserRow> {
+  const inserted = await db.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow();
+  return (await findUserRowById(db, Number(inserted.id))) as UserRow;
 }
 
 export async function updateUserRow(
   db: DbOrTrx,
   id: number,
-  patch: Partial<Omit<UserRow, 'id'>>,
+  patch: Updateable<UsersTable>,
 ): Promise<UserRow> {
-  return db.updateTable('users').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  await db.updateTable('users').set(patch).where('id', '=', id).executeTakeFirstOrThrow();
+  const row = await findUserRowById(db, id);
+  if (!row) throw new Error(`user ${id} vanished while being updated`);
+  return row;
 }
 
 export async function countEnabledAdmins(db: DbOrTrx): Promise<number> {

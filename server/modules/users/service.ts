@@ -4,7 +4,14 @@ import type { DbOrTrx } from '../../db/database';
 import { DutyError, fail, notFound } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored } from '../../time';
+import { getUnit } from '../units/service';
 import * as repo from './repo';
+
+/** The unit a person is put in must exist and be in use. */
+async function checkUnit(db: DbOrTrx, unitId: number): Promise<void> {
+  const unit = await getUnit(db, unitId);
+  if (!unit?.enabled) fail('DUTY_ERR_VALIDATION', `unitId: unit ${unitId} does not exist or is disabled`);
+}
 
 export async function listUsers(db: DbOrTrx): Promise<User[]> {
   return (await repo.listUserRows(db)).map(repo.toUser);
@@ -24,6 +31,7 @@ export async function createUser(
   if (await repo.findUserRowByUsername(tx.trx, body.username)) {
     throw new DutyError('DUTY_ERR_USERNAME_TAKEN', `username "${body.username}" is already taken`);
   }
+  if (body.unitId !== undefined) await checkUnit(tx.trx, body.unitId);
   const now = nowStored(tx.clock);
   const row = await repo.insertUserRow(tx.trx, {
     username: body.username,
@@ -33,6 +41,8 @@ export async function createUser(
     qualified: body.qualified ? 1 : 0,
     enabled: body.enabled === false ? 0 : 1,
     password_hash: passwordHash,
+    unit_id: body.unitId ?? 1,
+    informant_role: body.informantRole ?? null,
     created_at: now,
     updated_at: now,
   });
@@ -62,6 +72,11 @@ export async function updateUser(
   if (body.qualified !== undefined) patch.qualified = body.qualified ? 1 : 0;
   if (body.enabled !== undefined) patch.enabled = body.enabled ? 1 : 0;
   if (passwordHash !== undefined) patch.password_hash = passwordHash;
+  if (body.unitId !== undefined && body.unitId !== Number(before.unit_id)) {
+    await checkUnit(tx.trx, body.unitId);
+    patch.unit_id = body.unitId;
+  }
+  if (body.informantRole !== undefined) patch.informant_role = body.informantRole;
 
   const row = await repo.updateUserRow(tx.trx, id, patch);
   const wasAdmin = before.enabled === 1 && before.roles.split(',').includes('admin');

@@ -11,6 +11,10 @@ export interface UsersTable {
   qualified: number;
   enabled: number;
   password_hash: string;
+  /** The unit the person belongs to (DESIGN 2.7); 1, the district, by default. */
+  unit_id: Generated<number>;
+  /** A community informant's post: 'A' (A角) or 'B' (B角); null for everyone else. */
+  informant_role: 'A' | 'B' | null;
   created_at: string;
   updated_at: string;
 }
