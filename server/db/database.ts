@@ -16,6 +16,7 @@ import type {
   IncidentSignoffsTable,
   IncidentsTable,
 } from '../modules/incidents/table';
+import type { IncidentHopsTable } from '../modules/incidents/hops-table';
 import type { LogbookEntriesTable } from '../modules/logbook/table';
 import type { OutboxTable } from '../modules/outbox/table';
 import type {
@@ -29,12 +30,17 @@ import type { SettingsTable } from '../modules/settings/table';
 import type { SpotChecksTable } from '../modules/spotchecks/table';
 import type { SwapsTable } from '../modules/swaps/table';
 import type { ApiTokensTable } from '../modules/tokens/table';
+import type { UnitChecksTable, UnitPostsTable, UnitRollCallsTable } from '../modules/posts/table';
 import type { UnitsTable } from '../modules/units/table';
 import type { UsersTable } from '../modules/users/table';
 
 /** Every table the app knows. Modules own their table.ts; this is where they meet. */
 export interface Database {
   units: UnitsTable;
+  unit_posts: UnitPostsTable;
+  unit_roll_calls: UnitRollCallsTable;
+  unit_checks: UnitChecksTable;
+  incident_hops: IncidentHopsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -13,6 +13,7 @@ import * as handoverRules from './migrations/2026-12-06-handover-rules';
 import * as rosterEdits from './migrations/2026-12-06-roster-edits';
 import * as signoffRequests from './migrations/2026-12-06-signoff-requests';
 import * as units from './migrations/2026-12-07-units';
+import * as unitPosts from './migrations/2026-12-08-unit-posts';
 
 /** Listed here, not read from disk, so a bundled or compiled server carries its migrations. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-signoff-requests': signoffRequests,
   '2026-12-06-accident-unit': accidentUnit,
   '2026-12-07-units': units,
+  '2026-12-08-unit-posts': unitPosts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

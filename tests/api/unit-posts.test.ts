@@ -215,11 +215,11 @@ describe.each(DIALECTS)('township duty posts and 全区查岗 on %s', (dialect) 
     // The leader on call is alerted, once: one escalation for 丁镇's missed check.
     const escalations = (
       await t.app.inject(as(n.leaders.l1!, { method: 'GET', url: '/api/escalations?status=all' }))
-    ).json().escalations as { kind: string; title: string; step: number; status: string }[];
+    ).json().escalations as { id: number; kind: string; title: string; step: number; status: string }[];
     const forDing = escalations.filter((e) => e.title === '查岗未应答：丁镇（区级查岗）');
     expect(forDing).toHaveLength(1);
     expect(forDing[0]).toMatchObject({ kind: 'spotcheck', step: 0, status: 'active' });
-    expect(ofType('escalation.started').filter((e) => e.subject === `escalation:${(forDing[0] as { id?: number }).id}`)).toHaveLength(1);
+    expect(ofType('escalation.started').filter((e) => e.subject === `escalation:${forDing[0]!.id}`)).toHaveLength(1);
 
     // The roll-call result in the district's duty log, once, and in the shift's handover.
     const content =
@@ -237,7 +237,8 @@ describe.each(DIALECTS)('township duty posts and 全区查岗 on %s', (dialect) 
     const officer = n.officers[onDuty.officers[0].userName as string]!;
     const draft = await t.app.inject(as(officer, { method: 'GET', url: '/api/handovers/draft' }));
     expect(draft.statusCode, draft.body).toBe(200);
-    expect(draft.json().notes).toContain(`10:05 ${content}`);
+    const notes = draft.json().sections.find((x: { key: string }) => x.key === 'notes');
+    expect(notes.text).toContain(`10:05 ${content}`);
 
     // A late answer makes 丁镇 late, never answered; nothing is raised again.
     clock.set('2026-03-10T02:07:00.000Z');

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { as, createUser, type Session, signIn, USER_PASSWORD } from './app';
+import { as, type Session, signIn, USER_PASSWORD } from './app';
 
 export type FixtureUnitKind = 'township' | 'dev_zone' | 'street' | 'community' | 'village';
 
@@ -43,16 +43,22 @@ export async function unitPerson(
   unitId: number,
   fields: { username: string; roles: string[]; displayName?: string; informantRole?: 'A' | 'B' },
 ): Promise<Session> {
-  const user = await createUser(app, admin, {
-    username: fields.username,
-    roles: fields.roles,
-    displayName: fields.displayName ?? fields.username,
-  });
-  await app.db
-    .updateTable('users')
-    .set({ unit_id: unitId, informant_role: fields.informantRole ?? null })
-    .where('id', '=', user.id)
-    .execute();
+  const res = await app.inject(
+    as(admin, {
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: fields.username,
+        displayName: fields.displayName ?? fields.username,
+        password: USER_PASSWORD,
+        qualified: true,
+        roles: fields.roles,
+        unitId,
+        ...(fields.informantRole ? { informantRole: fields.informantRole } : {}),
+      },
+    }),
+  );
+  if (res.statusCode !== 201) throw new Error(`create user failed: ${res.statusCode} ${res.body}`);
   return signIn(app, fields.username, USER_PASSWORD);
 }
 

@@ -34,7 +34,8 @@ export async function incidentRoutes(root: FastifyInstance): Promise<void> {
   app.post(
     '/api/incidents',
     {
-      config: { access: ['officer', 'system'] },
+      // A community's informant reports through the same intake, scoped to its unit (DESIGN 2.7).
+      config: { access: ['officer', 'informant', 'system'] },
       schema: { headers: IntakeHeaders, body: IncidentIntake, response: { 201: Incident } },
     },
     async (req, reply) => {
