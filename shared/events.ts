@@ -3,10 +3,10 @@ import type { Escalation, EscalationSettings, EscalationStep } from './schemas/e
 import type { Amendment, Handover } from './schemas/handover';
 import type { Incident, ObligationView, Report } from './schemas/incidents';
 import type { LogEntry } from './schemas/logbook';
+import type { IncidentHop, UnitCheck, UnitPostDuty } from './schemas/posts';
 import type { Period, RosterMonth, Shift } from './schemas/roster';
 import type { DutySettings } from './schemas/settings';
 import type { SignoffRequest } from './schemas/signoffs';
-import type { IncidentHop, UnitCheck, UnitPostDuty } from './schemas/posts';
 import type { SpotCheck } from './schemas/spot-checks';
 import type { Swap } from './schemas/swaps';
 import type { User } from './schemas/users';

@@ -11,14 +11,15 @@ import type { HandoverAmendmentsTable, HandoversTable } from '../modules/handove
 import type {
   IdempotencyKeysTable,
   IncidentActionsTable,
+  IncidentHopsTable,
   IncidentObligationsTable,
   IncidentReportsTable,
   IncidentSignoffsTable,
   IncidentsTable,
 } from '../modules/incidents/table';
-import type { IncidentHopsTable } from '../modules/incidents/hops-table';
 import type { LogbookEntriesTable } from '../modules/logbook/table';
 import type { OutboxTable } from '../modules/outbox/table';
+import type { UnitChecksTable, UnitPostsTable, UnitRollCallsTable } from '../modules/posts/table';
 import type {
   CalendarFeedsTable,
   DutyPeriodsTable,
@@ -30,7 +31,6 @@ import type { SettingsTable } from '../modules/settings/table';
 import type { SpotChecksTable } from '../modules/spotchecks/table';
 import type { SwapsTable } from '../modules/swaps/table';
 import type { ApiTokensTable } from '../modules/tokens/table';
-import type { UnitChecksTable, UnitPostsTable, UnitRollCallsTable } from '../modules/posts/table';
 import type { UnitsTable } from '../modules/units/table';
 import type { UsersTable } from '../modules/users/table';
 

@@ -93,7 +93,10 @@ export const BoardUnit = Type.Object(
     duty: Type.Union([UnitPostDuty, Type.Null()]),
     lastCheck: Type.Union([UnitCheck, Type.Null()]),
     /** Communities and villages: the A角 and B角 informants; `gap` when either is missing. */
-    informants: Type.Union([Type.Object({ A: Informant, B: Informant, gap: Type.Boolean() }, closed), Type.Null()]),
+    informants: Type.Union([
+      Type.Object({ A: Informant, B: Informant, gap: Type.Boolean() }, closed),
+      Type.Null(),
+    ]),
   },
   closed,
 );

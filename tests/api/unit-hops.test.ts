@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../server/time';
-import { as, createUser, type Session, signIn, signInAdmin, startApp, type TestApp, USER_PASSWORD } from '../helpers/app';
+import {
+  as,
+  createUser,
+  type Session,
+  signIn,
+  signInAdmin,
+  startApp,
+  type TestApp,
+  USER_PASSWORD,
+} from '../helpers/app';
 import { DIALECTS } from '../helpers/databases';
 import { closeAllConsoles, connectConsole } from '../helpers/live-client';
 import { addUnit, DISTRICT, unitPerson } from '../helpers/units';
@@ -44,7 +53,11 @@ describe.each(DIALECTS)('reports flowing upward, hop by hop, on %s', (dialect) =
     town = await addUnit(t.app, DISTRICT, { name: '甲镇', kind: 'township', code: 'T1' });
     const other = await addUnit(t.app, DISTRICT, { name: '乙街道', kind: 'street', code: 'T2' });
     community = await addUnit(t.app, town, { name: '甲一社区', kind: 'community', code: 'C11' });
-    township = await unitPerson(t.app, admin, town.id, { username: 't1', roles: ['officer'], displayName: '张甲' });
+    township = await unitPerson(t.app, admin, town.id, {
+      username: 't1',
+      roles: ['officer'],
+      displayName: '张甲',
+    });
     sibling = await unitPerson(t.app, admin, other.id, { username: 't2', roles: ['officer'] });
     informant = await unitPerson(t.app, admin, community.id, {
       username: 'c1',
@@ -60,7 +73,12 @@ describe.each(DIALECTS)('reports flowing upward, hop by hop, on %s', (dialect) =
 
   const file = async (who: Session, key: string) => {
     const res = await t.app.inject(
-      as(who, { method: 'POST', url: '/api/incidents', payload: REPORT, headers: { 'idempotency-key': key } }),
+      as(who, {
+        method: 'POST',
+        url: '/api/incidents',
+        payload: REPORT,
+        headers: { 'idempotency-key': key },
+      }),
     );
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: number; obligations: Obligation[] };
@@ -87,7 +105,9 @@ describe.each(DIALECTS)('reports flowing upward, hop by hop, on %s', (dialect) =
     ]);
     // It lands on the district board marked with its origin.
     await watcher.receivedCount(1);
-    expect(watcher.received.find((e) => e.type === 'incident.created')?.subject).toBe(`incident:${incident.id}`);
+    expect(watcher.received.find((e) => e.type === 'incident.created')?.subject).toBe(
+      `incident:${incident.id}`,
+    );
     const board = (await t.app.inject(as(district, { method: 'GET', url: '/api/posts/board' }))).json();
     expect(board.reports[0]).toMatchObject({ incidentId: incident.id, originUnitName: '甲一社区' });
 
@@ -138,7 +158,9 @@ describe.each(DIALECTS)('reports flowing upward, hop by hop, on %s', (dialect) =
         ['o1', false],
       ]);
     }
-    const hidden = await t.app.inject(as(sibling, { method: 'GET', url: `/api/incidents/${incident.id}/hops` }));
+    const hidden = await t.app.inject(
+      as(sibling, { method: 'GET', url: `/api/incidents/${incident.id}/hops` }),
+    );
     expect(hidden.statusCode).toBe(404);
   });
 
@@ -154,7 +176,9 @@ describe.each(DIALECTS)('reports flowing upward, hop by hop, on %s', (dialect) =
     await t.app.scanner.runOnce();
     await t.app.scanner.runOnce();
     const overdue = (
-      await t.app.inject(as(admin, { method: 'GET', url: '/api/events?after=0&limit=1000&type=incident.overdue' }))
+      await t.app.inject(
+        as(admin, { method: 'GET', url: '/api/events?after=0&limit=1000&type=incident.overdue' }),
+      )
     ).json().events as { subject: string; payload: { obligation: { key: string } } }[];
     const hopOverdue = overdue.filter((e) => e.payload.obligation.key === 'hop:communityToTownship');
     expect(hopOverdue.map((e) => e.subject)).toEqual([`incident:${waiting.id}`]);

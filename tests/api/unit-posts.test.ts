@@ -61,7 +61,11 @@ async function network(app: FastifyInstance): Promise<Network> {
   const townOfficers: Session[] = [];
   for (const [i, town] of towns.entries()) {
     townOfficers.push(
-      await unitPerson(app, admin, town.id, { username: `t${i + 1}`, roles: ['officer'], displayName: names[i] }),
+      await unitPerson(app, admin, town.id, {
+        username: `t${i + 1}`,
+        roles: ['officer'],
+        displayName: names[i],
+      }),
     );
   }
   return { admin, officers, leaders, towns, community, townOfficers };
@@ -75,7 +79,9 @@ describe.each(DIALECTS)('township duty posts and 全区查岗 on %s', (dialect) 
   beforeAll(async () => {
     t = await startApp({ dialect, clock, listen: true });
     n = await network(t.app);
-    const put = await t.app.inject(as(n.admin, { method: 'PUT', url: '/api/settings/escalation', payload: CHAIN }));
+    const put = await t.app.inject(
+      as(n.admin, { method: 'PUT', url: '/api/settings/escalation', payload: CHAIN }),
+    );
     expect(put.statusCode, put.body).toBe(200);
   });
   afterAll(async () => {
@@ -155,7 +161,12 @@ describe.each(DIALECTS)('township duty posts and 全区查岗 on %s', (dialect) 
     expect(call.checks).toHaveLength(4);
     // The configured limit is 5 minutes: 10:00 + 5 min.
     expect(call.dueAt).toBe('2026-03-10T02:05:00.000Z');
-    expect(call.checks.map((c: { unitName: string }) => c.unitName)).toEqual(['甲镇', '乙街道', '丙开发区', '丁镇']);
+    expect(call.checks.map((c: { unitName: string }) => c.unitName)).toEqual([
+      '甲镇',
+      '乙街道',
+      '丙开发区',
+      '丁镇',
+    ]);
 
     // A township answers only its own.
     const notMine = await t.app.inject(
@@ -169,7 +180,9 @@ describe.each(DIALECTS)('township duty posts and 全区查岗 on %s', (dialect) 
 
     clock.set('2026-03-10T02:01:00.000Z');
     for (const i of [0, 1, 2]) {
-      const open = await t.app.inject(as(n.townOfficers[i]!, { method: 'GET', url: '/api/posts/spot-checks/open' }));
+      const open = await t.app.inject(
+        as(n.townOfficers[i]!, { method: 'GET', url: '/api/posts/spot-checks/open' }),
+      );
       expect(open.json().checks.map((c: { id: number }) => c.id)).toEqual([call.checks[i].id]);
       const res = await t.app.inject(
         as(n.townOfficers[i]!, {
@@ -219,7 +232,9 @@ describe.each(DIALECTS)('township duty posts and 全区查岗 on %s', (dialect) 
     const forDing = escalations.filter((e) => e.title === '查岗未应答：丁镇（区级查岗）');
     expect(forDing).toHaveLength(1);
     expect(forDing[0]).toMatchObject({ kind: 'spotcheck', step: 0, status: 'active' });
-    expect(ofType('escalation.started').filter((e) => e.subject === `escalation:${forDing[0]!.id}`)).toHaveLength(1);
+    expect(
+      ofType('escalation.started').filter((e) => e.subject === `escalation:${forDing[0]!.id}`),
+    ).toHaveLength(1);
 
     // The roll-call result in the district's duty log, once, and in the shift's handover.
     const content =
@@ -243,12 +258,18 @@ describe.each(DIALECTS)('township duty posts and 全区查岗 on %s', (dialect) 
     // A late answer makes 丁镇 late, never answered; nothing is raised again.
     clock.set('2026-03-10T02:07:00.000Z');
     const late = await t.app.inject(
-      as(n.townOfficers[3]!, { method: 'POST', url: `/api/posts/spot-checks/${call.checks[3].id}/answer`, payload: {} }),
+      as(n.townOfficers[3]!, {
+        method: 'POST',
+        url: `/api/posts/spot-checks/${call.checks[3].id}/answer`,
+        payload: {},
+      }),
     );
     expect(late.json().status).toBe('late');
     await t.app.scanner.runOnce();
     const after = (
-      await t.app.inject(as(n.admin, { method: 'GET', url: '/api/events?after=0&limit=1000&type=unitcheck.missed' }))
+      await t.app.inject(
+        as(n.admin, { method: 'GET', url: '/api/events?after=0&limit=1000&type=unitcheck.missed' }),
+      )
     ).json().events;
     expect(after).toHaveLength(1);
     district.close();
@@ -256,7 +277,11 @@ describe.each(DIALECTS)('township duty posts and 全区查岗 on %s', (dialect) 
 
   it('only the district spot-checks; a township cannot issue', async () => {
     const res = await t.app.inject(
-      as(n.townOfficers[0]!, { method: 'POST', url: `/api/posts/${n.towns[1]!.id}/spot-checks`, payload: {} }),
+      as(n.townOfficers[0]!, {
+        method: 'POST',
+        url: `/api/posts/${n.towns[1]!.id}/spot-checks`,
+        payload: {},
+      }),
     );
     expect(res.statusCode).toBe(403);
   });

@@ -1,7 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../server/time';
-import { as, createUser, type Session, signInAdmin, startApp, type TestApp, USER_PASSWORD } from '../helpers/app';
+import {
+  as,
+  createUser,
+  type Session,
+  signInAdmin,
+  startApp,
+  type TestApp,
+  USER_PASSWORD,
+} from '../helpers/app';
 import { launchChromium, signInThroughPage } from '../helpers/browser';
 import { addUnit, DISTRICT, unitPerson } from '../helpers/units';
 
@@ -29,7 +37,9 @@ describe('the duty network in the browser', () => {
     const community = await addUnit(t.app, towns[0]!, { name: '甲一社区', kind: 'community', code: 'C11' });
     townOfficers = [];
     for (const [i, town] of towns.entries()) {
-      townOfficers.push(await unitPerson(t.app, admin, town.id, { username: `t${i + 1}`, roles: ['officer'] }));
+      townOfficers.push(
+        await unitPerson(t.app, admin, town.id, { username: `t${i + 1}`, roles: ['officer'] }),
+      );
     }
     await unitPerson(t.app, admin, community.id, {
       username: 'c1',
@@ -63,12 +73,18 @@ describe('the duty network in the browser', () => {
     await township.locator('[data-testid^="answer-unit-check-"]').click();
     await township.getByTestId('unit-checks-open').waitFor({ state: 'detached', timeout: 5000 });
     // The phone page fits 390 px without sideways scrolling.
-    expect(await township.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await township.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      PHONE.width,
+    );
 
     // 乙街道 and 丙开发区 answer from their consoles (the API the console calls).
-    const open = await t.app.inject(as(townOfficers[1]!, { method: 'GET', url: '/api/posts/spot-checks/open' }));
+    const open = await t.app.inject(
+      as(townOfficers[1]!, { method: 'GET', url: '/api/posts/spot-checks/open' }),
+    );
     const [b] = open.json().checks;
-    const open3 = await t.app.inject(as(townOfficers[2]!, { method: 'GET', url: '/api/posts/spot-checks/open' }));
+    const open3 = await t.app.inject(
+      as(townOfficers[2]!, { method: 'GET', url: '/api/posts/spot-checks/open' }),
+    );
     const [c] = open3.json().checks;
     for (const [who, check] of [
       [townOfficers[1]!, b],
@@ -88,7 +104,9 @@ describe('the duty network in the browser', () => {
     expect(await summary.getAttribute('data-answered')).toBe('3');
     const statuses: Record<string, string | null> = {};
     for (const town of towns) {
-      statuses[town.name] = await district.getByTestId(`unit-post-${town.id}`).getAttribute('data-check-status');
+      statuses[town.name] = await district
+        .getByTestId(`unit-post-${town.id}`)
+        .getAttribute('data-check-status');
     }
     expect(statuses).toEqual({ 甲镇: 'answered', 乙街道: 'answered', 丙开发区: 'answered', 丁镇: 'missed' });
     // The community's missing B角 is flagged.
@@ -123,7 +141,9 @@ describe('the duty network in the browser', () => {
     await context.setOffline(false);
     await page.getByTestId('incident-detail').waitFor({ timeout: 15_000 });
     const list = await t.app.inject(as(admin, { method: 'GET', url: '/api/incidents' }));
-    const mine = list.json().incidents.filter((i: { summary: string }) => i.summary === '河水漫过堤路，两户进水');
+    const mine = list
+      .json()
+      .incidents.filter((i: { summary: string }) => i.summary === '河水漫过堤路，两户进水');
     expect(mine).toHaveLength(1);
     expect(await page.evaluate(() => localStorage.getItem('duty.incidents.record-call'))).toBeNull();
     expect(errors).toEqual([]);

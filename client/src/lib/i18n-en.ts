@@ -1298,5 +1298,6 @@ export const en: Record<MessageKey, string> = {
   'incidents.hops.taken': 'taken by {who} at {time}',
   'incidents.hops.waiting': 'waiting',
   'incidents.hops.late': 'late',
-  'incidents.record.offlineQueued': 'Offline: the form is kept on this device and sent again with the same key when the connection returns',
+  'incidents.record.offlineQueued':
+    'Offline: the form is kept on this device and sent again with the same key when the connection returns',
 };

@@ -53,7 +53,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('answered_by', 'text')
     .addColumn('missed_raised_at', 'text')
     .execute();
-  await db.schema.createIndex('unit_checks_unit_idx').on('unit_checks').columns(['unit_id', 'issued_at']).execute();
+  await db.schema
+    .createIndex('unit_checks_unit_idx')
+    .on('unit_checks')
+    .columns(['unit_id', 'issued_at'])
+    .execute();
   await db.schema.createIndex('unit_checks_due_idx').on('unit_checks').columns(['due_at']).execute();
   await db.schema.createIndex('unit_checks_roll_call_idx').on('unit_checks').column('roll_call_id').execute();
 

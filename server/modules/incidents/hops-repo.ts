@@ -1,12 +1,17 @@
 import type { HopRecord } from '@shared/domain/incident-types';
 import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
-import type { IncidentHopsTable } from './hops-table';
+import type { IncidentHopsTable } from './table';
 
 export type HopRow = Selectable<IncidentHopsTable>;
 
 export async function hopRows(db: DbOrTrx, incidentId: number): Promise<HopRow[]> {
-  return db.selectFrom('incident_hops').selectAll().where('incident_id', '=', incidentId).orderBy('id').execute();
+  return db
+    .selectFrom('incident_hops')
+    .selectAll()
+    .where('incident_id', '=', incidentId)
+    .orderBy('id')
+    .execute();
 }
 
 /** The hops as the deadline rules read them. */
@@ -17,4 +22,3 @@ export async function hopRecords(db: DbOrTrx, incidentId: number): Promise<HopRe
     takenAt: h.taken_at,
   }));
 }
-

@@ -11,7 +11,6 @@ import { refreshObligations } from './obligations';
 import { getDeadlinePolicy } from './policy';
 import { loadIncident, reportRows } from './repo';
 
-
 /** Who acts on a hop: a person of a unit. */
 export interface UnitCaller {
   username: string;
@@ -122,12 +121,18 @@ export async function takeHop(tx: Tx, zone: string, caller: UnitCaller, incident
       })
       .execute();
   }
-  await refreshObligations(tx.trx, row, (await reportRows(tx.trx, incidentId)).map((r) => ({
+  await refreshObligations(
+    tx.trx,
+    row,
+    (await reportRows(tx.trx, incidentId)).map((r) => ({
       number: Number(r.number),
       kind: r.kind,
       channel: r.channel,
       sentAt: r.sent_at,
-    })), zone, tx.clock.now());
+    })),
+    zone,
+    tx.clock.now(),
+  );
   const incident = (await loadIncident(tx.trx, incidentId, toStored(tx.clock.now())))!;
   const policy = await getDeadlinePolicy(tx.trx);
   const taken = (await hopRows(tx.trx, incidentId)).find((h) => Number(h.id) === Number(open.id))!;
@@ -142,7 +147,11 @@ export async function takeHop(tx: Tx, zone: string, caller: UnitCaller, incident
 }
 
 /** The hop trail: who recorded it where, and each hop up with its clock. Out of sight: 404. */
-export async function incidentHops(db: DbOrTrx, viewerPath: string, incidentId: number): Promise<IncidentHops> {
+export async function incidentHops(
+  db: DbOrTrx,
+  viewerPath: string,
+  incidentId: number,
+): Promise<IncidentHops> {
   const row =
     (await db
       .selectFrom('incidents')
@@ -189,7 +198,12 @@ export async function reportsFromBelow(db: DbOrTrx, viewerPath: string, limit: n
   const hops =
     ids.length === 0
       ? []
-      : await db.selectFrom('incident_hops').selectAll().where('incident_id', 'in', ids).orderBy('id').execute();
+      : await db
+          .selectFrom('incident_hops')
+          .selectAll()
+          .where('incident_id', 'in', ids)
+          .orderBy('id')
+          .execute();
   return rows
     .filter((r) => isWithin(viewerPath, r.unit_path))
     .map((r) => ({

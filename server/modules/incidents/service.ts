@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../../db/database';
 
+export { incidentHops, openFirstHop, reportsFromBelow, takeHop, type UnitCaller } from './hops';
 /**
  * The incidents module's front door: what other modules, the scanner and the demo seed may use.
  * The work is split by concern (intake, lifecycle, reports, queries, overdue); routes use those
@@ -8,7 +9,6 @@ import type { DbOrTrx } from '../../db/database';
 export { createIncident } from './intake';
 export { acknowledgeIncident, addAction, closeIncident, patchIncident, verifyIncident } from './lifecycle';
 export { overdueObligations } from './overdue';
-export { incidentHops, openFirstHop, reportsFromBelow, takeHop, type UnitCaller } from './hops';
 export { incidentDetail, listIncidents } from './queries';
 export { draftFor, type SendReport, sendReport } from './reports';
 

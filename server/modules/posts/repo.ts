@@ -6,7 +6,9 @@ import type { UnitChecksTable } from './table';
 type CheckRow = Selectable<UnitChecksTable>;
 
 /** As a district spot-check: answered beats missed, so one answered after its limit is late. */
-export function statusOf(row: Pick<CheckRow, 'answered_at' | 'due_at' | 'missed_raised_at'>): UnitCheck['status'] {
+export function statusOf(
+  row: Pick<CheckRow, 'answered_at' | 'due_at' | 'missed_raised_at'>,
+): UnitCheck['status'] {
   if (row.answered_at !== null)
     return Date.parse(row.answered_at) <= Date.parse(row.due_at) ? 'answered' : 'late';
   return row.missed_raised_at !== null ? 'missed' : 'open';
@@ -159,7 +161,11 @@ function toPost(r: PostRow): UnitPostDuty {
   };
 }
 
-export async function postsOn(db: DbOrTrx, dutyDate: string, unitIds: number[]): Promise<Map<number, UnitPostDuty>> {
+export async function postsOn(
+  db: DbOrTrx,
+  dutyDate: string,
+  unitIds: number[],
+): Promise<Map<number, UnitPostDuty>> {
   const out = new Map<number, UnitPostDuty>();
   if (unitIds.length === 0) return out;
   const rows = await db
@@ -174,6 +180,10 @@ export async function postsOn(db: DbOrTrx, dutyDate: string, unitIds: number[]):
   return out;
 }
 
-export async function findPost(db: DbOrTrx, unitId: number, dutyDate: string): Promise<UnitPostDuty | undefined> {
+export async function findPost(
+  db: DbOrTrx,
+  unitId: number,
+  dutyDate: string,
+): Promise<UnitPostDuty | undefined> {
   return (await postsOn(db, dutyDate, [unitId])).get(unitId);
 }

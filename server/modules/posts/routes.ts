@@ -133,7 +133,9 @@ export async function postRoutes(root: FastifyInstance): Promise<void> {
       schema: {
         params: IdParams,
         body: TakeHopBody,
-        response: { 200: Type.Object({ incident: Incident, hop: IncidentHop }, { additionalProperties: false }) },
+        response: {
+          200: Type.Object({ incident: Incident, hop: IncidentHop }, { additionalProperties: false }),
+        },
       },
     },
     async (req) => app.command(actorOf(req), (tx) => takeHop(tx, zone, callerOf(req), req.params.id)),

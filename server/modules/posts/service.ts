@@ -63,7 +63,10 @@ export async function assignPost(
 ): Promise<UnitPostDuty> {
   const unit = await unitInSight(tx.trx, caller, unitId);
   if (unit.id === ROOT_UNIT_ID)
-    throw new DutyError('DUTY_ERR_UNPROCESSABLE', 'the district keeps its duty in the roster, not as a unit post');
+    throw new DutyError(
+      'DUTY_ERR_UNPROCESSABLE',
+      'the district keeps its duty in the roster, not as a unit post',
+    );
   const person = await tx.trx
     .selectFrom('users')
     .select(['id', 'unit_id', 'display_name'])
@@ -114,14 +117,23 @@ export async function assignPost(
 }
 
 /** The person on duty today at the unit checks in (from the township's console or phone). */
-export async function checkInPost(tx: Tx, zone: string, caller: PostCaller, unitId: number): Promise<UnitPostDuty> {
+export async function checkInPost(
+  tx: Tx,
+  zone: string,
+  caller: PostCaller,
+  unitId: number,
+): Promise<UnitPostDuty> {
   const unit = await unitInSight(tx.trx, caller, unitId);
   const dutyDate = dutyDateOf(tx.clock.now(), zone);
   const post = await repo.findPost(tx.trx, unit.id, dutyDate);
   if (!post) throw new DutyError('DUTY_ERR_NOT_ROSTERED', `nobody is named on duty at ${unit.name} today`);
   if (post.userId !== caller.userId)
-    throw new DutyError('DUTY_ERR_NOT_ROSTERED', `${post.displayName} is on duty at ${unit.name} today, not you`);
-  if (post.checkedInAt) throw new DutyError('DUTY_ERR_ALREADY_DONE', `checked in already at ${post.checkedInAt}`);
+    throw new DutyError(
+      'DUTY_ERR_NOT_ROSTERED',
+      `${post.displayName} is on duty at ${unit.name} today, not you`,
+    );
+  if (post.checkedInAt)
+    throw new DutyError('DUTY_ERR_ALREADY_DONE', `checked in already at ${post.checkedInAt}`);
   const r = await tx.trx
     .updateTable('unit_posts')
     .set({ checked_in_at: nowStored(tx.clock), checked_in_by: caller.username })
@@ -131,7 +143,12 @@ export async function checkInPost(tx: Tx, zone: string, caller: PostCaller, unit
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) throw new DutyError('DUTY_ERR_ALREADY_DONE', 'checked in already');
   const after = (await repo.findPost(tx.trx, unit.id, dutyDate))!;
-  await tx.record({ type: 'post.checked_in', subject: `unit:${unit.id}`, payload: { post: after }, unit: unit.path });
+  await tx.record({
+    type: 'post.checked_in',
+    subject: `unit:${unit.id}`,
+    payload: { post: after },
+    unit: unit.path,
+  });
   return after;
 }
 
@@ -157,7 +174,12 @@ async function insertUnitCheck(
     answered_by: null,
     missed_raised_at: null,
   });
-  await tx.record({ type: 'unitcheck.issued', subject: `unitcheck:${check.id}`, payload: { check }, unit: unit.path });
+  await tx.record({
+    type: 'unitcheck.issued',
+    subject: `unitcheck:${check.id}`,
+    payload: { check },
+    unit: unit.path,
+  });
   return check;
 }
 
@@ -171,10 +193,21 @@ export async function issueUnitCheck(
   await assertDistrict(caller);
   const unit = await unitInSight(tx.trx, caller, unitId);
   if (unit.id === ROOT_UNIT_ID)
-    throw new DutyError('DUTY_ERR_UNPROCESSABLE', 'the district room itself is spot-checked with POST /api/spot-checks');
+    throw new DutyError(
+      'DUTY_ERR_UNPROCESSABLE',
+      'the district room itself is spot-checked with POST /api/spot-checks',
+    );
   const { spotCheckLimitMinutes } = await getDutySettings(tx.trx);
   const now = tx.clock.now();
-  return insertUnitCheck(tx, caller, unit, body.note ?? '', null, now, addMinutes(now, spotCheckLimitMinutes));
+  return insertUnitCheck(
+    tx,
+    caller,
+    unit,
+    body.note ?? '',
+    null,
+    now,
+    addMinutes(now, spotCheckLimitMinutes),
+  );
 }
 
 /** The townships, development zones and streets: the units right under the district. */
@@ -202,7 +235,8 @@ export async function issueRollCall(tx: Tx, caller: PostCaller, body: IssueUnitC
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  for (const unit of units) await insertUnitCheck(tx, caller, unit, body.note ?? '全区查岗', Number(id), now, due);
+  for (const unit of units)
+    await insertUnitCheck(tx, caller, unit, body.note ?? '全区查岗', Number(id), now, due);
   return (await rollCallOf(tx.trx, Number(id)))!;
 }
 
@@ -221,13 +255,21 @@ export async function rollCallOf(db: DbOrTrx, id: number): Promise<RollCall | un
 }
 
 /** A unit answers its check: any person of that unit, from its console or phone. */
-export async function answerUnitCheck(tx: Tx, zone: string, caller: PostCaller, id: number): Promise<UnitCheck> {
+export async function answerUnitCheck(
+  tx: Tx,
+  zone: string,
+  caller: PostCaller,
+  id: number,
+): Promise<UnitCheck> {
   const row = await repo.findCheckRow(tx.trx, id);
   if (!row || !isWithin(caller.unitPath, row.unit_path)) notFound(`spot-check ${id}`);
   if (Number(row.unit_id) !== caller.unitId)
     throw new DutyError('DUTY_ERR_FORBIDDEN', `only ${row.unit_name} answers its own spot-check`);
   if (row.answered_at)
-    throw new DutyError('DUTY_ERR_ALREADY_DONE', `answered already by ${row.answered_by} at ${row.answered_at}`);
+    throw new DutyError(
+      'DUTY_ERR_ALREADY_DONE',
+      `answered already by ${row.answered_by} at ${row.answered_at}`,
+    );
   if (!(await repo.markAnswered(tx.trx, id, nowStored(tx.clock), caller.username)))
     throw new DutyError('DUTY_ERR_ALREADY_DONE', 'answered already');
   const check = repo.toCheck((await repo.findCheckRow(tx.trx, id))!);
@@ -289,7 +331,11 @@ async function completeRollCall(tx: Tx, zone: string, rollCallId: number): Promi
     `已应答 ${answered.length}/${call.checks.length}${answered.length ? `：${answeredText}` : ''}；` +
     `未应答 ${missed.length}${missed.length ? `：${missedText}` : ''}。`;
   const entry = await addEntry(tx, { kind: 'note', content, at: call.dueAt });
-  await tx.trx.updateTable('unit_roll_calls').set({ log_entry_id: entry.id }).where('id', '=', rollCallId).execute();
+  await tx.trx
+    .updateTable('unit_roll_calls')
+    .set({ log_entry_id: entry.id })
+    .where('id', '=', rollCallId)
+    .execute();
 }
 
 /**
@@ -304,7 +350,12 @@ export const raiseMissedUnitChecks: Raiser = async (app) => {
       if (!(await repo.markMissed(tx.trx, id, now))) return;
       const row = (await repo.findCheckRow(tx.trx, id))!;
       const check = repo.toCheck(row);
-      await tx.record({ type: 'unitcheck.missed', subject: `unitcheck:${id}`, payload: { check }, unit: row.unit_path });
+      await tx.record({
+        type: 'unitcheck.missed',
+        subject: `unitcheck:${id}`,
+        payload: { check },
+        unit: row.unit_path,
+      });
       raised += 1;
       if (check.rollCallId !== null) await completeRollCall(tx, app.config.tzName, check.rollCallId);
     });
@@ -313,7 +364,12 @@ export const raiseMissedUnitChecks: Raiser = async (app) => {
 };
 
 /** The network board: every unit post in the caller's subtree, and the reports from below. */
-export async function networkBoard(db: DbOrTrx, zone: string, caller: PostCaller, now: Date): Promise<NetworkBoard> {
+export async function networkBoard(
+  db: DbOrTrx,
+  zone: string,
+  caller: PostCaller,
+  now: Date,
+): Promise<NetworkBoard> {
   const units = (await listUnits(db, caller.unitPath)).filter((u) => u.id !== ROOT_UNIT_ID && u.enabled);
   const ids = units.map((u) => u.id);
   const dutyDate = dutyDateOf(now, zone);

@@ -35,7 +35,10 @@ export function HopTrail({ incidentId }: { incidentId: number }) {
                   time: formatShortInstant(h.dueAt),
                 })}{' '}
                 {h.takenAt ? (
-                  t('incidents.hops.taken', { who: person(h.takenBy ?? ''), time: formatShortInstant(h.takenAt) })
+                  t('incidents.hops.taken', {
+                    who: person(h.takenBy ?? ''),
+                    time: formatShortInstant(h.takenAt),
+                  })
                 ) : (
                   <Tag>{t('incidents.hops.waiting')}</Tag>
                 )}

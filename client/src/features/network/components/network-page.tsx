@@ -107,7 +107,9 @@ function UnitCard({ unit, user, canCheck }: { unit: BoardUnit; user: User; canCh
             <span>{t('network.onDuty', { name: unit.duty.displayName })}</span>
             <a href={`tel:${unit.duty.phone}`}>{unit.duty.phone}</a>
             {unit.duty.checkedInAt ? (
-              <Tag color="success">{t('network.checkedIn', { time: formatHourMinute(unit.duty.checkedInAt) })}</Tag>
+              <Tag color="success">
+                {t('network.checkedIn', { time: formatHourMinute(unit.duty.checkedInAt) })}
+              </Tag>
             ) : (
               <Tag color="warning">{t('network.notCheckedIn')}</Tag>
             )}
@@ -200,9 +202,15 @@ function Reports({ board, user }: { board: NetworkBoard; user: User }) {
           const waiting = openHop(r.hops);
           // The unit it waits on takes it, or the district above everyone.
           const mayTake = waiting && (waiting.toUnitId === user.unitId || user.unitId === DISTRICT_ID);
-          const lateHop = r.hops.some((h) => h.late || (h.takenAt === null && Date.parse(h.dueAt) < Date.now()));
+          const lateHop = r.hops.some(
+            (h) => h.late || (h.takenAt === null && Date.parse(h.dueAt) < Date.now()),
+          );
           return (
-            <li key={r.incidentId} data-testid={`network-report-${r.incidentId}`} data-origin={r.originUnitName}>
+            <li
+              key={r.incidentId}
+              data-testid={`network-report-${r.incidentId}`}
+              data-origin={r.originUnitName}
+            >
               <Space size={4} wrap>
                 <Tag color="blue">{r.originUnitName}</Tag>
                 <Link to={`/incidents/${r.incidentId}`}>{r.summary}</Link>
@@ -210,7 +218,10 @@ function Reports({ board, user }: { board: NetworkBoard; user: User }) {
                 {lateHop && <Tag color="error">{t('network.hopLate')}</Tag>}
                 {waiting ? (
                   <Tag color="processing">
-                    {t('network.waitsOn', { unit: waiting.toUnitName, time: formatHourMinute(waiting.dueAt) })}
+                    {t('network.waitsOn', {
+                      unit: waiting.toUnitName,
+                      time: formatHourMinute(waiting.dueAt),
+                    })}
                   </Tag>
                 ) : (
                   <Tag color="success">{t('network.taken')}</Tag>
