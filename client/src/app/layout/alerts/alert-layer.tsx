@@ -16,6 +16,7 @@ import { useHandoverToSignAlert, useMissedCheckInAlert } from './duty-alerts';
 import { useOutboxBacklogAlert } from './outbox-backlog-alert';
 import { reportAlert, reportRings } from './report-alert';
 import { SpotCheckDialog, spotCheckFrom } from './spot-check-dialog';
+import { unitCheckAlert, unitCheckRings, useUnitChecks } from './unit-check-alert';
 import { type Ring, useAlarm, useUnlockOnGesture } from './use-alarm';
 import { useReportAlerts } from './use-report-alerts';
 import './alerts.css';
@@ -68,12 +69,14 @@ export function AlertLayer() {
   const checkIn = useMissedCheckInAlert();
   const handover = useHandoverToSignAlert(user);
   const outbox = useOutboxBacklogAlert(user);
+  const unitChecks = useUnitChecks(user);
   // Warnings and responses (预警, 应急响应; a later issue) join here: one more hook giving an AlertItem.
   const watchesReports = hasRole(user, 'officer') || hasRole(user, 'leader');
 
   const spotRinging = unacked(user, spotRings(t, spotChecks), done);
   const reportRinging = watchesReports ? unacked(user, reportRings(t, reports), done) : [];
-  useAlarm([...spotRinging, ...reportRinging]);
+  const unitRinging = unacked(user, unitCheckRings(t, unitChecks), done);
+  useAlarm([...spotRinging, ...reportRinging, ...unitRinging]);
 
   const items: AlertItem[] = [];
   if (current && later === current.id) {
@@ -111,7 +114,7 @@ export function AlertLayer() {
     reports,
     <AckButton keys={reportRinging.map((r) => r.key)} testId="acknowledge-reports" />,
   );
-  for (const item of [report, checkIn, handover, outbox]) {
+  for (const item of [unitCheckAlert(t, unitChecks), report, checkIn, handover, outbox]) {
     if (item) items.push(item);
   }
 
