@@ -66,6 +66,17 @@ describe('the duty network in the browser', () => {
     await district.getByTestId('network-board').waitFor();
     await township.getByTestId('network-board').waitFor();
 
+    // 甲镇's officer takes today's post from the phone and checks in; the district sees it live.
+    await township.getByTestId(`take-post-${towns[0]!.id}`).click();
+    await township.locator('#take-post_phone').fill('0571-88001001');
+    await township.locator('.ant-modal .ant-btn-primary').click();
+    await township.getByTestId(`post-check-in-${towns[0]!.id}`).click();
+    await expect
+      .poll(() => district.getByTestId(`unit-post-${towns[0]!.id}`).getAttribute('data-checked-in'), {
+        timeout: 5000,
+      })
+      .toBe('yes');
+
     await district.getByTestId('roll-call').click();
     // 甲镇's phone is asked to reply, live, and replies with one tap.
     await township.getByTestId('unit-checks-open').waitFor({ timeout: 5000 });

@@ -1300,4 +1300,8 @@ export const en: Record<MessageKey, string> = {
   'incidents.hops.late': 'late',
   'incidents.record.offlineQueued':
     'Offline: the form is kept on this device and sent again with the same key when the connection returns',
+  'network.takePost': 'I am on duty today',
+  'network.takePostTitle': '{unit}: on duty today',
+  'network.phone': 'Phone',
+  'network.phoneRule': 'Enter a phone number (digits)',
 };

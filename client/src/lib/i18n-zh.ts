@@ -1268,6 +1268,10 @@ export const zh = {
   'incidents.hops.waiting': '等待接收',
   'incidents.hops.late': '超时',
   'incidents.record.offlineQueued': '网络已断开：内容已保存在本机，联网后自动以同一编号重新提交',
+  'network.takePost': '我今日值班',
+  'network.takePostTitle': '{unit} 今日值班',
+  'network.phone': '联系电话',
+  'network.phoneRule': '请填写联系电话（数字）',
 } as const;
 
 export type MessageKey = keyof typeof zh;

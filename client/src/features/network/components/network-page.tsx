@@ -1,3 +1,4 @@
+import { FormModal } from '@client/components/form-modal';
 import { SpotCheckCountdown } from '@client/components/spot-check-countdown';
 import { usePhone } from '@client/hooks/use-phone';
 import { describeError } from '@client/lib/error-text';
@@ -7,11 +8,12 @@ import { formatHourMinute, formatShortInstant } from '@client/lib/time';
 import type { BoardUnit, IncidentHop, NetworkBoard, UnitCheck } from '@shared/schemas/posts';
 import type { User } from '@shared/schemas/users';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Form, Input, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
   answerUnitCheck,
+  assignPost,
   checkInPost,
   issueRollCall,
   issueUnitCheck,
@@ -70,11 +72,46 @@ function useAct() {
   return { busy, act };
 }
 
+/** A person of the unit takes today's post: their name and the phone to reach them. */
+function TakePost({ unit, user }: { unit: BoardUnit; user: User }) {
+  const t = useT();
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button size="small" onClick={() => setOpen(true)} data-testid={`take-post-${unit.unitId}`}>
+        {t('network.takePost')}
+      </Button>
+      <FormModal<{ phone: string }>
+        open={open}
+        title={t('network.takePostTitle', { unit: unit.name })}
+        okText={t('network.takePost')}
+        onClose={() => setOpen(false)}
+        name="take-post"
+        initialValues={{ phone: unit.duty?.userId === user.id ? unit.duty.phone : user.phone }}
+        submit={async ({ phone }) => {
+          await assignPost(unit.unitId, user.id, phone.trim());
+          await client.invalidateQueries({ queryKey: ['posts'] });
+        }}
+      >
+        <Form.Item
+          name="phone"
+          label={t('network.phone')}
+          rules={[{ required: true, pattern: /^[0-9+() -]{3,30}$/, message: t('network.phoneRule') }]}
+        >
+          <Input inputMode="tel" autoComplete="tel" />
+        </Form.Item>
+      </FormModal>
+    </>
+  );
+}
+
 function UnitCard({ unit, user, canCheck }: { unit: BoardUnit; user: User; canCheck: boolean }) {
   const t = useT();
   const { busy, act } = useAct();
   const status = boardStatus(unit.lastCheck);
   const mine = unit.duty?.userId === user.id;
+  const ownUnit = unit.unitId === user.unitId;
   return (
     <Card
       size="small"
@@ -128,6 +165,7 @@ function UnitCard({ unit, user, canCheck }: { unit: BoardUnit; user: User; canCh
         ) : (
           <Tag color="error">{t('network.nobody')}</Tag>
         )}
+        {ownUnit && !unit.duty?.checkedInAt && <TakePost unit={unit} user={user} />}
       </div>
       <div className="net-line">
         <span>{t('network.lastCheck')}</span>
