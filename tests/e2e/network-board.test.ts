@@ -141,6 +141,8 @@ describe('the duty network in the browser', () => {
     await page.locator('.ant-select-item-option').first().click();
     await page.locator('#record-call_summary').fill('河水漫过堤路，两户进水');
     const key = await page.locator('[data-idempotency-key]').getAttribute('data-idempotency-key');
+    // One screen per report on the phone: nothing scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
     await context.setOffline(true);
     await page.getByTestId('record-call-submit').click();

@@ -31,8 +31,8 @@ import {
   rollCallOf,
 } from './service';
 
-/** Who names a unit's person on duty: its officers, and the district's administrators and leaders. */
-const ASSIGNERS = ['officer', 'leader', 'admin'] as const;
+/** Who names a unit's person on duty: its officers and informants, the district's administrators and leaders. */
+const ASSIGNERS = ['officer', 'leader', 'admin', 'informant'] as const;
 /** The district's spot-checks are issued by its leaders and administrators, as the duty room's. */
 const ISSUERS = ['leader', 'admin'] as const;
 /** A unit's post is stood by its officers and informants. */
