@@ -22,6 +22,7 @@ import { signoffRoutes } from './modules/incidents/signoff-routes';
 import { logbookRoutes } from './modules/logbook/routes';
 import { outboxRoutes } from './modules/outbox/routes';
 import { outboxSenderPlugin } from './modules/outbox/service';
+import { postRoutes } from './modules/posts/routes';
 import { exportRoutes } from './modules/roster/export-routes';
 import { periodRoutes } from './modules/roster/period-routes';
 import { rosterRoutes } from './modules/roster/routes';
@@ -126,6 +127,7 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
   await app.register(handoverRoutes);
   await app.register(handoverArchiveRoutes);
   await app.register(spotCheckRoutes);
+  await app.register(postRoutes);
   await app.register(swapRoutes);
   await app.register(statsRoutes);
   await app.register(warningRoutes);

@@ -5,6 +5,7 @@ import type { Amendment, Handover } from './schemas/handover';
 import type { Incident, ObligationView, Report } from './schemas/incidents';
 import type { LogEntry } from './schemas/logbook';
 import type { PolicyProfile } from './schemas/policy-profiles';
+import type { IncidentHop, UnitCheck, UnitPostDuty } from './schemas/posts';
 import type { Period, RosterMonth, Shift } from './schemas/roster';
 import type { DutySettings } from './schemas/settings';
 import type { SignoffRequest } from './schemas/signoffs';
@@ -162,6 +163,17 @@ export interface EventPayloads {
   'response.ended': { response: EmergencyResponse; note: string | null };
   /** A consultation (会商研判) held and recorded. */
   'consultation.recorded': { consultation: Consultation };
+  /** A unit's duty post for the day named (who, the phone): DESIGN §2.7. */
+  'post.assigned': { post: UnitPostDuty };
+  /** The unit's person on duty checked in. */
+  'post.checked_in': { post: UnitPostDuty };
+  /** The district's 查岗 of a unit ("请回复"), alone or one of a 全区查岗. */
+  'unitcheck.issued': { check: UnitCheck };
+  'unitcheck.answered': { check: UnitCheck; late: boolean };
+  /** Unanswered past the limit: raised once by the scanner; the leader on call is alerted. */
+  'unitcheck.missed': { check: UnitCheck };
+  /** The upper unit took (接收/核实) a report from the unit below: the hop is met. */
+  'incident.taken': { incident: Incident; hop: IncidentHop };
 }
 
 export type EventType = keyof EventPayloads;

@@ -12,6 +12,7 @@ import type { HandoverAmendmentsTable, HandoversTable } from '../modules/handove
 import type {
   IdempotencyKeysTable,
   IncidentActionsTable,
+  IncidentHopsTable,
   IncidentObligationsTable,
   IncidentReportsTable,
   IncidentSignoffsTable,
@@ -20,6 +21,7 @@ import type {
 } from '../modules/incidents/table';
 import type { LogbookEntriesTable } from '../modules/logbook/table';
 import type { OutboxTable } from '../modules/outbox/table';
+import type { UnitChecksTable, UnitPostsTable, UnitRollCallsTable } from '../modules/posts/table';
 import type {
   CalendarFeedsTable,
   DutyPeriodsTable,
@@ -43,6 +45,10 @@ import type {
 /** Every table the app knows. Modules own their table.ts; this is where they meet. */
 export interface Database {
   units: UnitsTable;
+  unit_posts: UnitPostsTable;
+  unit_roll_calls: UnitRollCallsTable;
+  unit_checks: UnitChecksTable;
+  incident_hops: IncidentHopsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -18,6 +18,7 @@ import * as fireFigures from './migrations/2026-12-07-fire-figures';
 import * as incidentPolicy from './migrations/2026-12-07-incident-policy';
 import * as units from './migrations/2026-12-07-units';
 import * as warnings from './migrations/2026-12-07-warnings';
+import * as unitPosts from './migrations/2026-12-08-unit-posts';
 
 /** Listed here, not read from disk, so a bundled or compiled server carries its migrations. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-direct-report': directReport,
   '2026-12-07-calendar-days': calendarDays,
   '2026-12-07-units': units,
+  '2026-12-08-unit-posts': unitPosts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

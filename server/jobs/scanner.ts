@@ -9,6 +9,7 @@ import {
 } from '../modules/escalation/service';
 import { overdueObligations } from '../modules/incidents/service';
 import { scanOutbox } from '../modules/outbox/service';
+import { raiseMissedUnitChecks } from '../modules/posts/service';
 import { missedSpotChecks } from '../modules/spotchecks/service';
 import { type Raiser, raiseOnce } from './raise-once';
 
@@ -24,6 +25,8 @@ const RAISERS: readonly Raiser[] = [
   // Starts a delivery round and waits for it only briefly: a slow upstream delays no alarm.
   scanOutbox,
   raiseOnce(missedSpotChecks),
+  // The district's spot-checks of the units (查岗, 全区查岗); the last of a roll call logs its result.
+  raiseMissedUnitChecks,
   // Last, so the overdue reports and missed spot-checks of this pass start their escalation in it;
   // triggers (and acknowledgements) are read before steps fall due.
   raiseEscalationTriggers,

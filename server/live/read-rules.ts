@@ -160,6 +160,13 @@ export const READ_RULES: ReadRules = {
   'response.changed': { access: STAFF, below: true },
   'response.ended': { access: STAFF, below: true },
   'consultation.recorded': { access: STAFF },
+  // The duty network's posts, spot-checks and hops: as GET /api/posts/board declares.
+  'post.assigned': { access: STAFF },
+  'post.checked_in': { access: STAFF },
+  'unitcheck.issued': { access: STAFF },
+  'unitcheck.answered': { access: STAFF },
+  'unitcheck.missed': { access: STAFF },
+  'incident.taken': { access: STAFF },
 };
 
 type AnyRule = { access: Access; below?: true; self?: (event: AnyDutyEvent, viewer: Viewer) => boolean };

@@ -23,7 +23,6 @@ export const NATIONAL_DEFAULT_POLICY: DeadlinePolicy = {
   disasterClockFrom: 'occurred',
 };
 
-/** Whole days from an ISO duration of whole days ('P30D' → 30), else null. */
 /** Days of a stored window duration, a part day counting as a whole one; null when unreadable. */
 function wholeDays(d: unknown): number | null {
   try {
@@ -75,6 +74,9 @@ export function upgradePolicy(stored: unknown): DeadlinePolicy {
     disasterClockFrom: (rest.disasterClockFrom as DeadlinePolicy['disasterClockFrom']) ?? 'occurred',
   };
 }
+
+/** Per-hop clocks when the policy names none (DESIGN §2.7): community → township 1 h, township → district 1.5 h. */
+export const DEFAULT_HOPS = { communityToTownship: 'PT1H', townshipToDistrict: 'PT1H30M' } as const;
 
 /**
  * An ISO 8601 duration in milliseconds, as elapsed time: a day is 24 hours (and a month 30 days),
@@ -159,5 +161,9 @@ export function validatePolicy(p: DeadlinePolicy): string[] {
     p.disasterClockFrom !== 'received'
   )
     problems.push(`disasterClockFrom: 'occurred' or 'received'`);
+  if (p.hops !== undefined) {
+    problems.push(...durationProblem('hops.communityToTownship', p.hops?.communityToTownship));
+    problems.push(...durationProblem('hops.townshipToDistrict', p.hops?.townshipToDistrict));
+  }
   return problems;
 }

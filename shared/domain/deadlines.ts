@@ -1,4 +1,4 @@
-import { parseDuration } from './deadline-policy';
+import { DEFAULT_HOPS, parseDuration } from './deadline-policy';
 import { addDays, localDateOf, localToInstant } from './duty-day';
 import { classOf } from './grading';
 import type {
@@ -200,6 +200,20 @@ export function computeObligations(input: ObligationInput, policy: DeadlinePolic
     out.push(
       met('followup_change', `followup_change:${iso(change)}`, endOfLocalDay(change, input.zone), report),
     );
+  }
+
+  // Each hop upward: due from the receipt at the lower unit, met when the upper unit takes it.
+  for (const h of input.hops ?? []) {
+    const due = ms(h.receivedAt) + parseDuration((policy.hops ?? DEFAULT_HOPS)[h.hop]);
+    const doneAt = h.takenAt === null ? null : ms(h.takenAt);
+    out.push({
+      kind: 'hop',
+      key: `hop:${h.hop}`,
+      dueAt: iso(due),
+      doneAt: doneAt === null ? null : iso(doneAt),
+      reportNumber: null,
+      late: doneAt !== null && doneAt > due,
+    });
   }
 
   out.push(met('final', 'final', null, finalReport));

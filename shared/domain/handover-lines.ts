@@ -36,6 +36,7 @@ export const OBLIGATION_NAMES: Record<Incident['obligations'][number]['kind'], s
   direct_entry: '直报录入',
   direct_notified: '直报通报(消防/交警)',
   notification: '首报通报有关部门',
+  hop: '逐级上报',
 };
 const CHANNEL_NAMES: Record<Report['channel'], string> = { phone: '电话', written: '书面', system: '系统' };
 export const EQUIPMENT_OK = '通信、装备状态正常';

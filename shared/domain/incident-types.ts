@@ -120,6 +120,18 @@ export interface DeadlinePolicy {
   directEntry?: { within: Duration; notifiedWithin: Duration; lossThresholdYuan: number };
   /** 条例 第十条: the departments told with the 首报, each within `within` of receipt. Absent: national defaults. */
   notifications?: { departments: string[]; within: Duration };
+  /** Per-hop clocks of a report flowing upward (DESIGN §2.7); absent: the defaults (1 h, 1.5 h). */
+  hops?: { communityToTownship: Duration; townshipToDistrict: Duration };
+}
+
+/** One hop of a report flowing upward: received at the lower unit, taken (接收/核实) by the upper one. */
+export type HopKind = 'communityToTownship' | 'townshipToDistrict';
+export interface HopRecord {
+  hop: HopKind;
+  /** When the lower unit had it (its receipt): the hop's clock runs from here. */
+  receivedAt: string;
+  /** When the upper unit took it; null while it waits. */
+  takenAt: string | null;
 }
 
 /** The grade in force from an instant on (the first entry: from intake). */
@@ -153,6 +165,8 @@ export interface ObligationInput {
    * regrade is never retroactive. Absent or empty: `grade`/`nearMiss` throughout.
    */
   grades?: GradeChange[];
+  /** The hops of a report from a township or community (none for the district's own). */
+  hops?: HopRecord[];
 }
 
 export interface Obligation {

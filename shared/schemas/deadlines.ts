@@ -90,6 +90,13 @@ export const DeadlinePolicyBody = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /** Per-hop clocks of reports flowing upward; absent: community → township PT1H, township → district PT1H30M. */
+    hops: Type.Optional(
+      Type.Object(
+        { communityToTownship: Duration, townshipToDistrict: Duration },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -149,6 +149,8 @@ export const ObligationKind = Type.Union([
   Type.Literal('direct_notified'),
   /** 条例 第十条: a department told with the 首报; the key names it, `notification:<department>`. */
   Type.Literal('notification'),
+  /** A hop of a report flowing upward (community → township → district), DESIGN §2.7. */
+  Type.Literal('hop'),
 ]);
 
 /** The obligation kinds that are reports up the chain (首报, 续报, 终报), as against statutory records. */

@@ -71,6 +71,9 @@ const HandoverPrintPage = lazyNamed(
   'HandoverPrintPage',
 );
 
+// The duty network's board: the district's watch over the unit posts, a unit's own post on a phone.
+const NetworkPage = lazyNamed(() => import('../features/network/components/network-page'), 'NetworkPage');
+
 // Statistics are read in office hours; ECharts loads with this page only, never on the duty post's first screen.
 // Warnings, responses and consultations: the wall is in the shell; this page holds the forms and history.
 const WarningsPage = lazyNamed(() => import('../features/warnings/components/warnings-page'), 'WarningsPage');
@@ -121,6 +124,7 @@ export const router = createBrowserRouter([
       { path: 'incidents', element: <WithUser page={IncidentsBoard} /> },
       { path: 'incidents/:id', element: <WithUser page={IncidentDetailPage} /> },
       { path: 'warnings', element: <WithUser page={WarningsPage} /> },
+      { path: 'network', element: <WithUser page={NetworkPage} /> },
       { path: 'roster', element: <WithUser page={RosterPage} /> },
       { path: 'logbook', element: <WithUser page={LogbookPage} /> },
       { path: 'handover', element: <WithUser page={HandoverPage} /> },

@@ -17,7 +17,8 @@ export interface CacheRule<T extends EventType> {
 
 // The handover draft is drafted from the shift's records: what changes them changes it.
 const DUTY: readonly Resource[] = ['duty', 'roster', 'stats', 'drafts'];
-const INCIDENT: readonly Resource[] = ['incidents', 'stats', 'drafts'];
+// A report from a unit below lands on the network board too.
+const INCIDENT: readonly Resource[] = ['incidents', 'stats', 'drafts', 'posts'];
 const HANDOVER: readonly Resource[] = ['handovers', 'drafts'];
 // Warnings and responses strengthen the duty (DESIGN 2.5): the duty views read them too.
 const WARNINGS: readonly Resource[] = ['warnings', 'drafts', 'duty', 'roster'];
@@ -61,6 +62,12 @@ export const LIVE_CACHE: { readonly [T in EventType]: CacheRule<T> } = {
   'spotcheck.issued': { stale: ['spotchecks', 'stats', 'drafts'] },
   'spotcheck.answered': { stale: ['spotchecks', 'stats', 'drafts'] },
   'spotcheck.missed': { stale: ['spotchecks', 'stats', 'drafts'] },
+  'post.assigned': { stale: ['posts'] },
+  'post.checked_in': { stale: ['posts'] },
+  'unitcheck.issued': { stale: ['posts'] },
+  'unitcheck.answered': { stale: ['posts'] },
+  'unitcheck.missed': { stale: ['posts'] },
+  'incident.taken': { stale: INCIDENT, patch: patchIncident },
   'swap.requested': { stale: ['swaps', 'stats'] },
   'swap.accepted': { stale: ['swaps', 'stats'] },
   'swap.approved': { stale: ['swaps', ...DUTY] },

@@ -19,6 +19,8 @@ export type Resource =
   | 'logbook'
   | 'outbox'
   | 'periods'
+  /** The duty network: unit posts, their spot-checks, reports from below (the network board). */
+  | 'posts'
   | 'roster'
   | 'session'
   | 'settings'

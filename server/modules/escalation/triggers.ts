@@ -19,6 +19,7 @@ const TRIGGERS = [
   'incident.created',
   'incident.overdue',
   'spotcheck.missed',
+  'unitcheck.missed',
   'incident.acknowledged',
 ] as const;
 type TriggerType = (typeof TRIGGERS)[number];
@@ -78,6 +79,10 @@ function describe(
           ? '带班领导'
           : '管理员';
     return { kind: 'spotcheck', incidentId: null, title: `查岗未应答（${by}查岗）` };
+  }
+  if (t.type === 'unitcheck.missed') {
+    const { check } = JSON.parse(t.payload) as EventPayloads['unitcheck.missed'];
+    return { kind: 'spotcheck', incidentId: null, title: `查岗未应答：${check.unitName}（区级查岗）` };
   }
   return undefined;
 }

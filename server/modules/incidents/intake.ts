@@ -4,6 +4,7 @@ import type { Incident, IncidentIntake } from '@shared/schemas/incidents';
 import { DutyError, notFound } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored, toStored } from '../../time';
+import { openFirstHop } from './hops';
 import { refreshObligations } from './obligations';
 import { getDeadlinePolicy } from './policy';
 import { insertIncident, loadIncident } from './repo';
@@ -100,6 +101,8 @@ export async function createIncident(tx: Tx, body: IncidentIntake, zone: string)
     updated_at: nowStored(tx.clock),
   });
   const row = await tx.trx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  // Recorded by a township or community: its first hop upward, on the clock from the receipt here.
+  await openFirstHop(tx.trx, id, tx.unit.id, receivedAt, tx.actor);
   await refreshObligations(tx.trx, row, [], zone, now);
   const incident = (await loadIncident(tx.trx, id, toStored(now))) ?? notFound(`incident ${id}`);
   await tx.record({

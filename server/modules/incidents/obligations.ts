@@ -2,6 +2,7 @@ import { computeObligations, nextDeadline } from '@shared/domain/deadlines';
 import type { GradeChange, Obligation, ReportRecord } from '@shared/domain/incident-types';
 import type { DbOrTrx } from '../../db/database';
 import { statutoryObligationsFor } from './direct-report';
+import { hopRecords } from './hops-repo';
 import { incidentPolicy } from './policy';
 import { type IncidentRow, syncObligations, updateIncidentRow } from './repo';
 
@@ -27,6 +28,7 @@ export async function obligationsFor(
       closedAt: row.closed_at,
       zone,
       grades: row.grade_history ? (JSON.parse(row.grade_history) as GradeChange[]) : undefined,
+      hops: await hopRecords(db, Number(row.id)),
     },
     await incidentPolicy(db, row.policy),
   );

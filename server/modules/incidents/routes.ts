@@ -36,7 +36,8 @@ export async function incidentRoutes(root: FastifyInstance): Promise<void> {
   app.post(
     '/api/incidents',
     {
-      config: { access: ['officer', 'system'], scoped: true },
+      // A community's informant reports through the same intake, scoped to its unit (DESIGN 2.7).
+      config: { access: ['officer', 'informant', 'system'], scoped: true },
       schema: { headers: IntakeHeaders, body: IncidentIntake, response: { 201: Incident } },
     },
     async (req, reply) => {

@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../../db/database';
 
+export { incidentHops, openFirstHop, reportsFromBelow, takeHop, type UnitCaller } from './hops';
 /**
  * The incidents module's front door: what other modules, the scanner and the demo seed may use.
  * The work is split by concern (intake, lifecycle, reports, queries, overdue); routes use those

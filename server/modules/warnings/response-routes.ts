@@ -34,7 +34,10 @@ export async function responseRoutes(root: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/responses',
-    { config: { access: 'user' }, schema: { querystring: ResponseQuery, response: { 200: ResponseList } } },
+    {
+      config: { access: 'user', scoped: true },
+      schema: { querystring: ResponseQuery, response: { 200: ResponseList } },
+    },
     async (req) => ({
       responses: await selectResponses(app.db, {
         active: req.query.active === undefined ? undefined : req.query.active === 'true',

@@ -67,7 +67,10 @@ export async function warningRoutes(root: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/warnings',
-    { config: { access: 'user' }, schema: { querystring: WarningQuery, response: { 200: WarningList } } },
+    {
+      config: { access: 'user', scoped: true },
+      schema: { querystring: WarningQuery, response: { 200: WarningList } },
+    },
     async (req) => {
       const q = req.query;
       return {
@@ -85,13 +88,16 @@ export async function warningRoutes(root: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/warnings/stats',
-    { config: { access: 'user' }, schema: { querystring: PeriodQuery, response: { 200: WarningStats } } },
+    {
+      config: { access: 'user', scoped: true },
+      schema: { querystring: PeriodQuery, response: { 200: WarningStats } },
+    },
     async (req) => warningStats(app.db, stored(req.query.from), stored(req.query.to)),
   );
 
   app.get(
     '/api/warnings/:id',
-    { config: { access: 'user' }, schema: { params: IdParams, response: { 200: Warning } } },
+    { config: { access: 'user', scoped: true }, schema: { params: IdParams, response: { 200: Warning } } },
     async (req) => {
       const row = await app.db
         .selectFrom('warnings')

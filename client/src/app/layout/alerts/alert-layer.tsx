@@ -18,6 +18,7 @@ import { useOutboxBacklogAlert } from './outbox-backlog-alert';
 import { reportAlert, reportRings } from './report-alert';
 import { useShortfallAlert } from './shortfall-alert';
 import { SpotCheckDialog, spotCheckFrom } from './spot-check-dialog';
+import { unitCheckAlert, unitCheckRings, useUnitChecks } from './unit-check-alert';
 import { type Ring, useAlarm, useUnlockOnGesture } from './use-alarm';
 import { useReportAlerts } from './use-report-alerts';
 import { WarningWall } from './warning-wall';
@@ -73,11 +74,13 @@ export function AlertLayer() {
   const outbox = useOutboxBacklogAlert(user);
   const shortfall = useShortfallAlert();
   const calendar = useCalendarMissingAlert(user);
+  const unitChecks = useUnitChecks(user);
   const watchesReports = hasRole(user, 'officer') || hasRole(user, 'leader');
 
   const spotRinging = unacked(user, spotRings(t, spotChecks), done);
   const reportRinging = watchesReports ? unacked(user, reportRings(t, reports), done) : [];
-  useAlarm([...spotRinging, ...reportRinging]);
+  const unitRinging = unacked(user, unitCheckRings(t, unitChecks), done);
+  useAlarm([...spotRinging, ...reportRinging, ...unitRinging]);
 
   const items: AlertItem[] = [];
   if (current && later === current.id) {
@@ -115,7 +118,15 @@ export function AlertLayer() {
     reports,
     <AckButton keys={reportRinging.map((r) => r.key)} testId="acknowledge-reports" />,
   );
-  for (const item of [report, shortfall, checkIn, handover, outbox, calendar]) {
+  for (const item of [
+    unitCheckAlert(t, unitChecks),
+    report,
+    shortfall,
+    checkIn,
+    handover,
+    outbox,
+    calendar,
+  ]) {
     if (item) items.push(item);
   }
 

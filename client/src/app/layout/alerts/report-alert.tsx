@@ -19,6 +19,7 @@ const obligationKey: Record<NonNullable<BoardIncident['nextKind']>, MessageKey> 
   direct_entry: 'incidents.ob.direct_entry',
   direct_notified: 'incidents.ob.direct_notified',
   notification: 'incidents.ob.notification',
+  hop: 'incidents.ob.hop',
 };
 
 function ReportClock({ dueAt }: { dueAt: string }) {

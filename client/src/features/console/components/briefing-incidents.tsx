@@ -17,6 +17,7 @@ const obligationKey = {
   direct_entry: 'incidents.ob.direct_entry',
   direct_notified: 'incidents.ob.direct_notified',
   notification: 'incidents.ob.notification',
+  hop: 'incidents.ob.hop',
 } as const;
 
 const stageKey = {

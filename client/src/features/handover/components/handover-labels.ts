@@ -52,6 +52,7 @@ export const obligationLabel: Record<ObligationKind, MessageKey> = {
   direct_entry: 'incidents.ob.direct_entry',
   direct_notified: 'incidents.ob.direct_notified',
   notification: 'incidents.ob.notification',
+  hop: 'incidents.ob.hop',
 };
 
 /** The officer who may sign: the one rostered next, not the one who handed over. */

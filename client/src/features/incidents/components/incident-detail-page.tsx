@@ -12,6 +12,7 @@ import { useParams } from 'react-router-dom';
 import { ActionLog } from './action-log';
 import { CloseIncidentModal } from './close-incident-modal';
 import { EditFiguresModal } from './edit-figures-modal';
+import { HopTrail } from './hop-trail';
 import { IncidentFacts } from './incident-facts';
 import { IncidentHeader } from './incident-header';
 import { IncidentStage } from './incident-stage';
@@ -90,6 +91,7 @@ export function IncidentDetailPage({ user }: { user: User }) {
           <Card size="small" title={t('incidents.detail.facts')}>
             <IncidentFacts incident={incident} />
           </Card>
+          <HopTrail incidentId={incident.id} />
           <Card size="small" title={t('incidents.detail.obligations')}>
             <ObligationsTable
               obligations={incident.obligations}

@@ -44,6 +44,7 @@ export const obligationLabel: Record<ObligationView['kind'], MessageKey> = {
   direct_entry: 'incidents.ob.direct_entry',
   direct_notified: 'incidents.ob.direct_notified',
   notification: 'incidents.ob.notification',
+  hop: 'incidents.ob.hop',
 };
 
 export const sourceLabel: Record<Incident['source'], MessageKey> = {
@@ -117,6 +118,7 @@ export const eventLabel: Partial<Record<string, MessageKey>> = {
   'incident.action': 'incidents.ev.action',
   'incident.closed': 'incidents.ev.closed',
   'incident.overdue': 'incidents.ev.overdue',
+  'incident.taken': 'incidents.ev.taken',
   'incident.signoff_requested': 'incidents.ev.signoffRequested',
   'incident.signoff_approved': 'incidents.ev.signoffApproved',
   'incident.signoff_returned': 'incidents.ev.signoffReturned',

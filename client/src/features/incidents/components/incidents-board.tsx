@@ -30,7 +30,7 @@ export function IncidentsBoard({ user }: { user: User }) {
   const [view, setView] = useState<View>('open');
   const [filter, setFilter] = useState('');
   const { incidents, loading, closedLoading, error, fresh, reload } = useIncidentBoard(view === 'closed');
-  const canRecord = hasRole(user, 'officer');
+  const canRecord = hasRole(user, 'officer') || hasRole(user, 'informant');
   const recording = canRecord && params.get('record') === '1';
 
   function setRecording(open: boolean) {

@@ -26,7 +26,7 @@ export function IncidentsWatch() {
   const navigate = useNavigate();
   const session = useSession();
   const user = session.status === 'authenticated' ? session.user : null;
-  const canRecord = user ? hasRole(user, 'officer') : false;
+  const canRecord = user ? hasRole(user, 'officer') || hasRole(user, 'informant') : false;
 
   useEffect(() => {
     if (!canRecord) return;

@@ -1,8 +1,9 @@
 import type { RecordCallValues } from './record-call-values';
 
 /**
- * The call being typed survives a refresh or a closed drawer, together with its idempotency key:
- * a retry after a lost response sends the same key and body, so the call is never entered twice.
+ * The call being typed survives a refresh, a closed drawer, a closed tab and a dropped connection
+ * (local storage: an informant's phone drops the page), together with its idempotency key: a retry
+ * after a lost response sends the same key and body, so the call is never entered twice.
  */
 const STORAGE_KEY = 'duty.incidents.record-call';
 
@@ -24,7 +25,7 @@ export function newIdempotencyKey(): string {
 
 export function loadDraft(): CallDraft | null {
   try {
-    const raw = sessionStorage.getItem(STORAGE_KEY);
+    const raw = localStorage.getItem(STORAGE_KEY);
     if (!raw) return null;
     const draft = JSON.parse(raw) as CallDraft;
     return typeof draft.key === 'string' && draft.values ? draft : null;
@@ -35,7 +36,7 @@ export function loadDraft(): CallDraft | null {
 
 export function saveDraft(draft: CallDraft): void {
   try {
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(draft));
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(draft));
   } catch {
     // Storage full or unavailable: the form still works, only a refresh loses it.
   }
@@ -43,7 +44,7 @@ export function saveDraft(draft: CallDraft): void {
 
 export function clearDraft(): void {
   try {
-    sessionStorage.removeItem(STORAGE_KEY);
+    localStorage.removeItem(STORAGE_KEY);
   } catch {
     // Nothing to clear.
   }

@@ -5,7 +5,7 @@ import { useT } from '@client/lib/i18n';
 import { bureauWallNow, formatHourMinute } from '@client/lib/time';
 import type { Incident } from '@shared/schemas/incidents';
 import { Alert, App, Button, Form, Space } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createIncident } from '../api/create-incident';
 import { formKeyHandler } from './form-keys';
 import { GradePreview } from './grade-preview';
@@ -32,6 +32,25 @@ export function RecordCallForm({ onCancel, onCreated }: Props) {
   const keyRef = useRef(key);
   keyRef.current = key;
   const values = Form.useWatch((all: RecordCallValues) => all, { form, preserve: true });
+  // A submission the network lost: sent again, same key and body, when the connection returns.
+  const [pending, setPending] = useState(false);
+  const submittingRef = useRef(false);
+
+  useEffect(() => {
+    if (!pending) return;
+    const retry = () => {
+      if (!submittingRef.current) form.submit();
+    };
+    window.addEventListener('online', retry);
+    // A connection that came back before this listener (or never told the page) is tried too.
+    const timer = window.setInterval(() => {
+      if (navigator.onLine) retry();
+    }, 5000);
+    return () => {
+      window.removeEventListener('online', retry);
+      window.clearInterval(timer);
+    };
+  }, [pending, form]);
 
   function persist() {
     saveDraft({ key: keyRef.current, values: form.getFieldsValue(true), savedAt: Date.now() });
@@ -54,27 +73,40 @@ export function RecordCallForm({ onCancel, onCreated }: Props) {
       form.setFields([{ name: 'occurredAt', errors: [t('incidents.form.occurredAtInvalid')] }]);
       return;
     }
+    if (submittingRef.current) return;
+    submittingRef.current = true;
     setSubmitting(true);
     setProblem(null);
+    persist();
     try {
       const incident = await createIncident(body, keyRef.current);
+      setPending(false);
       clearDraft();
       message.success(t('incidents.record.created', { id: incident.id }));
       onCreated(incident);
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === NETWORK_ERROR) {
-        setProblem({ kind: 'network', text: t('incidents.record.networkRetry') });
+        setPending(true);
+        setProblem({
+          kind: 'network',
+          text: navigator.onLine ? t('incidents.record.networkRetry') : t('incidents.record.offlineQueued'),
+        });
       } else if (caught instanceof ApiError && caught.code === 'DUTY_ERR_IDEMPOTENCY_MISMATCH') {
+        setPending(false);
         setProblem({ kind: 'mismatch', text: t('incidents.record.mismatch') });
       } else if (caught instanceof ApiError && caught.message.startsWith('body.occurredAt:')) {
         // Refused by the server's clock (this computer's may differ): said at the field.
         form.setFields([{ name: 'occurredAt', errors: [t('incidents.form.occurredAtFuture')] }]);
       } else if (caught instanceof ApiError && caught.code === 'DUTY_ERR_IDEMPOTENCY_IN_FLIGHT') {
+        // The first attempt is still being stored: asked again shortly, same key.
+        setPending(true);
         setProblem({ kind: 'error', text: t('incidents.record.inFlight') });
       } else {
+        setPending(false);
         setProblem({ kind: 'error', text: describeError(t, caught) });
       }
     } finally {
+      submittingRef.current = false;
       setSubmitting(false);
     }
   }

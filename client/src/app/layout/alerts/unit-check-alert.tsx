@@ -1,0 +1,71 @@
+import { BellFilled } from '@ant-design/icons';
+import { SpotCheckCountdown } from '@client/components/spot-check-countdown';
+import { describeError } from '@client/lib/error-text';
+import { type Translate, useT } from '@client/lib/i18n';
+import { formatHourMinute } from '@client/lib/time';
+import type { UnitCheck } from '@shared/schemas/posts';
+import type { User } from '@shared/schemas/users';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button } from 'antd';
+import { answerUnitCheck, openUnitChecksQuery } from '../../../features/network/api/posts';
+import type { AlertItem } from './alert-row';
+import type { Ring } from './use-alarm';
+
+const DISTRICT_ID = 1;
+
+/** A township's or community's "请回复": the district's spot-checks its unit still owes. */
+export function useUnitChecks(user: User): UnitCheck[] {
+  const { data } = useQuery({ ...openUnitChecksQuery(), enabled: user.unitId !== DISTRICT_ID });
+  return user.unitId === DISTRICT_ID ? [] : (data ?? []);
+}
+
+export function unitCheckRings(t: Translate, checks: UnitCheck[]): Ring[] {
+  return checks.map((c) => ({ key: `unitcheck:${c.id}`, tone: 'spotcheck', title: t('alerts.flash.spot') }));
+}
+
+function ReplyButton({ check }: { check: UnitCheck }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  return (
+    <Button
+      size="small"
+      type="primary"
+      danger
+      data-testid="alert-unit-check-reply"
+      onClick={async () => {
+        try {
+          await answerUnitCheck(check.id);
+          message.success(t('network.replied'));
+        } catch (caught) {
+          message.error(describeError(t, caught));
+        } finally {
+          await client.invalidateQueries({ queryKey: ['posts'] });
+        }
+      }}
+    >
+      {t('network.reply')}
+    </Button>
+  );
+}
+
+/** On every page of a unit's console: the district's 查岗 waiting for a reply, one tap to answer. */
+export function unitCheckAlert(t: Translate, checks: UnitCheck[]): AlertItem | null {
+  const current = checks[0];
+  if (!current) return null;
+  return {
+    key: 'unit-check',
+    level: 'error',
+    icon: <BellFilled />,
+    testId: 'alert-unit-check',
+    data: { unitCheck: current.id },
+    title: t('network.replyTitle'),
+    detail: (
+      <>
+        {t('network.replyFrom', { time: formatHourMinute(current.issuedAt) })} ·{' '}
+        <SpotCheckCountdown dueAt={current.dueAt} />
+      </>
+    ),
+    action: <ReplyButton check={current} />,
+  };
+}
