@@ -12,7 +12,11 @@ import {
 
 /** Fills path parameters so a route can be probed. */
 // A date parameter (the calendar's corrections) takes a date; every other one is an id.
-const concrete = (url: string) => url.replace(':date', '2026-01-01').replace(/:[a-zA-Z]+/g, '1');
+const concrete = (url: string) =>
+  url
+    .replace(':date', '2026-01-01')
+    .replace('deadline-profiles/:id', 'deadline-profiles/custom-1')
+    .replace(/:[a-zA-Z]+/g, '1');
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -865,7 +865,16 @@ export async function fuzzRoute(
 async function snapshotSettings(world: FuzzWorld, route: DeclaredRoute): Promise<() => Promise<void>> {
   if (route.method !== 'PUT' || !route.url.startsWith('/api/settings/')) return async () => {};
   const admin = world.sessions.admin;
-  const before = (await call(world.t, admin, 'GET', route.url)).body as object;
+  // The profile in force is read from the list; other settings from the same URL.
+  const profileInForce = route.url === '/api/settings/deadline-profiles/active';
+  const read = await call(
+    world.t,
+    admin,
+    'GET',
+    profileInForce ? '/api/settings/deadline-profiles' : route.url,
+  );
+  if (read.status !== 200) return async () => {}; // e.g. a copy that does not exist: nothing to change
+  const before = profileInForce ? { id: (read.body as { active: string }).active } : (read.body as object);
   return async () => {
     await refreshSessions(world);
     const res = await call(world.t, world.sessions.admin, 'PUT', route.url, before);

@@ -28,6 +28,8 @@ let current: Lang = 'zh';
 const listeners = new Set<() => void>();
 
 function applyToDocument(lang: Lang): void {
+  // Pure helpers of the console (labels, words) are also used by the server's tests, without a page.
+  if (typeof document === 'undefined') return;
   document.documentElement.lang = htmlLang[lang];
   document.title = translate(lang, 'app.name');
 }

@@ -115,7 +115,12 @@ export function ShiftBriefingCard({ duty }: { duty: DutyNow | null }) {
           )}
           <div className="brief-label brief-label-gap">{t('handover.briefing.strengthened')}</div>
           {duty?.strengthened ? (
-            <Tag color="orange" icon={<ThunderboltFilled />} data-testid="briefing-strengthened">
+            <Tag
+              color="orange"
+              icon={<ThunderboltFilled />}
+              className="briefing-tag-wrap"
+              data-testid="briefing-strengthened"
+            >
               {duty.reasons.join('、') || t('handover.briefing.strengthenedOn')}
             </Tag>
           ) : (
