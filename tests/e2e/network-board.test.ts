@@ -128,10 +128,20 @@ describe('the duty network in the browser', () => {
   it('an informant on a phone: the typed report survives a dropped connection and is filed once when it returns', async () => {
     clock.set('2026-03-10T03:00:00.000Z');
     const context = await browser.newContext({ viewport: PHONE, isMobile: true });
+    // The phone's clock is the server's, running on (a few seconds ahead by the time it sends).
+    await context.clock.install({ time: clock.now() });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(String(err)));
+    // A community's console never asks for the district room's records (the server would refuse).
+    const refused: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/') && r.status() === 403) refused.push(r.url());
+    });
     await signInThroughPage(page, t.url, 'c1', USER_PASSWORD);
+    // Its home is its own post, not the district room's console.
+    await page.goto(`${t.url}/`);
+    await page.waitForURL(/\/network$/);
     await page.goto(`${t.url}/incidents`);
     await page.getByTestId('record-call').click();
     await page.locator('#record-call_caller_name').fill('陈信息员');
@@ -160,5 +170,6 @@ describe('the duty network in the browser', () => {
     expect(mine).toHaveLength(1);
     expect(await page.evaluate(() => localStorage.getItem('duty.incidents.record-call'))).toBeNull();
     expect(errors).toEqual([]);
+    expect(refused).toEqual([]);
   }, 180_000);
 });

@@ -4,6 +4,7 @@
  * invariants that must hold in the database afterwards. No vitest here, so the bench can use it.
  */
 import { CATEGORIES } from '@shared/domain/incident-types';
+import { ROLES as ROLE_NAMES } from '@shared/schemas/users';
 import fc from 'fast-check';
 import { ERRORS } from '../../server/errors';
 import type { DeclaredRoute } from '../../server/plugins/auth';
@@ -920,7 +921,7 @@ export function fuzzOrder(routes: readonly DeclaredRoute[]): DeclaredRoute[] {
 
 const GRADES = new Set(['I', 'II', 'III', 'IV']);
 const STAGES = new Set(['received', 'verified', 'reported', 'handling', 'closed']);
-const ROLES = new Set(['officer', 'leader', 'admin']);
+const ROLES = new Set<string>(ROLE_NAMES);
 const CASUALTY_KEYS = new Set([
   'deaths',
   'missing',

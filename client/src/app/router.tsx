@@ -1,3 +1,4 @@
+import { DISTRICT_PATH } from '@client/lib/session';
 import type { User } from '@shared/schemas/users';
 import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
@@ -87,6 +88,11 @@ function CurrentUsersPage() {
   return <UsersPage currentUserId={useCurrentUser().id} />;
 }
 
+/** The district room's console; a township's or community's people start on their own post. */
+function Home({ user }: { user: User }) {
+  return user.unitPath === DISTRICT_PATH ? <ConsoleHome user={user} /> : <Navigate to="/network" replace />;
+}
+
 export const router = createBrowserRouter([
   {
     path: '/login',
@@ -120,7 +126,7 @@ export const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <WithUser page={ConsoleHome} /> },
+      { index: true, element: <WithUser page={Home} /> },
       { path: 'incidents', element: <WithUser page={IncidentsBoard} /> },
       { path: 'incidents/:id', element: <WithUser page={IncidentDetailPage} /> },
       { path: 'warnings', element: <WithUser page={WarningsPage} /> },

@@ -55,3 +55,16 @@ export function useSession(): SessionState {
 export function hasRole(user: User, role: Role): boolean {
   return user.roles.includes(role);
 }
+
+/** The district (unit 1, path `/1/`): its duty room's roster, post, handovers and escalations. */
+export const DISTRICT_PATH = '/1/';
+
+/**
+ * Whether the signed-in person works in the district room (DESIGN 2.7): a township's or a
+ * community's console does not read the room's roster, duty post, handovers or escalations (the
+ * server refuses them to a unit's callers), so those reads are not even sent.
+ */
+export function useInDistrictRoom(): boolean {
+  const session = useSession();
+  return session.status === 'authenticated' && session.user.unitPath === DISTRICT_PATH;
+}

@@ -4,6 +4,7 @@ import { DirectEntryBody, DirectNotifiedBody, Incident, NotificationBody } from 
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../plugins/auth';
 import { recordDirectEntry, recordDirectNotified, recordNotification } from './direct-report';
+import { guardIncidentScope } from './scope';
 
 const HANDLERS = ['officer', 'leader'] as const;
 
@@ -11,11 +12,12 @@ const HANDLERS = ['officer', 'leader'] as const;
 export async function directReportRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const zone = app.config.tzName;
+  guardIncidentScope(app);
 
   app.post(
     '/api/incidents/:id/direct-entry',
     {
-      config: { access: HANDLERS },
+      config: { access: HANDLERS, scoped: true },
       schema: { params: IdParams, body: DirectEntryBody, response: { 201: Incident } },
     },
     async (req, reply) =>
@@ -27,7 +29,7 @@ export async function directReportRoutes(root: FastifyInstance): Promise<void> {
   app.post(
     '/api/incidents/:id/direct-notified',
     {
-      config: { access: HANDLERS },
+      config: { access: HANDLERS, scoped: true },
       schema: { params: IdParams, body: DirectNotifiedBody, response: { 201: Incident } },
     },
     async (req, reply) =>
@@ -41,7 +43,7 @@ export async function directReportRoutes(root: FastifyInstance): Promise<void> {
   app.post(
     '/api/incidents/:id/notifications',
     {
-      config: { access: HANDLERS },
+      config: { access: HANDLERS, scoped: true },
       schema: { params: IdParams, body: NotificationBody, response: { 201: Incident } },
     },
     async (req, reply) =>

@@ -144,6 +144,7 @@ async function record(
     type: 'incident.statutory_recorded',
     subject: `incident:${id}`,
     payload: { incident, obligation },
+    unit: incident.unitPath,
   });
   return incident;
 }

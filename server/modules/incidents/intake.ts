@@ -57,7 +57,11 @@ export function assertIntakeTimes(occurredAt: string, receivedAt: string, now: D
 export async function createIncident(tx: Tx, body: IncidentIntake, zone: string): Promise<Incident> {
   const now = tx.clock.now();
   const receivedAt = body.receivedAt ? toStored(new Date(body.receivedAt)) : toStored(now);
-  const occurredAt = toStored(new Date(body.occurredAt));
+  let occurredAt = toStored(new Date(body.occurredAt));
+  // Received now (stamped here): a sender's clock a little ahead of ours (a phone's, a browser's
+  // "just now") means now, within the same allowance as a receipt ahead; beyond it, refused.
+  const ahead = Date.parse(occurredAt) - now.getTime();
+  if (!body.receivedAt && ahead > 0 && ahead <= RECEIVED_AHEAD_MS) occurredAt = receivedAt;
   assertIntakeTimes(occurredAt, receivedAt, now);
   const graded = gradingOf(body);
   const late = lateDiscoveryFlag({ source: body.source, occurredAt, receivedAt });

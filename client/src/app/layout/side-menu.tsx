@@ -15,7 +15,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { type MessageKey, useT } from '@client/lib/i18n';
-import { hasRole } from '@client/lib/session';
+import { DISTRICT_PATH, hasRole } from '@client/lib/session';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
@@ -34,6 +34,8 @@ const pages: { path: string; label: MessageKey; icon: ReactNode }[] = [
   { path: '/handover', label: 'nav.handover', icon: <SwapOutlined /> },
   { path: '/stats', label: 'nav.stats', icon: <BarChartOutlined /> },
 ];
+
+const UNIT_PAGES = new Set(['/network', '/incidents', '/warnings', '/stats']);
 
 const adminPages: { path: string; label: MessageKey; icon: ReactNode }[] = [
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined /> },
@@ -81,7 +83,9 @@ export function SideMenu() {
   const user = useCurrentUser();
   const { pathname } = useLocation();
 
-  const items: Item[] = pages.map((p) => ({
+  // A township's or community's people: their post, their reports, the warnings, their figures.
+  const shown = user.unitPath === DISTRICT_PATH ? pages : pages.filter((p) => UNIT_PAGES.has(p.path));
+  const items: Item[] = shown.map((p) => ({
     key: p.path,
     icon: p.path === '/incidents' ? <IncidentsIcon icon={p.icon} /> : p.icon,
     label: <Link to={p.path}>{t(p.label)}</Link>,

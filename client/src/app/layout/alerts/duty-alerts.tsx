@@ -4,7 +4,7 @@ import { useNow } from '@client/hooks/use-now';
 import { pollEvery } from '@client/hooks/use-refetch-at';
 import { awaitingHandoversQuery } from '@client/lib/api/awaiting-handovers';
 import { useT } from '@client/lib/i18n';
-import { hasRole } from '@client/lib/session';
+import { hasRole, useInDistrictRoom } from '@client/lib/session';
 import { formatHourMinute, formatMinute } from '@client/lib/time';
 import type { Handover } from '@shared/schemas/handover';
 import type { User } from '@shared/schemas/users';
@@ -47,7 +47,11 @@ function isIncoming(h: Handover, userId: number): boolean {
 export function useHandoverToSignAlert(user: User): AlertItem | null {
   const t = useT();
   // Read again on every handover event and every few minutes.
-  const { data } = useQuery({ ...awaitingHandoversQuery(), ...pollEvery(120_000) });
+  const { data } = useQuery({
+    ...awaitingHandoversQuery(),
+    ...pollEvery(120_000),
+    enabled: useInDistrictRoom(),
+  });
   if (!hasRole(user, 'officer')) return null;
   const mine = (data ?? []).filter((h) => isIncoming(h, user.id));
   const first = mine[0];
