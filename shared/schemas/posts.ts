@@ -31,7 +31,10 @@ export const UnitPostDuty = Type.Object(
 );
 export type UnitPostDuty = Static<typeof UnitPostDuty>;
 
-export const AssignPostBody = Type.Object({ userId: Type.Integer({ minimum: 1 }), phone: Phone }, closed);
+export const AssignPostBody = Type.Object(
+  { userId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), phone: Phone },
+  closed,
+);
 export type AssignPostBody = Static<typeof AssignPostBody>;
 
 /** 查岗 of a unit by the district: "请回复" within the configured limit; late or unanswered is missed. */

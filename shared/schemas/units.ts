@@ -63,7 +63,7 @@ export type UnitList = Static<typeof UnitList>;
 
 export const CreateUnitBody = Type.Object(
   {
-    parentId: Type.Integer({ minimum: 1 }),
+    parentId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
     kind: UnitKind,
     name: UnitName,
     code: UnitCode,

@@ -56,7 +56,7 @@ export const CreateUserBody = Type.Object(
     qualified: Type.Optional(Type.Boolean()),
     enabled: Type.Optional(Type.Boolean()),
     /** Default 1, the district. */
-    unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+    unitId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
     informantRole: Type.Optional(Type.Union([InformantRole, Type.Null()])),
   },
   { additionalProperties: false },
@@ -71,7 +71,7 @@ export const UpdateUserBody = Type.Object(
     phone: Type.Optional(Phone),
     qualified: Type.Optional(Type.Boolean()),
     enabled: Type.Optional(Type.Boolean()),
-    unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+    unitId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
     informantRole: Type.Optional(Type.Union([InformantRole, Type.Null()])),
   },
   { additionalProperties: false, minProperties: 1 },

@@ -179,7 +179,9 @@ export const ConsultationInput = Type.Object(
     conclusions: Type.String({ minLength: 1, maxLength: 5000 }),
     orders: Type.Optional(Type.String({ maxLength: 5000 })),
     /** The response it was held under, if any. */
-    responseId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    responseId: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), Type.Null()]),
+    ),
   },
   { additionalProperties: false },
 );

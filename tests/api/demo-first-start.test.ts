@@ -7,37 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startDatabase } from '../../server/bootstrap';
 import { ADMIN_PASSWORD, signIn, startApp } from '../helpers/app';
 import { freshDatabase, type TestDatabase } from '../helpers/databases';
+import { DEMO_USERS } from '../helpers/demo-accounts';
 import { type ServerProcess, spawnListening } from '../helpers/server-process';
 
-/**
- * The demo people of server/demo/seed.ts and server/demo/units.ts, written out by hand, sorted: the
- * district's seven, the four township officers, an A角 and a B角 informant for each of 10 communities.
- */
-const DEMO_USERS = [
-  'chenjing',
-  ...[
-    'chuangye',
-    'cuiyuan',
-    'dongjie',
-    'hekou',
-    'keji',
-    'lijia',
-    'nanguan',
-    'qingshan',
-    'xijie',
-    'xingfu',
-  ].flatMap((c) => [`info-${c}-a`, `info-${c}-b`]),
-  'lijun',
-  'liuqiang',
-  'sunli',
-  'town-chengguan',
-  'town-hekou',
-  'town-kaifaqu',
-  'town-qingshan',
-  'wangfang',
-  'zhaolei',
-  'zhoubao',
-];
 /** The documented default DEMO_PASSWORD. */
 const DEMO_PASSWORD = 'duty-demo-2026';
 

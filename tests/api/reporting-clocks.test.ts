@@ -97,7 +97,14 @@ describe.each(DIALECTS)('reporting clocks on %s', (dialect) => {
     });
 
     it('an occurredAt after receivedAt → 400 occurredAt, at intake and when edited', async () => {
-      const res = await post(call({ deaths: 1 }, { occurredAt: '2026-03-01T10:00:01+08:00' }));
+      // A receipt time given: one second after it is impossible. (Stamped by the server, an
+      // occurrence up to 5 minutes ahead is a sender's clock running fast: intake-clock-skew.test.ts.)
+      const res = await post(
+        call(
+          { deaths: 1 },
+          { receivedAt: '2026-03-01T10:00:00+08:00', occurredAt: '2026-03-01T10:00:01+08:00' },
+        ),
+      );
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({
         error: { code: 'DUTY_ERR_VALIDATION', message: expect.stringContaining('body.occurredAt') },

@@ -42,13 +42,13 @@ describe('the warning wall on every console', () => {
     await desk.locator('.ant-select-item-option', { hasText: '暴雨' }).click();
     await desk.locator('.ant-select-item-option', { hasText: '暴雨' }).waitFor({ state: 'hidden' });
     await desk.locator('#issue-warning_level').click();
+    await desk.locator('.ant-select-item-option', { hasText: '蓝色（四级）' }).waitFor();
     // 暴雨 takes all four colours; the list offers red first.
-    expect(await desk.locator('.ant-select-item-option:visible').allTextContents()).toEqual([
-      '红色（一级）',
-      '橙色（二级）',
-      '黄色（三级）',
-      '蓝色（四级）',
-    ]);
+    expect(
+      await desk
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+        .allTextContents(),
+    ).toEqual(['红色（一级）', '橙色（二级）', '黄色（三级）', '蓝色（四级）']);
     await desk.locator('.ant-select-item-option', { hasText: '橙色' }).click();
     await desk.locator('#issue-warning_text').fill('预计未来3小时我区将出现50毫米以上降雨');
     const answered = desk.waitForResponse(
