@@ -6,7 +6,7 @@ export const EscalationStep = Type.Object(
   {
     label: Type.String({ minLength: 1, maxLength: 40 }),
     /** The person in the console's people list, when the step is one of them; the name and phone are what is called. */
-    userId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    userId: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), Type.Null()])),
     name: Type.String({ minLength: 1, maxLength: 60 }),
     phone: Type.String({ minLength: 3, maxLength: 30, pattern: '^[0-9+][0-9 -]{2,29}$' }),
   },

@@ -169,7 +169,8 @@ describe('handover in the browser', () => {
     expect(await table.locator('[data-testid^="edit-log-"]').count()).toBe(0);
 
     await inc.goto(`${t.url}/handover/${id}/print`);
-    await inc.getByTestId('handover-print').waitFor();
+    // The frame shows before the record is read: wait for the record itself.
+    await inc.getByTestId('handover-print').getByText(anchor).waitFor();
     const text = await inc.getByTestId('handover-print').textContent();
     expect(text).toContain(now.officers[0]!.userName);
     expect(text).toContain(anchor);
