@@ -122,6 +122,12 @@ describe('the duty network in the browser', () => {
     expect(statuses).toEqual({ 甲镇: 'answered', 乙街道: 'answered', 丙开发区: 'answered', 丁镇: 'missed' });
     // The community's missing B角 is flagged.
     expect(await district.locator('[data-testid^="informants-"]').getAttribute('data-gap')).toBe('true');
+    // The leader on call is alerted on every page, escalation chain or not: the one missed, by name.
+    await district.goto(`${t.url}/incidents`);
+    const missedAlert = district.getByTestId('alert-unit-missed');
+    await missedAlert.waitFor();
+    expect(await missedAlert.getAttribute('data-count')).toBe('1');
+    expect(await missedAlert.textContent()).toContain('查岗未应答：丁镇');
     expect(errors).toEqual([]);
   }, 180_000);
 

@@ -1512,6 +1512,8 @@ export const en: Record<MessageKey, string> = {
   'network.informantB': 'B: {name}',
   'network.informantGap': 'A/B informant missing',
   'network.replyTitle': 'Spot-check from the district — please reply',
+  'network.missedAlert': 'Spot-check unanswered: {units}',
+  'network.openBoard': 'Open the network board',
   'network.replyFrom': 'sent {time}',
   'network.reply': 'Reply',
   'network.replied': 'Replied',

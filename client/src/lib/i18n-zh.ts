@@ -1475,6 +1475,8 @@ export const zh = {
   'network.informantB': 'B角：{name}',
   'network.informantGap': 'A/B角不全',
   'network.replyTitle': '区里查岗 — 请回复',
+  'network.missedAlert': '查岗未应答：{units}',
+  'network.openBoard': '查看值守网络',
   'network.replyFrom': '{time} 发起',
   'network.reply': '回复',
   'network.replied': '已回复',

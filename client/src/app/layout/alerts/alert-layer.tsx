@@ -18,7 +18,7 @@ import { useOutboxBacklogAlert } from './outbox-backlog-alert';
 import { reportAlert, reportRings } from './report-alert';
 import { useShortfallAlert } from './shortfall-alert';
 import { SpotCheckDialog, spotCheckFrom } from './spot-check-dialog';
-import { unitCheckAlert, unitCheckRings, useUnitChecks } from './unit-check-alert';
+import { unitCheckAlert, unitCheckRings, useMissedUnitChecksAlert, useUnitChecks } from './unit-check-alert';
 import { type Ring, useAlarm, useUnlockOnGesture } from './use-alarm';
 import { useReportAlerts } from './use-report-alerts';
 import { WarningWall } from './warning-wall';
@@ -75,6 +75,7 @@ export function AlertLayer() {
   const shortfall = useShortfallAlert();
   const calendar = useCalendarMissingAlert(user);
   const unitChecks = useUnitChecks(user);
+  const unitMissed = useMissedUnitChecksAlert(user);
   const watchesReports = hasRole(user, 'officer') || hasRole(user, 'leader');
 
   const spotRinging = unacked(user, spotRings(t, spotChecks), done);
@@ -120,6 +121,7 @@ export function AlertLayer() {
   );
   for (const item of [
     unitCheckAlert(t, unitChecks),
+    unitMissed,
     report,
     shortfall,
     checkIn,

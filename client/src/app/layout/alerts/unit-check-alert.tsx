@@ -7,7 +7,8 @@ import type { UnitCheck } from '@shared/schemas/posts';
 import type { User } from '@shared/schemas/users';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button } from 'antd';
-import { answerUnitCheck, openUnitChecksQuery } from '../../../features/network/api/posts';
+import { Link } from 'react-router-dom';
+import { answerUnitCheck, networkBoardQuery, openUnitChecksQuery } from '../../../features/network/api/posts';
 import type { AlertItem } from './alert-row';
 import type { Ring } from './use-alarm';
 
@@ -67,5 +68,31 @@ export function unitCheckAlert(t: Translate, checks: UnitCheck[]): AlertItem | n
       </>
     ),
     action: <ReplyButton check={current} />,
+  };
+}
+
+/**
+ * The district's leader on call: the units whose last spot-check went unanswered (查岗未应答), until
+ * the next check of that unit; the way to the network board. Live: unitcheck.* events re-read it.
+ */
+export function useMissedUnitChecksAlert(user: User): AlertItem | null {
+  const t = useT();
+  const watches = user.unitId === DISTRICT_ID && user.roles.includes('leader');
+  const { data } = useQuery({ ...networkBoardQuery(), enabled: watches });
+  if (!watches) return null;
+  const missed = (data?.units ?? []).filter((u) => u.lastCheck?.status === 'missed');
+  if (missed.length === 0) return null;
+  return {
+    key: 'unit-missed',
+    level: 'error',
+    icon: <BellFilled />,
+    testId: 'alert-unit-missed',
+    data: { count: missed.length },
+    title: t('network.missedAlert', { units: missed.map((u) => u.name).join(t('duty.listSep')) }),
+    action: (
+      <Link to="/network" data-testid="alert-unit-missed-open">
+        {t('network.openBoard')}
+      </Link>
+    ),
   };
 }
