@@ -33,7 +33,9 @@ describe('deadline policy profiles in the browser', () => {
     const text = await words.textContent();
     expect(text).toContain('首报 · 事故灾难（特别重大（Ⅰ级）、重大（Ⅱ级））：接报后 15 分钟内电话报告');
     expect(text).toContain('首报 · 事故灾难（较大（Ⅲ级））：接报后 1 小时内书面报告');
-    expect(text).toContain('定时续报（特别重大（Ⅰ级）、重大（Ⅱ级）、较大（Ⅲ级））：每日 08:00前、17:00前各续报一次');
+    expect(text).toContain(
+      '定时续报（特别重大（Ⅰ级）、重大（Ⅱ级）、较大（Ⅲ级））：每日 08:00前、17:00前各续报一次',
+    );
     expect(text).toContain('http://news.hnr.cn/snxw/article/1/1335773042856562688');
 
     // Pick it.
