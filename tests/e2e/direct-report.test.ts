@@ -70,6 +70,8 @@ describe('直报录入 and the notifications with the 首报 on the incident pag
     await page.locator('#statutory-record_at').fill(wall(new Date(Date.now() - 10 * 60_000)));
     await page.locator('#statutory-record_person').fill('李参谋');
     await page.locator('#statutory-record-submit').click();
+    // The dialog closes before the next record opens it again (a busy machine animates slowly).
+    await page.locator('#statutory-record-submit').waitFor({ state: 'hidden' });
     const notified = page.getByTestId('ob-record-direct_notified');
     await notified.waitFor();
     expect(await notified.textContent()).toContain('区消防救援大队 · 李参谋 · 王芳 记录');
@@ -79,6 +81,8 @@ describe('直报录入 and the notifications with the 首报 on the incident pag
     await page.getByTestId('ob-record-btn-direct_entry').click();
     await page.locator('#statutory-record_recordNumber').fill('3401022026120601');
     await page.locator('#statutory-record-submit').click();
+    // The dialog closes before the next record opens it again (a busy machine animates slowly).
+    await page.locator('#statutory-record-submit').waitFor({ state: 'hidden' });
     const entry = page.getByTestId('ob-record-direct_entry');
     await entry.waitFor();
     expect(await entry.textContent()).toContain('编号 3401022026120601');
@@ -87,6 +91,8 @@ describe('直报录入 and the notifications with the 首报 on the incident pag
     await page.getByTestId('ob-record-btn-notification:公安').click();
     await page.locator('#statutory-record_person').fill('刘警官');
     await page.locator('#statutory-record-submit').click();
+    // The dialog closes before the next record opens it again (a busy machine animates slowly).
+    await page.locator('#statutory-record-submit').waitFor({ state: 'hidden' });
     const police = page.getByTestId('ob-record-notification:公安');
     await police.waitFor();
     expect(await police.textContent()).toContain('电话 · 刘警官');
