@@ -1,3 +1,4 @@
+import { DISTRICT_PATH } from '@shared/domain/district';
 import type { AnyDutyEvent, EventPayloads, EventType } from '@shared/events';
 import { sql } from 'kysely';
 import type { Trx } from '../db/database';
@@ -18,7 +19,7 @@ export interface NewEvent<T extends EventType> {
 }
 
 /** The audience of an event recorded without one: the district. */
-export const DEFAULT_EVENT_UNIT = '/1/';
+export const DEFAULT_EVENT_UNIT = DISTRICT_PATH;
 
 /**
  * Takes the append lock (PostgreSQL; held to commit, taken again at no cost). Every command takes it

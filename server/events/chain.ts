@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import { DISTRICT_PATH } from '@shared/domain/district';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -26,7 +27,7 @@ export interface ChainFields {
  * another audience breaks its link: `/1/` → `/1/4/` adds a field to the hashed text, `/1/4/` → `/1/`
  * drops one.
  */
-export const DISTRICT_PATH = '/1/';
+export { DISTRICT_PATH };
 
 /**
  * Each hash covers the previous one, so altering or removing any event breaks every later link.

@@ -1,3 +1,4 @@
+import { DISTRICT_PATH, DISTRICT_UNIT_ID } from '@shared/domain/district';
 import type { AnyDutyEvent, EventType } from '@shared/events';
 import type { Db, Trx } from '../db/database';
 import type { Clock } from '../time';
@@ -14,7 +15,7 @@ export interface Actor {
 }
 
 /** The district, root of the units tree (created by the 2026-12-07 migration). */
-const DISTRICT = { id: 1, path: '/1/' } as const;
+const DISTRICT = { id: DISTRICT_UNIT_ID, path: DISTRICT_PATH } as const;
 
 export function toActor(actor: string | Actor): Actor {
   return typeof actor === 'string' ? { name: actor, unitId: DISTRICT.id, unitPath: DISTRICT.path } : actor;

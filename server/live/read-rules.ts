@@ -1,3 +1,4 @@
+import { DISTRICT_PATH } from '@shared/domain/district';
 import type { AnyDutyEvent, DutyEvent, EventType } from '@shared/events';
 import type { Role } from '@shared/schemas/users';
 import { isWithin } from '../modules/units/service';
@@ -172,7 +173,6 @@ export const READ_RULES: ReadRules = {
 type AnyRule = { access: Access; below?: true; self?: (event: AnyDutyEvent, viewer: Viewer) => boolean };
 
 /** The district: the audience of an event without one (sent by a node from before units). */
-const DISTRICT_PATH = '/1/';
 
 /** Whether an audience sees the event's unit: its own or one below; with `below`, also one above. */
 function seesUnit(audience: Audience, unit: string, below: boolean): boolean {

@@ -1,3 +1,4 @@
+import { DISTRICT_PATH } from '@shared/domain/district';
 import type { Role } from '@shared/schemas/users';
 
 /**
@@ -23,7 +24,7 @@ declare module 'fastify' {
 }
 
 /** The district's unit path, the root of the units tree: its callers see everything. */
-export const DISTRICT_PATH = '/1/';
+export { DISTRICT_PATH };
 
 export const ADMIN: Access = ['admin'];
 

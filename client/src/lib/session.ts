@@ -1,3 +1,4 @@
+import { DISTRICT_PATH } from '@shared/domain/district';
 import type { SessionInfo } from '@shared/schemas/auth';
 import type { Role, User } from '@shared/schemas/users';
 import { useSyncExternalStore } from 'react';
@@ -56,8 +57,7 @@ export function hasRole(user: User, role: Role): boolean {
   return user.roles.includes(role);
 }
 
-/** The district (unit 1, path `/1/`): its duty room's roster, post, handovers and escalations. */
-export const DISTRICT_PATH = '/1/';
+export { DISTRICT_PATH };
 
 /**
  * Whether the signed-in person works in the district room (DESIGN 2.7): a township's or a

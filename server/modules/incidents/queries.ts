@@ -1,3 +1,4 @@
+import { DISTRICT_PATH } from '@shared/domain/district';
 import type { Incident, IncidentDetail, IncidentQuery } from '@shared/schemas/incidents';
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Database, DbOrTrx } from '../../db/database';
@@ -49,8 +50,6 @@ export function withinUnit<O>(
   if (underPath === undefined || underPath === DISTRICT_PATH) return q;
   return q.where('incidents.unit_path', 'like', `${underPath}%`);
 }
-
-const DISTRICT_PATH = '/1/';
 
 /** Whether incident `id` exists and lies within `underPath`: a caller sees no other (404, not 403). */
 export async function incidentWithin(db: DbOrTrx, id: number, underPath: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { DISTRICT_PATH } from '@shared/domain/district';
 import { IdParams } from '@shared/schemas/common';
 import { Incident } from '@shared/schemas/incidents';
 import {
@@ -100,7 +101,7 @@ export async function postRoutes(root: FastifyInstance): Promise<void> {
     { config: { access: 'user' }, schema: { params: IdParams, response: { 200: RollCall } } },
     async (req) => {
       // Roll calls are the district's.
-      if (callerOf(req).unitPath !== '/1/') notFound(`roll call ${req.params.id}`);
+      if (callerOf(req).unitPath !== DISTRICT_PATH) notFound(`roll call ${req.params.id}`);
       return (await rollCallOf(app.db, req.params.id)) ?? notFound(`roll call ${req.params.id}`);
     },
   );

@@ -1,3 +1,4 @@
+import { DISTRICT_PATH } from '@shared/domain/district';
 import { ACCIDENT_CATEGORIES, type CategoryCode, type Grade } from '@shared/domain/incident-types';
 import type { StatsQuery } from '@shared/schemas/stats';
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
@@ -17,8 +18,6 @@ export interface StatsScope {
    */
   unitPath?: string;
 }
-
-const DISTRICT_PATH = '/1/';
 
 /** Whether the figures are the whole district's (the district room's duty record belongs to them). */
 export function wholeDistrict(s: StatsScope): boolean {

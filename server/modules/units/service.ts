@@ -1,3 +1,4 @@
+import { DISTRICT_PATH } from '@shared/domain/district';
 import {
   COMMUNITY_KINDS,
   type CreateUnitBody,
@@ -23,7 +24,7 @@ export type { UnitKind } from './table';
 
 /** The district, the root of the tree: created by the migration, id 1. */
 export const ROOT_UNIT_ID = 1;
-export const ROOT_UNIT_PATH = '/1/';
+export const ROOT_UNIT_PATH = DISTRICT_PATH;
 
 export type { Unit } from '@shared/schemas/units';
 

@@ -1,4 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { DISTRICT_PATH } from '@shared/domain/district';
 import { IdParams } from '@shared/schemas/common';
 import { CreateUserBody, PeopleNames, UpdateUserBody, User, UserList } from '@shared/schemas/users';
 import type { FastifyInstance } from 'fastify';
@@ -23,7 +24,7 @@ export async function userRoutes(root: FastifyInstance): Promise<void> {
     '/api/users/names',
     { config: { access: 'user', scoped: true }, schema: { response: { 200: PeopleNames } } },
     async (req) => {
-      const path = req.principal?.unitPath ?? '/1/';
+      const path = req.principal?.unitPath ?? DISTRICT_PATH;
       const users = (await listUsers(app.db)).filter(
         (u) => isWithin(path, u.unitPath) || isWithin(u.unitPath, path),
       );

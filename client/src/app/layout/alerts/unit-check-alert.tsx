@@ -3,6 +3,7 @@ import { SpotCheckCountdown } from '@client/components/spot-check-countdown';
 import { describeError } from '@client/lib/error-text';
 import { type Translate, useT } from '@client/lib/i18n';
 import { formatHourMinute } from '@client/lib/time';
+import { DISTRICT_UNIT_ID as DISTRICT_ID } from '@shared/domain/district';
 import type { UnitCheck } from '@shared/schemas/posts';
 import type { User } from '@shared/schemas/users';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,8 +12,6 @@ import { Link } from 'react-router-dom';
 import { answerUnitCheck, networkBoardQuery, openUnitChecksQuery } from '../../../features/network/api/posts';
 import type { AlertItem } from './alert-row';
 import type { Ring } from './use-alarm';
-
-const DISTRICT_ID = 1;
 
 /** A township's or community's "请回复": the district's spot-checks its unit still owes. */
 export function useUnitChecks(user: User): UnitCheck[] {

@@ -22,8 +22,7 @@ import {
   takeReport,
 } from '../api/posts';
 import './network.css';
-
-const DISTRICT_ID = 1;
+import { DISTRICT_UNIT_ID as DISTRICT_ID } from '@shared/domain/district';
 
 const checkColor: Record<UnitCheck['status'], string> = {
   open: 'processing',
