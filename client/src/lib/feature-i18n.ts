@@ -12,17 +12,34 @@ export function fillVars(text: string, vars?: Record<string, string | number>): 
 
 export type FeatureTranslate<K extends string> = (key: K, vars?: Record<string, string | number>) => string;
 
+/** A page's own words in both languages; `en` must have every key of `zh` (Chinese is the reference). */
+export type FeatureDictionary<K extends string> = Readonly<Record<Lang, Readonly<Record<K, string>>>>;
+
 /**
  * A page's own words, shipped in that page's lazily loaded code rather than in the console's first
  * load: both languages sit in the feature's chunk, so switching language never flashes the other one.
- * `en` must have every key of `zh` (the Chinese dictionary is the reference).
+ * Usage, in features/<f>/i18n.ts: `const words = featureDictionary({ zh, en });
+ * export const useWords = () => useFeatureT(words);`
  */
-export function featureDictionary<K extends string>(dictionaries: Record<Lang, Record<K, string>>) {
-  const translate = (lang: Lang, key: K, vars?: Record<string, string | number>): string =>
-    fillVars(dictionaries[lang][key] ?? dictionaries.zh[key] ?? key, vars);
-  function useFeatureT(): FeatureTranslate<K> {
-    const lang = useLang();
-    return useCallback<FeatureTranslate<K>>((key, vars) => translate(lang, key, vars), [lang]);
-  }
-  return { translate, useFeatureT };
+export function featureDictionary<K extends string>(
+  dictionaries: FeatureDictionary<K>,
+): FeatureDictionary<K> {
+  return dictionaries;
+}
+
+export function translateFeature<K extends string>(
+  dictionaries: FeatureDictionary<K>,
+  lang: Lang,
+  key: K,
+  vars?: Record<string, string | number>,
+): string {
+  return fillVars(dictionaries[lang][key] ?? dictionaries.zh[key] ?? key, vars);
+}
+
+export function useFeatureT<K extends string>(dictionaries: FeatureDictionary<K>): FeatureTranslate<K> {
+  const lang = useLang();
+  return useCallback<FeatureTranslate<K>>(
+    (key, vars) => translateFeature(dictionaries, lang, key, vars),
+    [dictionaries, lang],
+  );
 }
