@@ -14,6 +14,7 @@ import { escalationRoutes } from './modules/escalation/routes';
 import { handoverArchiveRoutes } from './modules/handover/archive-routes';
 import { handoverRoutes } from './modules/handover/routes';
 import { healthRoutes } from './modules/health/routes';
+import { disasterReportRoutes, disasterScopedRoutes } from './modules/disaster-reports/routes';
 import { directReportRoutes } from './modules/incidents/direct-report-routes';
 import { policyRoutes } from './modules/incidents/policy-routes';
 import { reportRoutes } from './modules/incidents/report-routes';
@@ -133,6 +134,8 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
   await app.register(warningRoutes);
   await app.register(responseRoutes);
   await app.register(unitRoutes);
+  await app.register(disasterReportRoutes);
+  await app.register(disasterScopedRoutes);
   await serveConsole(app);
   return app;
 }

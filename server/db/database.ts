@@ -7,11 +7,15 @@ import type {
   DisasterFilingsTable,
   DisasterLinksTable,
   DisasterObligationsTable,
-  DisasterReportsTable,
   DisastersTable,
   DisasterUnitsTable,
   DisasterVictimsTable,
 } from '../modules/disasters/table';
+import type {
+  DisasterPhotosTable,
+  DisasterReportsTable,
+  DisasterSignoffsTable,
+} from '../modules/disaster-reports/table';
 import type {
   EscalationCursorTable,
   EscalationMessagesTable,
@@ -97,6 +101,8 @@ export interface Database {
   disaster_victims: DisasterVictimsTable;
   disaster_reports: DisasterReportsTable;
   disaster_obligations: DisasterObligationsTable;
+  disaster_signoffs: DisasterSignoffsTable;
+  disaster_photos: DisasterPhotosTable;
 }
 
 export type Db = Kysely<Database>;

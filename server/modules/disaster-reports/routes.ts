@@ -72,7 +72,7 @@ async function draftFor(
       reliefText: disaster.reliefText,
       severe: disaster.severe,
     },
-    districtName: district?.name ?? '我区',
+    districtName: districtName(district?.name),
     recipients: kind === 'initial' && disaster.severe ? (['city', 'province', 'ministry'] as const) : (['city'] as const),
     asOf: toStored(now),
     forDate: forDate ?? (kind === 'daily' ? formatLocal(now, zone, 'yyyy-MM-dd') : null),
@@ -89,6 +89,12 @@ async function draftFor(
     zone,
   };
   return { title: draftTitle(input), text: draftDisasterText(input), figures };
+}
+
+/** 瑶泉区应急管理局 → 瑶泉区: the place a zero report's title names (本区 when the name says none). */
+function districtName(unitName: string | undefined): string {
+  const place = (unitName ?? '').replace(/应急管理局$/u, '').trim();
+  return place === '' || place === '区' ? '本区' : place;
 }
 
 /** Drafts, 签发 and sending: the district room's (not scoped). */

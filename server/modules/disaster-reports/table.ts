@@ -34,3 +34,25 @@ export interface DisasterPhotosTable {
   uploaded_by: string;
   uploaded_at: string;
 }
+
+/**
+ * Reports sent upward: one immutable row per recipient (created by the core's migration
+ * 2026-12-09-disasters, written only here). `figures`: JSON { totals, townships: [{ unitId, name,
+ * figures }] }; `signoff`: JSON ReportSignoff; `signoff_request_id` (unique): on the first report of
+ * a send only — one approval covers every recipient of it.
+ */
+export interface DisasterReportsTable {
+  id: Generated<number>;
+  disaster_id: number;
+  kind: string;
+  recipient: string;
+  for_date: string | null;
+  title: string;
+  text: string;
+  figures: string;
+  signoff: string | null;
+  signoff_request_id: number | null;
+  sent_by: string;
+  sent_at: string;
+  on_time: number | null;
+}
