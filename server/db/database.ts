@@ -4,6 +4,11 @@ import type { AuditCheckpointsTable } from '../modules/audit/table';
 import type { SessionsTable } from '../modules/auth/table';
 import type { CalendarDaysTable } from '../modules/calendar/table';
 import type {
+  DisasterPhotosTable,
+  DisasterReportsTable,
+  DisasterSignoffsTable,
+} from '../modules/disaster-reports/table';
+import type {
   DisasterFilingsTable,
   DisasterLinksTable,
   DisasterObligationsTable,
@@ -11,11 +16,6 @@ import type {
   DisasterUnitsTable,
   DisasterVictimsTable,
 } from '../modules/disasters/table';
-import type {
-  DisasterPhotosTable,
-  DisasterReportsTable,
-  DisasterSignoffsTable,
-} from '../modules/disaster-reports/table';
 import type {
   EscalationCursorTable,
   EscalationMessagesTable,

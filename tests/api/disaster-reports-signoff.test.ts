@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../server/time';
 import { as, type Session, startApp, type TestApp } from '../helpers/app';
 import { DIALECTS } from '../helpers/databases';
-import { buildReportsWorld, createDisaster, fileFigures, type ReportsWorld } from '../helpers/disaster-reports';
+import {
+  buildReportsWorld,
+  createDisaster,
+  fileFigures,
+  type ReportsWorld,
+} from '../helpers/disaster-reports';
 
 /**
  * 签发 of a 灾情 report, exactly like a written incident report's: the officer asks one leader, who
@@ -27,7 +32,11 @@ describe.each(DIALECTS)('disaster report sign-off on %s', (dialect) => {
       beganAt: '2026-06-19T02:00:00.000Z',
       townships: [w.a.id],
     });
-    await fileFigures(t.app, w.officerA, flood.id, { unitId: w.a.id, kind: 'initial', figures: { affected: 300 } });
+    await fileFigures(t.app, w.officerA, flood.id, {
+      unitId: w.a.id,
+      kind: 'initial',
+      figures: { affected: 300 },
+    });
   });
   afterAll(() => t?.close());
 
@@ -38,8 +47,8 @@ describe.each(DIALECTS)('disaster report sign-off on %s', (dialect) => {
   const decide = (id: number, payload: object, s: Session) =>
     t.app.inject(as(s, { method: 'POST', url: `/api/disaster-signoffs/${id}/decision`, payload }));
   const sentCount = async () =>
-    (await t.app.inject(as(w.officer, { method: 'GET', url: `/api/disasters/${flood.id}/reports` }))).json().reports
-      .length as number;
+    (await t.app.inject(as(w.officer, { method: 'GET', url: `/api/disasters/${flood.id}/reports` }))).json()
+      .reports.length as number;
   const report = { kind: 'initial', title: TITLE, text: TEXT };
 
   it('refuses an officer’s report that nobody signed off (422), and sends nothing', async () => {
@@ -94,7 +103,11 @@ describe.each(DIALECTS)('disaster report sign-off on %s', (dialect) => {
     const edited = await send({ ...report, text: `${TEXT}（改）`, signoffRequestId: req.id });
     expect(edited.statusCode).toBe(422);
     expect(edited.json().error.message).toContain('differs');
-    const otherRecipients = await send({ ...report, recipients: ['city', 'province'], signoffRequestId: req.id });
+    const otherRecipients = await send({
+      ...report,
+      recipients: ['city', 'province'],
+      signoffRequestId: req.id,
+    });
     expect(otherRecipients.statusCode).toBe(422);
     const ok = await send({ ...report, signoffRequestId: req.id });
     expect(ok.statusCode, ok.body).toBe(201);
@@ -140,7 +153,11 @@ describe.each(DIALECTS)('disaster report sign-off on %s', (dialect) => {
   it('lets a leader send it themself, signed off by their own hand', async () => {
     const res = await send({ kind: 'followup', title: '续报（第二次）', text: '续报正文二' }, w.otherLeader);
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().reports[0].signoff).toMatchObject({ kind: 'leader', leader: 'liuqiang', recordedBy: 'liuqiang' });
+    expect(res.json().reports[0].signoff).toMatchObject({
+      kind: 'leader',
+      leader: 'liuqiang',
+      recordedBy: 'liuqiang',
+    });
     expect(await sentCount()).toBe(3);
   });
 });

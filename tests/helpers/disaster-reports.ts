@@ -32,13 +32,25 @@ export async function buildReportsWorld(app: FastifyInstance): Promise<ReportsWo
   await createUser(app, admin, { username: 'liuqiang', displayName: '刘强', roles: ['leader'] });
   const a = await createUnit(app, admin, { parentId: 1, kind: 'township', name: '梧桐镇', code: 'T-WT' });
   const b = await createUnit(app, admin, { parentId: 1, kind: 'township', name: '柳湾镇', code: 'T-LW' });
-  const a1 = await createUnit(app, admin, { parentId: a.id, kind: 'community', name: '石门村', code: 'C-SM' });
-  const officerA = (await unitPerson(app, admin, { username: 'wt-officer', roles: ['officer'], unitId: a.id }))
-    .session;
-  const officerB = (await unitPerson(app, admin, { username: 'lw-officer', roles: ['officer'], unitId: b.id }))
-    .session;
+  const a1 = await createUnit(app, admin, {
+    parentId: a.id,
+    kind: 'community',
+    name: '石门村',
+    code: 'C-SM',
+  });
+  const officerA = (
+    await unitPerson(app, admin, { username: 'wt-officer', roles: ['officer'], unitId: a.id })
+  ).session;
+  const officerB = (
+    await unitPerson(app, admin, { username: 'lw-officer', roles: ['officer'], unitId: b.id })
+  ).session;
   const informantA1 = (
-    await unitPerson(app, admin, { username: 'sm-info', roles: ['informant'], unitId: a1.id, informantRole: 'A' })
+    await unitPerson(app, admin, {
+      username: 'sm-info',
+      roles: ['informant'],
+      unitId: a1.id,
+      informantRole: 'A',
+    })
   ).session;
   return {
     admin,

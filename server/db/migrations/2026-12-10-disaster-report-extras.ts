@@ -56,7 +56,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('disaster_photos')
     .columns(['disaster_id', 'id'])
     .execute();
-  await db.schema.createIndex('disaster_photos_filing_idx').on('disaster_photos').column('filing_id').execute();
+  await db.schema
+    .createIndex('disaster_photos_filing_idx')
+    .on('disaster_photos')
+    .column('filing_id')
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

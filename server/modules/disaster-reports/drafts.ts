@@ -222,7 +222,8 @@ function victimsSentence(victims: readonly DraftVictim[]): string {
   const missing = victims.filter((v) => v.status === 'missing');
   const parts: string[] = [];
   if (dead.length > 0) parts.push(`因灾死亡人员${dead.length}人：${dead.map(victimLine).join('；')}。`);
-  if (missing.length > 0) parts.push(`因灾失踪人员${missing.length}人：${missing.map(victimLine).join('；')}。`);
+  if (missing.length > 0)
+    parts.push(`因灾失踪人员${missing.length}人：${missing.map(victimLine).join('；')}。`);
   return parts.join('');
 }
 
@@ -271,7 +272,9 @@ export function draftDisasterText(input: DisasterDraftInput): string {
     let n = 3;
     if (named) lines.push(`${INDENT}${chineseNumeral(n++)}、因灾死亡失踪人员。${named}`);
     lines.push(`${INDENT}${chineseNumeral(n++)}、救灾工作。${relief || '救灾工作情况正在核实。'}`);
-    lines.push(`${INDENT}${chineseNumeral(n)}、下一步工作。灾情仍在统计核实中，我局将组织各乡镇逐村核查，及时续报。`);
+    lines.push(
+      `${INDENT}${chineseNumeral(n)}、下一步工作。灾情仍在统计核实中，我局将组织各乡镇逐村核查，及时续报。`,
+    );
     return lines.join('\n');
   }
 

@@ -19,7 +19,11 @@ import type { DisasterPhotosTable } from './table';
 
 export type PhotoMime = DisasterPhotosTable['mime'];
 export const PHOTO_MIMES: readonly PhotoMime[] = ['image/jpeg', 'image/png', 'image/webp'];
-const EXTENSIONS: Record<PhotoMime, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+const EXTENSIONS: Record<PhotoMime, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+};
 
 type PhotoRow = Omit<Selectable<DisasterPhotosTable>, 'data'>;
 
@@ -28,7 +32,8 @@ export function sniffImage(bytes: Uint8Array): PhotoMime | null {
   const at = (i: number, ...values: number[]) => values.every((v, k) => bytes[i + k] === v);
   if (bytes.length >= 3 && at(0, 0xff, 0xd8, 0xff)) return 'image/jpeg';
   if (bytes.length >= 8 && at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
-  if (bytes.length >= 12 && at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50)) return 'image/webp';
+  if (bytes.length >= 12 && at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50))
+    return 'image/webp';
   return null;
 }
 
@@ -137,7 +142,11 @@ export async function addPhoto(tx: Tx, upload: PhotoUpload): Promise<DisasterPho
 }
 
 /** The disaster's photos the viewer may see (those of their unit and below), oldest first. */
-export async function listPhotos(db: DbOrTrx, disasterId: number, viewerPath: string): Promise<DisasterPhoto[]> {
+export async function listPhotos(
+  db: DbOrTrx,
+  disasterId: number,
+  viewerPath: string,
+): Promise<DisasterPhoto[]> {
   const rows = await db
     .selectFrom('disaster_photos')
     .select(COLUMNS)
@@ -158,7 +167,11 @@ export async function photoBytes(
   if (!row || !isWithin(viewerPath, row.unit_path)) return notFound(`photo ${photoId}`);
   let bytes: Buffer;
   if (row.file_name !== null) {
-    if (!dir) throw new DutyError('DUTY_ERR_NOT_FOUND', `photo ${photoId} is kept in a folder that is not configured (DUTY_PHOTO_DIR)`);
+    if (!dir)
+      throw new DutyError(
+        'DUTY_ERR_NOT_FOUND',
+        `photo ${photoId} is kept in a folder that is not configured (DUTY_PHOTO_DIR)`,
+      );
     bytes = await readFile(join(dir, row.file_name));
   } else {
     bytes = Buffer.from(row.data ?? new Uint8Array());

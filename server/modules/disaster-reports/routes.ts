@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { IdParams } from '@shared/schemas/common';
-import { DISTRICT_PATH } from '@shared/domain/district';
 import type { DisasterReportKind } from '@shared/domain/disasters';
+import { DISTRICT_PATH } from '@shared/domain/district';
+import { IdParams } from '@shared/schemas/common';
 import {
   DisasterDraft,
   DisasterPhoto,
@@ -36,7 +36,13 @@ const FILERS = ['officer', 'leader', 'admin', 'informant'] as const;
 
 export function callerOf(req: FastifyRequest): DisasterCaller {
   const p = userOf(req);
-  return { userId: p.user.id, username: p.user.username, unitId: p.unitId, unitPath: p.unitPath, roles: [...p.user.roles] };
+  return {
+    userId: p.user.id,
+    username: p.user.username,
+    unitId: p.unitId,
+    unitPath: p.unitPath,
+    roles: [...p.user.roles],
+  };
 }
 
 /** The district's view of a disaster: everything a draft or a report is made from. */
@@ -73,7 +79,10 @@ async function draftFor(
       severe: disaster.severe,
     },
     districtName: districtName(district?.name),
-    recipients: kind === 'initial' && disaster.severe ? (['city', 'province', 'ministry'] as const) : (['city'] as const),
+    recipients:
+      kind === 'initial' && disaster.severe
+        ? (['city', 'province', 'ministry'] as const)
+        : (['city'] as const),
     asOf: toStored(now),
     forDate: forDate ?? (kind === 'daily' ? formatLocal(now, zone, 'yyyy-MM-dd') : null),
     figures,
@@ -85,7 +94,12 @@ async function draftFor(
       date: v.date,
       createdAt: v.createdAt,
     })),
-    previous: sent.map((r) => ({ kind: r.kind, sentAt: r.sentAt, forDate: r.forDate, totals: r.figures.totals })),
+    previous: sent.map((r) => ({
+      kind: r.kind,
+      sentAt: r.sentAt,
+      forDate: r.forDate,
+      totals: r.figures.totals,
+    })),
     zone,
   };
   return { title: draftTitle(input), text: draftDisasterText(input), figures };
@@ -307,9 +321,15 @@ async function photoUploadRoute(root: FastifyInstance): Promise<void> {
       const caller = callerOf(req);
       const body = req.body;
       if (!Buffer.isBuffer(body)) {
-        throw new DutyError('DUTY_ERR_UNSUPPORTED_MEDIA', 'send the photo as the raw body: image/jpeg, image/png or image/webp');
+        throw new DutyError(
+          'DUTY_ERR_UNSUPPORTED_MEDIA',
+          'send the photo as the raw body: image/jpeg, image/png or image/webp',
+        );
       }
-      const declaredMime = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      const declaredMime = String(req.headers['content-type'] ?? '')
+        .split(';')[0]!
+        .trim()
+        .toLowerCase();
       const photo = await app.command(actorOf(req), async (tx) => {
         await disasterInSight(tx.trx, caller, req.params.id);
         let unit = { id: caller.unitId, path: caller.unitPath };
@@ -320,7 +340,11 @@ async function photoUploadRoute(root: FastifyInstance): Promise<void> {
             .select(['id', 'disaster_id', 'unit_id', 'unit_path'])
             .where('id', '=', req.query.filingId)
             .executeTakeFirst();
-          if (!filing || Number(filing.disaster_id) !== req.params.id || !isWithin(caller.unitPath, filing.unit_path)) {
+          if (
+            !filing ||
+            Number(filing.disaster_id) !== req.params.id ||
+            !isWithin(caller.unitPath, filing.unit_path)
+          ) {
             return notFound(`filing ${req.query.filingId}`);
           }
           unit = { id: Number(filing.unit_id), path: filing.unit_path };

@@ -1,5 +1,5 @@
-import { DISTRICT_PATH } from '@shared/domain/district';
 import type { DisasterRecipient, DisasterReportKind } from '@shared/domain/disasters';
+import { DISTRICT_PATH } from '@shared/domain/district';
 import type {
   DisasterReport,
   DisasterReportHeader,
@@ -83,12 +83,7 @@ export async function sendDisasterReport(
   if (body.kind !== 'initial' && !earlier.some((r) => r.kind === 'initial')) {
     throw new DutyError('DUTY_ERR_CONFLICT', 'send the initial report (初报) first');
   }
-  const signed = await resolveSignoff(
-    tx,
-    disasterId,
-    { ...body, recipients, forDate },
-    opts.callerIsLeader,
-  );
+  const signed = await resolveSignoff(tx, disasterId, { ...body, recipients, forDate }, opts.callerIsLeader);
   const ids: number[] = [];
   for (const [i, recipient] of recipients.entries()) {
     const inserted = await tx.trx
@@ -130,7 +125,12 @@ export async function sendDisasterReport(
       .where('id', '=', id)
       .execute();
   }
-  const rows = await tx.trx.selectFrom('disaster_reports').selectAll().where('id', 'in', ids).orderBy('id').execute();
+  const rows = await tx.trx
+    .selectFrom('disaster_reports')
+    .selectAll()
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .execute();
   const reports = rows.map(toReport);
   for (const report of reports) {
     const { figures, ...lean } = report;

@@ -1,5 +1,5 @@
-import { DISTRICT_PATH } from '@shared/domain/district';
 import type { DisasterRecipient, DisasterReportKind } from '@shared/domain/disasters';
+import { DISTRICT_PATH } from '@shared/domain/district';
 import type { DisasterSignoff, DisasterSignoffBody } from '@shared/schemas/disasters';
 import type { ReportSignoff } from '@shared/schemas/incidents';
 import type { User } from '@shared/schemas/users';
@@ -112,7 +112,11 @@ export async function requestSignoff(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const signoff = toSignoff(await signoffRow(tx.trx, Number(inserted.id)), disaster.title, await namesOf(tx.trx));
+  const signoff = toSignoff(
+    await signoffRow(tx.trx, Number(inserted.id)),
+    disaster.title,
+    await namesOf(tx.trx),
+  );
   await tx.record({
     type: 'disaster.signoff_requested',
     subject: `disaster:${disaster.id}`,
@@ -140,7 +144,11 @@ export async function decideSignoff(
   if (approve) await signingLeader(tx.trx, tx.actor);
   const updated = await tx.trx
     .updateTable('disaster_signoffs')
-    .set({ status: approve ? 'approved' : 'returned', decided_at: nowStored(tx.clock), comment: comment ?? null })
+    .set({
+      status: approve ? 'approved' : 'returned',
+      decided_at: nowStored(tx.clock),
+      comment: comment ?? null,
+    })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .executeTakeFirst();
@@ -241,7 +249,10 @@ export async function resolveSignoff(
       .where('status', '=', 'approved')
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) {
-      throw new DutyError('DUTY_ERR_SIGNOFF_REQUIRED', `sign-off request ${row.id} was already used for a report`);
+      throw new DutyError(
+        'DUTY_ERR_SIGNOFF_REQUIRED',
+        `sign-off request ${row.id} was already used for a report`,
+      );
     }
     return {
       signoff: {
