@@ -77,7 +77,7 @@ describe.each(DIALECTS)('disaster reports on %s', (dialect) => {
     );
     expect(draft.text).toContain('张建国（梧桐镇，房屋倒塌，6月19日）');
     expect(draft.text).toContain('李秀英（柳湾镇，山洪冲走，6月19日）');
-    expect(draft.text).toContain('截至11时30分统计');
+    expect(draft.text).toContain('截至6月19日11时30分统计');
     expect(draft.text).toContain('救灾工作。区防汛抗旱指挥部于10时30分启动防汛Ⅳ级应急响应');
     // The style checklist (REPORT-STYLE §6) finds nothing that blocks sending.
     expect(checkReportText(draft.text).filter((f) => f.level === 'ERR')).toEqual([]);
