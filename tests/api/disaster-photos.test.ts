@@ -149,7 +149,12 @@ describe.each(DIALECTS)('disaster photos on %s', (dialect) => {
     const json = await t.app.inject(
       as(w.officerA, { method: 'POST', url: `/api/disasters/${flood.id}/photos`, payload: { photo: 'x' } }),
     );
-    expect(json.statusCode).toBe(415);
+    expect(json.statusCode).toBe(400);
+    const empty = await t.app.inject(
+      as(w.officerA, { method: 'POST', url: `/api/disasters/${flood.id}/photos`, payload: {} }),
+    );
+    expect(empty.statusCode).toBe(415);
+    expect(empty.json().error.message).toContain('raw body');
     const photos = await t.app.inject(
       as(w.officer, { method: 'GET', url: `/api/disasters/${flood.id}/photos` }),
     );
