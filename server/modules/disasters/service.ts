@@ -426,7 +426,9 @@ export async function loadDisaster(
     victims,
     fromBelow: await toFilings(
       db,
-      below.filter((f) => isWithin(caller.unitPath, f.unit_path)),
+      below.filter((f) =>
+        isWithin(isDistrict(caller) ? DISTRICT_PATH : townshipPath(caller.unitPath), f.unit_path),
+      ),
     ),
     links,
     disasterText: row.disaster_text,
