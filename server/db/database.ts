@@ -41,6 +41,12 @@ import type {
   WarningLevelsTable,
   WarningsTable,
 } from '../modules/warnings/table';
+import type {
+  ZeroFilingsTable,
+  ZeroMarksTable,
+  ZeroRequestsTable,
+  ZeroRequestUnitsTable,
+} from '../modules/zero-reports/table';
 
 /** Every table the app knows. Modules own their table.ts; this is where they meet. */
 export interface Database {
@@ -81,6 +87,10 @@ export interface Database {
   emergency_responses: ResponsesTable;
   consultations: ConsultationsTable;
   warning_levels: WarningLevelsTable;
+  zero_requests: ZeroRequestsTable;
+  zero_request_units: ZeroRequestUnitsTable;
+  zero_filings: ZeroFilingsTable;
+  zero_marks: ZeroMarksTable;
 }
 
 export type Db = Kysely<Database>;

@@ -22,6 +22,7 @@ const INCIDENT: readonly Resource[] = ['incidents', 'stats', 'drafts', 'posts'];
 const HANDOVER: readonly Resource[] = ['handovers', 'drafts'];
 // Warnings and responses strengthen the duty (DESIGN 2.5): the duty views read them too.
 const WARNINGS: readonly Resource[] = ['warnings', 'drafts', 'duty', 'roster'];
+const ZERO: readonly Resource[] = ['zero-reports', 'zero-report'];
 
 /**
  * One rule per event type, in one place: a new event type does not compile until it says what it
@@ -111,6 +112,12 @@ export const LIVE_CACHE: { readonly [T in EventType]: CacheRule<T> } = {
   'response.changed': { stale: WARNINGS },
   'response.ended': { stale: WARNINGS },
   'consultation.recorded': { stale: WARNINGS },
+  // Zero reports: the list with today's round, one request's round.
+  'zero_report.requested': { stale: ZERO },
+  'zero_report.ended': { stale: ZERO },
+  'zero_report.filed': { stale: ZERO },
+  'zero_report.reminded': { stale: ZERO },
+  'zero_report.missed': { stale: ZERO },
 };
 
 type AuditPages = InfiniteData<Static<typeof EventPage>, number | null>;
