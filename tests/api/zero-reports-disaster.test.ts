@@ -124,5 +124,47 @@ describe.each(DIALECTS)('zero reports of a disaster on %s', (dialect) => {
     await t.app.scanner.runOnce();
     const missed = await t.app.inject(as(officer, { method: 'GET', url: '/api/zero-reports?active=true' }));
     expect(missed.json().requests.find((r: ZeroRequest) => r.id === req.id).today.missing).toBe(0);
+
+    // Next day, 乙镇's one tap "无新增" is its disaster daily filing of the 12th too.
+    clock.set('2026-07-11T22:00:00.000Z'); // 06:00 on the 12th
+    const tap = await t.app.inject(
+      as(t2, {
+        method: 'POST',
+        url: `/api/zero-reports/${req.id}/filings`,
+        payload: { unitId: T2.id, nothingNew: true },
+      }),
+    );
+    expect(tap.statusCode, tap.body).toBe(201);
+    const t2Filings = await t.app.inject(
+      as(officer, { method: 'GET', url: `/api/disasters/${disasterId}/filings?unitId=${T2.id}` }),
+    );
+    const t2Daily = (t2Filings.json().filings as { kind: string; forDate: string; nothingNew: boolean }[])
+      .filter((f) => f.kind === 'daily')
+      .map((f) => [f.forDate, f.nothingNew])
+      .sort();
+    expect(t2Daily).toEqual([
+      ['2026-07-11', true],
+      ['2026-07-12', true],
+    ]);
+
+    // No disaster, no request; a closed disaster asks nobody.
+    const ask = (refId: number) =>
+      t.app.inject(
+        as(officer, {
+          method: 'POST',
+          url: '/api/zero-reports',
+          payload: { title: '零报告', scope: 'disaster', refId, cutoff: '08:00' },
+        }),
+      );
+    expect((await ask(99999)).statusCode).toBe(400);
+    const closed = await t.app.inject(
+      as(officer, {
+        method: 'POST',
+        url: `/api/disasters/${disasterId}/state`,
+        payload: { state: 'closed' },
+      }),
+    );
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect((await ask(disasterId)).statusCode).toBe(422);
   });
 });
