@@ -166,5 +166,20 @@ describe.each(DIALECTS)('zero reports of a disaster on %s', (dialect) => {
     );
     expect(closed.statusCode, closed.body).toBe(200);
     expect((await ask(disasterId)).statusCode).toBe(422);
+    // Its request still takes a zero report (the disaster's figures are final, left alone).
+    const after = await t.app.inject(
+      as(t1, {
+        method: 'POST',
+        url: `/api/zero-reports/${req.id}/filings`,
+        payload: { unitId: T1.id, figures: { affected: 130 } },
+      }),
+    );
+    expect(after.statusCode, after.body).toBe(201);
+    const t1Daily = (
+      await t.app.inject(
+        as(officer, { method: 'GET', url: `/api/disasters/${disasterId}/filings?unitId=${T1.id}` }),
+      )
+    ).json().filings as { kind: string }[];
+    expect(t1Daily.filter((f) => f.kind === 'daily')).toHaveLength(1);
   });
 });

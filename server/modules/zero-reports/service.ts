@@ -18,7 +18,7 @@ import type { Tx } from '../../events/command';
 import { type Raiser, raiseOnce, type Timer, type TimerEvent } from '../../jobs/raise-once';
 import { toStored } from '../../time';
 import { calendarData } from '../calendar/service';
-import { dailyFilings, fileFigures, loadDisaster } from '../disasters/service';
+import { dailyFilings, disasterInSight, fileFigures, loadDisaster } from '../disasters/service';
 import { getDutySettings } from '../settings/service';
 import { getUnit, isWithin, listUnits, ROOT_UNIT_ID, type Unit } from '../units/service';
 import { responseById, warningById } from '../warnings/service';
@@ -215,7 +215,8 @@ async function disasterDailyFilings(
 
 /**
  * A township's zero report on a disaster-linked request is its daily (24-hour) disaster filing too,
- * in the same transaction: the figures filed, or "无新增" (the last figures carried over).
+ * in the same transaction: the figures filed, or "无新增" (the last figures carried over). A refusal
+ * there (a fractional count of people) refuses the zero report too.
  */
 async function fileDisasterDaily(
   tx: Tx,
@@ -226,6 +227,8 @@ async function fileDisasterDaily(
   date: string,
   body: ZeroFilingBody,
 ): Promise<void> {
+  // A closed disaster's figures are final: the zero report is still taken, the disaster left alone.
+  if ((await disasterInSight(tx.trx, caller, disasterId)).state === 'closed') return;
   await fileFigures(tx, zone, caller, disasterId, {
     unitId: unit.id,
     kind: 'daily',
