@@ -339,7 +339,7 @@ function RequestCard({ request, user }: { request: ZeroRequest; user: User }) {
         ) : null
       }
     >
-      <Space direction="vertical" style={{ width: '100%' }} size={6}>
+      <Space orientation="vertical" style={{ width: '100%' }} size={6}>
         <Typography.Text type="secondary">
           {round.date} · {w('cutoffAt', { time: formatHourMinute(round.cutoffAt) })} ·{' '}
           {w('range', { from: request.firstDate, to: request.lastDate ?? w('untilEnded') })}
@@ -365,7 +365,7 @@ function MyAsks({ asks }: { asks: ZeroAsk[] }) {
   const w = useWords();
   if (asks.length === 0) return <Typography.Text type="secondary">{w('noAsks')}</Typography.Text>;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       {asks.map((a) => (
         <Card size="small" key={a.requestId} data-testid={`zero-ask-${a.requestId}`} data-state={a.state}>
           <Space wrap size={[8, 4]}>
@@ -395,7 +395,7 @@ export function ZeroReportsPage({ user }: { user: User }) {
   const canAsk = district && mayAsk(user);
   return (
     <div className="zero-reports-page" data-testid="zero-reports-page">
-      <Space direction="vertical" style={{ width: '100%' }} size={12}>
+      <Space orientation="vertical" style={{ width: '100%' }} size={12}>
         <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
           <Typography.Title level={4} style={{ margin: 0 }}>
             {w('title')}
