@@ -37,6 +37,7 @@ import { unitRoutes } from './modules/units/routes';
 import { userRoutes } from './modules/users/routes';
 import { responseRoutes } from './modules/warnings/response-routes';
 import { warningRoutes } from './modules/warnings/routes';
+import { zeroReportRoutes } from './modules/zero-reports/routes';
 import { authPlugin } from './plugins/auth';
 import { commandPlugin } from './plugins/command';
 import { dbPlugin } from './plugins/db';
@@ -138,6 +139,7 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
   await app.register(unitRoutes);
   await app.register(disasterReportRoutes);
   await app.register(disasterScopedRoutes);
+  await app.register(zeroReportRoutes);
   await serveConsole(app);
   return app;
 }

@@ -54,6 +54,12 @@ import type {
   WarningLevelsTable,
   WarningsTable,
 } from '../modules/warnings/table';
+import type {
+  ZeroFilingsTable,
+  ZeroMarksTable,
+  ZeroRequestsTable,
+  ZeroRequestUnitsTable,
+} from '../modules/zero-reports/table';
 
 /** Every table the app knows. Modules own their table.ts; this is where they meet. */
 export interface Database {
@@ -103,6 +109,10 @@ export interface Database {
   disaster_obligations: DisasterObligationsTable;
   disaster_signoffs: DisasterSignoffsTable;
   disaster_photos: DisasterPhotosTable;
+  zero_requests: ZeroRequestsTable;
+  zero_request_units: ZeroRequestUnitsTable;
+  zero_filings: ZeroFilingsTable;
+  zero_marks: ZeroMarksTable;
 }
 
 export type Db = Kysely<Database>;

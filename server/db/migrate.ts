@@ -21,6 +21,7 @@ import * as warnings from './migrations/2026-12-07-warnings';
 import * as unitPosts from './migrations/2026-12-08-unit-posts';
 import * as disasters from './migrations/2026-12-09-disasters';
 import * as disasterReportExtras from './migrations/2026-12-10-disaster-report-extras';
+import * as zeroReports from './migrations/2026-12-10-zero-reports';
 
 /** Listed here, not read from disk, so a bundled or compiled server carries its migrations. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08-unit-posts': unitPosts,
   '2026-12-09-disasters': disasters,
   '2026-12-10-disaster-report-extras': disasterReportExtras,
+  '2026-12-10-zero-reports': zeroReports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

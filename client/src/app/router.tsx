@@ -74,6 +74,11 @@ const HandoverPrintPage = lazyNamed(
 
 // The duty network's board: the district's watch over the unit posts, a unit's own post on a phone.
 const NetworkPage = lazyNamed(() => import('../features/network/components/network-page'), 'NetworkPage');
+// Zero reports (零报告): the district's asks and who has not filed; a unit's one-tap filing.
+const ZeroReportsPage = lazyNamed(
+  () => import('../features/zero-reports/components/zero-reports-page'),
+  'ZeroReportsPage',
+);
 
 // Statistics are read in office hours; ECharts loads with this page only, never on the duty post's first screen.
 // Warnings, responses and consultations: the wall is in the shell; this page holds the forms and history.
@@ -131,6 +136,7 @@ export const router = createBrowserRouter([
       { path: 'incidents/:id', element: <WithUser page={IncidentDetailPage} /> },
       { path: 'warnings', element: <WithUser page={WarningsPage} /> },
       { path: 'network', element: <WithUser page={NetworkPage} /> },
+      { path: 'zero-reports', element: <WithUser page={ZeroReportsPage} /> },
       { path: 'roster', element: <WithUser page={RosterPage} /> },
       { path: 'logbook', element: <WithUser page={LogbookPage} /> },
       { path: 'handover', element: <WithUser page={HandoverPage} /> },
