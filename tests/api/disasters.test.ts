@@ -488,6 +488,21 @@ describe.each(DIALECTS)('natural disasters on %s', (dialect) => {
       400,
       'DUTY_ERR_VALIDATION',
     ]);
+    expect(await bad({ unitId: w.a.id, kind: 'daily', forDate: '2026-02-30', nothingNew: true })).toEqual([
+      400,
+      'DUTY_ERR_VALIDATION',
+    ]);
+    const victim = await call(w.officerA, 'POST', `/api/disasters/${d.id}/victims`, {
+      unitId: w.a.id,
+      name: '某',
+      status: 'dead',
+      cause: '溺水',
+      date: '2026-13-01',
+    });
+    expect([victim.statusCode, victim.json().error.message]).toEqual([
+      400,
+      expect.stringContaining('body.date'),
+    ]);
     // A state at a future instant, or twice the same.
     expect(
       (
