@@ -11,7 +11,7 @@ export { requestHash, runIdempotent } from './idempotency';
 export { createIncident } from './intake';
 export { acknowledgeIncident, addAction, closeIncident, patchIncident, verifyIncident } from './lifecycle';
 export { overdueObligations } from './overdue';
-export { incidentDetail, listIncidents } from './queries';
+export { handoverIncidents, incidentDetail, listIncidents } from './queries';
 export { draftFor, type SendReport, sendReport } from './reports';
 
 /** Whether any incident was ever recorded (the demo seeds an empty database only). */
