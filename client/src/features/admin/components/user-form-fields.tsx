@@ -1,4 +1,3 @@
-import { useT } from '@client/lib/i18n';
 import { roleLabel } from '@client/lib/roles';
 import { PASSWORD_MIN_LENGTH, ROLES } from '@shared/schemas/users';
 import { useQuery } from '@tanstack/react-query';
