@@ -23,7 +23,7 @@ const LOG_ENTRIES = 5000;
 /** One in this many open incidents gets a leader's instruction during the shift. */
 const INSTRUCTED = 2;
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const TARGET_MS = 100;
+const TARGET_MS = 50;
 const DUTY_DATE = '2026-03-10';
 
 async function bench(dialect: Dialect): Promise<void> {

@@ -22,6 +22,7 @@ import * as unitPosts from './migrations/2026-12-08-unit-posts';
 import * as disasters from './migrations/2026-12-09-disasters';
 import * as disasterReportExtras from './migrations/2026-12-10-disaster-report-extras';
 import * as zeroReports from './migrations/2026-12-10-zero-reports';
+import * as handoverIndexes from './migrations/2026-12-10-handover-indexes';
 
 /** Listed here, not read from disk, so a bundled or compiled server carries its migrations. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-09-disasters': disasters,
   '2026-12-10-disaster-report-extras': disasterReportExtras,
   '2026-12-10-zero-reports': zeroReports,
+  '2026-12-10-handover-indexes': handoverIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { type Lang, useLang } from './i18n';
+import { type Lang, type MessageKey, translate, useLang } from './i18n';
 
 /** Fills `{name}` placeholders; an unknown name stays as written. */
 export function fillVars(text: string, vars?: Record<string, string | number>): string {
@@ -10,7 +10,14 @@ export function fillVars(text: string, vars?: Record<string, string | number>): 
   });
 }
 
-export type FeatureTranslate<K extends string> = (key: K, vars?: Record<string, string | number>) => string;
+/**
+ * A page's translator: its own words first, then the console's (the shell's and the shared
+ * components' words stay in the main dictionaries), so a page's code calls one `t` for both.
+ */
+export type FeatureTranslate<K extends string> = (
+  key: K | MessageKey,
+  vars?: Record<string, string | number>,
+) => string;
 
 /** A page's own words in both languages; `en` must have every key of `zh` (Chinese is the reference). */
 export type FeatureDictionary<K extends string> = Readonly<Record<Lang, Readonly<Record<K, string>>>>;
@@ -30,10 +37,11 @@ export function featureDictionary<K extends string>(
 export function translateFeature<K extends string>(
   dictionaries: FeatureDictionary<K>,
   lang: Lang,
-  key: K,
+  key: K | MessageKey,
   vars?: Record<string, string | number>,
 ): string {
-  return fillVars(dictionaries[lang][key] ?? dictionaries.zh[key] ?? key, vars);
+  const own = dictionaries[lang][key as K] ?? dictionaries.zh[key as K];
+  return own === undefined ? translate(lang, key as MessageKey, vars) : fillVars(own, vars);
 }
 
 export function useFeatureT<K extends string>(dictionaries: FeatureDictionary<K>): FeatureTranslate<K> {

@@ -2,14 +2,14 @@ import { handoverAlarms } from '@shared/domain/handover-alarms';
 import { type DraftInstruction, draftHandover } from '@shared/domain/handover-draft';
 import { incidentTitle } from '@shared/domain/handover-lines';
 import type { HandoverDraft } from '@shared/schemas/handover';
-import type { Incident, Report } from '@shared/schemas/incidents';
+import type { Report } from '@shared/schemas/incidents';
 import type { Shift } from '@shared/schemas/roster';
 import type { DbOrTrx } from '../../db/database';
 import { DutyError } from '../../errors';
 import { toStored } from '../../time';
 import { dutyAt } from '../attendance/service';
-import { listIncidents } from '../incidents/service';
-import { logText } from '../logbook/service';
+import { handoverIncidents } from '../incidents/service';
+import { draftLogEntries } from '../logbook/service';
 import { backlog } from '../outbox/service';
 import { shiftsOfUser, shiftsOverlapping } from '../roster/service';
 import { getDutySettings } from '../settings/service';
@@ -78,35 +78,22 @@ export async function gatherDraft(
 ): Promise<HandoverDraft> {
   const at = toStored(now);
   const window = { from: shift.start, to: shift.end };
-  const [
-    onShift,
-    incoming,
-    spotChecks,
-    received,
-    open,
-    work,
-    log,
-    last,
-    existing,
-    users,
-    alarmsOf,
-    warnings,
-  ] = await Promise.all([
-    shiftsOverlapping(db, shift.start, shift.end),
-    incomingOfficers(db, zone, shift.end),
-    listSpotChecks(db, window),
-    listIncidents(db, { ...window, limit: MAX_ROWS }, at),
-    // Open as of `now`: a draft of a past shift (the demo's) knows nothing received after it.
-    listIncidents(db, { stage: 'open', to: toStored(new Date(now.getTime() + 1)), limit: MAX_ROWS }, at),
-    incidentWork(db, shift),
-    logText(db, { ...window, limit: MAX_ROWS }),
-    lastBefore(db, shift.start, zone),
-    findByShift(db, shift.start, shift.end),
-    listUsers(db),
-    alarmSources(db, now),
-    warningsDuring(db, shift.start, shift.end),
-  ]);
-  const incidents = new Map<number, Incident>([...received, ...open].map((i) => [i.id, i]));
+  // Open as of `now`: a draft of a past shift (the demo's) knows nothing received after it.
+  const openBefore = toStored(new Date(now.getTime() + 1));
+  const [onShift, incoming, spotChecks, incidents, work, log, last, existing, users, alarmsOf, warnings] =
+    await Promise.all([
+      shiftsOverlapping(db, shift.start, shift.end),
+      incomingOfficers(db, zone, shift.end),
+      listSpotChecks(db, window),
+      handoverIncidents(db, window, openBefore, at, MAX_ROWS),
+      incidentWork(db, shift),
+      draftLogEntries(db, shift.start, shift.end, MAX_ROWS),
+      lastBefore(db, shift.start, zone),
+      findByShift(db, shift.start, shift.end),
+      listUsers(db),
+      alarmSources(db, now),
+      warningsDuring(db, shift.start, shift.end),
+    ]);
   const names = Object.fromEntries(users.map((u) => [u.username, u.displayName]));
   const alarms = handoverAlarms({
     zone,
@@ -114,7 +101,7 @@ export async function gatherDraft(
     shifts: onShift,
     checkInAfterMinutes: alarmsOf.settings.checkInAfterMinutes,
     spotChecks: alarmsOf.spotChecks,
-    incidents: open,
+    incidents: incidents.filter((i) => i.stage !== 'closed' && i.receivedAt < openBefore),
     upstream: alarmsOf.upstream,
     names,
   });
@@ -125,7 +112,7 @@ export async function gatherDraft(
     onShift,
     incoming,
     spotChecks,
-    incidents: [...incidents.values()],
+    incidents,
     reports: work.reports,
     instructions: work.instructions,
     log,

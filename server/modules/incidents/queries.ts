@@ -1,11 +1,12 @@
 import { DISTRICT_PATH } from '@shared/domain/district';
-import type { Incident, IncidentDetail, IncidentQuery } from '@shared/schemas/incidents';
+import type { DraftIncident } from '@shared/domain/handover-draft';
+import type { Incident, IncidentDetail, IncidentQuery, ObligationView } from '@shared/schemas/incidents';
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Database, DbOrTrx } from '../../db/database';
 import { notFound } from '../../errors';
 import { deliveryStates } from '../outbox/service';
 import { displayNames } from '../users/service';
-import { actionRows, obligationsOf, reportRows, toIncident, toReport } from './repo';
+import { actionRows, obligationsOf, obligationView, reportRows, toIncident, toReport } from './repo';
 
 /** The list's filter and order: open ones by urgency, the rest newest first, at most `limit`. */
 export function filteredIncidents<O>(
@@ -70,6 +71,75 @@ export async function listIncidents(
     now,
   );
   return rows.map((r) => toIncident(r, obligations.get(Number(r.id)) ?? []));
+}
+
+/**
+ * What a handover draft needs of the incidents, and only that: those received in [from, to) and
+ * every one open as of `openBefore`, each with the few columns its lines use. Only an open incident
+ * owes anything, so only the open ones carry their obligations (without the 直报 records, which no
+ * line shows); a closed one has none and is not overdue. At most `limit` of each kind.
+ */
+export async function handoverIncidents(
+  db: DbOrTrx,
+  window: { from: string; to: string },
+  openBefore: string,
+  now: string,
+  limit: number,
+): Promise<DraftIncident[]> {
+  const columns = ['id', 'category', 'grade', 'stage', 'received_at', 'address', 'summary', 'drill'] as const;
+  const [received, open] = await Promise.all([
+    db
+      .selectFrom('incidents')
+      .select(columns)
+      .where('received_at', '>=', new Date(window.from).toISOString())
+      .where('received_at', '<', new Date(window.to).toISOString())
+      .orderBy('received_at', 'desc')
+      .limit(limit)
+      .execute(),
+    db
+      .selectFrom('incidents')
+      .select(columns)
+      // Literally, so the partial index of the open incidents (incidents_open_idx) serves it.
+      .where(sql<boolean>`stage <> 'closed'`)
+      .where('received_at', '<', new Date(openBefore).toISOString())
+      .orderBy('received_at', 'desc')
+      .limit(limit)
+      .execute(),
+  ]);
+  // Open now, or received later in the window and not closed (a draft written before the shift's end).
+  const openIds = [
+    ...new Set([...received, ...open].filter((r) => r.stage !== 'closed').map((r) => Number(r.id))),
+  ];
+  const owed = new Map<number, ObligationView[]>(openIds.map((id) => [id, []]));
+  if (openIds.length > 0) {
+    const rows = await db
+      .selectFrom('incident_obligations')
+      .select(['incident_id', 'kind', 'key', 'due_at', 'done_at', 'report_number', 'late'])
+      .where('incident_id', 'in', openIds)
+      .execute();
+    // As obligationsOf orders them: by deadline, those without one (the 终报) last.
+    const keyed = rows.map((row) => ({ row, order: `${row.due_at ?? '\uffff'} ${row.key}` }));
+    keyed.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+    for (const { row } of keyed) owed.get(Number(row.incident_id))?.push(obligationView(row, now));
+  }
+  const byId = new Map<number, DraftIncident>();
+  for (const row of [...received, ...open]) {
+    const id = Number(row.id);
+    const obligations = owed.get(id) ?? [];
+    byId.set(id, {
+      id,
+      category: row.category,
+      grade: row.grade,
+      stage: row.stage,
+      receivedAt: row.received_at,
+      location: { address: row.address },
+      summary: row.summary,
+      obligations,
+      overdue: obligations.some((o) => o.overdue),
+      drill: row.drill === 1,
+    });
+  }
+  return [...byId.values()];
 }
 
 export async function incidentDetail(

@@ -8,7 +8,7 @@ import type { IncidentActionsTable, IncidentReportsTable, IncidentsTable } from 
 
 export type IncidentRow = Selectable<IncidentsTable>;
 
-function obligationView(
+export function obligationView(
   row: {
     kind: ObligationView['kind'];
     key: string;

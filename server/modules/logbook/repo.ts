@@ -1,3 +1,4 @@
+import type { DraftLogEntry } from '@shared/domain/handover-lines';
 import type { LogEntry, LogQuery } from '@shared/schemas/logbook';
 import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
@@ -58,6 +59,50 @@ export async function linkIncident(
     .where('incident_id', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * The entries of [from, to) as a handover draft writes them: only the columns its lines use, in
+ * time order, entries of the same instant newest first (as the list shows them).
+ */
+export async function draftEntries(
+  db: DbOrTrx,
+  from: string,
+  to: string,
+  limit: number,
+): Promise<DraftLogEntry[]> {
+  const rows = await db
+    .selectFrom('logbook_entries')
+    .select([
+      'kind',
+      'at',
+      'caller_name',
+      'caller_unit',
+      'caller_post',
+      'caller_phone',
+      'content',
+      'already_told',
+      'handling',
+      'incident_id',
+    ])
+    .where('at', '>=', new Date(from).toISOString())
+    .where('at', '<', new Date(to).toISOString())
+    .orderBy('at')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    kind: row.kind,
+    at: row.at,
+    callerName: row.caller_name,
+    callerUnit: row.caller_unit,
+    callerPost: row.caller_post,
+    callerPhone: row.caller_phone,
+    content: row.content,
+    alreadyTold: row.already_told,
+    handling: row.handling,
+    incidentId: row.incident_id === null ? null : Number(row.incident_id),
+  }));
 }
 
 /** `%`, `_` and the escape itself taken literally; case folded the same way on both dialects. */

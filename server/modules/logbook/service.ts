@@ -99,6 +99,11 @@ export function logText(db: DbOrTrx, query: LogQuery): Promise<repo.StoredEntry[
   return repo.listEntries(db, query, query.limit ?? DEFAULT_LIMIT);
 }
 
+/** The entries of a handover's window, as its lines use them, in time order. */
+export function draftLogEntries(db: DbOrTrx, from: string, to: string, limit: number) {
+  return repo.draftEntries(db, from, to, limit);
+}
+
 export async function getEntry(db: DbOrTrx, id: number): Promise<LogEntry> {
   return (await findEntry(db, id)) ?? notFound(`log entry ${id}`);
 }

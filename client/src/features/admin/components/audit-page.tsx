@@ -1,13 +1,14 @@
 import { DownOutlined } from '@ant-design/icons';
 import { TablePage } from '@client/components/table-page';
 import { useDisplayName } from '@client/hooks/use-display-name';
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
 import type { EventType } from '@shared/events';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { auditTrailQuery, type EventRecordData } from '../api/list-events';
+import { useWords } from '../i18n';
 import { auditSentence, KIND_LABEL } from './audit-sentence';
 import { useChainVerify } from './use-chain-verify';
 
@@ -148,7 +149,7 @@ function typeColor(type: string): string {
 }
 
 export function AuditPage() {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   const [type, setType] = useState<string | undefined>(undefined);
   const client = useQueryClient();

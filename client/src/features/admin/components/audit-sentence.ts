@@ -1,8 +1,9 @@
 import { categoryLabel } from '@client/lib/domain-labels';
-import type { Lang, MessageKey, Translate } from '@client/lib/i18n';
+import type { Lang } from '@client/lib/i18n';
 import { warningWords } from '@client/lib/warning-labels';
 import type { CategoryCode } from '@shared/domain/incident-types';
 import type { Consultation, EmergencyResponse, Warning } from '@shared/schemas/warnings';
+import type { AnyKey, Words } from '../i18n';
 
 /** An audit line as a sentence: who did what to which record. The JSON stays one click away. */
 export interface AuditLine {
@@ -12,14 +13,14 @@ export interface AuditLine {
   payload: Record<string, unknown>;
 }
 
-const STATUTORY_KIND: Record<string, MessageKey> = {
+const STATUTORY_KIND: Record<string, AnyKey> = {
   direct_entry: 'incidents.ob.direct_entry',
   direct_notified: 'incidents.ob.direct_notified',
   notification: 'incidents.ob.notification',
 };
 
 /** The common event types; any other reads the fallback sentence. */
-const SENTENCE: Record<string, MessageKey> = {
+const SENTENCE: Record<string, AnyKey> = {
   'incident.created': 'audit.say.incident.created',
   'incident.updated': 'audit.say.incident.updated',
   'incident.verified': 'audit.say.incident.verified',
@@ -64,7 +65,7 @@ const SENTENCE: Record<string, MessageKey> = {
 };
 
 /** The kind of record an event is about, as a word (the type tag's text). */
-export const KIND_LABEL: Record<string, MessageKey> = {
+export const KIND_LABEL: Record<string, AnyKey> = {
   user: 'audit.kind.user',
   token: 'audit.kind.token',
   auth: 'audit.kind.auth',
@@ -85,7 +86,7 @@ export const KIND_LABEL: Record<string, MessageKey> = {
   consultation: 'audit.kind.warning',
 };
 
-const REPORT_KIND: Record<string, MessageKey> = {
+const REPORT_KIND: Record<string, AnyKey> = {
   initial: 'audit.report.initial',
   followup: 'audit.report.followup',
   final: 'audit.report.final',
@@ -97,7 +98,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'n
 
 export function auditSentence(
   line: AuditLine,
-  t: Translate,
+  t: Words,
   lang: Lang,
   person: (username: string) => string,
 ): string {

@@ -1,7 +1,6 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { PAGE_OF_50, TablePage } from '@client/components/table-page';
 import { describeError } from '@client/lib/error-text';
-import { useT } from '@client/lib/i18n';
 import type { CalendarDay, CalendarOverride } from '@shared/schemas/calendar';
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -18,6 +17,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { calendarYearQuery, clearCalendarDay, putCalendarDays } from '../api/calendar';
+import { useWords } from '../i18n';
 
 const FESTIVALS = [
   'new_year',
@@ -35,7 +35,7 @@ const FESTIVALS = [
  * holidays here clears the "missing" warning.
  */
 export function CalendarPage() {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [year, setYear] = useState(() => new Date().getFullYear());
   const { data, isFetching, error, refetch } = useQuery(calendarYearQuery(year));

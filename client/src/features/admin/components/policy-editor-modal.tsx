@@ -1,5 +1,4 @@
 import { describeError } from '@client/lib/error-text';
-import { useT } from '@client/lib/i18n';
 import { validatePolicy } from '@shared/domain/deadline-policy';
 import type { DeadlinePolicy } from '@shared/domain/incident-types';
 import type { DeadlinePolicyBody } from '@shared/schemas/deadlines';
@@ -7,6 +6,7 @@ import type { PolicyProfile } from '@shared/schemas/policy-profiles';
 import { Alert, App, Input, Modal, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { savePolicyProfile } from '../api/save-policy-profile';
+import { useWords } from '../i18n';
 
 interface Props {
   /** The custom copy being edited; null: closed. */
@@ -20,7 +20,7 @@ interface Props {
  * shared/domain/deadline-policy.ts validatePolicy); the server's refusal, if any, is shown as well.
  */
 export function PolicyEditorModal({ profile, onClose, onSaved }: Props) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [text, setText] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);

@@ -2,7 +2,7 @@ import { CheckOutlined, CopyOutlined, DeleteOutlined, EditOutlined, EyeOutlined 
 import { TablePage } from '@client/components/table-page';
 import { useDisplayName } from '@client/hooks/use-display-name';
 import { describeError } from '@client/lib/error-text';
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
 import type { PolicyProfile } from '@shared/schemas/policy-profiles';
 import { useQuery } from '@tanstack/react-query';
@@ -12,6 +12,7 @@ import { copyPolicyProfile } from '../api/copy-policy-profile';
 import { deletePolicyProfile } from '../api/delete-policy-profile';
 import { policyProfilesQuery } from '../api/list-policy-profiles';
 import { selectPolicyProfile } from '../api/select-policy-profile';
+import { useWords } from '../i18n';
 import { PolicyEditorModal } from './policy-editor-modal';
 import { policyWords } from './policy-words';
 
@@ -21,7 +22,7 @@ import { policyWords } from './policy-words';
  * read a table in words, copy one and edit the copy.
  */
 export function PolicyProfilesPage() {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   const person = useDisplayName();
   const { message } = App.useApp();

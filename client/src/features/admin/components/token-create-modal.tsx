@@ -1,8 +1,8 @@
 import { FormModal } from '@client/components/form-modal';
-import { useT } from '@client/lib/i18n';
 import type { CreatedToken } from '@shared/schemas/tokens';
 import { Form, Input } from 'antd';
 import { createToken } from '../api/create-token';
+import { useWords } from '../i18n';
 
 interface Props {
   open: boolean;
@@ -11,7 +11,7 @@ interface Props {
 }
 
 export function TokenCreateModal({ open, onClose, onCreated }: Props) {
-  const t = useT();
+  const t = useWords();
   return (
     <FormModal<{ name: string }>
       open={open}

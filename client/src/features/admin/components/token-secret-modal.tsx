@@ -1,8 +1,8 @@
 import { CopyOutlined } from '@ant-design/icons';
 import { useCopy } from '@client/hooks/use-copy';
-import { useT } from '@client/lib/i18n';
 import type { CreatedToken } from '@shared/schemas/tokens';
 import { Alert, Button, Input, Modal, Space, Typography } from 'antd';
+import { useWords } from '../i18n';
 
 interface Props {
   created: CreatedToken | null;
@@ -11,7 +11,7 @@ interface Props {
 
 /** The only time the secret is ever visible: closing needs a deliberate click. */
 export function TokenSecretModal({ created, onClose }: Props) {
-  const t = useT();
+  const t = useWords();
   const { input, copy } = useCopy();
 
   return (

@@ -2,7 +2,6 @@ import { StopOutlined } from '@ant-design/icons';
 import { PAGE_OF_50, TablePage } from '@client/components/table-page';
 import { useDisplayName } from '@client/hooks/use-display-name';
 import { describeError } from '@client/lib/error-text';
-import { useT } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
 import type { ApiToken, CreatedToken } from '@shared/schemas/tokens';
 import { useQuery } from '@tanstack/react-query';
@@ -10,11 +9,12 @@ import { App, Button, Popconfirm, type TableColumnsType, Tag, Typography } from 
 import { useState } from 'react';
 import { tokensQuery } from '../api/list-tokens';
 import { revokeToken } from '../api/revoke-token';
+import { useWords } from '../i18n';
 import { TokenCreateModal } from './token-create-modal';
 import { TokenSecretModal } from './token-secret-modal';
 
 export function TokensPage() {
-  const t = useT();
+  const t = useWords();
   const person = useDisplayName();
   const { message } = App.useApp();
   const { data: tokens = [], isFetching, error, refetch } = useQuery(tokensQuery());

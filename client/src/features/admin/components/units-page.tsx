@@ -2,15 +2,15 @@ import { ImportOutlined } from '@ant-design/icons';
 import { TablePage } from '@client/components/table-page';
 import { ApiError } from '@client/lib/api-client';
 import { describeError } from '@client/lib/error-text';
-import { type MessageKey, useT } from '@client/lib/i18n';
 import type { ImportLineError, UnitKind, UnitListItem } from '@shared/schemas/units';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Input, Modal, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { importUnits, updateUnit } from '../api/change-units';
 import { unitsQuery } from '../api/list-units';
+import { type AnyKey, useWords } from '../i18n';
 
-const KIND_LABEL: Record<UnitKind, MessageKey> = {
+const KIND_LABEL: Record<UnitKind, AnyKey> = {
   district: 'units.kind.district',
   township: 'units.kind.township',
   dev_zone: 'units.kind.dev_zone',
@@ -36,7 +36,7 @@ function toTree(items: UnitListItem[]): Row[] {
 
 /** 单位管理: the duty network's tree, communities without both informants flagged, CSV import. */
 export function UnitsPage() {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const { data: units = [], isFetching, error, refetch } = useQuery(unitsQuery());
   const reload = () => void refetch();

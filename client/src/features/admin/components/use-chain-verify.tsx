@@ -1,14 +1,14 @@
 import { SafetyOutlined } from '@ant-design/icons';
 import { describeError } from '@client/lib/error-text';
-import { useT } from '@client/lib/i18n';
 import type { ChainReport } from '@shared/schemas/events';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { verifyChain } from '../api/verify-chain';
+import { useWords } from '../i18n';
 
 /** The button and, once pressed, the verdict on the hash chain. */
 export function useChainVerify() {
-  const t = useT();
+  const t = useWords();
   const check = useMutation<ChainReport>({ mutationFn: verifyChain });
   const report = check.data ?? null;
   const error = check.error;

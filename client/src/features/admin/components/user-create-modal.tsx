@@ -1,10 +1,10 @@
 import { FormModal } from '@client/components/form-modal';
 import { ApiError } from '@client/lib/api-client';
 import { describeError } from '@client/lib/error-text';
-import { useT } from '@client/lib/i18n';
 import type { CreateUserBody, Role, User } from '@shared/schemas/users';
 import { App, Form, Input } from 'antd';
 import { createUser } from '../api/create-user';
+import { useWords } from '../i18n';
 import { passwordRules, UserProfileFields, usernameRules } from './user-form-fields';
 
 interface CreateValues {
@@ -25,7 +25,7 @@ interface Props {
 }
 
 export function UserCreateModal({ open, onClose, onCreated }: Props) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateValues>();
 

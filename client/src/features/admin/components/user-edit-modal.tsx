@@ -1,8 +1,8 @@
 import { FormModal } from '@client/components/form-modal';
-import { useT } from '@client/lib/i18n';
 import type { Role, UpdateUserBody, User } from '@shared/schemas/users';
 import { App, Form, Input, Switch } from 'antd';
 import { updateUser } from '../api/update-user';
+import { useWords } from '../i18n';
 import { passwordRules, UserProfileFields } from './user-form-fields';
 
 interface EditValues {
@@ -44,7 +44,7 @@ function changes(user: User, values: EditValues): UpdateUserBody {
 }
 
 export function UserEditModal({ open, user, isSelf, onClose, onSaved }: Props) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
 
   async function submit(values: EditValues) {

@@ -1,13 +1,12 @@
-import type { Translate } from '@client/lib/i18n';
-import { useT } from '@client/lib/i18n';
 import { roleLabel } from '@client/lib/roles';
 import { PASSWORD_MIN_LENGTH, ROLES } from '@shared/schemas/users';
 import { useQuery } from '@tanstack/react-query';
 import { Checkbox, Form, type FormRule, Input, Select, Switch } from 'antd';
 import { unitsQuery } from '../api/list-units';
+import { useWords, type Words } from '../i18n';
 
 // These mirror shared/schemas/users.ts for quick feedback; the server's check is the one that counts.
-export function usernameRules(t: Translate): FormRule[] {
+export function usernameRules(t: Words): FormRule[] {
   return [
     { required: true, message: t('users.usernameRule') },
     { min: 2, max: 40, message: t('users.usernameRule') },
@@ -15,7 +14,7 @@ export function usernameRules(t: Translate): FormRule[] {
   ];
 }
 
-export function passwordRules(t: Translate, required: boolean): FormRule[] {
+export function passwordRules(t: Words, required: boolean): FormRule[] {
   return [
     { required, message: t('users.passwordRule') },
     { min: PASSWORD_MIN_LENGTH, max: 200, message: t('users.passwordRule') },
@@ -24,7 +23,7 @@ export function passwordRules(t: Translate, required: boolean): FormRule[] {
 
 /** The fields a new user and an edited user share. */
 export function UserProfileFields() {
-  const t = useT();
+  const t = useWords();
   return (
     <>
       <Form.Item
@@ -58,7 +57,7 @@ export function UserProfileFields() {
 
 /** The person's unit (the district by default) and, for an informant, A角 or B角. */
 function UnitFields() {
-  const t = useT();
+  const t = useWords();
   const { data: units = [] } = useQuery(unitsQuery());
   const roles = Form.useWatch<string[] | undefined>('roles');
   return (

@@ -1,7 +1,6 @@
 import { CheckCircleTwoTone, EditOutlined } from '@ant-design/icons';
 import { PAGE_OF_50, TablePage } from '@client/components/table-page';
 import { describeError } from '@client/lib/error-text';
-import { useT } from '@client/lib/i18n';
 import { roleColor, roleLabel } from '@client/lib/roles';
 import { formatInstant } from '@client/lib/time';
 import type { User } from '@shared/schemas/users';
@@ -11,6 +10,7 @@ import { useState } from 'react';
 import { unitsQuery } from '../api/list-units';
 import { usersQuery } from '../api/list-users';
 import { updateUser } from '../api/update-user';
+import { useWords } from '../i18n';
 import { UserCreateModal } from './user-create-modal';
 import { UserEditModal } from './user-edit-modal';
 
@@ -27,7 +27,7 @@ function upsert(users: User[] | undefined, user: User): User[] | undefined {
 }
 
 export function UsersPage({ currentUserId }: { currentUserId: number }) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const client = useQueryClient();
   const { data: users = [], isFetching, error, refetch } = useQuery(usersQuery());

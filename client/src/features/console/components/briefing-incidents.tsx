@@ -1,10 +1,10 @@
 import { useNow } from '@client/hooks/use-now';
 import { useDomainLabels } from '@client/lib/domain-labels';
-import { useT } from '@client/lib/i18n';
 import { formatCountdown, formatShortInstant } from '@client/lib/time';
 import type { Incident } from '@shared/schemas/incidents';
 import { Tag } from 'antd';
 import { Link } from 'react-router-dom';
+import { useWords } from '../i18n';
 
 const SHOWN = 6;
 
@@ -33,7 +33,7 @@ const byDue = (a: Incident, b: Incident) =>
     (b.nextDueAt ? Date.parse(b.nextDueAt) : Number.POSITIVE_INFINITY) || a.id - b.id;
 
 function Clock({ incident, now }: { incident: Incident; now: number }) {
-  const t = useT();
+  const t = useWords();
   if (!incident.nextDueAt) return <span className="brief-clock brief-clock-none">—</span>;
   const left = Date.parse(incident.nextDueAt) - now;
   if (left <= 0) {
@@ -52,7 +52,7 @@ function Clock({ incident, now }: { incident: Incident; now: number }) {
 
 /** The open incidents, soonest deadline first, each with its next report and its clock. */
 export function BriefingIncidents({ incidents }: { incidents: Incident[] }) {
-  const t = useT();
+  const t = useWords();
   const labels = useDomainLabels();
   const now = useNow();
   if (incidents.length === 0) {

@@ -1,9 +1,9 @@
 import { ApiError } from '@client/lib/api-client';
 import { describeError } from '@client/lib/error-text';
-import type { MessageKey, Translate } from '@client/lib/i18n';
+import type { AnyKey, Words } from '../i18n';
 
 /** Check-in and spot-check refusals in the words of the duty room; the server's detail follows. */
-const dutyCodes: Record<string, MessageKey> = {
+const dutyCodes: Record<string, AnyKey> = {
   DUTY_ERR_NOT_ROSTERED: 'duty.err.notRostered',
   DUTY_ERR_CHECKIN_WINDOW: 'duty.err.window',
   DUTY_ERR_ALREADY_DONE: 'duty.err.alreadyDone',
@@ -13,7 +13,7 @@ const dutyCodes: Record<string, MessageKey> = {
   DUTY_ERR_FORBIDDEN: 'duty.err.forbidden',
 };
 
-export function describeDutyError(t: Translate, error: unknown): string {
+export function describeDutyError(t: Words, error: unknown): string {
   if (error instanceof ApiError) {
     const key = dutyCodes[error.code];
     if (key) return t(key, { message: error.message });

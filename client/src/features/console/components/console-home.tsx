@@ -2,7 +2,6 @@ import { CheckCircleTwoTone, CloseCircleTwoTone, SafetyCertificateOutlined } fro
 import { RoleTags } from '@client/components/role-tags';
 import { useDutyNow, useMyShifts, useOpenSpotChecks } from '@client/hooks/use-duty-data';
 import { describeError } from '@client/lib/error-text';
-import { useT } from '@client/lib/i18n';
 import type { User } from '@shared/schemas/users';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
@@ -17,9 +16,10 @@ import { MyTodoCard } from './my-todo-card';
 import { ShiftBriefingCard, wantsBriefing } from './shift-briefing-card';
 import { SpotChecksCard } from './spot-checks-card';
 import './console.css';
+import { useWords } from '../i18n';
 
 function WelcomeCard({ user }: { user: User }) {
-  const t = useT();
+  const t = useWords();
   const { data: health, error: healthError } = useQuery(healthQuery());
 
   return (
@@ -65,7 +65,7 @@ function WelcomeCard({ user }: { user: User }) {
 
 /** 值班台: the wall banner of who is on duty, the caller's own check-in, and spot-checks. */
 export function ConsoleHome({ user }: { user: User }) {
-  const t = useT();
+  const t = useWords();
   const duty = useDutyNow();
   const mine = useMyShifts();
   const spot = useOpenSpotChecks();

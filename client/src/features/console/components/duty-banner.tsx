@@ -1,11 +1,12 @@
 import { AlertOutlined, ThunderboltFilled, WarningFilled } from '@ant-design/icons';
 import { shortfallLines } from '@client/lib/duty-shortfall';
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { formatDay } from '@client/lib/time';
 import type { DutyNow } from '@shared/schemas/attendance';
 import type { Shift } from '@shared/schemas/roster';
 import { Alert, Spin, Tag } from 'antd';
 import type { ReactNode } from 'react';
+import { useWords } from '../i18n';
 import { dutyRoleOne } from './duty-labels';
 import { DutyPerson } from './duty-person';
 import { ShiftCountdown } from './shift-countdown';
@@ -31,7 +32,7 @@ interface ColumnProps {
 }
 
 function Column({ title, shifts, showState, meId, testId, emptyText, required }: ColumnProps) {
-  const t = useT();
+  const t = useWords();
   const short = required !== undefined && shifts.length > 0 && shifts.length < required;
   return (
     <div className="duty-col" data-testid={testId} data-count={shifts.length}>
@@ -60,7 +61,7 @@ function Column({ title, shifts, showState, meId, testId, emptyText, required }:
 
 /** 当前值班: the wall banner of the duty room, readable from across it. */
 export function DutyBanner({ duty, error, meId, actions }: Props) {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   if (!duty) {
     return (

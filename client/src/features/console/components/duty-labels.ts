@@ -1,5 +1,5 @@
-import type { MessageKey } from '@client/lib/i18n';
 import type { Shift } from '@shared/schemas/roster';
+import type { AnyKey } from '../i18n';
 
 export type AttendanceState = 'checked_in' | 'late' | 'missed' | 'pending' | 'checked_out';
 
@@ -9,7 +9,7 @@ export function attendanceOf(shift: Shift): AttendanceState {
   return shift.missed ? 'missed' : 'pending';
 }
 
-export const attendanceLook: Record<AttendanceState, { color: string; key: MessageKey }> = {
+export const attendanceLook: Record<AttendanceState, { color: string; key: AnyKey }> = {
   checked_in: { color: 'success', key: 'duty.att.checked_in' },
   late: { color: 'warning', key: 'duty.att.late' },
   missed: { color: 'error', key: 'duty.att.missed' },
@@ -18,7 +18,7 @@ export const attendanceLook: Record<AttendanceState, { color: string; key: Messa
 };
 
 /** One person's post, for running text ("王芳（值班员）"). */
-export const dutyRoleOne: Record<Shift['role'], MessageKey> = {
+export const dutyRoleOne: Record<Shift['role'], AnyKey> = {
   officer: 'duty.one.officer',
   leader: 'duty.one.leader',
   backup: 'duty.one.backup',

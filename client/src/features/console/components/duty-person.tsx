@@ -1,13 +1,13 @@
 import { PhoneOutlined } from '@ant-design/icons';
-import { useT } from '@client/lib/i18n';
 import { formatHourMinute } from '@client/lib/time';
 import type { Shift } from '@shared/schemas/roster';
 import { Tag } from 'antd';
+import { useWords } from '../i18n';
 import { attendanceLook, attendanceOf } from './duty-labels';
 
 /** A name on the wall banner: big name, phone, and (for officers, or anyone who did) the check-in state. */
 export function DutyPerson({ shift, showState, isMe }: { shift: Shift; showState: boolean; isMe: boolean }) {
-  const t = useT();
+  const t = useWords();
   const state = attendanceOf(shift);
   const time = shift.checkInAt ? formatHourMinute(shift.checkInAt) : '';
   return (

@@ -1,5 +1,4 @@
 import { describeError } from '@client/lib/error-text';
-import { useT } from '@client/lib/i18n';
 import { formatHourMinute } from '@client/lib/time';
 import type { Escalation, EscalationStep } from '@shared/schemas/escalation';
 import type { User } from '@shared/schemas/users';
@@ -7,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Space, Typography } from 'antd';
 import { acknowledgeEscalation } from '../api/acknowledge-escalation';
 import { activeEscalationsQuery } from '../api/list-active-escalations';
+import { useWords } from '../i18n';
 
 function Person({ step }: { step: EscalationStep }) {
   return (
@@ -20,7 +20,7 @@ function Person({ step }: { step: EscalationStep }) {
 }
 
 function EscalationLine({ e, canAcknowledge }: { e: Escalation; canAcknowledge: boolean }) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const client = useQueryClient();
   const ack = useMutation({
@@ -78,7 +78,7 @@ function EscalationLine({ e, canAcknowledge }: { e: Escalation; canAcknowledge: 
 
 /** 逐级上报: what the leader on call has not acknowledged, and whom the duty room calls next. */
 export function EscalationBanner({ user }: { user: User }) {
-  const t = useT();
+  const t = useWords();
   const { data, error } = useQuery(activeEscalationsQuery());
   if (error) return <Alert type="error" showIcon title={describeError(t, error)} />;
   if (!data || data.length === 0) return null;

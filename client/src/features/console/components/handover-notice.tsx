@@ -1,7 +1,6 @@
 import { SwapOutlined } from '@ant-design/icons';
 import { pollEvery } from '@client/hooks/use-refetch-at';
 import { awaitingHandoversQuery } from '@client/lib/api/awaiting-handovers';
-import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import { formatMinute } from '@client/lib/time';
 import type { Handover } from '@shared/schemas/handover';
@@ -10,6 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { Link } from 'react-router-dom';
 import './briefing.css';
+import { useWords } from '../i18n';
 
 function signerOf(h: Handover): string {
   return h.incoming?.name ?? h.content.people.incoming.map((p) => p.name).join('、');
@@ -25,7 +25,7 @@ function isIncoming(h: Handover, userId: number): boolean {
  * console; the incoming officer gets the way to sign.
  */
 export function HandoverNotice({ user }: { user: User }) {
-  const t = useT();
+  const t = useWords();
   // Read again on every handover event and every few minutes.
   const awaiting = useQuery({ ...awaitingHandoversQuery(), ...pollEvery(120_000) });
   const leader = hasRole(user, 'leader');

@@ -1,8 +1,8 @@
 import { AimOutlined } from '@ant-design/icons';
-import { useT } from '@client/lib/i18n';
 import type { User } from '@shared/schemas/users';
 import { Button } from 'antd';
 import { lazy, Suspense, useState } from 'react';
+import { useWords } from '../i18n';
 
 // The form is for a few people a few times a day; it stays out of the duty post's first load.
 const IssueSpotCheckModal = lazy(() =>
@@ -10,7 +10,7 @@ const IssueSpotCheckModal = lazy(() =>
 );
 
 export function IssueSpotCheckButton({ user }: { user: User }) {
-  const t = useT();
+  const t = useWords();
   const [open, setOpen] = useState(false);
   const [used, setUsed] = useState(false);
   return (

@@ -1,9 +1,9 @@
-import { useT } from '@client/lib/i18n';
 import type { IssueSpotCheckBody } from '@shared/schemas/spot-checks';
 import type { User } from '@shared/schemas/users';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Radio } from 'antd';
 import { issueSpotCheck } from '../api/issue-spot-check';
+import { useWords } from '../i18n';
 import { describeDutyError } from './console-errors';
 
 type Source = NonNullable<IssueSpotCheckBody['source']>;
@@ -22,7 +22,7 @@ interface Props {
 
 /** 查岗: a leader or administrator checks the post, or records a call from the upper level. */
 export function IssueSpotCheckModal({ user, open, onClose }: Props) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const source = Form.useWatch('source', form);

@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, LoginOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useNow } from '@client/hooks/use-now';
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { formatDay, formatHourMinute, formatLocalWall } from '@client/lib/time';
 import type { MyShifts } from '@shared/schemas/attendance';
 import type { Shift } from '@shared/schemas/roster';
@@ -8,6 +8,7 @@ import { Alert, App, Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { checkIn } from '../api/check-in';
 import { checkOut } from '../api/check-out';
+import { useWords } from '../i18n';
 import { describeDutyError } from './console-errors';
 import { attendanceLook, attendanceOf, dutyRoleOne } from './duty-labels';
 
@@ -18,7 +19,7 @@ interface Props {
 }
 
 function ShiftLine({ shift }: { shift: Shift }) {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   return (
     <span>
@@ -30,7 +31,7 @@ function ShiftLine({ shift }: { shift: Shift }) {
 
 /** 到岗签到: the signed-in person's own shift, its check-in window, and the buttons. */
 export function MyDutyCard({ mine, error, onChanged }: Props) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const now = useNow(5000);
   const [busy, setBusy] = useState(false);

@@ -1,7 +1,6 @@
 import { CheckOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useDisplayName } from '@client/hooks/use-display-name';
 import { describeError } from '@client/lib/error-text';
-import { useT } from '@client/lib/i18n';
 import { useSession } from '@client/lib/session';
 import { bureauToday, bureauWallToIso, formatHourMinute, formatShortInstant } from '@client/lib/time';
 import type { SignoffRequest } from '@shared/schemas/signoffs';
@@ -13,6 +12,7 @@ import { Link } from 'react-router-dom';
 import { openIncidentsQuery } from '../api/list-open-incidents';
 import { acknowledgeIncident, decideSignoff, mySignoffsQuery } from '../api/my-signoffs';
 import { giveInstruction, spotChecksSinceQuery, uninstructedIncidentsQuery } from '../api/my-todo-reads';
+import { useWords } from '../i18n';
 
 const spotColor: Record<SpotCheck['status'], string> = {
   open: 'processing',
@@ -27,7 +27,7 @@ const spotColor: Record<SpotCheck['status'], string> = {
  * answers to the spot-checks I issued today, and open incidents still without an instruction (批示).
  */
 export function MyTodoCard() {
-  const t = useT();
+  const t = useWords();
   const person = useDisplayName();
   const session = useSession();
   const me = session.status === 'authenticated' ? session.user.username : null;
@@ -141,7 +141,7 @@ function InstructItem({
   receivedAt: string;
   onDone: () => void;
 }) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -197,7 +197,7 @@ function InstructItem({
 }
 
 function SignoffItem({ request, onDone }: { request: SignoffRequest; onDone: () => void }) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState<'approve' | 'return' | null>(null);
@@ -289,7 +289,7 @@ function AcknowledgeItem({
   receivedAt: string;
   onDone: () => void;
 }) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

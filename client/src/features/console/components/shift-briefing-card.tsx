@@ -2,7 +2,6 @@ import { FileTextOutlined, ThunderboltFilled } from '@ant-design/icons';
 import { WarningChips } from '@client/components/warning-chips';
 import { pollEvery } from '@client/hooks/use-refetch-at';
 import { activeResponsesQuery, activeWarningsQuery } from '@client/lib/api/active-warnings';
-import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import type { DutyNow } from '@shared/schemas/attendance';
 import type { Handover } from '@shared/schemas/handover';
@@ -15,6 +14,7 @@ import { openIncidentsQuery } from '../api/list-open-incidents';
 import { BriefingIncidents } from './briefing-incidents';
 import { describeDutyError } from './console-errors';
 import './briefing.css';
+import { useWords } from '../i18n';
 
 /** Who the briefing is for: the officer on duty or coming on next, and the leaders. */
 export function wantsBriefing(user: User, duty: DutyNow | null): boolean {
@@ -24,7 +24,7 @@ export function wantsBriefing(user: User, duty: DutyNow | null): boolean {
 }
 
 function LastHandover({ h }: { h: Handover }) {
-  const t = useT();
+  const t = useWords();
   const open = h.pending.filter((p) => !p.done);
   return (
     <div className="brief-last" data-testid="briefing-last" data-handover-id={h.id}>
@@ -63,7 +63,7 @@ function LastHandover({ h }: { h: Handover }) {
  * today's leader and any strengthened duty. Opens the incoming officer's console.
  */
 export function ShiftBriefingCard({ duty }: { duty: DutyNow | null }) {
-  const t = useT();
+  const t = useWords();
   const latest = useQuery({ ...latestHandoverQuery(), ...pollEvery(300_000) });
   const open = useQuery({ ...openIncidentsQuery(), ...pollEvery(60_000) });
   const warnings = useQuery(activeWarningsQuery()).data ?? [];

@@ -1,10 +1,10 @@
 import { useNow } from '@client/hooks/use-now';
-import { useT } from '@client/lib/i18n';
 import { formatCountdown, formatHourMinute } from '@client/lib/time';
+import { useWords } from '../i18n';
 
 /** 距交班 hh:mm:ss, ticking on its own so the rest of the banner does not re-render every second. */
 export function ShiftCountdown({ end }: { end: string | null }) {
-  const t = useT();
+  const t = useWords();
   const now = useNow();
   if (!end) return <div className="duty-countdown duty-countdown-none">—</div>;
   const left = Date.parse(end) - now;

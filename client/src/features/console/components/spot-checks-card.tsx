@@ -1,9 +1,9 @@
 import { SpotCheckCountdown } from '@client/components/spot-check-countdown';
 import { useDisplayName } from '@client/hooks/use-display-name';
-import { useT } from '@client/lib/i18n';
 import { formatHourMinute } from '@client/lib/time';
 import type { SpotCheck } from '@shared/schemas/spot-checks';
 import { Card, Tag, Typography } from 'antd';
+import { useWords } from '../i18n';
 
 const statusColor: Record<SpotCheck['status'], string> = {
   open: 'processing',
@@ -14,7 +14,7 @@ const statusColor: Record<SpotCheck['status'], string> = {
 
 /** Unanswered spot-checks for everyone to see: who checked, when, and the time left. */
 export function SpotChecksCard({ pending }: { pending: SpotCheck[] }) {
-  const t = useT();
+  const t = useWords();
   const person = useDisplayName();
   return (
     <Card

@@ -1,13 +1,13 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useNow } from '@client/hooks/use-now';
 import { dutySettingsQuery } from '@client/lib/duty-settings';
-import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import type { Handover } from '@shared/schemas/handover';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { acceptHandover } from '../api/accept-handover';
+import { useWords } from '../i18n';
 import { CarriedList, carriedRows } from './carried-list';
 import { describeHandoverError, isErrorCode } from './handover-errors';
 
@@ -18,7 +18,7 @@ interface Props {
 
 /** 接班签收: the incoming officer ticks every carried item, one by one, then signs. */
 export function AcceptPanel({ handover: h, onAccepted }: Props) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [checked, setChecked] = useState<ReadonlySet<string>>(() => new Set());
   const [busy, setBusy] = useState(false);

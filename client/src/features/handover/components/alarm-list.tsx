@@ -1,7 +1,7 @@
 import { WarningOutlined } from '@ant-design/icons';
-import { useT } from '@client/lib/i18n';
 import type { HandoverAlarm } from '@shared/schemas/handover';
 import { Empty, Tag } from 'antd';
+import { useWords } from '../i18n';
 import { alarmLabel } from './handover-labels';
 
 /**
@@ -9,7 +9,7 @@ import { alarmLabel } from './handover-labels';
  * way upstream. Each line is the record's own (in Chinese, like the printed record).
  */
 export function AlarmList({ alarms }: { alarms: HandoverAlarm[] }) {
-  const t = useT();
+  const t = useWords();
   if (alarms.length === 0) {
     return (
       <Empty

@@ -1,10 +1,10 @@
 import { EditOutlined } from '@ant-design/icons';
-import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import type { Handover } from '@shared/schemas/handover';
 import { Alert, App, Button, Card, Empty, Input } from 'antd';
 import { useState } from 'react';
 import { addAmendment } from '../api/add-amendment';
+import { useWords } from '../i18n';
 import { describeHandoverError } from './handover-errors';
 
 interface Props {
@@ -15,7 +15,7 @@ interface Props {
 
 /** 更正记录: a sealed handover is never edited, only added to, each addition signed. */
 export function AmendmentsCard({ handover: h, canAmend, onAmended }: Props) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);

@@ -2,7 +2,7 @@ import { DateRange } from '@client/components/date-range';
 import { LoadError } from '@client/components/load-error';
 import { tableCards } from '@client/components/table-cards';
 import { usePhone } from '@client/hooks/use-phone';
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { formatDay, formatShortInstant } from '@client/lib/time';
 import type { Handover, HandoverQuery } from '@shared/schemas/handover';
 import { useQuery } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { handoverArchiveQuery } from '../api/list-handovers';
+import { useWords } from '../i18n';
 import { describeHandoverError } from './handover-errors';
 import { expectedSigner, statusColor, statusLabel } from './handover-labels';
 
@@ -35,7 +36,7 @@ function queryOf(filter: Filter): HandoverQuery {
 
 /** 档案: every handover, searchable by duty date and by the officers who handed over or took over. */
 export function ArchiveTab() {
-  const t = useT();
+  const t = useWords();
   const phone = usePhone();
   const lang = useLang();
   const navigate = useNavigate();

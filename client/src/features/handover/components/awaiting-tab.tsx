@@ -1,5 +1,4 @@
 import { NotLoaded } from '@client/components/load-error';
-import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import { formatMinute } from '@client/lib/time';
 import type { Handover } from '@shared/schemas/handover';
@@ -7,6 +6,7 @@ import type { User } from '@shared/schemas/users';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Button, Card, Collapse, Empty, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
+import { useWords } from '../i18n';
 import { AcceptPanel } from './accept-panel';
 import { CarriedList, carriedRows } from './carried-list';
 import { describeHandoverError } from './handover-errors';
@@ -15,7 +15,7 @@ import { HandoverMeta } from './handover-meta';
 import { HandoverSections } from './handover-sections';
 
 function AwaitingCard({ handover: h, user }: { handover: Handover; user: User }) {
-  const t = useT();
+  const t = useWords();
   const navigate = useNavigate();
   const canSign = hasRole(user, 'officer') && isIncomingOf(h, user.id);
   return (
@@ -75,7 +75,7 @@ function AwaitingCard({ handover: h, user }: { handover: Handover; user: User })
 
 /** 待接班: handovers submitted and not signed; the incoming officer confirms and signs here. */
 export function AwaitingTab({ user, pending }: { user: User; pending: UseQueryResult<Handover[]> }) {
-  const t = useT();
+  const t = useWords();
   const { data, error, refetch } = pending;
   if (!data) {
     return <NotLoaded error={error} describe={describeHandoverError} spinClassName="ho-spin" />;

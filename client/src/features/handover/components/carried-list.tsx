@@ -1,10 +1,10 @@
 import { useNow } from '@client/hooks/use-now';
 import { useDomainLabels } from '@client/lib/domain-labels';
-import { useT } from '@client/lib/i18n';
 import { formatShortInstant } from '@client/lib/time';
 import type { OpenIncident } from '@shared/schemas/handover';
 import { Checkbox, Empty, Tag } from 'antd';
 import { Link } from 'react-router-dom';
+import { useWords } from '../i18n';
 import { obligationLabel, stageLabel } from './handover-labels';
 
 export interface CarriedRow {
@@ -35,7 +35,7 @@ interface Props {
 }
 
 function IncidentLine({ incident, now }: { incident: OpenIncident; now: number | null }) {
-  const t = useT();
+  const t = useWords();
   const labels = useDomainLabels();
   const due = incident.next?.dueAt ? Date.parse(incident.next.dueAt) : null;
   const over = incident.overdue || (now !== null && due !== null && due <= now);
@@ -76,7 +76,7 @@ function IncidentLine({ incident, now }: { incident: OpenIncident; now: number |
 
 /** 移交事项: every open incident with its stage and next report, every unfinished pending item. */
 export function CarriedList({ rows, confirm, confirmedKeys, live = true }: Props) {
-  const t = useT();
+  const t = useWords();
   const tick = useNow(30_000);
   const now = live ? tick : null;
   if (rows.length === 0) {

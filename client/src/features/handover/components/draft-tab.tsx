@@ -1,6 +1,5 @@
 import { CheckCircleOutlined, EyeOutlined } from '@ant-design/icons';
 import { NotLoaded } from '@client/components/load-error';
-import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import type { Handover, HandoverDraft } from '@shared/schemas/handover';
 import type { User } from '@shared/schemas/users';
@@ -11,6 +10,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { handoverDraftQuery } from '../api/get-handover-draft';
 import { reviseHandover } from '../api/revise-handover';
 import { submitHandover } from '../api/submit-handover';
+import { useWords } from '../i18n';
 import { HandoverEditor } from './handover-editor';
 import { describeHandoverError, isErrorCode } from './handover-errors';
 import { expectedSigner } from './handover-labels';
@@ -18,7 +18,7 @@ import { HandoverMeta } from './handover-meta';
 import { useHandover } from './use-handover-data';
 
 function DraftPeople({ draft }: { draft: HandoverDraft }) {
-  const t = useT();
+  const t = useWords();
   const names = (people: { name: string }[]) => people.map((p) => p.name).join('、') || '—';
   return (
     <div className="ho-people">
@@ -37,7 +37,7 @@ function DraftPeople({ draft }: { draft: HandoverDraft }) {
 
 /** The shift already handed over: waiting for the signature (and still revisable), or sealed. */
 function Existing({ id, user, draft }: { id: number; user: User; draft: HandoverDraft }) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { data: h, error, set } = useHandover(id);
@@ -106,7 +106,7 @@ function Existing({ id, user, draft }: { id: number; user: User; draft: Handover
 
 /** 本班交接: the draft of the caller's shift, to edit and submit; or where that handover stands. */
 export function DraftTab({ user }: { user: User }) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const officer = hasRole(user, 'officer');

@@ -1,7 +1,6 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { LoadError, NotLoaded } from '@client/components/load-error';
 import { ApiError } from '@client/lib/api-client';
-import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import type { User } from '@shared/schemas/users';
 import { Alert, Button, Card, Result, Tag, Typography } from 'antd';
@@ -18,10 +17,11 @@ import { HandoverSections } from './handover-sections';
 import { HandoverSignatures } from './handover-signatures';
 import { useHandover } from './use-handover-data';
 import './handover.css';
+import { useWords } from '../i18n';
 
 /** One handover: the record as handed over, the signatures, what was carried, the amendments. */
 export function HandoverDetailPage({ user }: { user: User }) {
-  const t = useT();
+  const t = useWords();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
   const { data: h, error, set } = useHandover(valid ? id : 0);

@@ -1,5 +1,4 @@
 import { LockOutlined, SendOutlined, UndoOutlined } from '@ant-design/icons';
-import { useT } from '@client/lib/i18n';
 import { getBureauZone } from '@client/lib/time';
 import { openSectionText, pendingSectionText } from '@shared/domain/handover-lines';
 import {
@@ -15,6 +14,7 @@ import {
 } from '@shared/schemas/handover';
 import { Alert, Button, Card, Input, Space, Tag, Tooltip } from 'antd';
 import { type ReactNode, useState } from 'react';
+import { useWords } from '../i18n';
 import { CarriedList, type CarriedRow, carriedRows } from './carried-list';
 import { describeHandoverError, isErrorCode } from './handover-errors';
 import { sectionLabel } from './handover-labels';
@@ -39,7 +39,7 @@ interface Props {
 
 /** 交班: the drafted record, editable section by section, with what is carried to the next shift. */
 export function HandoverEditor(props: Props) {
-  const t = useT();
+  const t = useWords();
   const [edited, setEdited] = useState<Partial<Record<SectionKey, string>>>({});
   const [pending, setPending] = useState<PendingDraftItem[]>(() =>
     props.pending.map((p) => ({ id: p.key, key: p.key, text: p.text, done: p.done })),

@@ -1,9 +1,9 @@
 import { ApiError } from '@client/lib/api-client';
 import { describeWith } from '@client/lib/error-text';
-import type { MessageKey } from '@client/lib/i18n';
+import type { AnyKey } from '../i18n';
 
 /** Handover refusals in the words of the duty room; the server's detail follows. */
-const CODES: Record<string, MessageKey> = {
+const CODES: Record<string, AnyKey> = {
   DUTY_ERR_NOT_ROSTERED: 'handover.err.notRostered',
   DUTY_ERR_NOT_INCOMING: 'handover.err.notIncoming',
   DUTY_ERR_SEALED: 'handover.err.sealed',

@@ -1,8 +1,8 @@
 import { DownloadOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useT } from '@client/lib/i18n';
 import { App, Button, Space } from 'antd';
 import { useState } from 'react';
 import { downloadHandover, type HandoverFormat } from '../api/download-handover';
+import { useWords } from '../i18n';
 import { describeHandoverError } from './handover-errors';
 
 function save(blob: Blob, filename: string) {
@@ -18,7 +18,7 @@ function save(blob: Blob, filename: string) {
 
 /** Print view, Markdown and PDF (rendered by the server, with its Chinese font). */
 export function HandoverExports({ id }: { id: number }) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<HandoverFormat | null>(null);
 

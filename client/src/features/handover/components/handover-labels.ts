@@ -1,8 +1,8 @@
-import type { MessageKey } from '@client/lib/i18n';
 import type { Handover, HandoverAlarm, OpenIncident, SectionKey } from '@shared/schemas/handover';
 import type { User } from '@shared/schemas/users';
+import type { AnyKey } from '../i18n';
 
-export const sectionLabel: Record<SectionKey, MessageKey> = {
+export const sectionLabel: Record<SectionKey, AnyKey> = {
   people: 'handover.section.people',
   warnings: 'handover.section.warnings',
   attendance: 'handover.section.attendance',
@@ -16,14 +16,14 @@ export const sectionLabel: Record<SectionKey, MessageKey> = {
   notes: 'handover.section.notes',
 };
 
-export const alarmLabel: Record<HandoverAlarm['kind'], MessageKey> = {
+export const alarmLabel: Record<HandoverAlarm['kind'], AnyKey> = {
   missed_check_in: 'handover.alarms.missed_check_in',
   spot_check: 'handover.alarms.spot_check',
   overdue_report: 'handover.alarms.overdue_report',
   upstream_backlog: 'handover.alarms.upstream_backlog',
 };
 
-export const statusLabel: Record<Handover['status'], MessageKey> = {
+export const statusLabel: Record<Handover['status'], AnyKey> = {
   submitted: 'handover.status.submitted',
   sealed: 'handover.status.sealed',
 };
@@ -33,7 +33,7 @@ export const statusColor: Record<Handover['status'], string> = {
   sealed: 'green',
 };
 
-export const stageLabel: Record<OpenIncident['stage'], MessageKey> = {
+export const stageLabel: Record<OpenIncident['stage'], AnyKey> = {
   received: 'incidents.stage.received',
   verified: 'incidents.stage.verified',
   reported: 'incidents.stage.reported',
@@ -43,7 +43,7 @@ export const stageLabel: Record<OpenIncident['stage'], MessageKey> = {
 
 type ObligationKind = NonNullable<OpenIncident['next']>['kind'];
 
-export const obligationLabel: Record<ObligationKind, MessageKey> = {
+export const obligationLabel: Record<ObligationKind, AnyKey> = {
   initial_phone: 'incidents.ob.initial_phone',
   initial_written: 'incidents.ob.initial_written',
   followup_daily: 'incidents.ob.followup_daily',

@@ -1,11 +1,12 @@
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { formatDay, formatMinute } from '@client/lib/time';
 import type { AuditAnchor } from '@shared/schemas/events';
 import type { ShiftWindow } from '@shared/schemas/handover';
+import { useWords } from '../i18n';
 
 /** 值班日期, the shift's bounds and, once sealed, where the audit log stood (also printed). */
 export function HandoverMeta({ shift, anchor }: { shift: ShiftWindow; anchor?: AuditAnchor | null }) {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   return (
     <span className="ho-meta">

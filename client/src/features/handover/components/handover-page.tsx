@@ -1,5 +1,4 @@
 import { SwapOutlined } from '@ant-design/icons';
-import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import type { User } from '@shared/schemas/users';
 import { useQuery } from '@tanstack/react-query';
@@ -11,13 +10,14 @@ import { AwaitingTab } from './awaiting-tab';
 import { DraftTab } from './draft-tab';
 import { isIncomingOf } from './handover-labels';
 import './handover.css';
+import { useWords } from '../i18n';
 
 type TabKey = 'draft' | 'awaiting' | 'archive';
 const TABS: TabKey[] = ['draft', 'awaiting', 'archive'];
 
 /** 交接班: this shift's handover, those awaiting a signature, and the archive. */
 export function HandoverPage({ user }: { user: User }) {
-  const t = useT();
+  const t = useWords();
   const [params, setParams] = useSearchParams();
   const pending = useQuery(pendingHandoversQuery());
   const mineToSign = (pending.data ?? []).filter((h) => isIncomingOf(h, user.id)).length;

@@ -1,11 +1,12 @@
 import { PrintPage } from '@client/components/print-page';
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import { type HandoverBlock, handoverBlocks } from '@shared/domain/handover-markdown';
 import { useParams } from 'react-router-dom';
 import { describeHandoverError } from './handover-errors';
 import { useHandover } from './use-handover-data';
 import './handover-print.css';
+import { useWords } from '../i18n';
 
 const PAGE_RULE = '@page { size: A4 portrait; margin: 12mm 14mm 10mm; }';
 
@@ -36,7 +37,7 @@ function layout(blocks: HandoverBlock[]) {
  * form's labels follow the console's language; the record's own text stays as it was written.
  */
 export function HandoverPrintPage() {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   const id = Number(useParams().id);
   const { data: h, error } = useHandover(Number.isInteger(id) && id > 0 ? id : 0);

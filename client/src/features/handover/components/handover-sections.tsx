@@ -1,10 +1,10 @@
-import { useT } from '@client/lib/i18n';
 import type { Section } from '@shared/schemas/handover';
+import { useWords } from '../i18n';
 import { sectionLabel } from './handover-labels';
 
 /** The sealed (or submitted) record, section by section, as it was handed over. */
 export function HandoverSections({ sections, notes }: { sections: Section[]; notes: string }) {
-  const t = useT();
+  const t = useWords();
   return (
     <dl className="ho-sections" data-testid="handover-sections">
       {sections.map((s) => (

@@ -1,12 +1,12 @@
 import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
-import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import type { Handover } from '@shared/schemas/handover';
+import { useWords } from '../i18n';
 import { expectedSigner } from './handover-labels';
 
 /** 交班人 and 接班人, each with the time they signed. */
 export function HandoverSignatures({ handover: h }: { handover: Handover }) {
-  const t = useT();
+  const t = useWords();
   return (
     <div className="ho-signatures" data-testid="handover-signatures">
       <div className="ho-signature" data-testid="signature-outgoing">

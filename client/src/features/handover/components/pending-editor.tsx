@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useT } from '@client/lib/i18n';
 import { Button, Checkbox, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
+import { useWords } from '../i18n';
 
 export interface PendingDraftItem {
   /** Stable within the editor: the server's key, or a local one for an item added now. */
@@ -21,7 +21,7 @@ let counter = 0;
 
 /** 待办事项: carried ones are ticked off when done; new ones can still be removed before submitting. */
 export function PendingEditor({ items, onChange }: Props) {
-  const t = useT();
+  const t = useWords();
   const [text, setText] = useState('');
   const update = (id: string, patch: Partial<PendingDraftItem>) =>
     onChange(items.map((item) => (item.id === id ? { ...item, ...patch } : item)));

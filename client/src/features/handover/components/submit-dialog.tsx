@@ -1,9 +1,9 @@
 import { useNow } from '@client/hooks/use-now';
-import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import type { HandoverAlarm, HandoverWindow } from '@shared/schemas/handover';
 import { Alert, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
+import { useWords } from '../i18n';
 import { AlarmList } from './alarm-list';
 
 interface Props {
@@ -23,7 +23,7 @@ interface Props {
  * handed over; before the handover window, why it is handed over early.
  */
 export function SubmitDialog(props: Props) {
-  const t = useT();
+  const t = useWords();
   const now = useNow(15_000);
   const [reason, setReason] = useState('');
   const early = props.reasonRequired || now < Date.parse(props.window.opensAt);

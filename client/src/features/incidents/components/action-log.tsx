@@ -1,6 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { describeError } from '@client/lib/error-text';
-import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import { formatShortInstant } from '@client/lib/time';
 import type { ActionBody, Incident, IncidentDetail } from '@shared/schemas/incidents';
@@ -8,6 +7,7 @@ import type { User } from '@shared/schemas/users';
 import { App, Button, Empty, Form, Input, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { addAction } from '../api/add-action';
+import { useWords } from '../i18n';
 import { actionColor, actionLabel } from './incident-labels';
 
 type ActionType = ActionBody['type'];
@@ -20,7 +20,7 @@ interface Props {
 
 /** 处置记录: dispatches, leader instructions (批示), on-scene updates and notes, newest first. */
 export function ActionLog({ detail, user, onAdded }: Props) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [form] = Form.useForm<ActionBody>();
   const [busy, setBusy] = useState(false);

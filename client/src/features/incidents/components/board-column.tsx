@@ -1,7 +1,7 @@
-import { useT } from '@client/lib/i18n';
 import type { BoardIncident } from '@shared/schemas/incidents';
 import { Badge, Button, Empty } from 'antd';
 import { useDeferredValue, useState } from 'react';
+import { useWords } from '../i18n';
 import { IncidentCard } from './incident-card';
 
 /**
@@ -22,7 +22,7 @@ interface Props {
 }
 
 export function BoardColumn({ testId, title, hint, incidents, fresh }: Props) {
-  const t = useT();
+  const t = useWords();
   const [limit, setLimit] = useState(CARDS_SHOWN);
   // The first screenful goes up at once; the cards below it are drawn right after, interruptibly.
   const drawn = useDeferredValue(incidents.length > 0 ? limit : CARDS_FIRST, CARDS_FIRST);

@@ -1,10 +1,10 @@
 import { ApiError } from '@client/lib/api-client';
 import { describeError } from '@client/lib/error-text';
-import { useT } from '@client/lib/i18n';
 import type { Incident } from '@shared/schemas/incidents';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { closeIncident } from '../api/close-incident';
+import { useWords } from '../i18n';
 
 interface Props {
   incident: Incident;
@@ -16,7 +16,7 @@ interface Props {
 
 /** 结案: the outcome, once the 终报 has gone up. */
 export function CloseIncidentModal({ incident, open, hasFinal, onClose, onClosed }: Props) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ outcome: string }>();
   const close = useMutation({

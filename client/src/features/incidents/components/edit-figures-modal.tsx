@@ -1,5 +1,4 @@
 import { describeError } from '@client/lib/error-text';
-import { useT } from '@client/lib/i18n';
 import { gradeLabel } from '@shared/domain/grading';
 import { CASUALTY_FIELDS } from '@shared/domain/incident-flags';
 import type { Grade } from '@shared/domain/incident-types';
@@ -7,6 +6,7 @@ import type { Incident, IncidentPatch } from '@shared/schemas/incidents';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
 import { patchIncident } from '../api/patch-incident';
+import { useWords } from '../i18n';
 import { FigureFields } from './figure-fields';
 import { GradePreview } from './grade-preview';
 import {
@@ -63,7 +63,7 @@ function initialOf(incident: Incident): Values {
 
 /** 编辑数字: new casualty or loss figures re-grade the incident and make a 续报 fall due. */
 export function EditFiguresModal({ incident, open, onClose, onSaved }: Props) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const values = Form.useWatch((all: Values) => all, { form, preserve: true });

@@ -1,7 +1,7 @@
-import { useT } from '@client/lib/i18n';
 import { CASUALTY_FIELDS } from '@shared/domain/incident-flags';
 import type { CategoryCode } from '@shared/domain/incident-types';
 import { Checkbox, Form, InputNumber, type InputNumberProps } from 'antd';
+import { useWords } from '../i18n';
 import { casualtyLabel } from './incident-labels';
 import { isAccident, isFire } from './record-call-values';
 
@@ -15,7 +15,7 @@ function Amount({ unit, ...props }: InputNumberProps<number> & { unit: string })
  * grassland area for fires (the burned area beside it, as a figure), and the near-miss facts for accidents. Shared by intake and "edit figures".
  */
 export function FigureFields({ category }: { category: CategoryCode | undefined }) {
-  const t = useT();
+  const t = useWords();
   return (
     <>
       <div className="inc-figure-grid">

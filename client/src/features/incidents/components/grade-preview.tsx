@@ -1,7 +1,7 @@
-import { useT } from '@client/lib/i18n';
 import { gradeIncident } from '@shared/domain/grading';
 import type { Grade, GradingInput } from '@shared/domain/incident-types';
 import { Tag } from 'antd';
+import { useWords } from '../i18n';
 import { GradeBadge } from './grade-badge';
 import { gradeLook } from './incident-labels';
 
@@ -13,7 +13,7 @@ interface Props {
 
 /** The grade the figures give, computed in the browser by the same rule the server applies. */
 export function GradePreview({ input, current }: Props) {
-  const t = useT();
+  const t = useWords();
   if (!input) {
     return (
       <div className="inc-grade-preview" data-testid="grade-preview" data-grade="">

@@ -1,16 +1,16 @@
 import { useDisplayName } from '@client/hooks/use-display-name';
-import { useT } from '@client/lib/i18n';
 import { formatShortInstant } from '@client/lib/time';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Tag, Timeline } from 'antd';
 import { incidentHopsQuery } from '../api/get-hops';
+import { useWords } from '../i18n';
 
 /**
  * 逐级上报: an incident a township or community recorded shows where it came from, who reported
  * it when, and each hop up (taken by whom, when, late or not). Nothing for the district's own.
  */
 export function HopTrail({ incidentId }: { incidentId: number }) {
-  const t = useT();
+  const t = useWords();
   const person = useDisplayName();
   const { data } = useQuery(incidentHopsQuery(incidentId));
   if (!data || data.hops.length === 0) return null;

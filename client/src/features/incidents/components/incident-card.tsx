@@ -1,10 +1,10 @@
 import { EnvironmentOutlined, PhoneOutlined } from '@ant-design/icons';
 import { useDomainLabels } from '@client/lib/domain-labels';
-import { useT } from '@client/lib/i18n';
 import { formatShortInstant } from '@client/lib/time';
 import type { BoardIncident } from '@shared/schemas/incidents';
 import { Tag } from 'antd';
 import { Link } from 'react-router-dom';
+import { useWords } from '../i18n';
 import { GradeBadge } from './grade-badge';
 import { IncidentCountdown } from './incident-countdown';
 import { IncidentFlags } from './incident-flags';
@@ -20,7 +20,7 @@ function Figure({ label, value }: { label: string; value: number | undefined }) 
 }
 
 export function IncidentCard({ incident, fresh = false }: { incident: BoardIncident; fresh?: boolean }) {
-  const t = useT();
+  const t = useWords();
   const labels = useDomainLabels();
   const look = gradeLook(incident.grade);
   const c = incident.casualties;

@@ -1,5 +1,5 @@
-import { useT } from '@client/lib/i18n';
 import { formatCountdown } from '@client/lib/time';
+import { useWords } from '../i18n';
 import { useSecondTicker } from './use-ticker';
 
 interface Props {
@@ -11,7 +11,7 @@ interface Props {
 
 /** Time left to a deadline, ticking every second; past it, `已超时 N 分钟` in red. */
 export function IncidentCountdown({ dueAt, testId, none = '—' }: Props) {
-  const t = useT();
+  const t = useWords();
   const now = useSecondTicker();
   if (!dueAt) {
     return (

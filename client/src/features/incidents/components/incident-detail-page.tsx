@@ -1,7 +1,6 @@
 import { LoadFailed } from '@client/components/load-failed';
 import { RecordState, recordMissing } from '@client/components/record-state';
 import { describeError } from '@client/lib/error-text';
-import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import { nextReportObligation } from '@shared/domain/board-fields';
 import type { ObligationView, Report } from '@shared/schemas/incidents';
@@ -24,10 +23,11 @@ import { SimilarIncidents } from './similar-incidents';
 import { StatutoryRecordModal } from './statutory-record-modal';
 import { useIncidentDetail } from './use-incident-detail';
 import './incidents.css';
+import { useWords } from '../i18n';
 
 /** One incident: its stage, deadlines, reports sent up, handling and history. */
 export function IncidentDetailPage({ user }: { user: User }) {
-  const t = useT();
+  const t = useWords();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
   const { detail, error, reload, apply } = useIncidentDetail(valid ? id : 0);

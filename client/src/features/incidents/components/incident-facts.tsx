@@ -1,16 +1,17 @@
 import { useDisplayName } from '@client/hooks/use-display-name';
 import { gradeReasonText } from '@client/lib/domain-labels';
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
 import { wanYuan } from '@shared/domain/grading';
 import { CASUALTY_FIELDS } from '@shared/domain/incident-flags';
 import type { Incident } from '@shared/schemas/incidents';
 import { Descriptions, type DescriptionsProps } from 'antd';
+import { useWords } from '../i18n';
 import { casualtyLabel, directScopeLabel, sourceLabel } from './incident-labels';
 
 /** What was reported: the call, the place and time, the figures and how the grade follows. */
 export function IncidentFacts({ incident }: { incident: Incident }) {
-  const t = useT();
+  const t = useWords();
   const person = useDisplayName();
   const lang = useLang();
   const c = incident.caller;

@@ -1,12 +1,12 @@
-import { useT } from '@client/lib/i18n';
 import type { BoardIncident } from '@shared/schemas/incidents';
 import { Tag, Tooltip } from 'antd';
+import { useWords } from '../i18n';
 
 type Flagged = Pick<BoardIncident, 'overdue' | 'nearMiss' | 'drill' | 'lateDiscovery'>;
 
 /** 超时, 险情, 演练, 迟报: the same tags on a board card and on the record's header. */
 export function IncidentFlags({ incident }: { incident: Flagged }) {
-  const t = useT();
+  const t = useWords();
   return (
     <>
       {incident.overdue && (

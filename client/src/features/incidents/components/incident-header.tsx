@@ -10,7 +10,6 @@ import {
 import { useDisplayName } from '@client/hooks/use-display-name';
 import { useDomainLabels } from '@client/lib/domain-labels';
 import { describeError } from '@client/lib/error-text';
-import { type MessageKey, useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import { formatShortInstant } from '@client/lib/time';
 import { nextReportObligation } from '@shared/domain/board-fields';
@@ -22,6 +21,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { acknowledgeIncident } from '../api/acknowledge-incident';
 import { verifyIncident } from '../api/verify-incident';
+import { type AnyKey, useWords } from '../i18n';
 import { GradeBadge } from './grade-badge';
 import { IncidentCountdown } from './incident-countdown';
 import { IncidentFlags } from './incident-flags';
@@ -35,7 +35,7 @@ export function reportKindDue(kind: ObligationView['kind']): Report['kind'] {
   return kind === 'final' ? 'final' : 'followup';
 }
 
-const SEND_LABEL: Record<Report['kind'], MessageKey> = {
+const SEND_LABEL: Record<Report['kind'], AnyKey> = {
   initial: 'incidents.header.sendReport.initial',
   followup: 'incidents.header.sendReport.followup',
   final: 'incidents.header.sendReport.final',
@@ -45,7 +45,7 @@ interface HeaderButton {
   show: boolean;
   testId: string;
   icon: ReactNode;
-  label: MessageKey;
+  label: AnyKey;
   look?: ButtonProps;
   loading?: boolean;
   onClick: () => void;
@@ -62,7 +62,7 @@ interface Props {
 }
 
 export function IncidentHeader({ incident, user, onChanged, onEdit, onClose, onSendReport }: Props) {
-  const t = useT();
+  const t = useWords();
   const labels = useDomainLabels();
   const person = useDisplayName();
   const { message } = App.useApp();

@@ -1,13 +1,13 @@
-import { useT } from '@client/lib/i18n';
 import { formatShortInstant } from '@client/lib/time';
 import type { IncidentDetail } from '@shared/schemas/incidents';
 import { Steps } from 'antd';
+import { useWords } from '../i18n';
 
 const ORDER = ['received', 'verified', 'reported', 'handling', 'closed'] as const;
 
 /** 接报 → 核实 → 报告 → 处置 → 结案, each with the time it was reached. */
 export function IncidentStage({ detail }: { detail: IncidentDetail }) {
-  const t = useT();
+  const t = useWords();
   const { incident, reports, actions } = detail;
   const current = ORDER.indexOf(incident.stage);
   const firstReport = [...reports].sort((a, b) => a.number - b.number)[0];

@@ -1,7 +1,7 @@
-import { useT } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
 import type { IncidentDetail } from '@shared/schemas/incidents';
 import { Timeline } from 'antd';
+import { useWords } from '../i18n';
 import { eventLabel } from './incident-labels';
 
 const colorOf = (type: string) =>
@@ -15,7 +15,7 @@ const colorOf = (type: string) =>
 
 /** Every recorded change to the incident, from the event log: who and when. */
 export function IncidentTimeline({ timeline }: { timeline: IncidentDetail['timeline'] }) {
-  const t = useT();
+  const t = useWords();
   // The server names the actor; the system reads 系统 / System in the console's language.
   const name = (actor: string, actorName: string) => (actor === 'system' ? t('people.system') : actorName);
   const entries = [...timeline].sort((a, b) => a.seq - b.seq);

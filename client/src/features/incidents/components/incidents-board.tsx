@@ -1,6 +1,5 @@
 import { PhoneOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { LoadFailed } from '@client/components/load-failed';
-import { type MessageKey, useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import type { User } from '@shared/schemas/users';
 import { Button, Empty, Input, Segmented, Spin, Tooltip, Typography } from 'antd';
@@ -13,10 +12,11 @@ import { NotifyButton } from './notify-button';
 import { RecordCallDrawer } from './record-call-drawer';
 import { useIncidentBoard } from './use-incident-board';
 import './incidents.css';
+import { type AnyKey, useWords } from '../i18n';
 
 type View = 'open' | 'closed';
 
-const COLUMNS: { key: BoardColumnKey; title: MessageKey; hint: MessageKey }[] = [
+const COLUMNS: { key: BoardColumnKey; title: AnyKey; hint: AnyKey }[] = [
   { key: 'detection', title: 'incidents.column.detection', hint: 'incidents.column.detectionHint' },
   { key: 'reporting', title: 'incidents.column.reporting', hint: 'incidents.column.reportingHint' },
   { key: 'handling', title: 'incidents.column.handling', hint: 'incidents.column.handlingHint' },
@@ -24,7 +24,7 @@ const COLUMNS: { key: BoardColumnKey; title: MessageKey; hint: MessageKey }[] = 
 
 /** 事件看板: every open incident by stage, the next deadline ticking on each card. */
 export function IncidentsBoard({ user }: { user: User }) {
-  const t = useT();
+  const t = useWords();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [view, setView] = useState<View>('open');

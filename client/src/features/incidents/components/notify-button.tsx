@@ -1,7 +1,7 @@
 import { BellOutlined, CheckOutlined, StopOutlined } from '@ant-design/icons';
-import { useT } from '@client/lib/i18n';
 import { Button, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
+import { useWords } from '../i18n';
 import {
   beep,
   type NotifyPermission,
@@ -11,7 +11,7 @@ import {
 
 /** 开启通知: asks the browser once; the click also unlocks the sound, which needs a gesture. */
 export function NotifyButton() {
-  const t = useT();
+  const t = useWords();
   const [permission, setPermission] = useState<NotifyPermission | null>(null);
   // Asking the browser can take tens of milliseconds: not before the board's first cards are up.
   useEffect(() => {

@@ -1,7 +1,7 @@
-import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import type { ObligationView } from '@shared/schemas/incidents';
 import { Button, Table, type TableColumnsType, Tag } from 'antd';
+import { useWords } from '../i18n';
 import { IncidentCountdown } from './incident-countdown';
 import { notificationDepartment, obligationLabel, STATUTORY_KINDS } from './incident-labels';
 import { channelLabel } from './statutory-record-modal';
@@ -27,7 +27,7 @@ export function ObligationsTable({
   closed: boolean;
   onRecord?: (o: ObligationView) => void;
 }) {
-  const t = useT();
+  const t = useWords();
   const recordText = (o: ObligationView) => {
     const r = o.record;
     if (!r) return null;

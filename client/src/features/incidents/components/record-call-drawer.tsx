@@ -1,7 +1,7 @@
 import { usePhone } from '@client/hooks/use-phone';
-import { useT } from '@client/lib/i18n';
 import type { Incident } from '@shared/schemas/incidents';
 import { Drawer, Typography } from 'antd';
+import { useWords } from '../i18n';
 import { RecordCallForm } from './record-call-form';
 
 interface Props {
@@ -12,7 +12,7 @@ interface Props {
 
 /** 接报登记: the drawer the officer types a phone call into, fields in the order they are asked. */
 export function RecordCallDrawer({ open, onClose, onCreated }: Props) {
-  const t = useT();
+  const t = useWords();
   // A phone: the whole screen, and no keyboard hints beside the title (they squeeze it a character a line).
   const phone = usePhone();
   return (

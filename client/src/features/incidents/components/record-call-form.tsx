@@ -1,12 +1,12 @@
 import { ClockCircleOutlined, SendOutlined } from '@ant-design/icons';
 import { ApiError, NETWORK_ERROR } from '@client/lib/api-client';
 import { describeError } from '@client/lib/error-text';
-import { useT } from '@client/lib/i18n';
 import { bureauWallNow, formatHourMinute } from '@client/lib/time';
 import type { Incident } from '@shared/schemas/incidents';
 import { Alert, App, Button, Form, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { createIncident } from '../api/create-incident';
+import { useWords } from '../i18n';
 import { formKeyHandler } from './form-keys';
 import { GradePreview } from './grade-preview';
 import { clearDraft, loadDraft, newIdempotencyKey, saveDraft } from './record-call-draft';
@@ -21,7 +21,7 @@ interface Props {
 type Problem = { kind: 'error' | 'network' | 'mismatch'; text: string } | null;
 
 export function RecordCallForm({ onCancel, onCreated }: Props) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [form] = Form.useForm<RecordCallValues>();
   const [restored] = useState(loadDraft);

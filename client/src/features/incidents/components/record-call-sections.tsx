@@ -1,10 +1,10 @@
 import { CategoryPicker } from '@client/components/category-picker';
-import { useT } from '@client/lib/i18n';
 import { bureauWallToIso } from '@client/lib/time';
 import { gradeLabel } from '@shared/domain/grading';
 import type { CategoryCode, Grade } from '@shared/domain/incident-types';
 import { Form, Input, Select, Space, Switch } from 'antd';
 import type { ReactNode } from 'react';
+import { useWords } from '../i18n';
 import { FigureFields } from './figure-fields';
 import { sourceLabel } from './incident-labels';
 import { takesManualGrade } from './record-call-values';
@@ -21,7 +21,7 @@ interface Props {
 
 /** The fields in the order an officer asks them on the phone. */
 export function RecordCallSections({ category, now }: Props) {
-  const t = useT();
+  const t = useWords();
   const required = (key: Parameters<typeof t>[0]) => [{ required: true, whitespace: true, message: t(key) }];
 
   function afterCategory() {

@@ -1,7 +1,6 @@
 import { ReloadOutlined, SendOutlined } from '@ant-design/icons';
 import { ApiError } from '@client/lib/api-client';
 import { describeError } from '@client/lib/error-text';
-import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import type { IncidentDetail, Report, ReportBody } from '@shared/schemas/incidents';
 import type { User } from '@shared/schemas/users';
@@ -11,6 +10,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { getReportDraft } from '../api/get-report-draft';
 import { sendReport } from '../api/send-report';
 import { incidentSignoffsQuery, requestSignoff, signoffLeadersQuery } from '../api/signoffs';
+import { useWords } from '../i18n';
 import { channelLabel, reportKindLabel } from './incident-labels';
 import { type SignoffMode, SignoffPanel } from './signoff-panel';
 
@@ -53,7 +53,7 @@ export function ReportComposer({
   /** The header's "报送首报": switch to that kind and draft it (seq makes a repeat click count). */
   kindRequest?: { kind: Report['kind']; seq: number } | null;
 }) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [title, setTitle] = useState('');

@@ -1,16 +1,16 @@
 import { LockOutlined } from '@ant-design/icons';
 import { useDisplayName } from '@client/hooks/use-display-name';
-import { type Translate, useT } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
 import type { Report } from '@shared/schemas/incidents';
 import { Empty, Tag, Typography } from 'antd';
+import { useWords, type Words } from '../i18n';
 import { channelLabel, deliveryColor, deliveryLabel } from './incident-labels';
 
 /**
  * How a report was signed off, as it is stored: the leader's own approval, a telephone consent the
  * officer recorded (never shown as the leader's own), or the leader sending it.
  */
-function signoffLine(t: Translate, person: (username: string) => string, report: Report): string | null {
+function signoffLine(t: Words, person: (username: string) => string, report: Report): string | null {
   const s = report.signoff;
   if (!s)
     return report.signedOffBy ? t('incidents.report.signedBy', { name: person(report.signedOffBy) }) : null;
@@ -22,7 +22,7 @@ function signoffLine(t: Translate, person: (username: string) => string, report:
 
 /** The reports sent up, in number order: immutable records, corrected only by a later 续报. */
 export function ReportsList({ reports }: { reports: Report[] }) {
-  const t = useT();
+  const t = useWords();
   const person = useDisplayName();
   const sorted = [...reports].sort((a, b) => a.number - b.number);
   return (

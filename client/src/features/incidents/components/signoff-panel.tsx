@@ -1,7 +1,7 @@
 import { AuditOutlined } from '@ant-design/icons';
-import { useT } from '@client/lib/i18n';
 import type { SignoffRequest } from '@shared/schemas/signoffs';
 import { Alert, Button, Form, Radio, Select, Typography } from 'antd';
+import { useWords } from '../i18n';
 
 export type SignoffMode = 'request' | 'phone';
 
@@ -32,7 +32,7 @@ export function SignoffPanel({
   asking: boolean;
   onAsk: () => void;
 }) {
-  const t = useT();
+  const t = useWords();
   const options = leaders.map((l) => ({
     value: l.username,
     label: l.onCall ? t('incidents.report.onCall', { name: l.displayName }) : l.displayName,
@@ -74,7 +74,7 @@ export function SignoffPanel({
 }
 
 function SignoffState({ request, stale }: { request: SignoffRequest; stale: boolean }) {
-  const t = useT();
+  const t = useWords();
   const name = request.leaderName;
   const body =
     request.status === 'pending' ? (

@@ -1,14 +1,14 @@
-import { useT } from '@client/lib/i18n';
 import { formatShortInstant } from '@client/lib/time';
 import type { IncidentDetail } from '@shared/schemas/incidents';
 import { App, Button, Empty, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { linkIncident } from '../api/link-incident';
+import { useWords } from '../i18n';
 
 /** Possible duplicates: the same event reported twice is common on a busy night; the officer links them. */
 export function SimilarIncidents({ detail, canLink }: { detail: IncidentDetail; canLink: boolean }) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<number | null>(null);
   const { similar, actions, incident } = detail;

@@ -1,9 +1,9 @@
 import { FormModal } from '@client/components/form-modal';
-import { type MessageKey, useT } from '@client/lib/i18n';
 import { bureauWallNow, bureauWallToIso } from '@client/lib/time';
 import type { Incident, NotificationBody, ObligationView } from '@shared/schemas/incidents';
 import { Form, Input, Select } from 'antd';
 import { recordDirectEntry, recordDirectNotified, recordNotification } from '../api/record-statutory';
+import { type AnyKey, useWords } from '../i18n';
 import { notificationDepartment } from './incident-labels';
 
 interface Values {
@@ -15,7 +15,7 @@ interface Values {
 }
 
 const CHANNELS: NotificationBody['channel'][] = ['phone', 'written', 'fax', 'system', 'in_person'];
-export const channelLabel: Record<NotificationBody['channel'], MessageKey> = {
+export const channelLabel: Record<NotificationBody['channel'], AnyKey> = {
   phone: 'incidents.ob.channel.phone',
   written: 'incidents.ob.channel.written',
   fax: 'incidents.ob.channel.fax',
@@ -33,7 +33,7 @@ interface Props {
 
 /** 直报录入, the notification received from the fire service / traffic police, a department told: one record each. */
 export function StatutoryRecordModal({ incident, obligation, onClose, onSaved }: Props) {
-  const t = useT();
+  const t = useWords();
   const kind = obligation?.kind;
   const department = obligation ? notificationDepartment(obligation.key) : null;
   const title =

@@ -1,9 +1,9 @@
 import { FormModal } from '@client/components/form-modal';
-import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import type { LogEntry, LogPatch } from '@shared/schemas/logbook';
 import { App, Form, Input } from 'antd';
 import { updateLogEntry } from '../api/update-log-entry';
+import { useWords } from '../i18n';
 import { kindFields, kindLabel } from './log-labels';
 import { describeLogError } from './logbook-errors';
 
@@ -21,7 +21,7 @@ interface Props {
 
 /** 补记: how it was handled and who else was told are often known only later. */
 export function LogEditModal({ entry, onClose, onSaved }: Props) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const fields = entry ? kindFields[entry.kind] : null;
 

@@ -1,11 +1,11 @@
 import { ClockCircleOutlined, SaveOutlined } from '@ant-design/icons';
-import { useT } from '@client/lib/i18n';
 import { bureauWallNow } from '@client/lib/time';
 import type { LogEntry, LogKind } from '@shared/schemas/logbook';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Segmented, Space } from 'antd';
 import { type KeyboardEvent, useEffect, useState } from 'react';
 import { addLogEntry } from '../api/add-log-entry';
+import { useWords } from '../i18n';
 import { type LogEntryValues, toNewEntry, wallToIso } from './log-entry-values';
 import { kindFields, kindLabel, LOG_KINDS } from './log-labels';
 import { describeLogError } from './logbook-errors';
@@ -20,7 +20,7 @@ interface Props {
 
 /** 快速记录: the kind first, then the fields that kind asks for, in the order they are asked. */
 export function LogEntryForm({ onAdded }: Props) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [form] = Form.useForm<LogEntryValues>();
   const [kind, setKind] = useState<LogKind>('call');

@@ -1,8 +1,8 @@
 import { DateRange } from '@client/components/date-range';
-import { useT } from '@client/lib/i18n';
 import type { LogKind } from '@shared/schemas/logbook';
 import { Button, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
+import { useWords } from '../i18n';
 import { kindLabel, LOG_KINDS } from './log-labels';
 
 export interface LogFilter {
@@ -20,7 +20,7 @@ interface Props {
 
 /** 检索: period (calendar days in the bureau zone), kind and text. */
 export function LogFilterBar({ value, onChange }: Props) {
-  const t = useT();
+  const t = useWords();
   const [q, setQ] = useState(value.q);
   useEffect(() => setQ(value.q), [value.q]);
   const set = (patch: Partial<LogFilter>) => onChange({ ...value, ...patch });

@@ -1,9 +1,9 @@
-import type { MessageKey } from '@client/lib/i18n';
 import type { LogKind } from '@shared/schemas/logbook';
+import type { AnyKey } from '../i18n';
 
 export const LOG_KINDS: LogKind[] = ['call', 'notice', 'instruction', 'equipment', 'note'];
 
-export const kindLabel: Record<LogKind, MessageKey> = {
+export const kindLabel: Record<LogKind, AnyKey> = {
   call: 'logbook.kind.call',
   notice: 'logbook.kind.notice',
   instruction: 'logbook.kind.instruction',
@@ -21,13 +21,13 @@ export const kindColor: Record<LogKind, string> = {
 
 /** Which fields a kind asks for, and what they are called for it. */
 export interface KindFields {
-  name: MessageKey | null;
-  unit: MessageKey | null;
-  post: MessageKey | null;
-  phone: MessageKey | null;
-  content: MessageKey;
-  alreadyTold: MessageKey | null;
-  handling: MessageKey | null;
+  name: AnyKey | null;
+  unit: AnyKey | null;
+  post: AnyKey | null;
+  phone: AnyKey | null;
+  content: AnyKey;
+  alreadyTold: AnyKey | null;
+  handling: AnyKey | null;
 }
 
 export const kindFields: Record<LogKind, KindFields> = {

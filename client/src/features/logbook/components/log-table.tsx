@@ -2,12 +2,12 @@ import { EditOutlined, LockOutlined, NodeIndexOutlined } from '@ant-design/icons
 import { tableCards } from '@client/components/table-cards';
 import { useDisplayName } from '@client/hooks/use-display-name';
 import { usePhone } from '@client/hooks/use-phone';
-import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import type { LogEntry } from '@shared/schemas/logbook';
 import { Button, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
+import { useWords } from '../i18n';
 import { canBecomeIncident, kindColor, kindLabel } from './log-labels';
 
 interface Props {
@@ -36,7 +36,7 @@ function Who({ entry }: { entry: LogEntry }) {
 
 /** 值班日志: newest first; calls and notices turn into incidents from here. */
 export function LogTable({ entries, loading, fresh, canEdit, canConvert, onEdit, onConvert }: Props) {
-  const t = useT();
+  const t = useWords();
   const phone = usePhone();
   const person = useDisplayName();
   const columns: TableColumnsType<LogEntry> = [

@@ -1,8 +1,8 @@
 import { describeWith } from '@client/lib/error-text';
-import type { MessageKey } from '@client/lib/i18n';
+import type { AnyKey } from '../i18n';
 
 /** Duty-log refusals in the words of the duty room; the server's detail follows. */
-const CODES: Record<string, MessageKey> = {
+const CODES: Record<string, AnyKey> = {
   DUTY_ERR_VALIDATION: 'logbook.err.validation',
   DUTY_ERR_ALREADY_DONE: 'logbook.err.alreadyDone',
   DUTY_ERR_UNPROCESSABLE: 'logbook.err.unprocessable',

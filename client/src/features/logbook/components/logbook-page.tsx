@@ -1,6 +1,5 @@
 import { BookOutlined, ReloadOutlined } from '@ant-design/icons';
 import { LoadError } from '@client/components/load-error';
-import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import { bureauWallToIso } from '@client/lib/time';
 import { addDays } from '@shared/domain/duty-day';
@@ -21,6 +20,7 @@ import { LogbookWarnings } from './logbook-warnings';
 import { ToIncidentModal } from './to-incident-modal';
 import { useFreshEntries } from './use-fresh-entries';
 import './logbook.css';
+import { useWords } from '../i18n';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const LIMIT = 500;
@@ -50,7 +50,7 @@ function queryOf(filter: LogFilter): LogQuery {
 
 /** 值班日志: quick entry on top, the searchable, live log below. */
 export function LogbookPage({ user }: { user: User }) {
-  const t = useT();
+  const t = useWords();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filter = filterOf(params);

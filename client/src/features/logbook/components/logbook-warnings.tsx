@@ -1,5 +1,4 @@
 import { AlertOutlined } from '@ant-design/icons';
-import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import { useWarningWords } from '@client/lib/warning-labels';
 import { RESPONSE_COLOUR_LEVEL, WARNING_COLOURS, type WarningLevel } from '@shared/domain/warning-types';
@@ -7,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card } from 'antd';
 import { useState } from 'react';
 import { dutyWarningsQuery } from '../api/list-duty-warnings';
+import { useWords } from '../i18n';
 
 interface Line {
   key: string;
@@ -20,7 +20,7 @@ interface Line {
  * last day when none is chosen) and the consultations held, oldest first.
  */
 export function LogbookWarnings({ from, to }: { from?: string; to?: string }) {
-  const t = useT();
+  const t = useWords();
   const words = useWarningWords();
   const [dayAgo] = useState(() => new Date(Date.now() - 86_400_000).toISOString());
   const { data } = useQuery(dutyWarningsQuery({ from: from ?? dayAgo, ...(to ? { to } : {}) }));

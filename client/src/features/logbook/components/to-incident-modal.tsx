@@ -1,6 +1,5 @@
 import { CategoryPicker } from '@client/components/category-picker';
 import { FormModal } from '@client/components/form-modal';
-import { useT } from '@client/lib/i18n';
 import { bureauWallOf, bureauWallToIso, formatMinute } from '@client/lib/time';
 import { CASUALTY_FIELDS, type CasualtyField } from '@shared/domain/incident-flags';
 import type { CategoryCode } from '@shared/domain/incident-types';
@@ -8,6 +7,7 @@ import type { Incident } from '@shared/schemas/incidents';
 import type { LogEntry, LogToIncidentBody } from '@shared/schemas/logbook';
 import { App, Form, Input, InputNumber, Typography } from 'antd';
 import { logEntryToIncident } from '../api/log-entry-to-incident';
+import { useWords } from '../i18n';
 import { describeLogError } from './logbook-errors';
 
 interface Values {
@@ -59,7 +59,7 @@ class FieldRefusal extends Error {}
  * from the entry). Grading, deadlines and reports then run on the incident's own page.
  */
 export function ToIncidentModal({ entry, onClose, onCreated }: Props) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
 

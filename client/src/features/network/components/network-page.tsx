@@ -2,7 +2,6 @@ import { FormModal } from '@client/components/form-modal';
 import { SpotCheckCountdown } from '@client/components/spot-check-countdown';
 import { usePhone } from '@client/hooks/use-phone';
 import { describeError } from '@client/lib/error-text';
-import { type MessageKey, useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import { formatHourMinute, formatShortInstant } from '@client/lib/time';
 import type { BoardUnit, IncidentHop, NetworkBoard, UnitCheck } from '@shared/schemas/posts';
@@ -23,6 +22,7 @@ import {
 } from '../api/posts';
 import './network.css';
 import { DISTRICT_UNIT_ID as DISTRICT_ID } from '@shared/domain/district';
+import { type AnyKey, useWords } from '../i18n';
 
 const checkColor: Record<UnitCheck['status'], string> = {
   open: 'processing',
@@ -38,7 +38,7 @@ function boardStatus(check: UnitCheck | null): 'none' | 'open' | 'answered' | 'm
   return check.status;
 }
 
-const kindKey: Record<string, MessageKey> = {
+const kindKey: Record<string, AnyKey> = {
   township: 'network.kind.township',
   dev_zone: 'network.kind.dev_zone',
   street: 'network.kind.street',
@@ -52,11 +52,11 @@ function openHop(hops: IncidentHop[]): IncidentHop | undefined {
 }
 
 function useAct() {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [busy, setBusy] = useState<string | null>(null);
-  async function act(key: string, work: () => Promise<unknown>, done: MessageKey) {
+  async function act(key: string, work: () => Promise<unknown>, done: AnyKey) {
     setBusy(key);
     try {
       await work();
@@ -73,7 +73,7 @@ function useAct() {
 
 /** A person of the unit takes today's post: their name and the phone to reach them. */
 function TakePost({ unit, user }: { unit: BoardUnit; user: User }) {
-  const t = useT();
+  const t = useWords();
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
   return (
@@ -106,7 +106,7 @@ function TakePost({ unit, user }: { unit: BoardUnit; user: User }) {
 }
 
 function UnitCard({ unit, user, canCheck }: { unit: BoardUnit; user: User; canCheck: boolean }) {
-  const t = useT();
+  const t = useWords();
   const { busy, act } = useAct();
   const status = boardStatus(unit.lastCheck);
   const mine = unit.duty?.userId === user.id;
@@ -171,7 +171,7 @@ function UnitCard({ unit, user, canCheck }: { unit: BoardUnit; user: User; canCh
         {unit.lastCheck ? (
           <>
             <Tag color={checkColor[unit.lastCheck.status]} data-testid={`unit-check-status-${unit.unitId}`}>
-              {t(`spot.status.${unit.lastCheck.status}` as MessageKey)}
+              {t(`spot.status.${unit.lastCheck.status}` as AnyKey)}
             </Tag>
             <Typography.Text type="secondary">
               {unit.lastCheck.answeredAt
@@ -195,7 +195,7 @@ function UnitCard({ unit, user, canCheck }: { unit: BoardUnit; user: User; canCh
 }
 
 function MyChecks({ checks }: { checks: UnitCheck[] }) {
-  const t = useT();
+  const t = useWords();
   const { busy, act } = useAct();
   if (checks.length === 0) return null;
   return (
@@ -229,7 +229,7 @@ function MyChecks({ checks }: { checks: UnitCheck[] }) {
 }
 
 function Reports({ board, user }: { board: NetworkBoard; user: User }) {
-  const t = useT();
+  const t = useWords();
   const { busy, act } = useAct();
   if (board.reports.length === 0) return null;
   return (
@@ -289,7 +289,7 @@ function Reports({ board, user }: { board: NetworkBoard; user: User }) {
  * `posts` resource; one column on a phone.
  */
 export function NetworkPage({ user }: { user: User }) {
-  const t = useT();
+  const t = useWords();
   const phone = usePhone();
   const board = useQuery(networkBoardQuery());
   const open = useQuery(openUnitChecksQuery());

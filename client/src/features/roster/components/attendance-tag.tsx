@@ -1,7 +1,7 @@
-import { useT } from '@client/lib/i18n';
 import { formatHourMinute } from '@client/lib/time';
 import type { Shift } from '@shared/schemas/roster';
 import { Tag } from 'antd';
+import { useWords } from '../i18n';
 import { attendanceOf } from './roster-derive';
 
 const look = {
@@ -12,7 +12,7 @@ const look = {
 } as const;
 
 export function AttendanceTag({ shift }: { shift: Shift }) {
-  const t = useT();
+  const t = useWords();
   const state = attendanceOf(shift);
   return (
     <Tag color={look[state].color} data-state={state}>

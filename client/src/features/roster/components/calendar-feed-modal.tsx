@@ -1,15 +1,15 @@
 import { CopyField } from '@client/components/copy-field';
 import { ApiError } from '@client/lib/api-client';
-import { useT } from '@client/lib/i18n';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Modal, Spin, Typography } from 'antd';
 import { useEffect } from 'react';
 import { createCalendarFeed } from '../api/create-calendar-feed';
+import { useWords } from '../i18n';
 import { describeRosterError } from './roster-errors';
 
 /** Issues a personal iCalendar feed URL (replacing any earlier one) and offers it for copying. */
 export function CalendarFeedModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const t = useT();
+  const t = useWords();
   // Each opening issues a fresh URL (the old one stops working).
   const issue = useMutation({ mutationFn: createCalendarFeed });
   const { mutate, reset } = issue;

@@ -1,8 +1,9 @@
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { formatDay, formatShortInstant } from '@client/lib/time';
 import type { Shift } from '@shared/schemas/roster';
 import { Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { useWords } from '../i18n';
 import type { Check } from './roster-derive';
 import { conflictLabel, dutyRoleLabel, shiftKindLabel, unqualifiedLabel } from './roster-labels';
 
@@ -29,7 +30,7 @@ function roleKey(role: string) {
 
 /** The findings of a roster check, one line each, in Chinese (or English), times in the bureau zone. */
 export function CheckList({ check, nameById, shiftById, days = [], onOpenDay }: Props) {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   const name = (id: number) => nameById.get(id) ?? `#${id}`;
   const items: Item[] = [];

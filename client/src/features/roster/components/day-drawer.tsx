@@ -5,7 +5,7 @@ import {
   SwapOutlined,
   ThunderboltFilled,
 } from '@ant-design/icons';
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { formatDay, formatLocalWall, formatShortInstant } from '@client/lib/time';
 import type { RosterView, Shift } from '@shared/schemas/roster';
 import type { DutySettings } from '@shared/schemas/settings';
@@ -27,6 +27,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { deleteShift } from '../api/delete-shift';
+import { useWords } from '../i18n';
 import { AttendanceTag } from './attendance-tag';
 import { CheckList } from './check-list';
 import { DeleteShiftModal } from './delete-shift-modal';
@@ -65,7 +66,7 @@ export function DayDrawer({
   onClose,
   onRequestSwap,
 }: Props) {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   const { message } = App.useApp();
   const [modal, setModal] = useState<{ open: boolean; editing: Shift | null }>({

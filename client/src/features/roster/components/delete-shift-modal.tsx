@@ -1,10 +1,11 @@
 import { FormModal } from '@client/components/form-modal';
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { formatDay } from '@client/lib/time';
 import type { RosterView, Shift } from '@shared/schemas/roster';
 import { App, Typography } from 'antd';
 import { useState } from 'react';
 import { deleteShift } from '../api/delete-shift';
+import { useWords } from '../i18n';
 import {
   PublishedEditFields,
   type PublishedEditValues,
@@ -23,7 +24,7 @@ interface Props {
 
 /** Deleting from a published roster: a reason on record, and the override if it leaves a gap. */
 export function DeleteShiftModal({ shift, index, days, onClose }: Props) {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   const { message } = App.useApp();
   const [refused, setRefused] = useState<Check | null>(null);

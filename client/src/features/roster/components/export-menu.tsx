@@ -5,9 +5,9 @@ import {
   PrinterOutlined,
   ScheduleOutlined,
 } from '@ant-design/icons';
-import { useT } from '@client/lib/i18n';
 import { Button, Dropdown, type MenuProps } from 'antd';
 import { useState } from 'react';
+import { useWords } from '../i18n';
 import { CalendarFeedModal } from './calendar-feed-modal';
 import { RosterFeedsModal } from './roster-feeds-modal';
 
@@ -21,7 +21,7 @@ interface Props {
 
 /** Print, CSV, duty hours, the personal calendar feed and (administrators) whole-roster feeds. */
 export function ExportMenu({ month, from, to, isAdmin = false }: Props) {
-  const t = useT();
+  const t = useWords();
   const [feedOpen, setFeedOpen] = useState(false);
   const [rosterFeedsOpen, setRosterFeedsOpen] = useState(false);
   const items: MenuProps['items'] = [

@@ -1,11 +1,12 @@
 import { FormModal } from '@client/components/form-modal';
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { formatMonth } from '@client/lib/time';
 import type { GenerateBody, RosterView } from '@shared/schemas/roster';
 import type { User } from '@shared/schemas/users';
 import { App, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { generateRoster } from '../api/generate-roster';
+import { useWords } from '../i18n';
 import {
   PublishedEditFields,
   type PublishedEditValues,
@@ -36,7 +37,7 @@ interface Props {
 
 /** The rotation follows the order people are picked in: the first picked stands the first day. */
 export function GenerateModal({ open, month, from, to, users, view, index, onClose }: Props) {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();

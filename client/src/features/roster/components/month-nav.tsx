@@ -1,11 +1,12 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { addMonths, bureauMonth, formatMonth } from '@client/lib/time';
 import { Button, Select, Space } from 'antd';
+import { useWords } from '../i18n';
 
 /** ‹ month › with a jump back to this month; a year either side of now to pick from. */
 export function MonthNav({ month, onChange }: { month: string; onChange: (month: string) => void }) {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   const now = bureauMonth();
   const options = Array.from({ length: 25 }, (_, i) => addMonths(now, i - 12)).map((m) => ({

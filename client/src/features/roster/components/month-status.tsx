@@ -1,14 +1,14 @@
-import { useT } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
 import type { RosterMonth } from '@shared/schemas/roster';
 import { Tag, Tooltip } from 'antd';
+import { useWords } from '../i18n';
 
 /**
  * 草稿 / 已发布 (with who and when, and the override reason if problems were published) / 发布后有改动
  * (edited since publishing, until published again) / 未排班.
  */
 export function MonthStatus({ month }: { month: RosterMonth | undefined }) {
-  const t = useT();
+  const t = useWords();
   if (!month) {
     return (
       <Tag data-testid="month-status" data-status="none">

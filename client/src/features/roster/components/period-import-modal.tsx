@@ -1,9 +1,9 @@
 import { FormModal } from '@client/components/form-modal';
-import { type Translate, useT } from '@client/lib/i18n';
 import type { NewPeriodBody } from '@shared/schemas/roster';
 import { Alert, App, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { importPeriods } from '../api/import-periods';
+import { useWords, type Words } from '../i18n';
 import { describeRosterError } from './roster-errors';
 import { PERIOD_KINDS, type PeriodKind, periodKindLabel } from './roster-labels';
 
@@ -12,7 +12,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 type Parsed = { ok: true; periods: NewPeriodBody[] } | { ok: false; line: number; text: string };
 
 /** `类型,名称,开始,结束[,值班员,带班领导]` per line; the type is the code or its label in either language. */
-export function parsePeriodLines(text: string, t: Translate, labelsOf: (k: PeriodKind) => string[]): Parsed {
+export function parsePeriodLines(text: string, t: Words, labelsOf: (k: PeriodKind) => string[]): Parsed {
   const periods: NewPeriodBody[] = [];
   const lines = text.split(/\r?\n/);
   for (const [i, raw] of lines.entries()) {
@@ -46,7 +46,7 @@ export function parsePeriodLines(text: string, t: Translate, labelsOf: (k: Perio
 }
 
 export function PeriodImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [text, setText] = useState('');
   const labelsOf = (k: PeriodKind) => [t(periodKindLabel[k])];

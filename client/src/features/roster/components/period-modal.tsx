@@ -1,8 +1,8 @@
 import { FormModal } from '@client/components/form-modal';
-import { useT } from '@client/lib/i18n';
 import type { NewPeriodBody } from '@shared/schemas/roster';
 import { App, Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { createPeriod } from '../api/create-period';
+import { useWords } from '../i18n';
 import { describeRosterError } from './roster-errors';
 import { PERIOD_KINDS, type PeriodKind, periodKindLabel } from './roster-labels';
 
@@ -17,7 +17,7 @@ interface Values {
 }
 
 export function PeriodModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);

@@ -1,6 +1,5 @@
 import { DeleteOutlined, ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { LoadError } from '@client/components/load-error';
-import { useT } from '@client/lib/i18n';
 import type { Period } from '@shared/schemas/roster';
 import type { DutySettings } from '@shared/schemas/settings';
 import { useQuery } from '@tanstack/react-query';
@@ -8,6 +7,7 @@ import { App, Button, Popconfirm, Select, Space, Table, type TableColumnsType, T
 import { useEffect, useState } from 'react';
 import { deletePeriod } from '../api/delete-period';
 import { yearPeriodsQuery } from '../api/list-year-periods';
+import { useWords } from '../i18n';
 import { PeriodImportModal } from './period-import-modal';
 import { PeriodModal } from './period-modal';
 import { describeRosterError } from './roster-errors';
@@ -25,7 +25,7 @@ function days(p: Period): number {
 
 /** Strengthened-duty periods (holidays, seasons, sensitive times, responses) and make-up workdays. */
 export function PeriodsPanel({ initialYear, isAdmin, settings }: Props) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const [year, setYear] = useState(initialYear);
   // Following the month on screen: moving to January 2027 shows 2027's periods.

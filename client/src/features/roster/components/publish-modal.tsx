@@ -1,10 +1,11 @@
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { formatMonth } from '@client/lib/time';
 import type { RosterView } from '@shared/schemas/roster';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Input, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { publishMonth, refusedCheck } from '../api/publish-month';
+import { useWords } from '../i18n';
 import { CheckList } from './check-list';
 import { type Check, problemCount, type RosterIndex } from './roster-derive';
 import { describeRosterError } from './roster-errors';
@@ -25,7 +26,7 @@ const MIN_REASON = 4;
  * reason, which goes on record with the event.
  */
 export function PublishModal({ open, month, view, index, onClose, onOpenDay }: Props) {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   const { message } = App.useApp();
   const [check, setCheck] = useState<Check>(view.check);

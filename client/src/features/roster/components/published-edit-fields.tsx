@@ -1,7 +1,7 @@
-import { type Translate, useT } from '@client/lib/i18n';
 import type { RosterView } from '@shared/schemas/roster';
 import { Alert, Checkbox, Form, Input } from 'antd';
 import { refusedCheck } from '../api/publish-month';
+import { useWords, type Words } from '../i18n';
 import { CheckList } from './check-list';
 import { type Check, problemCount, type RosterIndex } from './roster-derive';
 import { describeRosterError } from './roster-errors';
@@ -25,11 +25,7 @@ export function publishedEditBody(
  * A refused edit: the checks' refusal goes beside the override (and no banner), any other refusal
  * into the banner.
  */
-export function refusal(
-  error: unknown,
-  setRefused: (check: Check | null) => void,
-  t: Translate,
-): string | null {
+export function refusal(error: unknown, setRefused: (check: Check | null) => void, t: Words): string | null {
   const check = refusedCheck(error);
   setRefused(check);
   return check ? null : describeRosterError(t, error);
@@ -47,7 +43,7 @@ interface Props {
  * problem it did not have, the checks refuse it unless the administrator overrides them.
  */
 export function PublishedEditFields({ refused, index, days }: Props) {
-  const t = useT();
+  const t = useWords();
   return (
     <>
       <Alert

@@ -1,8 +1,9 @@
 import { ThunderboltFilled } from '@ant-design/icons';
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { weekdayNames, weekdayOf } from '@client/lib/time';
 import type { Period, RosterView, Shift } from '@shared/schemas/roster';
 import { Tag, Tooltip } from 'antd';
+import { useWords } from '../i18n';
 import type { DayProblems } from './roster-derive';
 import { DUTY_ROLES, dutyRoleLabel, dutyRoleShort, shiftKindShort } from './roster-labels';
 
@@ -30,7 +31,7 @@ function nameClass(shift: Shift, props: Props): string {
 }
 
 export function RosterDayCell(props: Props) {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   const { day, shifts, problems, periods, isToday, onOpen } = props;
   const red = Boolean(problems && (problems.gaps.length || problems.unqualified.length));

@@ -1,8 +1,8 @@
 import { describeWith } from '@client/lib/error-text';
-import type { MessageKey } from '@client/lib/i18n';
+import type { AnyKey } from '../i18n';
 
 /** Roster codes worded for the duty room; the server's detail follows in brackets. */
-const CODES: Record<string, MessageKey> = {
+const CODES: Record<string, AnyKey> = {
   DUTY_ERR_NOT_QUALIFIED: 'roster.err.notQualified',
   DUTY_ERR_WRONG_ROLE: 'roster.err.wrongRole',
   DUTY_ERR_NOT_ROSTERABLE: 'roster.err.notRosterable',

@@ -1,7 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { CopyField } from '@client/components/copy-field';
 import { useDisplayName } from '@client/hooks/use-display-name';
-import { useT } from '@client/lib/i18n';
 import { formatInstant } from '@client/lib/time';
 import type { RosterFeedKey } from '@shared/schemas/roster';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -20,6 +19,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { issueRosterFeed, revokeRosterFeed, rosterFeedsQuery } from '../api/roster-feeds';
+import { useWords } from '../i18n';
 import { describeRosterError } from './roster-errors';
 
 /**
@@ -27,7 +27,7 @@ import { describeRosterError } from './roster-errors';
  * with a label, see its URL once, and revoke it. A personal feed never shows anyone else's shifts.
  */
 export function RosterFeedsModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const t = useT();
+  const t = useWords();
   const person = useDisplayName();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ label: string }>();

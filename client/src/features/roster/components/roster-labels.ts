@@ -1,6 +1,6 @@
-import type { MessageKey } from '@client/lib/i18n';
 import type { Shift } from '@shared/schemas/roster';
 import type { Swap } from '@shared/schemas/swaps';
+import type { AnyKey } from '../i18n';
 
 export type DutyRole = Shift['role'];
 export type ShiftKind = Shift['kind'];
@@ -22,14 +22,14 @@ export const PERIOD_KINDS: PeriodKind[] = [
   'response',
 ];
 
-export const dutyRoleLabel: Record<DutyRole, MessageKey> = {
+export const dutyRoleLabel: Record<DutyRole, AnyKey> = {
   officer: 'roster.role.officer',
   leader: 'roster.role.leader',
   backup: 'roster.role.backup',
 };
 
 /** One character for the tight calendar cell: 值 / 带 / 备. */
-export const dutyRoleShort: Record<DutyRole, MessageKey> = {
+export const dutyRoleShort: Record<DutyRole, AnyKey> = {
   officer: 'roster.roleShort.officer',
   leader: 'roster.roleShort.leader',
   backup: 'roster.roleShort.backup',
@@ -37,19 +37,19 @@ export const dutyRoleShort: Record<DutyRole, MessageKey> = {
 
 export const dutyRoleColor: Record<DutyRole, string> = { officer: 'blue', leader: 'gold', backup: 'default' };
 
-export const shiftKindLabel: Record<ShiftKind, MessageKey> = {
+export const shiftKindLabel: Record<ShiftKind, AnyKey> = {
   full: 'roster.kind.full',
   day: 'roster.kind.day',
   night: 'roster.kind.night',
 };
 
-export const shiftKindShort: Record<ShiftKind, MessageKey> = {
+export const shiftKindShort: Record<ShiftKind, AnyKey> = {
   full: 'roster.kindShort.full',
   day: 'roster.kindShort.day',
   night: 'roster.kindShort.night',
 };
 
-export const periodKindLabel: Record<PeriodKind, MessageKey> = {
+export const periodKindLabel: Record<PeriodKind, AnyKey> = {
   holiday: 'period.kind.holiday',
   makeup_workday: 'period.kind.makeup_workday',
   flood_season: 'period.kind.flood_season',
@@ -67,20 +67,20 @@ export const periodKindColor: Record<PeriodKind, string> = {
   response: 'magenta',
 };
 
-export const unqualifiedLabel: Record<string, MessageKey> = {
+export const unqualifiedLabel: Record<string, AnyKey> = {
   not_qualified: 'roster.unqualified.not_qualified',
   disabled: 'roster.unqualified.disabled',
   wrong_role: 'roster.unqualified.wrong_role',
   unknown_person: 'roster.unqualified.unknown_person',
 };
 
-export const conflictLabel: Record<string, MessageKey> = {
+export const conflictLabel: Record<string, AnyKey> = {
   overlap: 'roster.conflict.overlap',
   too_long: 'roster.conflict.too_long',
   too_little_rest: 'roster.conflict.too_little_rest',
 };
 
-export const swapStatusLabel: Record<Swap['status'], MessageKey> = {
+export const swapStatusLabel: Record<Swap['status'], AnyKey> = {
   requested: 'swap.status.requested',
   accepted: 'swap.status.accepted',
   approved: 'swap.status.approved',

@@ -1,8 +1,7 @@
-import { useT } from '@client/lib/i18n';
-
+import { useWords } from '../i18n';
 /** What the colours of the calendar mean. */
 export function RosterLegend() {
-  const t = useT();
+  const t = useWords();
   return (
     <div className="roster-legend">
       <span>

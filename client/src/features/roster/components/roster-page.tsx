@@ -1,7 +1,6 @@
 import { CloudUploadOutlined, ReloadOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { LoadError } from '@client/components/load-error';
 import { dutySettingsQuery } from '@client/lib/duty-settings';
-import { useT } from '@client/lib/i18n';
 import { bureauMonth, bureauToday } from '@client/lib/time';
 import { addDays, monthRange } from '@shared/domain/duty-day';
 import type { RosterView, Shift } from '@shared/schemas/roster';
@@ -29,6 +28,7 @@ import { RosterProblems } from './roster-problems';
 import { SwapRequestModal } from './swap-request-modal';
 import { SwapsPanel } from './swaps-panel';
 import './roster.css';
+import { useWords } from '../i18n';
 
 const NO_PROBLEMS: RosterView['check'] = {
   ok: true,
@@ -49,7 +49,7 @@ function currentDutyDay(view: RosterView, fallback: string): string {
 }
 
 export function RosterPage({ user }: { user: User }) {
-  const t = useT();
+  const t = useWords();
   const [params, setParams] = useSearchParams();
   const isAdmin = user.roles.includes('admin');
   const today = bureauToday();

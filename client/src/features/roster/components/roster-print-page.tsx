@@ -1,5 +1,5 @@
 import { PrintPage } from '@client/components/print-page';
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import {
   bureauMonth,
   formatDay,
@@ -18,13 +18,14 @@ import { indexRoster } from './roster-derive';
 import { describeRosterError } from './roster-errors';
 import { shiftKindShort } from './roster-labels';
 import './roster-print.css';
+import { useWords } from '../i18n';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const PAGE_RULE = '@page { size: A4 landscape; margin: 9mm 10mm; }';
 
 /** 值班表: the month on one A4 landscape sheet, outside the console's chrome. */
 export function RosterPrintPage() {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   const [params] = useSearchParams();
   const month = MONTH.test(params.get('month') ?? '') ? params.get('month')! : bureauMonth();

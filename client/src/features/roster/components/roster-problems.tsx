@@ -1,7 +1,7 @@
 import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
-import { useT } from '@client/lib/i18n';
 import type { RosterView } from '@shared/schemas/roster';
 import { Badge, Card } from 'antd';
+import { useWords } from '../i18n';
 import { CheckList } from './check-list';
 import { problemCount, type RosterIndex } from './roster-derive';
 
@@ -13,7 +13,7 @@ interface Props {
 
 /** The month's check: gaps, understaffed days, conflicts and unqualified people, each a link to its day. */
 export function RosterProblems({ view, index, onOpenDay }: Props) {
-  const t = useT();
+  const t = useWords();
   const count = problemCount(view.check);
   return (
     <Card

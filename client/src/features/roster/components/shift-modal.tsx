@@ -1,5 +1,5 @@
 import { FormModal } from '@client/components/form-modal';
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { formatDay } from '@client/lib/time';
 import type { NewShiftBody, RosterView, Shift, UpdateShiftBody } from '@shared/schemas/roster';
 import type { DutySettings } from '@shared/schemas/settings';
@@ -8,6 +8,7 @@ import { App, Form, Input, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { createShift } from '../api/create-shift';
 import { updateShift } from '../api/update-shift';
+import { useWords } from '../i18n';
 import {
   PublishedEditFields,
   type PublishedEditValues,
@@ -63,7 +64,7 @@ export function ShiftModal({
   days,
   onClose,
 }: Props) {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();

@@ -1,4 +1,3 @@
-import { useT } from '@client/lib/i18n';
 import type { Shift } from '@shared/schemas/roster';
 import type { Swap } from '@shared/schemas/swaps';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -7,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { approvalCheck, approveSwap } from '../api/approve-swap';
 import { swapPreviewQuery } from '../api/preview-swap';
 import { rejectSwap } from '../api/reject-swap';
+import { useWords } from '../i18n';
 import { CheckList } from './check-list';
 import type { Check } from './roster-derive';
 import { describeRosterError } from './roster-errors';
@@ -22,7 +22,7 @@ interface Props {
 
 /** Leader or administrator: the roster as it would be after the swap, then approve or reject. */
 export function SwapDecideModal({ swap, isAdmin, nameById, shiftById, summary, onClose }: Props) {
-  const t = useT();
+  const t = useWords();
   const { message } = App.useApp();
   const preview = useQuery(swapPreviewQuery(swap?.id ?? null));
   // A refused approval brings the checks as the server found them then.

@@ -1,10 +1,11 @@
 import { FormModal } from '@client/components/form-modal';
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { formatDay } from '@client/lib/time';
 import type { Shift } from '@shared/schemas/roster';
 import type { User } from '@shared/schemas/users';
 import { App, Form, Input, Select, Typography } from 'antd';
 import { requestSwap } from '../api/request-swap';
+import { useWords } from '../i18n';
 import { eligibleFor } from './roster-derive';
 import { describeRosterError } from './roster-errors';
 import { dutyRoleLabel, shiftKindLabel } from './roster-labels';
@@ -55,7 +56,7 @@ export function SwapRequestModal({
   busyShiftIds,
   onClose,
 }: Props) {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();

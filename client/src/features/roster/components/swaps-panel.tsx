@@ -9,7 +9,7 @@ import { LoadError } from '@client/components/load-error';
 import { tableCards } from '@client/components/table-cards';
 import { useDisplayName } from '@client/hooks/use-display-name';
 import { usePhone } from '@client/hooks/use-phone';
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { formatDay, formatShortInstant } from '@client/lib/time';
 import type { Shift } from '@shared/schemas/roster';
 import type { Swap } from '@shared/schemas/swaps';
@@ -32,6 +32,7 @@ import { acceptSwap } from '../api/accept-swap';
 import { cancelSwap } from '../api/cancel-swap';
 import { swapsQuery } from '../api/list-swaps';
 import { rejectSwap } from '../api/reject-swap';
+import { useWords } from '../i18n';
 import { isPending } from './roster-derive';
 import { describeRosterError } from './roster-errors';
 import { dutyRoleLabel, swapStatusColor, swapStatusLabel } from './roster-labels';
@@ -46,7 +47,7 @@ interface Props {
 
 /** 换班: requested by the person on the shift, accepted by the counterpart, approved by a leader or admin. */
 export function SwapsPanel({ me, nameById, shiftById, onRequest }: Props) {
-  const t = useT();
+  const t = useWords();
   const phone = usePhone();
   const person = useDisplayName();
   const lang = useLang();

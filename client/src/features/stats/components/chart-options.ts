@@ -1,9 +1,10 @@
 import { categoryLabel, gradeShort } from '@client/lib/domain-labels';
-import type { Lang, Translate } from '@client/lib/i18n';
+import type { Lang } from '@client/lib/i18n';
 import { formatShortDay } from '@client/lib/time';
 import { classOf } from '@shared/domain/grading';
 import type { CategoryClass } from '@shared/domain/incident-types';
 import type { Stats, StatsBucket } from '@shared/schemas/stats';
+import type { Words } from '../i18n';
 import type { ChartOption } from './echart';
 import { GRADE_ORDER, gradeColor, gradeKey, RATE_BAD, RATE_OK, toMinutes } from './stats-labels';
 
@@ -22,7 +23,7 @@ function bucketText(label: string, bucket: StatsBucket): string {
   return bucket === 'month' ? label : formatShortDay(label);
 }
 
-export function trendOption(stats: Stats, t: Translate): ChartOption {
+export function trendOption(stats: Stats, t: Words): ChartOption {
   const rows = stats.trend;
   return {
     color: ['#4096ff', '#fa8c16', RATE_BAD],
@@ -43,7 +44,7 @@ export function trendOption(stats: Stats, t: Translate): ChartOption {
   };
 }
 
-export function categoryOption(stats: Stats, t: Translate, lang: Lang = 'zh'): ChartOption {
+export function categoryOption(stats: Stats, t: Words, lang: Lang = 'zh'): ChartOption {
   const rows = [...stats.incidents.byCategory].sort((a, b) => b.count - a.count);
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -67,7 +68,7 @@ export function categoryOption(stats: Stats, t: Translate, lang: Lang = 'zh'): C
   };
 }
 
-export function gradeOption(stats: Stats, t: Translate, lang: Lang = 'zh'): ChartOption {
+export function gradeOption(stats: Stats, t: Words, lang: Lang = 'zh'): ChartOption {
   const counts = new Map(stats.incidents.byGrade.map((g) => [gradeKey(g.grade), g.count]));
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -103,7 +104,7 @@ function timeBar(name: string, data: (number | null)[]) {
   };
 }
 
-export function timelinessOption(stats: Stats, t: Translate): ChartOption {
+export function timelinessOption(stats: Stats, t: Words): ChartOption {
   const { toInitialReport, toLeaderAck, toClose } = stats.timeliness;
   const spreads = [toInitialReport, toLeaderAck, toClose];
   const minutes = (value: unknown) => (typeof value === 'number' ? t('stats.minutes', { value }) : '—');
@@ -135,7 +136,7 @@ export function timelinessOption(stats: Stats, t: Translate): ChartOption {
 }
 
 /** The rate as one bar: on time in green, late in red, against the 100% target line. */
-export function rateOption(stats: Stats, t: Translate): ChartOption {
+export function rateOption(stats: Stats, t: Words): ChartOption {
   const { rate } = stats.directReport;
   const onTime = rate === null ? 0 : Math.floor(rate * 1000) / 10;
   const late = rate === null ? 0 : Math.round((100 - onTime) * 10) / 10;

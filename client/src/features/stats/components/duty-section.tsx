@@ -1,6 +1,6 @@
-import { useT } from '@client/lib/i18n';
 import type { Stats, StatsQuery } from '@shared/schemas/stats';
 import { Col, Row } from 'antd';
+import { useWords } from '../i18n';
 import { HoursTable } from './hours-table';
 import { StatsCard } from './stats-card';
 import { toMinutes } from './stats-labels';
@@ -35,7 +35,7 @@ function FigureGroup({ title, figures }: { title: string; figures: Figure[] }) {
 
 /** 值守记录: check-ins, spot-checks and swaps of the period, and each person's duty hours. */
 export function DutySection({ stats, query }: Props) {
-  const t = useT();
+  const t = useWords();
   const { checkIns, spotChecks, swaps, hours } = stats.duty;
   const median = toMinutes(spotChecks.medianAnswerSeconds);
   return (

@@ -1,6 +1,6 @@
-import { useT } from '@client/lib/i18n';
 import type { Stats } from '@shared/schemas/stats';
 import { Table, type TableColumnsType } from 'antd';
+import { useWords } from '../i18n';
 
 type HoursRow = Stats['duty']['hours'][number];
 type HourField = 'total' | 'nights' | 'weekends' | 'holidays';
@@ -9,7 +9,7 @@ const hours = (n: number) => (Math.round(n * 10) / 10).toLocaleString('en-US');
 
 /** Duty hours per person (total, nights, weekends, holidays), with the period's totals below. */
 export function HoursTable({ rows }: { rows: HoursRow[] }) {
-  const t = useT();
+  const t = useWords();
   const hourColumn = (field: HourField, key: Parameters<typeof t>[0]) => ({
     title: t(key),
     dataIndex: field,

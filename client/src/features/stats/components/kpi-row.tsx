@@ -1,8 +1,8 @@
 import { RightOutlined } from '@ant-design/icons';
-import { useT } from '@client/lib/i18n';
 import type { Judged, Stats } from '@shared/schemas/stats';
 import { Card, Col, Row } from 'antd';
 import type { ReactNode } from 'react';
+import { useWords } from '../i18n';
 import type { Figure } from './late-cases-drawer';
 import { ratePercent } from './stats-labels';
 
@@ -45,7 +45,7 @@ function RateKpi({
   testId: string;
   onOpen: () => void;
 }) {
-  const t = useT();
+  const t = useWords();
   const tone = figure.rate === null ? 'muted' : figure.rate >= 1 ? 'ok' : 'bad';
   return (
     <Kpi
@@ -81,7 +81,7 @@ function RateKpi({
  * each against its 100% target (click: its late cases); drills left out.
  */
 export function KpiRow({ stats, onOpenLate }: { stats: Stats; onOpenLate: (figure: Figure) => void }) {
-  const t = useT();
+  const t = useWords();
   const { incidents } = stats;
   const cols = { xs: 24, sm: 12, xl: 6 };
   return (

@@ -1,9 +1,10 @@
 import { categoryLabel, gradeShort } from '@client/lib/domain-labels';
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import type { LateCase, Stats, StatsQuery } from '@shared/schemas/stats';
 import { Alert, Drawer, Table, type TableColumnsType, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
+import { useWords } from '../i18n';
 import { CsvButton } from './csv-button';
 import { kindLabel, ratePercent } from './stats-labels';
 
@@ -20,7 +21,7 @@ interface Props {
 
 /** Every accident that missed the figure's deadline (直报录入 or 首报), with who, one click from its record. */
 export function LateCasesDrawer({ figure, onClose, stats, query }: Props) {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   const navigate = useNavigate();
   const d = figure === 'initial' ? stats.initialReport : stats.directReport;

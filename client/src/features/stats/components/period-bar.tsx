@@ -1,11 +1,12 @@
 import { DateRange } from '@client/components/date-range';
 import { categoryLabel, gradeShort } from '@client/lib/domain-labels';
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import { classOf } from '@shared/domain/grading';
 import { CATEGORIES } from '@shared/domain/incident-types';
 import type { StatsBucket, StatsQuery } from '@shared/schemas/stats';
 import { Segmented, Select, Space, Spin, Typography } from 'antd';
+import { useWords } from '../i18n';
 import { GRADE_ORDER, type SourceCode, sourceLabel } from './stats-labels';
 import { customProblem, MAX_DAYS, PERIOD_KINDS, type PeriodChoice, type PeriodKind } from './stats-period';
 import type { StatsFilters, StatsParamsPatch } from './use-stats-params';
@@ -32,7 +33,7 @@ const CLASS_ORDER = ['accident', 'natural_disaster', 'public_health', 'social_se
 
 /** The period (本班 … 自定义) and the category, grade, source and bucket filters. */
 export function PeriodBar({ choice, filters, query, loading, onChange }: Props) {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   const problem = customProblem(choice);
   const categoryOptions = CLASS_ORDER.map((cls) => ({

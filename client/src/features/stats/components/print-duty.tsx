@@ -1,5 +1,5 @@
-import { useT } from '@client/lib/i18n';
 import type { Stats } from '@shared/schemas/stats';
+import { useWords } from '../i18n';
 import { PaperTable } from './print-sections';
 import { toMinutes } from './stats-labels';
 
@@ -7,7 +7,7 @@ const hours = (n: number) => String(Math.round(n * 10) / 10);
 
 /** 值守记录 on paper: check-ins, spot-checks, swaps, then each person's hours with the totals. */
 export function DutyPaper({ stats }: { stats: Stats }) {
-  const t = useT();
+  const t = useWords();
   const { checkIns: c, spotChecks: s, swaps: w, hours: rows } = stats.duty;
   const median = toMinutes(s.medianAnswerSeconds);
   const sum = (field: 'shifts' | 'total' | 'nights' | 'weekends' | 'holidays') =>

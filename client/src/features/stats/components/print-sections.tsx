@@ -1,8 +1,9 @@
 import { categoryLabel, gradeShort } from '@client/lib/domain-labels';
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { formatMinute, formatShortDay } from '@client/lib/time';
 import type { Stats } from '@shared/schemas/stats';
 import type { ReactNode } from 'react';
+import { useWords } from '../i18n';
 import {
   GRADE_ORDER,
   gradeKey,
@@ -53,7 +54,7 @@ export function PaperTable({ head, rows, numeric = true, testId }: PaperTablePro
 }
 
 export function KeyFigures({ stats }: { stats: Stats }) {
-  const t = useT();
+  const t = useWords();
   const { incidents: i, directReport: d, initialReport: r, timeliness: tl } = stats;
   const minutes = (s: number | null) => (s === null ? '—' : t('stats.minutes', { value: toMinutes(s)! }));
   const figures: [string, Cell][] = [
@@ -83,7 +84,7 @@ export function KeyFigures({ stats }: { stats: Stats }) {
 }
 
 export function Composition({ stats }: { stats: Stats }) {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   const i = stats.incidents;
   const grades = new Map(i.byGrade.map((g) => [gradeKey(g.grade), g.count]));
@@ -118,7 +119,7 @@ export function Composition({ stats }: { stats: Stats }) {
 }
 
 export function LateCasesPaper({ stats }: { stats: Stats }) {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   const cases = [
     ...stats.directReport.lateCases.map((c) => ({ c, figure: t('stats.kpi.rate') })),
@@ -156,7 +157,7 @@ export function LateCasesPaper({ stats }: { stats: Stats }) {
 }
 
 export function TimelinessPaper({ stats }: { stats: Stats }) {
-  const t = useT();
+  const t = useWords();
   const tl = stats.timeliness;
   const minutes = (s: number | null) => (s === null ? '—' : t('stats.minutes', { value: toMinutes(s)! }));
   const spreads = [
@@ -196,7 +197,7 @@ export function TimelinessPaper({ stats }: { stats: Stats }) {
 
 /** Day by day, the month split in two rows of tables so it fits a portrait sheet. */
 export function DailyPaper({ stats }: { stats: Stats }) {
-  const t = useT();
+  const t = useWords();
   const half = Math.ceil(stats.trend.length / 2);
   const parts = [stats.trend.slice(0, half), stats.trend.slice(half)].filter((p) => p.length > 0);
   return (

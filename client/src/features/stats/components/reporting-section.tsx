@@ -1,6 +1,6 @@
-import { useT } from '@client/lib/i18n';
 import type { Spread, Stats, StatsQuery } from '@shared/schemas/stats';
 import { Col, Descriptions, Row, Table, type TableColumnsType, Tag } from 'antd';
+import { useWords } from '../i18n';
 import { StatsCard } from './stats-card';
 import {
   kindLabel,
@@ -24,7 +24,7 @@ interface SpreadRow {
 
 /** 接报构成 (by stage and source) and 报告时效 (spreads, late reports by kind, 续报 obligations). */
 export function ReportingSection({ stats, query }: Props) {
-  const t = useT();
+  const t = useWords();
   const { incidents, timeliness: tl } = stats;
   const minutes = (seconds: number | null) =>
     seconds === null ? '—' : t('stats.minutes', { value: toMinutes(seconds)! });

@@ -1,7 +1,8 @@
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import type { Stats, StatsQuery, StatsTable } from '@shared/schemas/stats';
 import { Col, type ColProps, Row } from 'antd';
 import { type ReactNode, useMemo } from 'react';
+import { useWords } from '../i18n';
 import { categoryOption, gradeOption, rateOption, timelinessOption, trendOption } from './chart-options';
 import { type ChartOption, EChart } from './echart';
 import { StatsCard } from './stats-card';
@@ -26,7 +27,7 @@ interface ChartSpec {
 
 /** Trend, the rate against its target, category, grade and timeliness: the page's ECharts. */
 export function StatsCharts({ stats, query }: Props) {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   const options = useMemo(
     () => ({

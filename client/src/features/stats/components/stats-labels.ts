@@ -1,6 +1,6 @@
-import type { MessageKey } from '@client/lib/i18n';
 import type { Grade } from '@shared/domain/incident-types';
 import type { Stats, StatsQuery } from '@shared/schemas/stats';
+import type { AnyKey } from '../i18n';
 
 export type SourceCode = NonNullable<StatsQuery['source']>;
 export type StageCode = keyof Stats['incidents']['byStage'];
@@ -9,7 +9,7 @@ export type KindCode =
   | Stats['directReport']['lateCases'][number]['kind'];
 export type GradeFilter = NonNullable<StatsQuery['grade']>;
 
-export const sourceLabel: Record<SourceCode, MessageKey> = {
+export const sourceLabel: Record<SourceCode, AnyKey> = {
   phone: 'stats.source.phone',
   api: 'stats.source.api',
   walk_in: 'stats.source.walk_in',
@@ -18,7 +18,7 @@ export const sourceLabel: Record<SourceCode, MessageKey> = {
   media: 'stats.source.media',
 };
 
-export const stageLabel: Record<StageCode, MessageKey> = {
+export const stageLabel: Record<StageCode, AnyKey> = {
   received: 'stats.stage.received',
   verified: 'stats.stage.verified',
   reported: 'stats.stage.reported',
@@ -26,7 +26,7 @@ export const stageLabel: Record<StageCode, MessageKey> = {
   closed: 'stats.stage.closed',
 };
 
-export const kindLabel: Record<KindCode, MessageKey> = {
+export const kindLabel: Record<KindCode, AnyKey> = {
   initial_phone: 'stats.kind.initial_phone',
   initial_written: 'stats.kind.initial_written',
   followup_daily: 'stats.kind.followup_daily',

@@ -1,6 +1,5 @@
 import { BarChartOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { LoadError } from '@client/components/load-error';
-import { useT } from '@client/lib/i18n';
 import { bureauMonth, getBureauZone } from '@client/lib/time';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Space, Spin, Typography } from 'antd';
@@ -15,10 +14,11 @@ import { customProblem, monthOf } from './stats-period';
 import { statsQuery } from './stats-queries';
 import { useStatsParams } from './use-stats-params';
 import './stats.css';
+import { useWords } from '../i18n';
 
 /** 统计: the figures a bureau is measured on, for a period, straight from the stored records. */
 export function StatsPage() {
-  const t = useT();
+  const t = useWords();
   const { choice, filters, update } = useStatsParams();
   const figures = useQuery(statsQuery(choice, filters));
   // A custom period not yet picked (or too long) is read by nobody: nothing stays on screen.

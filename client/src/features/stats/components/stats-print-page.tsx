@@ -1,6 +1,6 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { PrintPage } from '@client/components/print-page';
-import { useLang, useT } from '@client/lib/i18n';
+import { useLang } from '@client/lib/i18n';
 import { addMonths, bureauMonth, formatMinute, formatMonth } from '@client/lib/time';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from 'antd';
@@ -9,13 +9,14 @@ import { DutyPaper } from './print-duty';
 import { Composition, DailyPaper, KeyFigures, LateCasesPaper, TimelinessPaper } from './print-sections';
 import { monthStatsQuery } from './stats-queries';
 import './stats-print.css';
+import { useWords } from '../i18n';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const PAGE_RULE = '@page { size: A4 portrait; margin: 12mm 12mm 14mm; }';
 
 /** 值班值守统计月报: a month's figures and tables on A4, outside the console's chrome. */
 export function StatsPrintPage() {
-  const t = useT();
+  const t = useWords();
   const lang = useLang();
   const [params, setParams] = useSearchParams();
   const month = MONTH.test(params.get('month') ?? '') ? params.get('month')! : bureauMonth();

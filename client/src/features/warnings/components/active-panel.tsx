@@ -1,6 +1,5 @@
 import { sortResponses, sortWarnings } from '@client/components/warning-chips';
 import { activeResponsesQuery, activeWarningsQuery } from '@client/lib/api/active-warnings';
-import { useT } from '@client/lib/i18n';
 import { formatMinute } from '@client/lib/time';
 import { useWarningWords } from '@client/lib/warning-labels';
 import { RESPONSE_COLOUR_LEVEL, WARNING_COLOURS, type WarningLevel } from '@shared/domain/warning-types';
@@ -8,6 +7,7 @@ import type { EmergencyResponse, Warning } from '@shared/schemas/warnings';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Empty, Space } from 'antd';
 import type { ReactNode } from 'react';
+import { useWords } from '../i18n';
 
 function Row(props: {
   level: WarningLevel;
@@ -36,7 +36,7 @@ export function ActivePanel(props: {
   onChangeResponse: (r: EmergencyResponse) => void;
   onEnd: (r: EmergencyResponse) => void;
 }) {
-  const t = useT();
+  const t = useWords();
   const words = useWarningWords();
   const warnings = useQuery(activeWarningsQuery()).data ?? [];
   const responses = useQuery(activeResponsesQuery()).data ?? [];

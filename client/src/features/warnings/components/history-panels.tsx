@@ -1,5 +1,4 @@
 import { DateRange } from '@client/components/date-range';
-import { useT } from '@client/lib/i18n';
 import { bureauToday, bureauWallToIso, formatMinute } from '@client/lib/time';
 import { useWarningWords } from '@client/lib/warning-labels';
 import { WARNING_COLOURS, WARNING_TYPE_CODES } from '@shared/domain/warning-types';
@@ -11,6 +10,7 @@ import { consultationsQuery } from '../api/list-consultations';
 import { responseHistoryQuery } from '../api/list-responses';
 import { warningHistoryQuery } from '../api/list-warnings';
 import { warningStatsQuery } from '../api/warning-stats';
+import { useWords } from '../i18n';
 
 /** A period of calendar days as instants: from the first day's start to the day after the last. */
 export function usePeriod() {
@@ -34,7 +34,7 @@ function LevelTag({ level, text }: { level: keyof typeof WARNING_COLOURS; text: 
 }
 
 export function PeriodTools({ p }: { p: ReturnType<typeof usePeriod> }) {
-  const t = useT();
+  const t = useWords();
   return (
     <DateRange
       from={p.days.from}
@@ -48,7 +48,7 @@ export function PeriodTools({ p }: { p: ReturnType<typeof usePeriod> }) {
 }
 
 export function HistoryPanel({ period }: { period: { from?: string; to?: string } }) {
-  const t = useT();
+  const t = useWords();
   const words = useWarningWords();
   const [type, setType] = useState<string | undefined>();
   const warnings = useQuery(warningHistoryQuery({ ...period, type })).data ?? [];
@@ -107,7 +107,7 @@ export function HistoryPanel({ period }: { period: { from?: string; to?: string 
 }
 
 export function StatsPanel({ period }: { period: { from?: string; to?: string } }) {
-  const t = useT();
+  const t = useWords();
   const words = useWarningWords();
   const stats = useQuery(warningStatsQuery(period)).data;
   return (
@@ -146,7 +146,7 @@ export function StatsPanel({ period }: { period: { from?: string; to?: string } 
 }
 
 export function ConsultationsPanel({ period }: { period: { from?: string; to?: string } }) {
-  const t = useT();
+  const t = useWords();
   const list = useQuery(consultationsQuery(period)).data ?? [];
   return (
     <Table<Consultation>

@@ -1,5 +1,4 @@
 import { FormModal } from '@client/components/form-modal';
-import { useT } from '@client/lib/i18n';
 import { bureauWallNow, bureauWallToIso } from '@client/lib/time';
 import { useWarningWords } from '@client/lib/warning-labels';
 import {
@@ -11,6 +10,7 @@ import {
 import type { EmergencyResponse } from '@shared/schemas/warnings';
 import { Form, Input, Select, type SelectProps } from 'antd';
 import { changeResponseLevel, endResponse, recordConsultation, startResponse } from '../api/responses';
+import { useWords } from '../i18n';
 
 const iso = (wall: string | undefined) => (wall ? (bureauWallToIso(wall) ?? undefined) : undefined);
 
@@ -23,7 +23,7 @@ function ResponseLevelSelect(props: SelectProps) {
 
 /** 启动应急响应. */
 export function StartResponseModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const t = useT();
+  const t = useWords();
   const words = useWarningWords();
   return (
     <FormModal<{
@@ -77,7 +77,7 @@ export function ChangeResponseModal({
   response: EmergencyResponse | null;
   onClose: () => void;
 }) {
-  const t = useT();
+  const t = useWords();
   return (
     <FormModal<{ level: ResponseLevel; at?: string; orderText?: string }>
       open={response !== null}
@@ -115,7 +115,7 @@ export function EndResponseModal({
   response: EmergencyResponse | null;
   onClose: () => void;
 }) {
-  const t = useT();
+  const t = useWords();
   const words = useWarningWords();
   return (
     <FormModal<{ at?: string; note?: string }>
@@ -149,7 +149,7 @@ export function ConsultationModal({
   onClose: () => void;
   responses: EmergencyResponse[];
 }) {
-  const t = useT();
+  const t = useWords();
   const words = useWarningWords();
   return (
     <FormModal<{

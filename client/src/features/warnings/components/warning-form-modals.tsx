@@ -1,5 +1,4 @@
 import { FormModal } from '@client/components/form-modal';
-import { useT } from '@client/lib/i18n';
 import { bureauWallNow, bureauWallToIso } from '@client/lib/time';
 import { useWarningWords } from '@client/lib/warning-labels';
 import {
@@ -13,6 +12,7 @@ import { Form, Input, Select, type SelectProps } from 'antd';
 import { useMemo } from 'react';
 import { changeWarningLevel, liftWarning } from '../api/change-warning';
 import { issueWarning } from '../api/issue-warning';
+import { useWords } from '../i18n';
 
 /** A UUID v4; `crypto.randomUUID` exists only in secure contexts, a LAN http console may lack it. */
 function newKey(): string {
@@ -48,7 +48,7 @@ interface IssueValues {
 
 /** 录入预警: the key is made when the form opens, so a retry after a lost answer is one warning. */
 export function IssueWarningModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const t = useT();
+  const t = useWords();
   const words = useWarningWords();
   const [form] = Form.useForm<IssueValues>();
   const type = Form.useWatch('type', form);
@@ -113,7 +113,7 @@ export function IssueWarningModal({ open, onClose }: { open: boolean; onClose: (
 
 /** 升级 / 降级: only the colours this type takes. */
 export function ChangeLevelModal({ warning, onClose }: { warning: Warning | null; onClose: () => void }) {
-  const t = useT();
+  const t = useWords();
   return (
     <FormModal<{ level: WarningLevel; at?: string; text?: string }>
       open={warning !== null}
@@ -146,7 +146,7 @@ export function ChangeLevelModal({ warning, onClose }: { warning: Warning | null
 
 /** 解除. */
 export function LiftModal({ warning, onClose }: { warning: Warning | null; onClose: () => void }) {
-  const t = useT();
+  const t = useWords();
   const words = useWarningWords();
   return (
     <FormModal<{ at?: string; note?: string }>

@@ -1,5 +1,4 @@
 import { activeResponsesQuery } from '@client/lib/api/active-warnings';
-import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import type { User } from '@shared/schemas/users';
 import type { EmergencyResponse, Warning } from '@shared/schemas/warnings';
@@ -16,12 +15,13 @@ import {
 } from './response-form-modals';
 import { ChangeLevelModal, IssueWarningModal, LiftModal } from './warning-form-modals';
 import './warnings.css';
+import { useWords } from '../i18n';
 
 type Dialog = 'issue' | 'response' | 'consult' | null;
 
 /** 预警与应急响应: what is in force and the commands on it, the history, statistics, consultations. */
 export function WarningsPage({ user }: { user: User }) {
-  const t = useT();
+  const t = useWords();
   const canAct = hasRole(user, 'officer') || hasRole(user, 'leader');
   const [dialog, setDialog] = useState<Dialog>(null);
   const [changing, setChanging] = useState<Warning | null>(null);
