@@ -9,6 +9,7 @@ import {
   DashboardOutlined,
   FieldTimeOutlined,
   FlagOutlined,
+  FormOutlined,
   KeyOutlined,
   SettingOutlined,
   SwapOutlined,
@@ -29,6 +30,7 @@ const pages: { path: string; label: MessageKey; icon: ReactNode }[] = [
   { path: '/incidents', label: 'nav.incidents', icon: <AlertOutlined /> },
   { path: '/warnings', label: 'nav.warnings', icon: <FlagOutlined /> },
   { path: '/network', label: 'nav.network', icon: <ClusterOutlined /> },
+  { path: '/report', label: 'nav.report', icon: <FormOutlined /> },
   { path: '/roster', label: 'nav.roster', icon: <CalendarOutlined /> },
   { path: '/logbook', label: 'nav.logbook', icon: <BookOutlined /> },
   { path: '/handover', label: 'nav.handover', icon: <SwapOutlined /> },
@@ -36,6 +38,8 @@ const pages: { path: string; label: MessageKey; icon: ReactNode }[] = [
 ];
 
 const UNIT_PAGES = new Set(['/network', '/incidents', '/warnings', '/stats']);
+/** The informant's phone page (灾情上报): community informants only. */
+const INFORMANT_PAGES = new Set(['/report']);
 
 const adminPages: { path: string; label: MessageKey; icon: ReactNode }[] = [
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined /> },
@@ -84,7 +88,12 @@ export function SideMenu() {
   const { pathname } = useLocation();
 
   // A township's or community's people: their post, their reports, the warnings, their figures.
-  const shown = user.unitPath === DISTRICT_PATH ? pages : pages.filter((p) => UNIT_PAGES.has(p.path));
+  const informant = hasRole(user, 'informant');
+  const shown = pages.filter((p) =>
+    INFORMANT_PAGES.has(p.path)
+      ? informant
+      : user.unitPath === DISTRICT_PATH || UNIT_PAGES.has(p.path),
+  );
   const items: Item[] = shown.map((p) => ({
     key: p.path,
     icon: p.path === '/incidents' ? <IncidentsIcon icon={p.icon} /> : p.icon,
