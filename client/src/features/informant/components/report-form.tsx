@@ -13,6 +13,7 @@ import { useReportSender } from './use-report-sender';
 
 interface Props {
   userId: number;
+  username: string;
   unitId: number;
   disasterId: number;
   /** The unit's filings so far, newest first (its last figures; none yet: this is its 初报). */
@@ -20,7 +21,7 @@ interface Props {
 }
 
 /** One screen: the figures a community knows in the first hour, a photo, a note, and 上报. */
-export function ReportForm({ userId, unitId, disasterId, filings }: Props) {
+export function ReportForm({ userId, username, unitId, disasterId, filings }: Props) {
   const w = useWords();
   const lang = useLang();
   const [restored] = useState(() => {
@@ -41,7 +42,7 @@ export function ReportForm({ userId, unitId, disasterId, filings }: Props) {
     },
     [userId],
   );
-  const { state, send, reset } = useReportSender(userId, keep);
+  const { state, send, reset } = useReportSender(userId, username, keep);
   const last = filings?.[0]?.figures;
   const first = filings !== undefined && filings.length === 0;
   const locked = state.kind === 'sending' || state.kind === 'waiting' || draft.filingId !== null;

@@ -34,7 +34,7 @@ export function ReportPage({ user }: { user: User }) {
         <h1 className="inf-title">{w('title')}</h1>
         <span className="inf-muted">{w('who', { name: unit.data?.name ?? user.displayName })}</span>
       </header>
-      <ZeroAsks unitId={user.unitId} />
+      <ZeroAsks />
       {disasters.isPending && (
         <div className="inf-card inf-center">
           <Spin /> {w('loading')}
@@ -85,12 +85,14 @@ export function ReportPage({ user }: { user: User }) {
             <ReportForm
               key={current.id}
               userId={user.id}
+              username={user.username}
               unitId={user.unitId}
               disasterId={current.id}
               filings={filings.data}
             />
           ) : filings.isError ? (
-            <ReportForm key={current.id} userId={user.id} unitId={user.unitId} disasterId={current.id} filings={undefined} />
+            <ReportForm key={current.id} userId={user.id}
+              username={user.username} unitId={user.unitId} disasterId={current.id} filings={undefined} />
           ) : (
             <div className="inf-card inf-center">
               <Spin />

@@ -1,5 +1,5 @@
-import { FIGURE_LABELS, type FigureField } from '@shared/domain/disasters';
-import type { FileFiguresBody, Filing } from '@shared/schemas/disasters';
+import { type FigureField, WHOLE_FIGURES } from '@shared/domain/disasters';
+import type { Filing, FilingBody } from '@shared/schemas/disasters';
 import type { ReportDraft } from './report-draft';
 
 /** The few figures a community can know in the first hour (快报表 columns), in the form's order. */
@@ -14,7 +14,7 @@ export const COMMUNITY_FIELDS: readonly FigureField[] = [
 
 /** People and rooms are counted; areas and money may have decimals. */
 export function isCount(field: FigureField): boolean {
-  return FIGURE_LABELS[field].unit.zh === '人' || FIGURE_LABELS[field].unit.zh === '间';
+  return WHOLE_FIGURES.includes(field);
 }
 
 /** The typed value, or undefined when left empty; NaN when it is not a valid figure. */
@@ -52,7 +52,7 @@ function typedFigures(d: ReportDraft): Partial<Record<FigureField, number>> {
  * The filing: the figures typed (those left empty keep the unit's last value on the server), the
  * note. The unit's first filing for the disaster is its 初报 (initial), later ones updates.
  */
-export function filingBody(d: ReportDraft, first: boolean): FileFiguresBody {
+export function filingBody(d: ReportDraft, first: boolean): FilingBody {
   const note = d.note.trim();
   return {
     unitId: d.unitId,
@@ -63,7 +63,7 @@ export function filingBody(d: ReportDraft, first: boolean): FileFiguresBody {
 }
 
 /** A filing of this draft already on the server: the answer to an earlier send was lost on the way back. */
-export function landedFiling(filings: Filing[], d: ReportDraft, userId: number): Filing | undefined {
+export function landedFiling(filings: Filing[], d: ReportDraft, username: string): Filing | undefined {
   if (d.sentAt === null) return undefined;
   const typed = typedFigures(d);
   const note = d.note.trim();
@@ -71,8 +71,8 @@ export function landedFiling(filings: Filing[], d: ReportDraft, userId: number):
   const since = d.sentAt - 10 * 60_000;
   return filings.find(
     (f) =>
-      f.filedBy === userId &&
-      (f.note ?? '') === note &&
+      f.filedBy === username &&
+      f.note === note &&
       Date.parse(f.filedAt) >= since &&
       Object.entries(typed).every(([k, v]) => f.figures[k as FigureField] === v),
   );

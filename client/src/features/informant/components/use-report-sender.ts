@@ -26,7 +26,7 @@ const isNetwork = (e: unknown) => e instanceof ApiError && e.code === NETWORK_ER
  * Sends the kept draft: the filing (once: a retry after a lost answer finds it on the server), then
  * its photo; the draft leaves the phone only when the server has confirmed both.
  */
-export function useReportSender(userId: number, keep: (d: ReportDraft) => void) {
+export function useReportSender(userId: number, username: string, keep: (d: ReportDraft) => void) {
   const t = useT();
   const client = useQueryClient();
   const [state, setState] = useState<SendState>({ kind: 'idle' });
@@ -47,7 +47,7 @@ export function useReportSender(userId: number, keep: (d: ReportDraft) => void) 
           const landed =
             draft.sentAt === null
               ? undefined
-              : landedFiling(await listUnitFilings(current.disasterId, current.unitId), current, userId);
+              : landedFiling(await listUnitFilings(current.disasterId, current.unitId), current, username);
           const filing = landed ?? (await fileFigures(current.disasterId, filingBody(current, first)));
           filedAt = filing.filedAt;
           current = { ...current, filingId: filing.id };
@@ -75,7 +75,7 @@ export function useReportSender(userId: number, keep: (d: ReportDraft) => void) 
         void client.invalidateQueries({ queryKey: ['disaster', draft.disasterId] });
       }
     },
-    [client, keep, t, userId],
+    [client, keep, t, userId, username],
   );
 
   // A lost send goes again when the connection returns (or every 5 s, for a phone that never says so).

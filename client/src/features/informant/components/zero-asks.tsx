@@ -9,7 +9,7 @@ import { fileNothingNew, zeroAsksQuery } from '../api/zero-asks';
 import { useWords } from '../i18n';
 
 /** The district's asks for today's zero report, each answered "今日无新增" with one tap. */
-export function ZeroAsks({ unitId }: { unitId: number }) {
+export function ZeroAsks() {
   const w = useWords();
   const t = useT();
   const client = useQueryClient();
@@ -19,7 +19,7 @@ export function ZeroAsks({ unitId }: { unitId: number }) {
 
   if (!asks.data || asks.data.length === 0) return null;
 
-  async function tap(requestId: number, forDate: string) {
+  async function tap(requestId: number, unitId: number, forDate: string) {
     setBusy(requestId);
     setProblem(null);
     try {
@@ -58,7 +58,7 @@ export function ZeroAsks({ unitId }: { unitId: number }) {
               size="large"
               className="inf-big"
               loading={busy === ask.requestId}
-              onClick={() => tap(ask.requestId, ask.forDate)}
+              onClick={() => tap(ask.requestId, ask.unitId, ask.forDate)}
               data-testid={`zero-tap-${ask.requestId}`}
             >
               {w('zeroTap')}
