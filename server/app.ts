@@ -35,6 +35,7 @@ import { unitRoutes } from './modules/units/routes';
 import { userRoutes } from './modules/users/routes';
 import { responseRoutes } from './modules/warnings/response-routes';
 import { warningRoutes } from './modules/warnings/routes';
+import { zeroReportRoutes } from './modules/zero-reports/routes';
 import { authPlugin } from './plugins/auth';
 import { commandPlugin } from './plugins/command';
 import { dbPlugin } from './plugins/db';
@@ -133,6 +134,7 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
   await app.register(warningRoutes);
   await app.register(responseRoutes);
   await app.register(unitRoutes);
+  await app.register(zeroReportRoutes);
   await serveConsole(app);
   return app;
 }

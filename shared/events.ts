@@ -23,6 +23,7 @@ import type { Swap } from './schemas/swaps';
 import type { Unit } from './schemas/units';
 import type { User } from './schemas/users';
 import type { Consultation, EmergencyResponse, Warning } from './schemas/warnings';
+import type { ZeroFiling, ZeroRequestHeader } from './schemas/zero-reports';
 
 /**
  * Why a published month was edited, whether the edit overrode the checks (and how many new problems
@@ -204,6 +205,16 @@ export interface EventPayloads {
   'disaster.signoff_decided': { signoff: DisasterSignoff };
   /** A photo attached to a disaster (or one filing of it). */
   'disaster.photo_added': { photo: DisasterPhoto };
+  /** The district asked a set of units for a daily zero report (零报告): the header only. */
+  'zero_report.requested': { request: ZeroRequestHeader };
+  /** The district ended a zero-report request: it asks no more. */
+  'zero_report.ended': { request: ZeroRequestHeader };
+  /** A unit filed (or corrected) its zero report for a date: figures or "无新增". */
+  'zero_report.filed': { filing: ZeroFiling; first: boolean };
+  /** Raised once per unit and date before the cut-off while the unit has not filed. */
+  'zero_report.reminded': { requestId: number; forDate: string; unitId: number };
+  /** Raised once per unit and date strictly after the cut-off while the unit has not filed. */
+  'zero_report.missed': { requestId: number; forDate: string; unitId: number };
 }
 
 export type EventType = keyof EventPayloads;

@@ -50,6 +50,12 @@ import type {
   WarningLevelsTable,
   WarningsTable,
 } from '../modules/warnings/table';
+import type {
+  ZeroFilingsTable,
+  ZeroMarksTable,
+  ZeroRequestsTable,
+  ZeroRequestUnitsTable,
+} from '../modules/zero-reports/table';
 
 /** Every table the app knows. Modules own their table.ts; this is where they meet. */
 export interface Database {
@@ -97,6 +103,10 @@ export interface Database {
   disaster_victims: DisasterVictimsTable;
   disaster_reports: DisasterReportsTable;
   disaster_obligations: DisasterObligationsTable;
+  zero_requests: ZeroRequestsTable;
+  zero_request_units: ZeroRequestUnitsTable;
+  zero_filings: ZeroFilingsTable;
+  zero_marks: ZeroMarksTable;
 }
 
 export type Db = Kysely<Database>;

@@ -11,6 +11,7 @@ import { overdueObligations } from '../modules/incidents/service';
 import { scanOutbox } from '../modules/outbox/service';
 import { raiseMissedUnitChecks } from '../modules/posts/service';
 import { missedSpotChecks } from '../modules/spotchecks/service';
+import { raiseZeroMisses, raiseZeroReminders } from '../modules/zero-reports/service';
 import { type Raiser, raiseOnce } from './raise-once';
 
 /**
@@ -27,6 +28,9 @@ const RAISERS: readonly Raiser[] = [
   raiseOnce(missedSpotChecks),
   // The district's spot-checks of the units (查岗, 全区查岗); the last of a roll call logs its result.
   raiseMissedUnitChecks,
+  // Zero reports (零报告): a reminder before each unit's cut-off, a miss strictly after it, once each.
+  raiseZeroReminders,
+  raiseZeroMisses,
   // Last, so the overdue reports and missed spot-checks of this pass start their escalation in it;
   // triggers (and acknowledgements) are read before steps fall due.
   raiseEscalationTriggers,

@@ -183,6 +183,13 @@ export const READ_RULES: ReadRules = {
   'disaster.signoff_requested': { access: STAFF },
   'disaster.signoff_decided': { access: STAFF },
   'disaster.photo_added': { access: STAFF },
+  // Zero reports, as GET /api/zero-reports declares: the header of a request is every unit's (recorded
+  // for the district, read below it); a filing, reminder or miss is the unit's (and those above).
+  'zero_report.requested': { access: STAFF, below: true },
+  'zero_report.ended': { access: STAFF, below: true },
+  'zero_report.filed': { access: STAFF },
+  'zero_report.reminded': { access: STAFF },
+  'zero_report.missed': { access: STAFF },
 };
 
 type AnyRule = { access: Access; below?: true; self?: (event: AnyDutyEvent, viewer: Viewer) => boolean };

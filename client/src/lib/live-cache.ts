@@ -24,6 +24,7 @@ const HANDOVER: readonly Resource[] = ['handovers', 'drafts'];
 const WARNINGS: readonly Resource[] = ['warnings', 'drafts', 'duty', 'roster'];
 // Natural disasters: the list and each disaster's page (figures, obligations, victims, reports).
 const DISASTERS: readonly Resource[] = ['disasters', 'disaster'];
+const ZERO: readonly Resource[] = ['zero-reports', 'zero-report'];
 
 /**
  * One rule per event type, in one place: a new event type does not compile until it says what it
@@ -125,6 +126,12 @@ export const LIVE_CACHE: { readonly [T in EventType]: CacheRule<T> } = {
   'disaster.signoff_requested': { stale: [...DISASTERS, 'signoffs'] },
   'disaster.signoff_decided': { stale: [...DISASTERS, 'signoffs'] },
   'disaster.photo_added': { stale: DISASTERS },
+  // Zero reports: the list with today's round, one request's round.
+  'zero_report.requested': { stale: ZERO },
+  'zero_report.ended': { stale: ZERO },
+  'zero_report.filed': { stale: ZERO },
+  'zero_report.reminded': { stale: ZERO },
+  'zero_report.missed': { stale: ZERO },
 };
 
 type AuditPages = InfiniteData<Static<typeof EventPage>, number | null>;

@@ -38,7 +38,11 @@ export type Resource =
   | 'units'
   | 'users'
   /** Warnings (预警), emergency responses and consultations: the wall, the briefing, the warnings page. */
-  | 'warnings';
+  | 'warnings'
+  /** Zero-report requests (零报告) with today's round; a unit's own asks. */
+  | 'zero-reports'
+  /** One zero-report request's round of a date. */
+  | 'zero-report';
 
 /** A query key: its resource, then the parameters of the read (plain JSON values). */
 export type ResourceKey = readonly [Resource, ...unknown[]];

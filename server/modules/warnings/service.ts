@@ -9,7 +9,7 @@ import {
 import type { Consultation, EmergencyResponse, Warning, WarningStats } from '@shared/schemas/warnings';
 import type { DbOrTrx } from '../../db/database';
 import { type LevelSpan, levelHistory } from './levels';
-import { selectConsultations, selectResponses, selectWarnings } from './repo';
+import { selectConsultations, selectResponses, selectWarnings, toResponse, toWarning } from './repo';
 
 /**
  * The warnings module's front door: what other modules (the roster's staffing rules, the handover,
@@ -109,6 +109,18 @@ export async function warningsDuring(
     selectConsultations(db, { from, to }),
   ]);
   return { warnings, responses, consultations };
+}
+
+/** One warning by id (the zero reports ask the townships in its area). */
+export async function warningById(db: DbOrTrx, id: number): Promise<Warning | undefined> {
+  const row = await db.selectFrom('warnings').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toWarning(row) : undefined;
+}
+
+/** One emergency response by id. */
+export async function responseById(db: DbOrTrx, id: number): Promise<EmergencyResponse | undefined> {
+  const row = await db.selectFrom('emergency_responses').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toResponse(row) : undefined;
 }
 
 /** Whether any warning was ever recorded (the demo seeds an empty database only). */
