@@ -4,10 +4,14 @@ import type { AuditCheckpointsTable } from '../modules/audit/table';
 import type { SessionsTable } from '../modules/auth/table';
 import type { CalendarDaysTable } from '../modules/calendar/table';
 import type {
+  DisasterPhotosTable,
+  DisasterReportsTable,
+  DisasterSignoffsTable,
+} from '../modules/disaster-reports/table';
+import type {
   DisasterFilingsTable,
   DisasterLinksTable,
   DisasterObligationsTable,
-  DisasterReportsTable,
   DisastersTable,
   DisasterUnitsTable,
   DisasterVictimsTable,
@@ -107,6 +111,8 @@ export interface Database {
   zero_request_units: ZeroRequestUnitsTable;
   zero_filings: ZeroFilingsTable;
   zero_marks: ZeroMarksTable;
+  disaster_signoffs: DisasterSignoffsTable;
+  disaster_photos: DisasterPhotosTable;
 }
 
 export type Db = Kysely<Database>;
