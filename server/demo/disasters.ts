@@ -4,11 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Tx } from '../events/command';
 import { addPhoto } from '../modules/disaster-reports/service';
 import {
-  anyDisaster,
+  addVictim,
   createDisaster,
   type DisasterCaller,
   fileFigures,
-  recordVictim,
+  listDisasters,
 } from '../modules/disasters/service';
 import { listUnits } from '../modules/units/service';
 import { listUsers } from '../modules/users/service';
@@ -56,11 +56,8 @@ const HEKOU: Figures = {
  * 河口镇's not (overdue), and a zero-report round with 河口镇 missing. Once.
  */
 export async function seedDisasterDemo(app: FastifyInstance): Promise<boolean> {
-  if (await anyDisaster(app.db)) return false;
   const zone = app.config.tzName;
   const now = app.clock.now();
-  const today = localDateOf(now, zone);
-  const units = await listUnits(app.db);
   const users = await listUsers(app.db);
   const unit = (code: string) => {
     const u = units.find((x) => x.code === code);
@@ -72,17 +69,20 @@ export async function seedDisasterDemo(app: FastifyInstance): Promise<boolean> {
     if (!user) throw new Error(`demo user ${username} missing`);
     return { userId: user.id, username, unitId: user.unitId, unitPath: user.unitPath, roles: user.roles };
   };
+  const officer = caller('wangfang');
+  if ((await listDisasters(app.db, officer, undefined, now)).length > 0) return false;
+  const today = localDateOf(now, zone);
+  const units = await listUnits(app.db);
   const chengguan = unit('T01');
   const hekou = unit('T02');
   const dongjie = unit('T01-C01');
   const hekouCommunity = unit('T02-C01');
-  const officer = caller('wangfang');
   const asUnit = (c: DisasterCaller) => ({ name: c.username, unitId: c.unitId, unitPath: c.unitPath });
   // The evening two days ago (local 20:00): yesterday's and (after 08:00) today's dailies are due.
   const began = localToInstant(`${addDays(today, -2)}T20:00`, zone);
 
   const disaster = await app.command(officer.username, (tx) =>
-    createDisaster(tx, zone, officer, {
+    createDisaster(tx, zone, {
       type: 'flood',
       subtype: '暴雨洪涝',
       title: `${chengguan.name}、${hekou.name}暴雨洪涝`,
@@ -111,14 +111,14 @@ export async function seedDisasterDemo(app: FastifyInstance): Promise<boolean> {
 
   // The 因灾死亡失踪人员 list.
   await app.command(officer.username, async (tx) => {
-    await recordVictim(tx, zone, officer, disaster.id, {
+    await addVictim(tx, officer, disaster.id, {
       unitId: chengguan.id,
       name: '张某',
       status: 'dead',
       cause: '山洪冲毁房屋',
       date: addDays(today, -1),
     });
-    await recordVictim(tx, zone, officer, disaster.id, {
+    await addVictim(tx, officer, disaster.id, {
       unitId: hekou.id,
       name: '李某',
       status: 'missing',

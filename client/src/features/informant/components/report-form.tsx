@@ -129,7 +129,9 @@ export function ReportForm({ userId, username, unitId, disasterId, filings }: Pr
                 onChange={(e) => change({ figures: { ...draft.figures, [field]: e.target.value } })}
                 data-testid={`figure-${field}`}
               />
-              {bad.includes(field) && <span className="inf-error">{w('notNumber')}</span>}
+              {bad.includes(field) && (
+                <span className="inf-error">{w(isCount(field) ? 'notWhole' : 'notNumber')}</span>
+              )}
             </div>
           );
         })}
