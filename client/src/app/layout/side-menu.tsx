@@ -8,6 +8,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
+  FireOutlined,
   FlagOutlined,
   KeyOutlined,
   SettingOutlined,
@@ -29,13 +30,14 @@ const pages: { path: string; label: MessageKey; icon: ReactNode }[] = [
   { path: '/incidents', label: 'nav.incidents', icon: <AlertOutlined /> },
   { path: '/warnings', label: 'nav.warnings', icon: <FlagOutlined /> },
   { path: '/network', label: 'nav.network', icon: <ClusterOutlined /> },
+  { path: '/disasters', label: 'nav.disasters', icon: <FireOutlined /> },
   { path: '/roster', label: 'nav.roster', icon: <CalendarOutlined /> },
   { path: '/logbook', label: 'nav.logbook', icon: <BookOutlined /> },
   { path: '/handover', label: 'nav.handover', icon: <SwapOutlined /> },
   { path: '/stats', label: 'nav.stats', icon: <BarChartOutlined /> },
 ];
 
-const UNIT_PAGES = new Set(['/network', '/incidents', '/warnings', '/stats']);
+const UNIT_PAGES = new Set(['/network', '/disasters', '/incidents', '/warnings', '/stats']);
 
 const adminPages: { path: string; label: MessageKey; icon: ReactNode }[] = [
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined /> },
