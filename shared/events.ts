@@ -1,5 +1,14 @@
 import type { DeadlinePolicy } from './domain/incident-types';
 import type { CalendarOverride } from './schemas/calendar';
+import type {
+  DisasterHeader,
+  DisasterObligation,
+  DisasterPhoto,
+  DisasterReportHeader,
+  DisasterSignoff,
+  Filing,
+  Victim,
+} from './schemas/disasters';
 import type { Escalation, EscalationSettings, EscalationStep } from './schemas/escalation';
 import type { Amendment, Handover } from './schemas/handover';
 import type { Incident, ObligationView, Report } from './schemas/incidents';
@@ -174,6 +183,27 @@ export interface EventPayloads {
   'unitcheck.missed': { check: UnitCheck };
   /** The upper unit took (接收/核实) a report from the unit below: the hop is met. */
   'incident.taken': { incident: Incident; hop: IncidentHop };
+  /** A natural disaster (灾害过程, DESIGN §2.6) recorded: its header only (lean; figures come by filings). */
+  'disaster.created': { disaster: DisasterHeader };
+  /** Its header edited (title, townships, flags, texts, links): `changed` names the fields. */
+  'disaster.updated': { disaster: DisasterHeader; changed: string[] };
+  /** developing → stable → closed (or back to developing). */
+  'disaster.state_changed': { disaster: DisasterHeader; from: DisasterHeader['state'] };
+  /** A unit's 快报表 figures filed (by itself, or by the district on a township's behalf). */
+  'disaster.figures_filed': { filing: Filing };
+  /** 因灾死亡失踪人员: one person recorded, corrected or removed. */
+  'disaster.victim_recorded': { victim: Victim };
+  'disaster.victim_updated': { victim: Victim };
+  'disaster.victim_removed': { victim: Victim };
+  /** An obligation (初报, 续报, zero report, 核报) passed its deadline undone: raised once by the scanner. */
+  'disaster.overdue': { disasterId: number; obligation: DisasterObligation };
+  /** A 灾情 report sent upward through the outbox (without its figures). */
+  'disaster.report_sent': { report: DisasterReportHeader };
+  /** 签发 of a 灾情 report asked of a leader, and the leader's decision. */
+  'disaster.signoff_requested': { signoff: DisasterSignoff };
+  'disaster.signoff_decided': { signoff: DisasterSignoff };
+  /** A photo attached to a disaster (or one filing of it). */
+  'disaster.photo_added': { photo: DisasterPhoto };
 }
 
 export type EventType = keyof EventPayloads;

@@ -4,6 +4,15 @@ import type { AuditCheckpointsTable } from '../modules/audit/table';
 import type { SessionsTable } from '../modules/auth/table';
 import type { CalendarDaysTable } from '../modules/calendar/table';
 import type {
+  DisasterFilingsTable,
+  DisasterLinksTable,
+  DisasterObligationsTable,
+  DisasterReportsTable,
+  DisastersTable,
+  DisasterUnitsTable,
+  DisasterVictimsTable,
+} from '../modules/disasters/table';
+import type {
   EscalationCursorTable,
   EscalationMessagesTable,
   EscalationsTable,
@@ -81,6 +90,13 @@ export interface Database {
   emergency_responses: ResponsesTable;
   consultations: ConsultationsTable;
   warning_levels: WarningLevelsTable;
+  disasters: DisastersTable;
+  disaster_units: DisasterUnitsTable;
+  disaster_links: DisasterLinksTable;
+  disaster_filings: DisasterFilingsTable;
+  disaster_victims: DisasterVictimsTable;
+  disaster_reports: DisasterReportsTable;
+  disaster_obligations: DisasterObligationsTable;
 }
 
 export type Db = Kysely<Database>;

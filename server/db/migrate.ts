@@ -19,6 +19,7 @@ import * as incidentPolicy from './migrations/2026-12-07-incident-policy';
 import * as units from './migrations/2026-12-07-units';
 import * as warnings from './migrations/2026-12-07-warnings';
 import * as unitPosts from './migrations/2026-12-08-unit-posts';
+import * as disasters from './migrations/2026-12-09-disasters';
 
 /** Listed here, not read from disk, so a bundled or compiled server carries its migrations. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-calendar-days': calendarDays,
   '2026-12-07-units': units,
   '2026-12-08-unit-posts': unitPosts,
+  '2026-12-09-disasters': disasters,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -168,6 +168,21 @@ export const READ_RULES: ReadRules = {
   'unitcheck.answered': { access: STAFF },
   'unitcheck.missed': { access: STAFF },
   'incident.taken': { access: STAFF },
+  // Natural disasters (PLAN-17): the header is public to the units (recorded with '/1/', read below);
+  // filings, victims and overdue obligations are recorded with their township's (or community's)
+  // path, read there and above; reports and sign-offs are the district's.
+  'disaster.created': { access: STAFF, below: true },
+  'disaster.updated': { access: STAFF, below: true },
+  'disaster.state_changed': { access: STAFF, below: true },
+  'disaster.figures_filed': { access: STAFF },
+  'disaster.victim_recorded': { access: STAFF },
+  'disaster.victim_updated': { access: STAFF },
+  'disaster.victim_removed': { access: STAFF },
+  'disaster.overdue': { access: STAFF },
+  'disaster.report_sent': { access: STAFF },
+  'disaster.signoff_requested': { access: STAFF },
+  'disaster.signoff_decided': { access: STAFF },
+  'disaster.photo_added': { access: STAFF },
 };
 
 type AnyRule = { access: Access; below?: true; self?: (event: AnyDutyEvent, viewer: Viewer) => boolean };

@@ -1,4 +1,5 @@
 import { Duration as LuxonDuration } from 'luxon';
+import { DEFAULT_DISASTER_CLOCKS } from './disasters';
 import { CATEGORIES, type DeadlinePolicy, type Duration, type Grade } from './incident-types';
 
 const GRADES: Grade[] = ['I', 'II', 'III', 'IV'];
@@ -21,6 +22,7 @@ export const NATIONAL_DEFAULT_POLICY: DeadlinePolicy = {
   followupPerDay: { I: 2, II: 2, III: 1, IV: 1 },
   changeWindowDays: { default: 30, road_traffic: 7, fire: 7 },
   disasterClockFrom: 'occurred',
+  disasters: DEFAULT_DISASTER_CLOCKS,
 };
 
 /** Days of a stored window duration, a part day counting as a whole one; null when unreadable. */
@@ -42,8 +44,11 @@ function wholeDays(d: unknown): number | null {
  */
 export function upgradePolicy(stored: unknown): DeadlinePolicy {
   const p = stored as Record<string, unknown> & Partial<DeadlinePolicy>;
-  if (!p || typeof p !== 'object' || !('followupEvery' in p || 'changeWindow' in p))
-    return p as DeadlinePolicy;
+  if (!p || typeof p !== 'object') return p as DeadlinePolicy;
+  if (!('followupEvery' in p || 'changeWindow' in p))
+    return p.disasters
+      ? (p as DeadlinePolicy)
+      : ({ ...p, disasters: { ...DEFAULT_DISASTER_CLOCKS } } as DeadlinePolicy);
   const { followupEvery, changeWindow, ...rest } = p as Record<string, unknown>;
   const every = (followupEvery ?? {}) as Record<string, unknown>;
   const perDay = {} as Record<Grade, number>;
@@ -72,6 +77,7 @@ export function upgradePolicy(stored: unknown): DeadlinePolicy {
     followupPerDay: perDay,
     changeWindowDays: windowDays as DeadlinePolicy['changeWindowDays'],
     disasterClockFrom: (rest.disasterClockFrom as DeadlinePolicy['disasterClockFrom']) ?? 'occurred',
+    disasters: (rest.disasters as DeadlinePolicy['disasters']) ?? { ...DEFAULT_DISASTER_CLOCKS },
   };
 }
 

@@ -6,6 +6,7 @@ import type {
   ReportChannel as ReportChannelSchema,
   ReportKind as ReportKindSchema,
 } from '../schemas/incidents';
+import type { DisasterClockValues } from './disasters';
 
 /** Category codes of DESIGN §4, grouped by the four classes of 突发事件应对法 第二条. */
 export const ACCIDENT_CATEGORIES = [
@@ -122,6 +123,12 @@ export interface DeadlinePolicy {
   notifications?: { departments: string[]; within: Duration };
   /** Per-hop clocks of a report flowing upward (DESIGN §2.7); absent: the defaults (1 h, 1.5 h). */
   hops?: { communityToTownship: Duration; townshipToDistrict: Duration };
+  /**
+   * Natural disasters' clocks (DESIGN §2.6, shared/domain/disaster-clocks.ts): 初报, severe threshold,
+   * 续报 on change, the 24-hour zero report, 核报 in working days, drought 续报. Absent in a stored
+   * policy: `upgradePolicy` fills the defaults (DEFAULT_DISASTER_CLOCKS).
+   */
+  disasters?: DisasterClockValues;
 }
 
 /** One hop of a report flowing upward: received at the lower unit, taken (接收/核实) by the upper one. */

@@ -1,4 +1,5 @@
 import { NATIONAL_DEFAULT_POLICY } from './deadline-policy';
+import { DEFAULT_DISASTER_CLOCKS } from './disasters';
 import type { DeadlinePolicy } from './incident-types';
 
 /**
@@ -65,6 +66,7 @@ export const HENAN_PROFILE: BuiltInProfile = {
     followupAtGrades: ['I', 'II', 'III'],
     changeWindowDays: { default: 30, road_traffic: 7, fire: 7 },
     disasterClockFrom: 'occurred',
+    disasters: DEFAULT_DISASTER_CLOCKS,
   },
   sources: [
     '河南省应急管理厅关于事故灾难类、自然灾害类突发事件信息报告工作的通知（文号以原文为准；大河报报道：重大、特别重大 15 分钟电话、35 分钟书面；较大 1 小时书面；一般 6 小时书面；较大及以上每天 8 时前、17 时前各续报 1 次） http://news.hnr.cn/snxw/article/1/1335773042856562688',

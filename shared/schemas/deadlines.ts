@@ -90,6 +90,22 @@ export const DeadlinePolicyBody = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /** Natural disasters' clocks (DESIGN §2.6); absent: the defaults (2 h, 10 dead or missing, 09:00 / 08:00, 2 + 3 working days, 10 days). */
+    disasters: Type.Optional(
+      Type.Object(
+        {
+          initialHours: Type.Number({ exclusiveMinimum: 0, maximum: 72 }),
+          severeDeadMissing: Type.Integer({ minimum: 1, maximum: 100000 }),
+          followupChangeHours: Type.Number({ exclusiveMinimum: 0, maximum: 72 }),
+          dailyAt: Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }),
+          townshipDailyAt: Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }),
+          townshipVerifyWorkingDays: Type.Integer({ minimum: 0, maximum: 60 }),
+          districtVerifyWorkingDays: Type.Integer({ minimum: 0, maximum: 60 }),
+          droughtFollowupDays: Type.Integer({ minimum: 1, maximum: 366 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     /** Per-hop clocks of reports flowing upward; absent: community → township PT1H, township → district PT1H30M. */
     hops: Type.Optional(
       Type.Object(

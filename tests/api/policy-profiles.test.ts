@@ -32,6 +32,17 @@ const HENAN = {
   followupAtGrades: ['I', 'II', 'III'],
   changeWindowDays: { default: 30, road_traffic: 7, fire: 7 },
   disasterClockFrom: 'occurred',
+  // Natural disasters' clocks (DESIGN §2.6): the defaults every profile carries.
+  disasters: {
+    initialHours: 2,
+    severeDeadMissing: 10,
+    followupChangeHours: 2,
+    dailyAt: '09:00',
+    townshipDailyAt: '08:00',
+    townshipVerifyWorkingDays: 2,
+    districtVerifyWorkingDays: 3,
+    droughtFollowupDays: 10,
+  },
 };
 const PROFILES = '/api/settings/deadline-profiles';
 
@@ -297,6 +308,7 @@ describe.each(DIALECTS)('a table edited before profiles existed, on %s', (dialec
       followupPerDay: { I: 3, II: 2, III: 1, IV: 1 },
       changeWindowDays: { default: 30, road_traffic: 7, fire: 2 },
       disasterClockFrom: 'occurred',
+      disasters: HENAN.disasters,
     };
     const list = (await t.app.inject(as(admin, { method: 'GET', url: PROFILES }))).json();
     expect(list.active).toBe('custom-1');

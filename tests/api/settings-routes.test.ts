@@ -26,6 +26,17 @@ const NATIONAL = {
   followupPerDay: { I: 2, II: 2, III: 1, IV: 1 },
   changeWindowDays: { default: 30, road_traffic: 7, fire: 7 },
   disasterClockFrom: 'occurred',
+  // Natural disasters' clocks (DESIGN §2.6): the defaults every profile carries.
+  disasters: {
+    initialHours: 2,
+    severeDeadMissing: 10,
+    followupChangeHours: 2,
+    dailyAt: '09:00',
+    townshipDailyAt: '08:00',
+    townshipVerifyWorkingDays: 2,
+    districtVerifyWorkingDays: 3,
+    droughtFollowupDays: 10,
+  },
 };
 
 // A stricter provincial table: 较大 and above by phone within 15 min and in writing within 35 min.

@@ -22,6 +22,8 @@ const INCIDENT: readonly Resource[] = ['incidents', 'stats', 'drafts', 'posts'];
 const HANDOVER: readonly Resource[] = ['handovers', 'drafts'];
 // Warnings and responses strengthen the duty (DESIGN 2.5): the duty views read them too.
 const WARNINGS: readonly Resource[] = ['warnings', 'drafts', 'duty', 'roster'];
+// Natural disasters: the list and each disaster's page (figures, obligations, victims, reports).
+const DISASTERS: readonly Resource[] = ['disasters', 'disaster'];
 
 /**
  * One rule per event type, in one place: a new event type does not compile until it says what it
@@ -111,6 +113,18 @@ export const LIVE_CACHE: { readonly [T in EventType]: CacheRule<T> } = {
   'response.changed': { stale: WARNINGS },
   'response.ended': { stale: WARNINGS },
   'consultation.recorded': { stale: WARNINGS },
+  'disaster.created': { stale: DISASTERS },
+  'disaster.updated': { stale: DISASTERS },
+  'disaster.state_changed': { stale: DISASTERS },
+  'disaster.figures_filed': { stale: DISASTERS },
+  'disaster.victim_recorded': { stale: DISASTERS },
+  'disaster.victim_updated': { stale: DISASTERS },
+  'disaster.victim_removed': { stale: DISASTERS },
+  'disaster.overdue': { stale: DISASTERS },
+  'disaster.report_sent': { stale: [...DISASTERS, 'outbox'] },
+  'disaster.signoff_requested': { stale: [...DISASTERS, 'signoffs'] },
+  'disaster.signoff_decided': { stale: [...DISASTERS, 'signoffs'] },
+  'disaster.photo_added': { stale: DISASTERS },
 };
 
 type AuditPages = InfiniteData<Static<typeof EventPage>, number | null>;

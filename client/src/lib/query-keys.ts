@@ -6,6 +6,10 @@ export type Resource =
   | 'audit'
   /** The official calendar (holidays, make-up workdays, the missing-year flag). */
   | 'calendar'
+  /** One natural disaster's page: `['disaster', id]`. */
+  | 'disaster'
+  /** The natural disasters (灾情报送) list. */
+  | 'disasters'
   /** The handover draft of the caller's shift: drafted from nearly every record of the shift. */
   | 'drafts'
   | 'duty'

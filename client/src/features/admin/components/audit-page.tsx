@@ -94,6 +94,18 @@ const everyType: Record<EventType, true> = {
   'response.changed': true,
   'response.ended': true,
   'consultation.recorded': true,
+  'disaster.created': true,
+  'disaster.updated': true,
+  'disaster.state_changed': true,
+  'disaster.figures_filed': true,
+  'disaster.victim_recorded': true,
+  'disaster.victim_updated': true,
+  'disaster.victim_removed': true,
+  'disaster.overdue': true,
+  'disaster.report_sent': true,
+  'disaster.signoff_requested': true,
+  'disaster.signoff_decided': true,
+  'disaster.photo_added': true,
 };
 const knownTypes = Object.keys(everyType) as EventType[];
 
@@ -116,6 +128,7 @@ const kindColor: Record<string, string> = {
   warning: 'orange',
   response: 'volcano',
   consultation: 'gold',
+  disaster: 'red',
 };
 
 /** Newest first, each seq once: a live line may also come in a page read after it. */
