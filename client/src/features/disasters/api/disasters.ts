@@ -1,17 +1,17 @@
 import { apiGet, apiRequest } from '@client/lib/api-client';
-import type { UnitListItem } from '@shared/schemas/units';
-import { queryOptions } from '@tanstack/react-query';
-import type { DisasterState } from '../domain';
+import type { DisasterState, DisasterType } from '@shared/domain/disasters';
 import type {
   CreateDisasterBody,
   Disaster,
   DisasterSummary,
   Filing,
   FilingBody,
-  PatchDisasterBody,
+  UpdateDisasterBody,
   Victim,
   VictimBody,
-} from '../types';
+} from '@shared/schemas/disasters';
+import type { UnitListItem } from '@shared/schemas/units';
+import { queryOptions } from '@tanstack/react-query';
 
 /** The disaster processes the caller may see (a township: those it is affected by). */
 export const disastersQuery = (state?: DisasterState) =>
@@ -36,11 +36,14 @@ export const disasterUnitsQuery = () =>
     select: (list) => list.units.map((u) => u.unit),
   });
 
-export function createDisaster(body: CreateDisasterBody): Promise<Disaster> {
+// The schema's type union is built from a list, so its static type does not name the types.
+type NewDisaster = Omit<CreateDisasterBody, 'type'> & { type: DisasterType };
+
+export function createDisaster(body: NewDisaster): Promise<Disaster> {
   return apiRequest<Disaster>('POST', '/disasters', { body });
 }
 
-export function patchDisaster(id: number, body: PatchDisasterBody): Promise<Disaster> {
+export function patchDisaster(id: number, body: UpdateDisasterBody): Promise<Disaster> {
   return apiRequest<Disaster>('PATCH', `/disasters/${id}`, { body });
 }
 

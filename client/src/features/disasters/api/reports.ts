@@ -1,7 +1,12 @@
 import { apiGet, apiRequest } from '@client/lib/api-client';
+import type { DisasterRecipient, DisasterReportKind } from '@shared/domain/disasters';
+import type {
+  DisasterDraft,
+  DisasterPhoto,
+  DisasterReport,
+  DisasterSignoff,
+} from '@shared/schemas/disasters';
 import { queryOptions } from '@tanstack/react-query';
-import type { DisasterRecipient, DisasterReportKind } from '../domain';
-import type { DisasterDraft, DisasterPhoto, DisasterReport, DisasterSignoff } from '../types';
 
 export function getDisasterDraft(
   id: number,

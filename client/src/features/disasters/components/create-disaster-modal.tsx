@@ -4,13 +4,13 @@ import { listBoard, OPEN_BOARD_QUERY } from '@client/lib/api/open-board';
 import { useLang } from '@client/lib/i18n';
 import { bureauWallNow, bureauWallToIso } from '@client/lib/time';
 import { useWarningWords } from '@client/lib/warning-labels';
+import { DISASTER_SUBTYPES, DISASTER_TYPES, type DisasterType } from '@shared/domain/disasters';
 import { DISTRICT_UNIT_ID } from '@shared/domain/district';
 import { TOWNSHIP_KINDS } from '@shared/schemas/units';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { AutoComplete, Checkbox, Form, Input, Select } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { createDisaster, disasterUnitsQuery } from '../api/disasters';
-import { DISASTER_SUBTYPES, DISASTER_TYPES, type DisasterType } from '../domain';
 import { useWords } from '../i18n';
 import { useDisasterLabels } from './labels';
 

@@ -5,7 +5,9 @@ import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import { formatMinute } from '@client/lib/time';
+import type { DisasterState } from '@shared/domain/disasters';
 import { DISTRICT_PATH } from '@shared/domain/district';
+import type { Disaster } from '@shared/schemas/disasters';
 import type { User } from '@shared/schemas/users';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -25,9 +27,7 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { changeDisasterState, disasterQuery, patchDisaster } from '../api/disasters';
-import type { DisasterState } from '../domain';
 import { type DisasterWordKey, useWords } from '../i18n';
-import type { Disaster } from '../types';
 import { useTownshipOptions } from './create-disaster-modal';
 import { FiguresCard } from './figures-card';
 import { FromBelowCard } from './from-below-card';

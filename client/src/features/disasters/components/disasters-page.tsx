@@ -1,16 +1,16 @@
 import { TablePage } from '@client/components/table-page';
 import { hasRole } from '@client/lib/session';
 import { formatMinute } from '@client/lib/time';
+import type { DisasterState } from '@shared/domain/disasters';
 import { DISTRICT_PATH } from '@shared/domain/district';
+import type { DisasterSummary } from '@shared/schemas/disasters';
 import type { User } from '@shared/schemas/users';
 import { useQuery } from '@tanstack/react-query';
 import { Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { disastersQuery } from '../api/disasters';
-import type { DisasterState } from '../domain';
 import { useWords } from '../i18n';
-import type { DisasterSummary } from '../types';
 import { CreateDisasterModal } from './create-disaster-modal';
 import { DueCountdown, formatFigure, StateTag, useDisasterLabels } from './labels';
 import './disasters.css';

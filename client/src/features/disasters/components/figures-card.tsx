@@ -3,14 +3,14 @@ import { FormModal } from '@client/components/form-modal';
 import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
 import { bureauToday, formatShortInstant } from '@client/lib/time';
+import { type DisasterFigures, FIGURE_FIELDS, type FilingKind } from '@shared/domain/disasters';
+import type { Disaster, TownshipFigures } from '@shared/schemas/disasters';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { fileFigures } from '../api/disasters';
 import { figuresCsvUrl, uploadPhoto } from '../api/reports';
-import { type DisasterFigures, FIGURE_FIELDS, type FilingKind } from '../domain';
 import { type DisasterWordKey, useWords } from '../i18n';
-import type { Disaster, TownshipFigures } from '../types';
 import { formatFigure, useDisasterLabels } from './labels';
 
 const KINDS: FilingKind[] = ['initial', 'update', 'daily', 'verified'];

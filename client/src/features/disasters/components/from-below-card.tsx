@@ -2,13 +2,13 @@ import { CameraOutlined } from '@ant-design/icons';
 import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
 import { formatShortInstant } from '@client/lib/time';
+import { FIGURE_FIELDS } from '@shared/domain/disasters';
+import type { Disaster, Filing } from '@shared/schemas/disasters';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Image, Space, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { photoUrl, uploadPhoto } from '../api/reports';
-import { FIGURE_FIELDS } from '../domain';
 import { type DisasterWordKey, useWords } from '../i18n';
-import type { Disaster, Filing } from '../types';
 import { formatFigure, useDisasterLabels } from './labels';
 
 function PhotoButton({ disasterId, filingId }: { disasterId: number; filingId: number }) {

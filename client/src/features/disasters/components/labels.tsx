@@ -1,14 +1,14 @@
 import { useNow } from '@client/hooks/use-now';
 import { useLang } from '@client/lib/i18n';
-import { Tag } from 'antd';
-import { useMemo } from 'react';
 import {
   DISASTER_TYPE_LABELS,
   type DisasterState,
   type DisasterType,
   FIGURE_LABELS,
   type FigureField,
-} from '../domain';
+} from '@shared/domain/disasters';
+import { Tag } from 'antd';
+import { useMemo } from 'react';
 import { type DisasterWordKey, useWords } from '../i18n';
 
 /** Disaster types and 快报表 columns in the console's language. */

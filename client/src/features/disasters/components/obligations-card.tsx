@@ -1,7 +1,7 @@
 import { formatShortInstant } from '@client/lib/time';
+import type { Disaster, DisasterObligation } from '@shared/schemas/disasters';
 import { Card, Empty, Space, Tag, Typography } from 'antd';
 import { type DisasterWordKey, useWords } from '../i18n';
-import type { Disaster, DisasterObligation } from '../types';
 import { DueCountdown } from './labels';
 
 function order(a: DisasterObligation, b: DisasterObligation): number {

@@ -3,6 +3,8 @@ import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
 import { hasRole } from '@client/lib/session';
 import { bureauToday, formatShortInstant } from '@client/lib/time';
+import type { DisasterRecipient, DisasterReportKind } from '@shared/domain/disasters';
+import type { Disaster, DisasterSignoff } from '@shared/schemas/disasters';
 import type { User } from '@shared/schemas/users';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -31,9 +33,7 @@ import {
   type SendBody,
   sendDisasterReport,
 } from '../api/reports';
-import type { DisasterRecipient, DisasterReportKind } from '../domain';
 import { type DisasterWordKey, useWords } from '../i18n';
-import type { Disaster, DisasterSignoff } from '../types';
 
 const KINDS: DisasterReportKind[] = ['initial', 'followup', 'daily', 'verify'];
 const RECIPIENTS: DisasterRecipient[] = ['city', 'province', 'ministry'];

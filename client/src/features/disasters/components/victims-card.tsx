@@ -2,12 +2,12 @@ import { FormModal } from '@client/components/form-modal';
 import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
 import { bureauToday } from '@client/lib/time';
+import type { Disaster, Victim, VictimBody } from '@shared/schemas/disasters';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Popconfirm, Radio, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { addVictim, changeVictim, removeVictim } from '../api/disasters';
 import { useWords } from '../i18n';
-import type { Disaster, Victim, VictimBody } from '../types';
 
 type Editing = { victim: Victim | null } | null;
 
