@@ -268,13 +268,16 @@ export function DisasterDetailPage({ user }: { user: User }) {
       </Card>
     );
   const d = query.data;
+  // The district keeps the list; a township its own people (a community reports through its township).
+  const mayEditVictims =
+    mayAct && d.state !== 'closed' && (district || d.townships.some((u) => u.unitId === user.unitId));
   return (
     <div className="dis-page" data-testid="disaster-detail" data-id={d.id}>
       <Header disaster={d} district={district} mayAct={mayAct} />
-      <FiguresCard disaster={d} district={district} mayFile={mayFile} />
+      <FiguresCard disaster={d} district={district} mayFile={mayFile} unitId={user.unitId} />
       <div className="dis-columns">
         <ObligationsCard disaster={d} />
-        <VictimsCard disaster={d} mayEdit={mayAct && d.state !== 'closed'} />
+        <VictimsCard disaster={d} mayEdit={mayEditVictims} />
       </div>
       <FromBelowCard disaster={d} />
       {district && mayAct && <ReportsCard disaster={d} user={user} />}

@@ -151,17 +151,22 @@ function NothingNewButton({ disaster, row }: { disaster: Disaster; row: Township
 export function FiguresCard({
   disaster,
   district,
-  mayFile,
+  mayFile: mayFileAny,
+  unitId,
 }: {
   disaster: Disaster;
   district: boolean;
   mayFile: boolean;
+  /** The signed-in person's unit: a township files its own row only (a community files on its own page). */
+  unitId: number;
 }) {
   const w = useWords();
   const labels = useDisasterLabels();
   const [filing, setFiling] = useState<TownshipFigures | null>(null);
   const open = disaster.state !== 'closed';
   const rows = disaster.townships;
+  const mayFileRow = (r: TownshipFigures) => mayFileAny && (district || r.unitId === unitId);
+  const mayFile = rows.some(mayFileRow);
   return (
     <Card
       size="small"
@@ -170,7 +175,7 @@ export function FiguresCard({
       data-testid="figures-card"
       extra={
         <Space wrap>
-          {!district && mayFile && open && rows[0] && (
+          {!district && open && rows[0] && mayFileRow(rows[0]) && (
             <Button type="primary" size="small" onClick={() => setFiling(rows[0]!)} data-testid="file-own">
               {w('fig.fileOwn')}
             </Button>
@@ -236,19 +241,20 @@ export function FiguresCard({
                   {
                     key: 'act',
                     title: '',
-                    render: (_: unknown, r: TownshipFigures) => (
-                      <Space size={4}>
-                        <Button
-                          size="small"
-                          type="link"
-                          onClick={() => setFiling(r)}
-                          data-testid={`file-${r.unitId}`}
-                        >
-                          {w('fig.file')}
-                        </Button>
-                        {r.filed && <NothingNewButton disaster={disaster} row={r} />}
-                      </Space>
-                    ),
+                    render: (_: unknown, r: TownshipFigures) =>
+                      mayFileRow(r) && (
+                        <Space size={4}>
+                          <Button
+                            size="small"
+                            type="link"
+                            onClick={() => setFiling(r)}
+                            data-testid={`file-${r.unitId}`}
+                          >
+                            {w('fig.file')}
+                          </Button>
+                          {r.filed && <NothingNewButton disaster={disaster} row={r} />}
+                        </Space>
+                      ),
                   },
                 ]
               : []),
