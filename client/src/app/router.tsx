@@ -77,6 +77,16 @@ const NetworkPage = lazyNamed(() => import('../features/network/components/netwo
 // The community informant's phone page: 灾情上报 and the one-tap zero report; loaded only by those who open it.
 const ReportPage = lazyNamed(() => import('../features/informant/components/report-page'), 'ReportPage');
 
+// 灾情报送: the disaster processes, their figures by township, clocks and reports.
+const DisastersPage = lazyNamed(
+  () => import('../features/disasters/components/disasters-page'),
+  'DisastersPage',
+);
+const DisasterDetailPage = lazyNamed(
+  () => import('../features/disasters/components/disaster-detail-page'),
+  'DisasterDetailPage',
+);
+
 // Statistics are read in office hours; ECharts loads with this page only, never on the duty post's first screen.
 // Warnings, responses and consultations: the wall is in the shell; this page holds the forms and history.
 const WarningsPage = lazyNamed(() => import('../features/warnings/components/warnings-page'), 'WarningsPage');
@@ -137,6 +147,8 @@ export const router = createBrowserRouter([
       { path: 'incidents/:id', element: <WithUser page={IncidentDetailPage} /> },
       { path: 'warnings', element: <WithUser page={WarningsPage} /> },
       { path: 'network', element: <WithUser page={NetworkPage} /> },
+      { path: 'disasters', element: <WithUser page={DisastersPage} /> },
+      { path: 'disasters/:id', element: <WithUser page={DisasterDetailPage} /> },
       { path: 'report', element: <WithUser page={ReportPage} /> },
       { path: 'roster', element: <WithUser page={RosterPage} /> },
       { path: 'logbook', element: <WithUser page={LogbookPage} /> },

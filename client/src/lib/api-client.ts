@@ -68,7 +68,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Extra request headers, e.g. `Idempotency-Key` on intake. */
   headers?: Record<string, string>;
-  /** Bytes sent as they are (a photo), with their own content type, instead of a JSON body. */
+  /** A raw body sent as is (a photo), with its content type, instead of JSON. */
   bytes?: { data: Blob; type: string };
 }
 
@@ -84,7 +84,11 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
       method,
       headers,
       credentials: 'same-origin',
-      body: options.bytes ? options.bytes.data : options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.bytes
+        ? options.bytes.data
+        : options.body === undefined
+          ? undefined
+          : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (cause) {

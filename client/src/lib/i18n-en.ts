@@ -1490,6 +1490,7 @@ export const en: Record<MessageKey, string> = {
   'warnings.briefing': 'Warnings and responses',
   'warnings.since': 'since {time}',
   'nav.network': 'Duty network',
+  'nav.disasters': 'Disasters',
   'nav.report': 'Disaster report',
   'network.title': 'Duty network · unit posts',
   'network.kind.township': 'Township',

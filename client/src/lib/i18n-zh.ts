@@ -1453,6 +1453,7 @@ export const zh = {
   'warnings.briefing': '预警与应急响应',
   'warnings.since': '{time} 起',
   'nav.network': '值守网络',
+  'nav.disasters': '灾情报送',
   'nav.report': '灾情上报',
   'network.title': '值守网络 · 镇街岗位',
   'network.kind.township': '镇',

@@ -8,6 +8,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
+  FireOutlined,
   FlagOutlined,
   FormOutlined,
   KeyOutlined,
@@ -30,6 +31,7 @@ const pages: { path: string; label: MessageKey; icon: ReactNode }[] = [
   { path: '/incidents', label: 'nav.incidents', icon: <AlertOutlined /> },
   { path: '/warnings', label: 'nav.warnings', icon: <FlagOutlined /> },
   { path: '/network', label: 'nav.network', icon: <ClusterOutlined /> },
+  { path: '/disasters', label: 'nav.disasters', icon: <FireOutlined /> },
   { path: '/report', label: 'nav.report', icon: <FormOutlined /> },
   { path: '/roster', label: 'nav.roster', icon: <CalendarOutlined /> },
   { path: '/logbook', label: 'nav.logbook', icon: <BookOutlined /> },
@@ -37,7 +39,7 @@ const pages: { path: string; label: MessageKey; icon: ReactNode }[] = [
   { path: '/stats', label: 'nav.stats', icon: <BarChartOutlined /> },
 ];
 
-const UNIT_PAGES = new Set(['/network', '/incidents', '/warnings', '/stats']);
+const UNIT_PAGES = new Set(['/network', '/disasters', '/incidents', '/warnings', '/stats']);
 /** The informant's phone page (灾情上报): community informants only. */
 const INFORMANT_PAGES = new Set(['/report']);
 
