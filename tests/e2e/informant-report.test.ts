@@ -52,9 +52,16 @@ describe('the informant on a phone (390×844)', () => {
   });
 
   it('files figures with a photo from the phone; the district sees them live within a second', async () => {
-    const district = await connectConsole(t.url, { cookie: officer.cookie });
+    const live = await connectConsole(t.url, { cookie: officer.cookie });
     const arrivals: { event: AnyDutyEvent; at: number }[] = [];
-    district.socket.on('event', (event) => arrivals.push({ event, at: Date.now() }));
+    live.socket.on('event', (event) => arrivals.push({ event, at: Date.now() }));
+    // The district's disaster page, open on the duty room's screen.
+    const desk = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await desk.clock.install({ time: clock.now() });
+    const district = await desk.newPage();
+    await signInThroughPage(district, t.url, 'o1', USER_PASSWORD);
+    await district.goto(`${t.url}/disasters/${disasterId}`);
+    await district.getByTestId('below-card').waitFor();
 
     const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
     await context.clock.install({ time: clock.now() });
@@ -90,7 +97,17 @@ describe('the informant on a phone (390×844)', () => {
     await page.getByTestId('report-sent').waitFor();
     await page.screenshot({ path: `${SHOTS}/e2e-phone-sent.png`, fullPage: true });
 
-    // The district's console was told within a second of the filing, and reads the figures back.
+    // The district's page shows the community's figures within a second of the filing.
+    const row = district.getByTestId(`below-${filing.id}`);
+    await row.waitFor({ timeout: 1000 });
+    expect(Date.now() - filedAt).toBeLessThan(1000);
+    expect(await row.getAttribute('data-unit')).toBe('甲一社区');
+    const text = (await row.textContent()) ?? '';
+    for (const shown of ['120', '30', '15.5', '河水漫过堤路，12 户进水']) expect(text).toContain(shown);
+    // Its photo follows (uploaded once the filing was confirmed).
+    await district.locator(`[data-testid^="below-photo-"]`).first().waitFor({ timeout: 5000 });
+    await district.screenshot({ path: `${SHOTS}/e2e-district-1366.png` });
+    // A live console was told within a second too, and reads the figures back.
     const isFiled = (a: { event: AnyDutyEvent }) =>
       a.event.type === 'disaster.figures_filed' && a.event.payload.filing.id === filing.id;
     await expect.poll(() => arrivals.some(isFiled), { timeout: 1000, interval: 20 }).toBe(true);
@@ -109,9 +126,10 @@ describe('the informant on a phone (390×844)', () => {
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('duty.informant')))).toEqual(
       [],
     );
-    district.close();
+    live.close();
     expect(errors).toEqual([]);
     await context.close();
+    await desk.close();
   }, 180_000);
 
   it('a dropped connection loses nothing: the typed report survives a reload offline and is filed once when the connection returns', async () => {
@@ -151,6 +169,37 @@ describe('the informant on a phone (390×844)', () => {
     expect(mine).toHaveLength(1);
     // The figure typed, and the earlier ones kept.
     expect(mine[0].figures).toMatchObject({ affected: 120, dead: 1, relocated: 30 });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+  it('the one-tap zero report: 今日无新增 files it, and the district sees the unit filed', async () => {
+    const asked = await t.app.inject(
+      as(officer, {
+        method: 'POST',
+        url: '/api/zero-reports',
+        payload: { title: '汛期社区每日零报告', scope: 'units', unitIds: [community.id], cutoff: '20:00' },
+      }),
+    );
+    expect(asked.statusCode, asked.body).toBe(201);
+    const requestId = asked.json().id;
+    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await context.clock.install({ time: clock.now() });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(String(err)));
+    await signInThroughPage(page, t.url, 'c1', USER_PASSWORD);
+    await page.goto(`${t.url}/report`);
+    const ask = page.getByTestId(`zero-ask-${requestId}`);
+    await ask.waitFor();
+    expect(await ask.getAttribute('data-filed')).toBe('no');
+    await page.screenshot({ path: `${SHOTS}/e2e-phone-zero.png` });
+    await page.getByTestId(`zero-tap-${requestId}`).click();
+    await expect.poll(() => ask.getAttribute('data-filed'), { timeout: 5000 }).toBe('yes');
+    const round = await t.app.inject(as(officer, { method: 'GET', url: `/api/zero-reports/${requestId}` }));
+    // 11:00, before the 20:00 cut-off: filed on time, with nothing new.
+    expect(round.json().today.units).toEqual([
+      expect.objectContaining({ unitId: community.id, name: '甲一社区', state: 'filed', nothingNew: true }),
+    ]);
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
