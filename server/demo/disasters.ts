@@ -15,8 +15,6 @@ import { listUsers } from '../modules/users/service';
 import { createRequest, fileZeroReport } from '../modules/zero-reports/service';
 import { tinyPng } from './tiny-png';
 
-const HOUR = 3_600_000;
-
 type Figures = Partial<Record<FigureField, number>>;
 
 /** 城关镇 (filed by the township) and 河口镇 (filed by the district on its behalf): the 快报表 columns. */
@@ -131,7 +129,12 @@ export async function seedDisasterDemo(app: FastifyInstance): Promise<boolean> {
   for (let day = addDays(today, -1); day <= today; day = addDays(day, 1)) {
     if (localToInstant(`${day}T08:00`, zone).getTime() > now.getTime()) break;
     await app.command(asUnit(town), (tx) =>
-      fileFigures(tx, zone, town, disaster.id, { unitId: chengguan.id, kind: 'daily', forDate: day, nothingNew: true }),
+      fileFigures(tx, zone, town, disaster.id, {
+        unitId: chengguan.id,
+        kind: 'daily',
+        forDate: day,
+        nothingNew: true,
+      }),
     );
   }
 

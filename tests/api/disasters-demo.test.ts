@@ -58,14 +58,16 @@ describe('demo disaster (first start with DEMO=1)', () => {
       directLossWanYuan: 798.5,
     });
 
-    const detail = (await t.app.inject(as(officer, { method: 'GET', url: `/api/disasters/${summary.id}` }))).json();
+    const detail = (
+      await t.app.inject(as(officer, { method: 'GET', url: `/api/disasters/${summary.id}` }))
+    ).json();
     const town = (name: string) => detail.townships.find((u: Named) => u.name === name);
     expect(town('城关镇')).toMatchObject({ onBehalf: false, filed: true });
     // 河口镇's figures were entered by the district on its behalf (代报).
     expect(town('河口镇')).toMatchObject({ onBehalf: true, filed: true });
-    expect(detail.victims.map((v: { name: string; status: string }) => `${v.name}:${v.status}`).sort()).toEqual(
-      ['张某:dead', '李某:missing'].sort(),
-    );
+    expect(
+      detail.victims.map((v: { name: string; status: string }) => `${v.name}:${v.status}`).sort(),
+    ).toEqual(['张某:dead', '李某:missing'].sort());
     const below = detail.fromBelow as { unitName: string; photoIds: number[]; filedBy: string }[];
     expect(below.map((f) => f.unitName).sort()).toEqual(['东街社区', '河口社区'].sort());
     for (const f of below) expect(f.photoIds).toHaveLength(1);
@@ -91,7 +93,8 @@ describe('demo disaster (first start with DEMO=1)', () => {
     expect(photo.rawPayload.readUInt32BE(20)).toBe(120);
 
     // Zero reports: the disaster's round misses 河口镇; the communities' round waits on 东街社区 only.
-    const rounds = (await t.app.inject(as(officer, { method: 'GET', url: '/api/zero-reports' }))).json().requests;
+    const rounds = (await t.app.inject(as(officer, { method: 'GET', url: '/api/zero-reports' }))).json()
+      .requests;
     const byTitle = (title: string) => rounds.find((r: { title: string }) => r.title === title);
     const daily = byTitle('城关镇、河口镇暴雨洪涝 24 小时零报告');
     const stateOf = (round: { today: { units: { name: string; state: string }[] } }) =>
@@ -107,7 +110,8 @@ describe('demo disaster (first start with DEMO=1)', () => {
       李家村: 'filed',
     });
     // 东街社区's informant finds the one tap waiting.
-    const asks = (await t.app.inject(as(informant, { method: 'GET', url: '/api/zero-reports/mine' }))).json().asks;
+    const asks = (await t.app.inject(as(informant, { method: 'GET', url: '/api/zero-reports/mine' }))).json()
+      .asks;
     expect(asks).toEqual([
       expect.objectContaining({ title: '汛期社区（村）每日零报告', forDate: '2026-07-10', filed: false }),
     ]);

@@ -40,7 +40,13 @@ describe('an informant files figures with a photo, and gets it served back', () 
       as(officer, {
         method: 'POST',
         url: '/api/disasters',
-        payload: { type: 'flood', subtype: '暴雨洪涝', title: '7·10 暴雨洪涝', beganAt: BEGAN, townships: [town.id] },
+        payload: {
+          type: 'flood',
+          subtype: '暴雨洪涝',
+          title: '7·10 暴雨洪涝',
+          beganAt: BEGAN,
+          townships: [town.id],
+        },
       }),
     );
     expect(created.statusCode, created.body).toBe(201);
@@ -125,14 +131,20 @@ describe('an informant files figures with a photo, and gets it served back', () 
       expect(served.headers['content-type']).toMatch(/^image\/png/);
       expect(Buffer.compare(served.rawPayload, png)).toBe(0);
     }
-    const refused = await t.app.inject(as(stranger, { method: 'GET', url: `/api/disaster-photos/${photo.id}` }));
+    const refused = await t.app.inject(
+      as(stranger, { method: 'GET', url: `/api/disaster-photos/${photo.id}` }),
+    );
     expect([403, 404]).toContain(refused.statusCode);
 
     // The district's page lists the community's filing from below, with its photo.
     const detail = await t.app.inject(as(officer, { method: 'GET', url: `/api/disasters/${disasterId}` }));
     expect(detail.statusCode, detail.body).toBe(200);
     const fromBelow = detail.json().fromBelow.find((f: { id: number }) => f.id === filing.id);
-    expect(fromBelow).toMatchObject({ unitName: '甲一社区', photoIds: [photo.id], note: '河水漫过堤路，12 户进水' });
+    expect(fromBelow).toMatchObject({
+      unitName: '甲一社区',
+      photoIds: [photo.id],
+      note: '河水漫过堤路，12 户进水',
+    });
     expect(fromBelow.figures.affected).toBe(120);
   });
 
@@ -145,7 +157,12 @@ describe('an informant files figures with a photo, and gets it served back', () 
       }),
     );
     expect(later.statusCode, later.body).toBe(201);
-    expect(later.json().figures).toMatchObject({ affected: 120, relocated: 45, housesCollapsed: 2, directLossWanYuan: 15.5 });
+    expect(later.json().figures).toMatchObject({
+      affected: 120,
+      relocated: 45,
+      housesCollapsed: 2,
+      directLossWanYuan: 15.5,
+    });
     const list = await t.app.inject(
       as(informant, { method: 'GET', url: `/api/disasters/${disasterId}/filings?unitId=${community.id}` }),
     );

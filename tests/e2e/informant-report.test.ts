@@ -28,7 +28,11 @@ describe('the informant on a phone (390×844)', () => {
     const admin = await signInAdmin(t.app);
     const town = await addUnit(t.app, DISTRICT, { name: '甲镇', kind: 'township', code: 'T1' });
     community = await addUnit(t.app, town, { name: '甲一社区', kind: 'community', code: 'C11' });
-    officer = await unitPerson(t.app, admin, DISTRICT.id, { username: 'o1', roles: ['officer'], displayName: '王芳' });
+    officer = await unitPerson(t.app, admin, DISTRICT.id, {
+      username: 'o1',
+      roles: ['officer'],
+      displayName: '王芳',
+    });
     await unitPerson(t.app, admin, community.id, {
       username: 'c1',
       displayName: '陈信息员',
@@ -39,7 +43,13 @@ describe('the informant on a phone (390×844)', () => {
       as(officer, {
         method: 'POST',
         url: '/api/disasters',
-        payload: { type: 'flood', subtype: '暴雨洪涝', title: '7·10 暴雨洪涝', beganAt: BEGAN, townships: [town.id] },
+        payload: {
+          type: 'flood',
+          subtype: '暴雨洪涝',
+          title: '7·10 暴雨洪涝',
+          beganAt: BEGAN,
+          townships: [town.id],
+        },
       }),
     );
     expect(created.statusCode, created.body).toBe(201);
@@ -79,7 +89,9 @@ describe('the informant on a phone (390×844)', () => {
     await page.getByTestId('figure-housesCollapsed').fill('2');
     await page.getByTestId('figure-directLossWanYuan').fill('15.5');
     const png = tinyPng(64, 48, [90, 140, 200]);
-    await page.getByTestId('photo-file').setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: png });
+    await page
+      .getByTestId('photo-file')
+      .setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: png });
     await page.getByTestId('photo-preview').waitFor();
     await page.getByTestId('report-note').fill('河水漫过堤路，12 户进水');
     // One screen, nothing sideways.
@@ -115,7 +127,12 @@ describe('the informant on a phone (390×844)', () => {
     const detail = await t.app.inject(as(officer, { method: 'GET', url: `/api/disasters/${disasterId}` }));
     const fromBelow = detail.json().fromBelow.find((f: { id: number }) => f.id === filing.id);
     expect(fromBelow).toMatchObject({ unitName: '甲一社区', note: '河水漫过堤路，12 户进水' });
-    expect(fromBelow.figures).toMatchObject({ affected: 120, relocated: 30, housesCollapsed: 2, directLossWanYuan: 15.5 });
+    expect(fromBelow.figures).toMatchObject({
+      affected: 120,
+      relocated: 30,
+      housesCollapsed: 2,
+      directLossWanYuan: 15.5,
+    });
     // The photo went up with it and is served back byte for byte.
     expect(fromBelow.photoIds).toHaveLength(1);
     const served = await t.app.inject(
@@ -123,9 +140,9 @@ describe('the informant on a phone (390×844)', () => {
     );
     expect(Buffer.compare(served.rawPayload, png)).toBe(0);
     // Confirmed: nothing is left on the phone.
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('duty.informant')))).toEqual(
-      [],
-    );
+    expect(
+      await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('duty.informant'))),
+    ).toEqual([]);
     live.close();
     expect(errors).toEqual([]);
     await context.close();
@@ -157,8 +174,18 @@ describe('the informant on a phone (390×844)', () => {
     await status.waitFor();
     expect(await status.getAttribute('data-state')).toBe('waiting');
     await page.screenshot({ path: `${SHOTS}/e2e-phone-offline.png`, fullPage: true });
-    const kept = JSON.parse((await page.evaluate(() => localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('duty.informant.report.'))!)))!);
-    expect(kept).toMatchObject({ disasterId, unitId: community.id, figures: { dead: '1' }, note: '一人被冲走后遇难', filingId: null });
+    const kept = JSON.parse(
+      (await page.evaluate(() =>
+        localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('duty.informant.report.'))!),
+      ))!,
+    );
+    expect(kept).toMatchObject({
+      disasterId,
+      unitId: community.id,
+      figures: { dead: '1' },
+      note: '一人被冲走后遇难',
+      filingId: null,
+    });
 
     await context.setOffline(false);
     await page.getByTestId('report-sent').waitFor({ timeout: 15_000 });

@@ -92,9 +92,7 @@ export function SideMenu() {
   // A township's or community's people: their post, their reports, the warnings, their figures.
   const informant = hasRole(user, 'informant');
   const shown = pages.filter((p) =>
-    INFORMANT_PAGES.has(p.path)
-      ? informant
-      : user.unitPath === DISTRICT_PATH || UNIT_PAGES.has(p.path),
+    INFORMANT_PAGES.has(p.path) ? informant : user.unitPath === DISTRICT_PATH || UNIT_PAGES.has(p.path),
   );
   const items: Item[] = shown.map((p) => ({
     key: p.path,

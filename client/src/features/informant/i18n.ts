@@ -97,7 +97,8 @@ const en: Record<Key, string> = {
   zeroTap: 'Nothing new today',
   zeroFiled: 'Filed',
   zeroFailed: 'Zero report not sent: {reason}',
-  storageFull: 'This phone is out of storage: the photo is not kept on it, keep the page open until it is sent.',
+  storageFull:
+    'This phone is out of storage: the photo is not kept on it, keep the page open until it is sent.',
 };
 
 const words = featureDictionary({ zh, en });

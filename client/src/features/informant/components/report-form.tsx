@@ -154,10 +154,20 @@ export function ReportForm({ userId, username, unitId, disasterId, filings }: Pr
         </div>
       ) : (
         <div className="inf-photo-buttons">
-          <Button size="large" icon={<CameraOutlined />} className="inf-big" onClick={() => camera.current?.click()}>
+          <Button
+            size="large"
+            icon={<CameraOutlined />}
+            className="inf-big"
+            onClick={() => camera.current?.click()}
+          >
             {w('takePhoto')}
           </Button>
-          <Button size="large" icon={<PictureOutlined />} className="inf-big" onClick={() => gallery.current?.click()}>
+          <Button
+            size="large"
+            icon={<PictureOutlined />}
+            className="inf-big"
+            onClick={() => gallery.current?.click()}
+          >
             {w('pickPhoto')}
           </Button>
           <input
@@ -212,14 +222,36 @@ export function ReportForm({ userId, username, unitId, disasterId, filings }: Pr
 function SendStatus({ state }: { state: ReturnType<typeof useReportSender>['state'] }) {
   const w = useWords();
   if (state.kind === 'waiting') {
-    return <Alert type="warning" showIcon title={w(state.offline ? 'offline' : 'retrying')} data-testid="report-status" data-state="waiting" />;
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={w(state.offline ? 'offline' : 'retrying')}
+        data-testid="report-status"
+        data-state="waiting"
+      />
+    );
   }
   if (state.kind === 'failed') {
-    return <Alert type="error" showIcon title={w('failed', { reason: state.reason })} data-testid="report-status" data-state="failed" />;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={w('failed', { reason: state.reason })}
+        data-testid="report-status"
+        data-state="failed"
+      />
+    );
   }
   if (state.kind === 'photoFailed') {
     return (
-      <Alert type="error" showIcon title={w('photoFailed', { reason: state.reason })} data-testid="report-status" data-state="photo-failed" />
+      <Alert
+        type="error"
+        showIcon
+        title={w('photoFailed', { reason: state.reason })}
+        data-testid="report-status"
+        data-state="photo-failed"
+      />
     );
   }
   return null;
@@ -237,7 +269,14 @@ function SendButtons(props: {
   if (state.kind === 'failed' || state.kind === 'photoFailed') {
     return (
       <div className="inf-actions">
-        <Button type="primary" size="large" block className="inf-big" onClick={props.onRetry} data-testid="report-retry">
+        <Button
+          type="primary"
+          size="large"
+          block
+          className="inf-big"
+          onClick={props.onRetry}
+          data-testid="report-retry"
+        >
           {w(state.kind === 'photoFailed' ? 'photoRetry' : 'retry')}
         </Button>
         <Button

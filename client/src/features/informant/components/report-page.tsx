@@ -1,9 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Spin } from 'antd';
-import { DISASTER_TYPE_LABELS } from '@shared/domain/disasters';
-import type { User } from '@shared/schemas/users';
 import { useLang } from '@client/lib/i18n';
 import { formatShortInstant } from '@client/lib/time';
+import { DISASTER_TYPE_LABELS } from '@shared/domain/disasters';
+import type { User } from '@shared/schemas/users';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Spin } from 'antd';
 import { useState } from 'react';
 import { activeDisastersQuery } from '../api/active-disasters';
 import { unitFilingsQuery } from '../api/my-filings';
@@ -26,7 +26,10 @@ export function ReportPage({ user }: { user: User }) {
   const [chosen, setChosen] = useState<number | null>(() => loadReportDraft(user.id)?.disasterId ?? null);
   const list = disasters.data ?? [];
   const current = list.find((d) => d.id === chosen) ?? list[0];
-  const filings = useQuery({ ...unitFilingsQuery(current?.id ?? 0, user.unitId), enabled: current !== undefined });
+  const filings = useQuery({
+    ...unitFilingsQuery(current?.id ?? 0, user.unitId),
+    enabled: current !== undefined,
+  });
 
   return (
     <div className="inf-page" data-testid="report-page">
@@ -78,7 +81,8 @@ export function ReportPage({ user }: { user: User }) {
           <div className="inf-disaster" data-testid="report-disaster" data-id={current.id}>
             <strong>{current.title}</strong>
             <span className="inf-muted">
-              {DISASTER_TYPE_LABELS[current.type][lang]} · {w('began', { time: formatShortInstant(current.beganAt) })}
+              {DISASTER_TYPE_LABELS[current.type][lang]} ·{' '}
+              {w('began', { time: formatShortInstant(current.beganAt) })}
             </span>
           </div>
           {filings.isSuccess ? (
@@ -91,8 +95,14 @@ export function ReportPage({ user }: { user: User }) {
               filings={filings.data}
             />
           ) : filings.isError ? (
-            <ReportForm key={current.id} userId={user.id}
-              username={user.username} unitId={user.unitId} disasterId={current.id} filings={undefined} />
+            <ReportForm
+              key={current.id}
+              userId={user.id}
+              username={user.username}
+              unitId={user.unitId}
+              disasterId={current.id}
+              filings={undefined}
+            />
           ) : (
             <div className="inf-card inf-center">
               <Spin />

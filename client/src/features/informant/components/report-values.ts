@@ -31,7 +31,9 @@ export function emptyDraft(disasterId: number, unitId: number): ReportDraft {
 }
 
 export function hasContent(d: ReportDraft): boolean {
-  return Object.values(d.figures).some((v) => (v ?? '').trim() !== '') || d.note.trim() !== '' || d.photo !== null;
+  return (
+    Object.values(d.figures).some((v) => (v ?? '').trim() !== '') || d.note.trim() !== '' || d.photo !== null
+  );
 }
 
 /** The fields typed wrongly (not a number, negative, a fraction of a person). */

@@ -106,4 +106,3 @@ export function useReportSender(userId: number, username: string, keep: (d: Repo
   const reset = useCallback(() => setState({ kind: 'idle' }), []);
   return { state, send: start, reset };
 }
-
