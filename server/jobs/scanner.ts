@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { missedCheckIns, raiseMissedLeaderPosts } from '../modules/attendance/service';
 import { raiseDailyCheckpoint } from '../modules/audit/service';
+import { raiseOverdueDisasterObligations, refreshOpenDisasters } from '../modules/disasters/service';
 import {
   raiseEscalationSteps,
   raiseEscalationTriggers,
@@ -28,6 +29,9 @@ const RAISERS: readonly Raiser[] = [
   raiseOnce(missedSpotChecks),
   // The district's spot-checks of the units (查岗, 全区查岗); the last of a roll call logs its result.
   raiseMissedUnitChecks,
+  // Natural disasters: open ones' obligations refreshed (new days appear), then the overdue raised once.
+  refreshOpenDisasters,
+  raiseOverdueDisasterObligations,
   // Zero reports (零报告): a reminder before each unit's cut-off, a miss strictly after it, once each.
   raiseZeroReminders,
   raiseZeroMisses,
