@@ -136,16 +136,16 @@ describe('an informant files figures with a photo, and gets it served back', () 
     );
     expect([403, 404]).toContain(refused.statusCode);
 
-    // The district's page lists the community's filing from below, with its photo.
+    // The district's page lists the community's filing from below, and the disaster's photos hold its photo.
     const detail = await t.app.inject(as(officer, { method: 'GET', url: `/api/disasters/${disasterId}` }));
     expect(detail.statusCode, detail.body).toBe(200);
     const fromBelow = detail.json().fromBelow.find((f: { id: number }) => f.id === filing.id);
-    expect(fromBelow).toMatchObject({
-      unitName: '甲一社区',
-      photoIds: [photo.id],
-      note: '河水漫过堤路，12 户进水',
-    });
+    expect(fromBelow).toMatchObject({ unitName: '甲一社区', note: '河水漫过堤路，12 户进水' });
     expect(fromBelow.figures.affected).toBe(120);
+    const photos = await t.app.inject(
+      as(officer, { method: 'GET', url: `/api/disasters/${disasterId}/photos` }),
+    );
+    expect(photos.json().photos).toEqual([expect.objectContaining({ id: photo.id, filingId: filing.id })]);
   });
 
   it('a later filing with one figure keeps the others; a sibling community cannot file for it', async () => {

@@ -116,8 +116,6 @@ describe('the informant on a phone (390×844)', () => {
     expect(await row.getAttribute('data-unit')).toBe('甲一社区');
     const text = (await row.textContent()) ?? '';
     for (const shown of ['120', '30', '15.5', '河水漫过堤路，12 户进水']) expect(text).toContain(shown);
-    // Its photo follows (uploaded once the filing was confirmed).
-    await district.locator(`[data-testid^="below-photo-"]`).first().waitFor({ timeout: 5000 });
     await district.screenshot({ path: `${SHOTS}/e2e-district-1366.png` });
     // A live console was told within a second too, and reads the figures back.
     const isFiled = (a: { event: AnyDutyEvent }) =>
@@ -133,10 +131,15 @@ describe('the informant on a phone (390×844)', () => {
       housesCollapsed: 2,
       directLossWanYuan: 15.5,
     });
-    // The photo went up with it and is served back byte for byte.
-    expect(fromBelow.photoIds).toHaveLength(1);
+    // The photo went up with it (once the filing was confirmed) and is served back byte for byte.
+    const photos = (
+      await t.app.inject(as(officer, { method: 'GET', url: `/api/disasters/${disasterId}/photos` }))
+    ).json().photos;
+    expect(photos).toEqual([
+      expect.objectContaining({ filingId: filing.id, mime: 'image/png', size: png.length }),
+    ]);
     const served = await t.app.inject(
-      as(officer, { method: 'GET', url: `/api/disaster-photos/${fromBelow.photoIds[0]}` }),
+      as(officer, { method: 'GET', url: `/api/disaster-photos/${photos[0].id}` }),
     );
     expect(Buffer.compare(served.rawPayload, png)).toBe(0);
     // Confirmed: nothing is left on the phone.
