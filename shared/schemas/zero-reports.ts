@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Instant } from './common';
+import { PartialFigures } from './disasters';
 import { LocalDate } from './roster';
 
 /**
@@ -90,23 +91,7 @@ export const ZeroUnitState = Type.Union([
 export type ZeroUnitState = Static<typeof ZeroUnitState>;
 
 /** Figures a unit may file (the 快报表's fields, each optional), instead of "无新增". */
-export const ZeroFigures = Type.Object(
-  {
-    affected: Type.Optional(Type.Number({ minimum: 0, maximum: 1e12 })),
-    dead: Type.Optional(Type.Number({ minimum: 0, maximum: 1e12 })),
-    missing: Type.Optional(Type.Number({ minimum: 0, maximum: 1e12 })),
-    relocated: Type.Optional(Type.Number({ minimum: 0, maximum: 1e12 })),
-    needAssistance: Type.Optional(Type.Number({ minimum: 0, maximum: 1e12 })),
-    housesCollapsed: Type.Optional(Type.Number({ minimum: 0, maximum: 1e12 })),
-    housesSevere: Type.Optional(Type.Number({ minimum: 0, maximum: 1e12 })),
-    housesGeneral: Type.Optional(Type.Number({ minimum: 0, maximum: 1e12 })),
-    cropAffectedHa: Type.Optional(Type.Number({ minimum: 0, maximum: 1e12 })),
-    cropDamagedHa: Type.Optional(Type.Number({ minimum: 0, maximum: 1e12 })),
-    cropLostHa: Type.Optional(Type.Number({ minimum: 0, maximum: 1e12 })),
-    directLossWanYuan: Type.Optional(Type.Number({ minimum: 0, maximum: 1e12 })),
-  },
-  closed,
-);
+export const ZeroFigures = PartialFigures;
 export type ZeroFigures = Static<typeof ZeroFigures>;
 
 export const ZeroRoundUnit = Type.Object(

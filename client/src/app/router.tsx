@@ -87,6 +87,12 @@ const DisasterDetailPage = lazyNamed(
   'DisasterDetailPage',
 );
 
+// Zero reports (零报告): the district's asks and who has not filed; a unit's one-tap filing.
+const ZeroReportsPage = lazyNamed(
+  () => import('../features/zero-reports/components/zero-reports-page'),
+  'ZeroReportsPage',
+);
+
 // Statistics are read in office hours; ECharts loads with this page only, never on the duty post's first screen.
 // Warnings, responses and consultations: the wall is in the shell; this page holds the forms and history.
 const WarningsPage = lazyNamed(() => import('../features/warnings/components/warnings-page'), 'WarningsPage');
@@ -150,6 +156,7 @@ export const router = createBrowserRouter([
       { path: 'disasters', element: <WithUser page={DisastersPage} /> },
       { path: 'disasters/:id', element: <WithUser page={DisasterDetailPage} /> },
       { path: 'report', element: <WithUser page={ReportPage} /> },
+      { path: 'zero-reports', element: <WithUser page={ZeroReportsPage} /> },
       { path: 'roster', element: <WithUser page={RosterPage} /> },
       { path: 'logbook', element: <WithUser page={LogbookPage} /> },
       { path: 'handover', element: <WithUser page={HandoverPage} /> },

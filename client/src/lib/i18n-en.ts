@@ -1492,6 +1492,7 @@ export const en: Record<MessageKey, string> = {
   'nav.network': 'Duty network',
   'nav.disasters': 'Disasters',
   'nav.report': 'Disaster report',
+  'nav.zeroReports': 'Zero reports',
   'network.title': 'Duty network · unit posts',
   'network.kind.township': 'Township',
   'network.kind.dev_zone': 'Development zone',

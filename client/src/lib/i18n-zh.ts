@@ -1455,6 +1455,7 @@ export const zh = {
   'nav.network': '值守网络',
   'nav.disasters': '灾情报送',
   'nav.report': '灾情上报',
+  'nav.zeroReports': '零报告',
   'network.title': '值守网络 · 镇街岗位',
   'network.kind.township': '镇',
   'network.kind.dev_zone': '开发区',

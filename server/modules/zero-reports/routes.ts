@@ -29,7 +29,13 @@ const FILERS = ['officer', 'leader', 'admin', 'informant'] as const;
 
 function callerOf(req: FastifyRequest): ZeroCaller {
   const { user } = userOf(req);
-  return { userId: user.id, username: user.username, unitId: user.unitId, unitPath: user.unitPath };
+  return {
+    userId: user.id,
+    username: user.username,
+    unitId: user.unitId,
+    unitPath: user.unitPath,
+    roles: [...user.roles],
+  };
 }
 
 export async function zeroReportRoutes(root: FastifyInstance): Promise<void> {

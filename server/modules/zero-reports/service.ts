@@ -18,6 +18,7 @@ import type { Tx } from '../../events/command';
 import { type Raiser, raiseOnce, type Timer, type TimerEvent } from '../../jobs/raise-once';
 import { toStored } from '../../time';
 import { calendarData } from '../calendar/service';
+import { dailyFilings, disasterInSight, fileFigures, loadDisaster } from '../disasters/service';
 import { getDutySettings } from '../settings/service';
 import { getUnit, isWithin, listUnits, ROOT_UNIT_ID, type Unit } from '../units/service';
 import { responseById, warningById } from '../warnings/service';
@@ -39,6 +40,7 @@ export interface ZeroCaller {
   username: string;
   unitId: number;
   unitPath: string;
+  roles: string[];
 }
 
 const DEFAULT_REMIND_MINUTES = 60;
@@ -106,7 +108,10 @@ async function keyPeriodRange(db: DbOrTrx, today: string): Promise<{ from: strin
 /** The units a scope asks, and what the request is linked to. */
 async function unitsForScope(
   db: DbOrTrx,
+  caller: ZeroCaller,
   body: CreateZeroRequestBody,
+  now: Date,
+  zone: string,
 ): Promise<{ units: Unit[]; reason: RequestRow['reason']; refId: number | null; disasterId: number | null }> {
   const all = await listUnits(db);
   const townships = all.filter(isTownship);
@@ -139,7 +144,7 @@ async function unitsForScope(
     }
     case 'disaster': {
       const id = needRef();
-      const units = await disasterTownships(db, id);
+      const units = await disasterTownships(db, caller, id, now, zone);
       return {
         units: all.filter((u) => units.includes(u.id)),
         reason: 'disaster',
@@ -166,30 +171,72 @@ async function unitsForScope(
 
 // ---- The link with disasters (灾情报送): through the disasters module's front door only. ----
 
-/** The affected townships of a disaster (its zero reports ask them). */
-async function disasterTownships(_db: DbOrTrx, id: number): Promise<number[]> {
-  return fail('DUTY_ERR_VALIDATION', `body.refId: disaster ${id} does not exist`);
+/** The affected townships of a disaster (its zero reports ask them); a closed one asks nobody. */
+async function disasterTownships(
+  db: DbOrTrx,
+  caller: ZeroCaller,
+  id: number,
+  now: Date,
+  zone: string,
+): Promise<number[]> {
+  const disaster = await loadDisaster(db, id, caller, now, zone).catch((err: unknown) => {
+    if (err instanceof DutyError && err.code === 'DUTY_ERR_NOT_FOUND')
+      fail('DUTY_ERR_VALIDATION', `body.refId: disaster ${id} does not exist`);
+    throw err;
+  });
+  if (disaster.state === 'closed') fail('DUTY_ERR_UNPROCESSABLE', `body.refId: disaster ${id} is closed`);
+  return disaster.townships.map((u) => u.unitId);
 }
 
-/** A disaster's daily filings of a date, as they count here: unit → first filing instant and "无新增". */
+/**
+ * A disaster's daily filings of a date (filed on the disaster's page, or through a zero report), as
+ * they count here: per unit, its first filing of the date.
+ */
 async function disasterDailyFilings(
-  _db: DbOrTrx,
-  _disasterId: number,
-  _date: string,
-): Promise<Map<number, { filedAt: string; nothingNew: boolean; filedBy: string; note: string }>> {
-  return new Map();
+  db: DbOrTrx,
+  disasterId: number,
+  date: string,
+): Promise<Map<number, Omit<Counted, 'source'>>> {
+  const out = new Map<number, Omit<Counted, 'source'>>();
+  const filings = [...(await dailyFilings(db, disasterId, date))].sort((a, b) =>
+    a.filedAt < b.filedAt ? -1 : a.filedAt > b.filedAt ? 1 : a.id - b.id,
+  );
+  for (const f of filings)
+    if (!out.has(f.unitId))
+      out.set(f.unitId, {
+        filedAt: f.filedAt,
+        nothingNew: f.nothingNew,
+        figures: f.nothingNew ? null : f.figures,
+        note: f.note,
+        filedBy: f.filedBy,
+      });
+  return out;
 }
 
-/** A township's figures on a disaster-linked request are its disaster daily figures too. */
+/**
+ * A township's zero report on a disaster-linked request is its daily (24-hour) disaster filing too,
+ * in the same transaction: the figures filed, or "无新增" (the last figures carried over). A refusal
+ * there (a fractional count of people) refuses the zero report too.
+ */
 async function fileDisasterDaily(
-  _tx: Tx,
-  _zone: string,
-  _caller: ZeroCaller,
-  _disasterId: number,
-  _unit: Unit,
-  _date: string,
-  _body: ZeroFilingBody,
-): Promise<void> {}
+  tx: Tx,
+  zone: string,
+  caller: ZeroCaller,
+  disasterId: number,
+  unit: Unit,
+  date: string,
+  body: ZeroFilingBody,
+): Promise<void> {
+  // A closed disaster's figures are final: the zero report is still taken, the disaster left alone.
+  if ((await disasterInSight(tx.trx, caller, disasterId)).state === 'closed') return;
+  await fileFigures(tx, zone, caller, disasterId, {
+    unitId: unit.id,
+    kind: 'daily',
+    forDate: date,
+    ...(body.nothingNew ? { nothingNew: true } : { figures: body.figures }),
+    ...(body.note ? { note: body.note } : {}),
+  });
+}
 
 // ---- Commands ----
 
@@ -202,7 +249,7 @@ export async function createRequest(
   assertDistrict(caller);
   const now = tx.clock.now();
   const today = localDateOf(now, zone);
-  const { units, reason, refId, disasterId } = await unitsForScope(tx.trx, body);
+  const { units, reason, refId, disasterId } = await unitsForScope(tx.trx, caller, body, now, zone);
   if (units.length === 0) fail('DUTY_ERR_UNPROCESSABLE', `no unit to ask in scope '${body.scope}'`);
   let first = body.firstDate;
   let last = body.lastDate ?? null;
@@ -366,7 +413,7 @@ async function filedOn(
   const out = new Map<number, Counted>();
   if (row.disaster_id !== null)
     for (const [unitId, f] of await disasterDailyFilings(db, Number(row.disaster_id), date))
-      out.set(unitId, { ...f, figures: null, source: 'disaster' });
+      out.set(unitId, { ...f, source: 'disaster' });
   for (const f of own ?? (await repo.filingsOn(db, [Number(row.id)], date)))
     out.set(Number(f.unit_id), {
       filedAt: f.filed_at,

@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   ClusterOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
@@ -33,13 +34,14 @@ const pages: { path: string; label: MessageKey; icon: ReactNode }[] = [
   { path: '/network', label: 'nav.network', icon: <ClusterOutlined /> },
   { path: '/disasters', label: 'nav.disasters', icon: <FireOutlined /> },
   { path: '/report', label: 'nav.report', icon: <FormOutlined /> },
+  { path: '/zero-reports', label: 'nav.zeroReports', icon: <CheckSquareOutlined /> },
   { path: '/roster', label: 'nav.roster', icon: <CalendarOutlined /> },
   { path: '/logbook', label: 'nav.logbook', icon: <BookOutlined /> },
   { path: '/handover', label: 'nav.handover', icon: <SwapOutlined /> },
   { path: '/stats', label: 'nav.stats', icon: <BarChartOutlined /> },
 ];
 
-const UNIT_PAGES = new Set(['/network', '/disasters', '/incidents', '/warnings', '/stats']);
+const UNIT_PAGES = new Set(['/network', '/disasters', '/zero-reports', '/incidents', '/warnings', '/stats']);
 /** The informant's phone page (灾情上报): community informants only. */
 const INFORMANT_PAGES = new Set(['/report']);
 
