@@ -68,9 +68,14 @@ describe('demo disaster (first start with DEMO=1)', () => {
     expect(
       detail.victims.map((v: { name: string; status: string }) => `${v.name}:${v.status}`).sort(),
     ).toEqual(['张某:dead', '李某:missing'].sort());
-    const below = detail.fromBelow as { unitName: string; photoIds: number[]; filedBy: string }[];
+    const below = detail.fromBelow as { id: number; unitName: string; filedBy: string }[];
     expect(below.map((f) => f.unitName).sort()).toEqual(['东街社区', '河口社区'].sort());
-    for (const f of below) expect(f.photoIds).toHaveLength(1);
+    expect(below.map((f) => f.filedBy).sort()).toEqual(['info-dongjie-a', 'info-hekou-a']);
+    // Each community's filing came with a photo.
+    const photos = (
+      await t.app.inject(as(officer, { method: 'GET', url: `/api/disasters/${summary.id}/photos` }))
+    ).json().photos as { id: number; filingId: number }[];
+    expect(photos.map((p) => p.filingId).sort()).toEqual(below.map((f) => f.id).sort());
 
     // One township late on its daily: 河口镇 has filed none (overdue), 城关镇 filed its (late, after 08:00).
     const dailies = detail.obligations.filter((o: { kind: string }) => o.kind === 'township_daily');
@@ -84,7 +89,7 @@ describe('demo disaster (first start with DEMO=1)', () => {
 
     // The photo of a community's filing is served back: a PNG, 160 × 120.
     const photo = await t.app.inject(
-      as(officer, { method: 'GET', url: `/api/disaster-photos/${below[0]!.photoIds[0]}` }),
+      as(officer, { method: 'GET', url: `/api/disaster-photos/${photos[0]!.id}` }),
     );
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toMatch(/^image\/png/);
