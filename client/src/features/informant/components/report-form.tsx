@@ -114,7 +114,7 @@ export function ReportForm({ userId, username, unitId, disasterId, filings }: Pr
           return (
             <div key={field} className="inf-figure">
               <label htmlFor={id} className="inf-label">
-                {label[lang]}
+                {label[lang]} <span className="inf-unit">{w('unit', { unit: label.unit[lang] })}</span>
               </label>
               <Input
                 id={id}
@@ -123,7 +123,6 @@ export function ReportForm({ userId, username, unitId, disasterId, filings }: Pr
                 autoComplete="off"
                 value={draft.figures[field] ?? ''}
                 placeholder={last ? w('last', { value: last[field] }) : '0'}
-                suffix={<span className="inf-unit">{label.unit[lang]}</span>}
                 status={bad.includes(field) ? 'error' : undefined}
                 disabled={locked}
                 onChange={(e) => change({ figures: { ...draft.figures, [field]: e.target.value } })}
