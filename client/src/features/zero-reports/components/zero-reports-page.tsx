@@ -342,7 +342,9 @@ function RequestCard({ request, user }: { request: ZeroRequest; user: User }) {
       <Space orientation="vertical" style={{ width: '100%' }} size={6}>
         <Typography.Text type="secondary">
           {round.date} · {w('cutoffAt', { time: formatHourMinute(round.cutoffAt) })} ·{' '}
-          {w('range', { from: request.firstDate, to: request.lastDate ?? w('untilEnded') })}
+          {request.lastDate === null
+            ? w('rangeOpen', { from: request.firstDate })
+            : w('range', { from: request.firstDate, to: request.lastDate })}
         </Typography.Text>
         <Typography.Text
           type={waiting.length > 0 ? 'danger' : 'success'}
