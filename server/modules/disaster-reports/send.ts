@@ -62,6 +62,8 @@ export interface SendOptions {
   upstreams: readonly string[];
   /** The figures as they stand (districtFigures, with the townships' names). */
   figures: ReportFigures;
+  /** 因灾死亡失踪人员: the list goes up with the report (name, township, cause, date). */
+  victims: readonly { name: string; unitName: string; status: string; cause: string; date: string }[];
 }
 
 /**
@@ -140,7 +142,18 @@ export async function sendDisasterReport(
         key: `disaster-report-${report.id}-${i}`,
         endpoint,
         subject: `disaster-report:${report.id}`,
-        payload: { disasterId, report: lean, figures },
+        payload: {
+          disasterId,
+          report: lean,
+          figures,
+          victims: opts.victims.map((v) => ({
+            name: v.name,
+            township: v.unitName,
+            status: v.status,
+            cause: v.cause,
+            date: v.date,
+          })),
+        },
       });
     }
     await tx.record({
