@@ -10,6 +10,7 @@ import { attendanceRoutes } from './modules/attendance/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { calendarRoutes } from './modules/calendar/routes';
+import { disasterReportRoutes, disasterScopedRoutes } from './modules/disaster-reports/routes';
 import { escalationRoutes } from './modules/escalation/routes';
 import { handoverArchiveRoutes } from './modules/handover/archive-routes';
 import { handoverRoutes } from './modules/handover/routes';
@@ -133,6 +134,8 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
   await app.register(warningRoutes);
   await app.register(responseRoutes);
   await app.register(unitRoutes);
+  await app.register(disasterReportRoutes);
+  await app.register(disasterScopedRoutes);
   await serveConsole(app);
   return app;
 }

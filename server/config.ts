@@ -1,3 +1,4 @@
+import { accessSync, constants, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { PASSWORD_MIN_LENGTH } from '@shared/schemas/users';
 import { IANAZone } from 'luxon';
@@ -71,6 +72,10 @@ export interface Config {
    * recompute the chain after an edit. Never logged.
    */
   auditKey: string | undefined;
+  /** DUTY_PHOTO_MAX_BYTES: the largest disaster photo accepted (default 5 MB). */
+  photoMaxBytes: number;
+  /** DUTY_PHOTO_DIR: a writable folder for disaster photos; unset, they are kept in the database. */
+  photoDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -162,6 +167,16 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (escalationGatewayUrl && !/^https?:\/\/\S+$/.test(escalationGatewayUrl))
     problems.push(`ESCALATION_GATEWAY_URL "${redactUrl(escalationGatewayUrl)}" must be an http(s) URL`);
 
+  const photoDir = env.DUTY_PHOTO_DIR?.trim() || null;
+  if (photoDir) {
+    try {
+      if (!statSync(photoDir).isDirectory()) problems.push(`DUTY_PHOTO_DIR "${photoDir}" is not a folder`);
+      else accessSync(photoDir, constants.W_OK | constants.R_OK);
+    } catch {
+      problems.push(`DUTY_PHOTO_DIR "${photoDir}" must be an existing folder the server can read and write`);
+    }
+  }
+
   const production = env.NODE_ENV === 'production';
   const auditKey = env.AUDIT_KEY || undefined;
   // The value is never echoed: it is a secret.
@@ -204,6 +219,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     escalationGatewayUrl,
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 500, 600_000),
     auditKey,
+    photoMaxBytes: int('DUTY_PHOTO_MAX_BYTES', 5 * 1024 * 1024, 1024, 50 * 1024 * 1024),
+    photoDir,
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -4,10 +4,14 @@ import type { AuditCheckpointsTable } from '../modules/audit/table';
 import type { SessionsTable } from '../modules/auth/table';
 import type { CalendarDaysTable } from '../modules/calendar/table';
 import type {
+  DisasterPhotosTable,
+  DisasterReportsTable,
+  DisasterSignoffsTable,
+} from '../modules/disaster-reports/table';
+import type {
   DisasterFilingsTable,
   DisasterLinksTable,
   DisasterObligationsTable,
-  DisasterReportsTable,
   DisastersTable,
   DisasterUnitsTable,
   DisasterVictimsTable,
@@ -97,6 +101,8 @@ export interface Database {
   disaster_victims: DisasterVictimsTable;
   disaster_reports: DisasterReportsTable;
   disaster_obligations: DisasterObligationsTable;
+  disaster_signoffs: DisasterSignoffsTable;
+  disaster_photos: DisasterPhotosTable;
 }
 
 export type Db = Kysely<Database>;

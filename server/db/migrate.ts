@@ -20,6 +20,7 @@ import * as units from './migrations/2026-12-07-units';
 import * as warnings from './migrations/2026-12-07-warnings';
 import * as unitPosts from './migrations/2026-12-08-unit-posts';
 import * as disasters from './migrations/2026-12-09-disasters';
+import * as disasterReportExtras from './migrations/2026-12-10-disaster-report-extras';
 
 /** Listed here, not read from disk, so a bundled or compiled server carries its migrations. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-units': units,
   '2026-12-08-unit-posts': unitPosts,
   '2026-12-09-disasters': disasters,
+  '2026-12-10-disaster-report-extras': disasterReportExtras,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
