@@ -11,6 +11,7 @@ import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { calendarRoutes } from './modules/calendar/routes';
 import { disasterReportRoutes, disasterScopedRoutes } from './modules/disaster-reports/routes';
+import { disasterRoutes } from './modules/disasters/routes';
 import { escalationRoutes } from './modules/escalation/routes';
 import { handoverArchiveRoutes } from './modules/handover/archive-routes';
 import { handoverRoutes } from './modules/handover/routes';
@@ -129,6 +130,7 @@ export async function buildApp(config: Readonly<Config>, options: AppOptions = {
   await app.register(handoverArchiveRoutes);
   await app.register(spotCheckRoutes);
   await app.register(postRoutes);
+  await app.register(disasterRoutes);
   await app.register(swapRoutes);
   await app.register(statsRoutes);
   await app.register(warningRoutes);

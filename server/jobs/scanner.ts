@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { missedCheckIns, raiseMissedLeaderPosts } from '../modules/attendance/service';
 import { raiseDailyCheckpoint } from '../modules/audit/service';
+import { raiseOverdueDisasterObligations, refreshOpenDisasters } from '../modules/disasters/service';
 import {
   raiseEscalationSteps,
   raiseEscalationTriggers,
@@ -27,6 +28,9 @@ const RAISERS: readonly Raiser[] = [
   raiseOnce(missedSpotChecks),
   // The district's spot-checks of the units (查岗, 全区查岗); the last of a roll call logs its result.
   raiseMissedUnitChecks,
+  // Natural disasters: open ones' obligations refreshed (new days appear), then the overdue raised once.
+  refreshOpenDisasters,
+  raiseOverdueDisasterObligations,
   // Last, so the overdue reports and missed spot-checks of this pass start their escalation in it;
   // triggers (and acknowledgements) are read before steps fall due.
   raiseEscalationTriggers,

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { DISASTER_TYPES, FIGURE_FIELDS } from '../domain/disasters';
+import { type DisasterType, FIGURE_FIELDS } from '../domain/disasters';
 import { Instant } from './common';
 import { ReportSignoff } from './incidents';
 
@@ -15,7 +15,23 @@ const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10
 const NullableDate = Type.Union([LocalDate, Type.Null()]);
 const Text = Type.String({ maxLength: 20000 });
 
-export const DisasterTypeSchema = Type.Union(DISASTER_TYPES.map((t) => Type.Literal(t)));
+/** DISASTER_TYPES, one literal each (a mapped array would type as never). */
+export const DisasterTypeSchema = Type.Union([
+  Type.Literal('flood'),
+  Type.Literal('drought'),
+  Type.Literal('typhoon'),
+  Type.Literal('hail'),
+  Type.Literal('cold'),
+  Type.Literal('snow'),
+  Type.Literal('sandstorm'),
+  Type.Literal('earthquake'),
+  Type.Literal('geological'),
+  Type.Literal('forest_fire'),
+  Type.Literal('grassland_fire'),
+  Type.Literal('biological'),
+  Type.Literal('marine'),
+  Type.Literal('other'),
+]);
 export const DisasterStateSchema = Type.Union([
   Type.Literal('developing'),
   Type.Literal('stable'),
@@ -58,6 +74,15 @@ export const Figures = Type.Object(
   closed,
 );
 export type Figures = Static<typeof Figures>;
+
+// The schema lists every type of the domain, no more, no less.
+const _sameTypes: [Static<typeof DisasterTypeSchema>, DisasterType] extends [
+  DisasterType,
+  Static<typeof DisasterTypeSchema>,
+]
+  ? true
+  : never = true;
+void _sameTypes;
 
 /** Figures in a body: any of the twelve, none negative; an omitted one keeps the unit's last value. */
 const FigureValue = Type.Number({ minimum: 0, maximum: 1e12 });

@@ -11,6 +11,7 @@ export { requestHash, runIdempotent } from './idempotency';
 export { createIncident } from './intake';
 export { acknowledgeIncident, addAction, closeIncident, patchIncident, verifyIncident } from './lifecycle';
 export { overdueObligations } from './overdue';
+export { getDeadlinePolicy } from './policy';
 export { incidentDetail, listIncidents } from './queries';
 export { draftFor, type SendReport, sendReport } from './reports';
 
