@@ -60,6 +60,9 @@ export interface FuzzWorld {
     victimTokenIds: number[];
     spotCheckIds: number[];
     swapIds: number[];
+    /** Natural disasters (灾情报送) and the townships they affect. */
+    disasterIds: number[];
+    townshipIds: number[];
     feedKeys: string[];
     usernames: string[];
   };
@@ -246,6 +249,27 @@ export async function seedWorld(options: { dialect?: Dialect; logLevel?: string 
     earlyReason: 'fuzz seed',
   });
 
+  // A township and a flood across it: the disaster routes fuzzed against one that exists.
+  const township = expect(
+    'township',
+    await call(t, admin, 'POST', '/api/units', {
+      parentId: 1,
+      kind: 'township',
+      name: '城关镇',
+      code: 'FZ-T1',
+    }),
+  );
+  const disaster = expect(
+    'disaster',
+    await call(t, sessions.officer, 'POST', '/api/disasters', {
+      type: 'flood',
+      title: '暴雨洪涝',
+      beganAt: FUZZ_NOW,
+      townships: [township.id],
+      major: true,
+    }),
+  );
+
   const userIds = Object.values(ids);
   return {
     t,
@@ -264,6 +288,8 @@ export async function seedWorld(options: { dialect?: Dialect; logLevel?: string 
       victimTokenIds: typeof victimToken.id === 'number' ? [victimToken.id] : [],
       spotCheckIds: typeof check.id === 'number' ? [check.id] : [],
       swapIds: typeof swap.id === 'number' ? [swap.id] : [],
+      disasterIds: typeof disaster.id === 'number' ? [disaster.id] : [],
+      townshipIds: typeof township.id === 'number' ? [township.id] : [],
       feedKeys: feedKey ? [decodeURIComponent(feedKey)] : [],
       usernames: Object.keys(ids),
     },
@@ -354,7 +380,9 @@ function hintsFor(world: FuzzWorld, route: DeclaredRoute): Hints {
                     ? [p.spotCheckIds, new Set<number>()]
                     : u.startsWith('/api/roster/swaps')
                       ? [p.swapIds, new Set<number>()]
-                      : [[], new Set<number>()];
+                      : u.startsWith('/api/disasters')
+                        ? [p.disasterIds, new Set<number>()]
+                        : [[], new Set<number>()];
     const known = someOf(pool);
     return known
       ? fc.oneof({ weight: 4, arbitrary: known }, { weight: 1, arbitrary: anyId(exclude) })
@@ -376,6 +404,8 @@ function hintsFor(world: FuzzWorld, route: DeclaredRoute): Hints {
     }
     if (field === 'shiftId' || field === 'counterShiftId') return someOf(p.shiftIds);
     if (field === 'otherId') return someOf(p.incidentIds);
+    if (route.url.startsWith('/api/disasters') && (field === 'unitId' || field === 'townships'))
+      return schema.type === 'integer' ? someOf(p.townshipIds) : undefined;
     if (part === 'querystring' && name === 'key') return someOf(p.feedKeys);
     if (part === 'querystring' && name === 'user' && schema.anyOf) {
       return fc.oneof(fc.constant('all'), fc.constantFrom(...p.userIds.map(String)));

@@ -1160,3 +1160,23 @@ function overdueTimer(zone: string): Timer<ObligationKey> {
 /** Scanner: the overdue timer of disaster obligations (server/jobs/raise-once.ts). */
 export const raiseOverdueDisasterObligations: Raiser = (app) =>
   raiseOnce(overdueTimer(app.config.tzName))(app);
+
+/**
+ * How a sent report was judged (for the reports part, after `refreshDisasterObligations` in the same
+ * command): true when every obligation it met was met in time, false when one was late, null when
+ * it met none (nothing was owed, or an earlier report had met it).
+ */
+export async function reportOnTime(
+  db: DbOrTrx,
+  disasterId: number,
+  reportId: number,
+): Promise<boolean | null> {
+  const met = await db
+    .selectFrom('disaster_obligations')
+    .select(['due_at', 'done_at'])
+    .where('disaster_id', '=', disasterId)
+    .where('done_ref', '=', `report:${reportId}`)
+    .execute();
+  if (met.length === 0) return null;
+  return met.every((o) => o.done_at !== null && Date.parse(o.done_at) <= Date.parse(o.due_at));
+}
