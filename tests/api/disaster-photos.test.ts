@@ -149,7 +149,12 @@ describe.each(DIALECTS)('disaster photos on %s', (dialect) => {
     const json = await t.app.inject(
       as(w.officerA, { method: 'POST', url: `/api/disasters/${flood.id}/photos`, payload: { photo: 'x' } }),
     );
-    expect(json.statusCode).toBe(415);
+    expect(json.statusCode).toBe(400);
+    const empty = await t.app.inject(
+      as(w.officerA, { method: 'POST', url: `/api/disasters/${flood.id}/photos`, payload: {} }),
+    );
+    expect(empty.statusCode).toBe(415);
+    expect(empty.json().error.message).toContain('raw body');
     const photos = await t.app.inject(
       as(w.officer, { method: 'GET', url: `/api/disasters/${flood.id}/photos` }),
     );
@@ -159,6 +164,7 @@ describe.each(DIALECTS)('disaster photos on %s', (dialect) => {
   it('refuses a filing the uploader may not see (404)', async () => {
     const res = await upload(w.officerB, PNG, 'image/png', `?filingId=${filingA.id}`);
     expect(res.statusCode).toBe(404);
+    expect(res.json().error).toEqual({ code: 'DUTY_ERR_NOT_FOUND', message: `filing ${filingA.id} not found` });
   });
 });
 

@@ -18,7 +18,6 @@ import {
   SendDisasterReportBody,
 } from '@shared/schemas/disasters';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import type { DbOrTrx } from '../../db/database';
 import { DutyError, notFound } from '../../errors';
 import { actorOf, userOf } from '../../plugins/auth';
@@ -195,28 +194,6 @@ export async function disasterReportRoutes(root: FastifyInstance): Promise<void>
     },
     async (req) => ({ signoffs: await listSignoffs(app.db, { status: req.query.status }, titleOf(req)) }),
   );
-
-  // Reports are records: nothing changes or removes one.
-  app.route({
-    method: ['PUT', 'PATCH', 'DELETE'],
-    url: '/api/disasters/:id/reports/:reportId',
-    config: { access: HANDLERS },
-    schema: {
-      params: Type.Object(
-        {
-          id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
-          reportId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
-        },
-        { additionalProperties: false },
-      ),
-    },
-    preValidation: async () => {
-      throw new DutyError('DUTY_ERR_CONFLICT', 'a report sent up is immutable: send a 续报 to correct it');
-    },
-    handler: async () => {
-      throw new DutyError('DUTY_ERR_CONFLICT', 'a report sent up is immutable: send a 续报 to correct it');
-    },
-  });
 }
 
 /** The 快报表 CSV and the photos: townships and communities call these too (scoped). */
@@ -310,17 +287,25 @@ async function photoUploadRoute(root: FastifyInstance): Promise<void> {
     });
   });
 
+  // The bytes are kept aside before validation: the route declares no body, so any JSON field is refused.
+  const photoBodies = new WeakMap<FastifyRequest, Buffer>();
   app.post(
     '/api/disasters/:id/photos',
     {
       bodyLimit: max,
+      preValidation: async (req) => {
+        if (Buffer.isBuffer(req.body)) {
+          photoBodies.set(req, req.body);
+          req.body = null;
+        }
+      },
       config: { access: FILERS, scoped: true },
       schema: { params: IdParams, querystring: PhotoUploadQuery, response: { 201: DisasterPhoto } },
     },
     async (req, reply) => {
       const caller = callerOf(req);
-      const body = req.body;
-      if (!Buffer.isBuffer(body)) {
+      const body = photoBodies.get(req);
+      if (!body) {
         throw new DutyError(
           'DUTY_ERR_UNSUPPORTED_MEDIA',
           'send the photo as the raw body: image/jpeg, image/png or image/webp',
