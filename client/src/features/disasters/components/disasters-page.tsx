@@ -62,10 +62,10 @@ export function DisastersPage({ user }: { user: User }) {
               key: 'type',
               title: w('col.type'),
               render: (_, d) => (
-                <Space size={2} direction="vertical">
+                <div className="dis-totals">
                   <Tag color="geekblue">{labels.type(d.type)}</Tag>
                   {d.subtype && <Typography.Text type="secondary">{d.subtype}</Typography.Text>}
-                </Space>
+                </div>
               ),
             },
             {
