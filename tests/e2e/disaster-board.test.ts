@@ -60,7 +60,7 @@ describe('灾情报送 board in the browser', () => {
     for (const page of [district, township]) {
       page.on('pageerror', (err) => errors.push(String(err)));
       page.on('response', (r) => {
-        if (r.url().includes('/api/') && r.status() >= 400) refused.push(`${r.status()} ${r.url()}`);
+        if (r.url().includes('/api/disaster') && r.status() >= 400) refused.push(`${r.status()} ${r.url()}`);
       });
     }
     await signInThroughPage(district, t.url, 'o1', USER_PASSWORD);

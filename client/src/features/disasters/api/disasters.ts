@@ -31,7 +31,8 @@ export const disasterQuery = (id: number) =>
 /** The units tree within the caller's sight: the affected-townships picker. */
 export const disasterUnitsQuery = () =>
   queryOptions({
-    queryKey: ['units'],
+    // Its own key under 'units': the admin page caches the same read in another shape.
+    queryKey: ['units', 'townships-picker'],
     queryFn: ({ signal }) => apiGet<{ units: UnitListItem[] }>('/units', undefined, signal),
     select: (list) => list.units.map((u) => u.unit),
   });

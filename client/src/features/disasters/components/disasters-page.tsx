@@ -62,10 +62,10 @@ export function DisastersPage({ user }: { user: User }) {
               key: 'type',
               title: w('col.type'),
               render: (_, d) => (
-                <Space size={2} direction="vertical">
+                <div className="dis-totals">
                   <Tag color="geekblue">{labels.type(d.type)}</Tag>
                   {d.subtype && <Typography.Text type="secondary">{d.subtype}</Typography.Text>}
-                </Space>
+                </div>
               ),
             },
             {
@@ -92,25 +92,31 @@ export function DisastersPage({ user }: { user: User }) {
               key: 'totals',
               title: w('col.totals'),
               render: (_, d) => (
-                <span data-testid={`disaster-totals-${d.id}`}>
-                  {w('totals.line', {
-                    affected: formatFigure(d.totals.affected),
-                    dead: formatFigure(d.totals.dead),
-                    missing: formatFigure(d.totals.missing),
-                    loss: formatFigure(d.totals.directLossWanYuan),
-                  })}
-                </span>
+                <div className="dis-totals" data-testid={`disaster-totals-${d.id}`}>
+                  <span>
+                    {w('totals.people', {
+                      affected: formatFigure(d.totals.affected),
+                      dead: formatFigure(d.totals.dead),
+                      missing: formatFigure(d.totals.missing),
+                    })}
+                  </span>
+                  <Typography.Text type="secondary">
+                    {w('totals.loss', { loss: formatFigure(d.totals.directLossWanYuan) })}
+                  </Typography.Text>
+                </div>
               ),
             },
             {
               key: 'next',
               title: w('col.next'),
               render: (_, d) => (
-                <Space size={4} wrap>
+                <div className="dis-next" data-testid={`disaster-next-${d.id}`}>
                   {d.nextDueAt && <span>{formatMinute(d.nextDueAt)}</span>}
-                  {d.state !== 'closed' && <DueCountdown dueAt={d.nextDueAt} />}
-                  {d.overdue > 0 && <Tag color="error">{w('overdue.count', { count: d.overdue })}</Tag>}
-                </Space>
+                  <Space size={4} wrap>
+                    {d.state !== 'closed' && <DueCountdown dueAt={d.nextDueAt} />}
+                    {d.overdue > 0 && <Tag color="error">{w('overdue.count', { count: d.overdue })}</Tag>}
+                  </Space>
+                </div>
               ),
             },
           ],

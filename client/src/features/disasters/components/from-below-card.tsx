@@ -4,10 +4,10 @@ import { useT } from '@client/lib/i18n';
 import { formatShortInstant } from '@client/lib/time';
 import { FIGURE_FIELDS } from '@shared/domain/disasters';
 import type { Disaster, Filing } from '@shared/schemas/disasters';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Image, Space, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { photoUrl, uploadPhoto } from '../api/reports';
+import { disasterPhotosQuery, photoUrl, uploadPhoto } from '../api/reports';
 import { type DisasterWordKey, useWords } from '../i18n';
 import { formatFigure, useDisasterLabels } from './labels';
 
@@ -49,7 +49,15 @@ function PhotoButton({ disasterId, filingId }: { disasterId: number; filingId: n
   );
 }
 
-function FilingItem({ disasterId, filing }: { disasterId: number; filing: Filing }) {
+function FilingItem({
+  disasterId,
+  filing,
+  photoIds,
+}: {
+  disasterId: number;
+  filing: Filing;
+  photoIds: number[];
+}) {
   const w = useWords();
   const labels = useDisasterLabels();
   const shown = FIGURE_FIELDS.filter((f) => (filing.figures[f] ?? 0) !== 0);
@@ -74,7 +82,7 @@ function FilingItem({ disasterId, filing }: { disasterId: number; filing: Filing
       )}
       {filing.note && <Typography.Paragraph className="dis-note">{filing.note}</Typography.Paragraph>}
       <Space size={6} wrap className="dis-photos">
-        {filing.photoIds.map((p) => (
+        {photoIds.map((p) => (
           <Image
             key={p}
             src={photoUrl(p)}
@@ -94,6 +102,13 @@ function FilingItem({ disasterId, filing }: { disasterId: number; filing: Filing
 export function FromBelowCard({ disaster }: { disaster: Disaster }) {
   const w = useWords();
   const list = [...disaster.fromBelow].sort((a, b) => Date.parse(b.filedAt) - Date.parse(a.filedAt));
+  // A filing's photos: those it names and those attached to it since (the photo list is live too).
+  const photos = useQuery({ ...disasterPhotosQuery(disaster.id), enabled: list.length > 0 });
+  const photosOf = (f: Filing) => {
+    const ids = new Set(f.photoIds);
+    for (const p of photos.data ?? []) if (p.filingId === f.id) ids.add(p.id);
+    return [...ids].sort((a, b) => a - b);
+  };
   return (
     <Card size="small" title={w('below.title')} className="dis-card" data-testid="below-card">
       {list.length === 0 ? (
@@ -101,7 +116,7 @@ export function FromBelowCard({ disaster }: { disaster: Disaster }) {
       ) : (
         <ul className="dis-list">
           {list.map((f) => (
-            <FilingItem key={f.id} disasterId={disaster.id} filing={f} />
+            <FilingItem key={f.id} disasterId={disaster.id} filing={f} photoIds={photosOf(f)} />
           ))}
         </ul>
       )}
