@@ -116,6 +116,8 @@ describe('the informant on a phone (390×844)', () => {
     expect(await row.getAttribute('data-unit')).toBe('甲一社区');
     const text = (await row.textContent()) ?? '';
     for (const shown of ['120', '30', '15.5', '河水漫过堤路，12 户进水']) expect(text).toContain(shown);
+    // Its photo follows on the same row (uploaded once the filing was confirmed).
+    await row.locator('[data-testid^="below-photo-"]').first().waitFor({ timeout: 5000 });
     await district.screenshot({ path: `${SHOTS}/e2e-district-1366.png` });
     // A live console was told within a second too, and reads the figures back.
     const isFiled = (a: { event: AnyDutyEvent }) =>
