@@ -204,6 +204,42 @@ describe('the informant on a phone (390×844)', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
+  it('an answer lost on the way back: the retry finds the filing on the server and files nothing twice', async () => {
+    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await context.clock.install({ time: clock.now() });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(String(err)));
+    await signInThroughPage(page, t.url, 'c1', USER_PASSWORD);
+    await page.goto(`${t.url}/report`);
+    await page.getByTestId('report-form').waitFor();
+    await page.getByTestId('figure-housesCollapsed').fill('3');
+    await page.getByTestId('report-note').fill('又有一间房屋倒塌');
+    // The filing reaches the server and is stored; its answer never reaches the phone.
+    let lost = 0;
+    await page.route(`**/api/disasters/${disasterId}/filings`, async (route) => {
+      if (route.request().method() !== 'POST' || lost > 0) return route.fallback();
+      lost += 1;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByTestId('report-submit').click();
+    const status = page.getByTestId('report-status');
+    await status.waitFor();
+    expect(await status.getAttribute('data-state')).toBe('waiting');
+    // Sent again by itself (the phone never went offline), and confirmed.
+    await page.getByTestId('report-sent').waitFor({ timeout: 15_000 });
+    expect(lost).toBe(1);
+    const list = await t.app.inject(
+      as(officer, { method: 'GET', url: `/api/disasters/${disasterId}/filings?unitId=${community.id}` }),
+    );
+    expect(list.json().filings.filter((f: { note: string }) => f.note === '又有一间房屋倒塌')).toHaveLength(
+      1,
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
   it('the one-tap zero report: 今日无新增 files it, and the district sees the unit filed', async () => {
     const asked = await t.app.inject(
       as(officer, {

@@ -37,9 +37,10 @@ export function useReportSender(userId: number, username: string, keep: (d: Repo
     async (draft: ReportDraft, first: boolean, withPhoto = true) => {
       if (busy.current) return;
       busy.current = true;
-      lastDraft.current = draft;
       setState({ kind: 'sending' });
       let current: ReportDraft = { ...draft, sentAt: draft.sentAt ?? Date.now() };
+      // A retry sends this one: marked sent, so it first looks for the filing on the server.
+      lastDraft.current = current;
       keep(current);
       try {
         let filedAt = new Date().toISOString();
