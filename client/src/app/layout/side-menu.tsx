@@ -29,11 +29,12 @@ type Item = Required<MenuProps>['items'][number];
 
 const pages: { path: string; label: MessageKey; icon: ReactNode }[] = [
   { path: '/', label: 'nav.console', icon: <DashboardOutlined /> },
+  // The informant's own page first in their menu (the console above is the district's only).
+  { path: '/report', label: 'nav.report', icon: <FormOutlined /> },
   { path: '/incidents', label: 'nav.incidents', icon: <AlertOutlined /> },
   { path: '/warnings', label: 'nav.warnings', icon: <FlagOutlined /> },
   { path: '/network', label: 'nav.network', icon: <ClusterOutlined /> },
   { path: '/disasters', label: 'nav.disasters', icon: <FireOutlined /> },
-  { path: '/report', label: 'nav.report', icon: <FormOutlined /> },
   { path: '/zero-reports', label: 'nav.zeroReports', icon: <CheckSquareOutlined /> },
   { path: '/roster', label: 'nav.roster', icon: <CalendarOutlined /> },
   { path: '/logbook', label: 'nav.logbook', icon: <BookOutlined /> },
