@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { DbOrTrx } from './db/database';
+import { seedDisasterDemo } from './demo/disasters';
 import { seedHandoverDemo } from './demo/handover';
 import { seedIncidentDemo } from './demo/incidents';
 import { seedRosterDemo } from './demo/roster';
@@ -81,6 +82,7 @@ export async function startDatabase(app: FastifyInstance): Promise<StartOutcome>
     await seedRosterDemo(app);
     await seedIncidentDemo(app);
     await seedWarningDemo(app);
+    await seedDisasterDemo(app);
     await seedHandoverDemo(app);
   }
   const demoAccounts = installation.demo

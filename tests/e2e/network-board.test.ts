@@ -145,9 +145,9 @@ describe('the duty network in the browser', () => {
       if (r.url().includes('/api/') && r.status() === 403) refused.push(r.url());
     });
     await signInThroughPage(page, t.url, 'c1', USER_PASSWORD);
-    // Its home is its own post, not the district room's console.
+    // Its home is the informant's report page, not the district room's console.
     await page.goto(`${t.url}/`);
-    await page.waitForURL(/\/network$/);
+    await page.waitForURL(/\/report$/);
     await page.goto(`${t.url}/incidents`);
     await page.getByTestId('record-call').click();
     await page.locator('#record-call_caller_name').fill('陈信息员');

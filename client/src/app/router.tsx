@@ -1,4 +1,4 @@
-import { DISTRICT_PATH } from '@client/lib/session';
+import { DISTRICT_PATH, hasRole } from '@client/lib/session';
 import type { User } from '@shared/schemas/users';
 import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
@@ -74,6 +74,19 @@ const HandoverPrintPage = lazyNamed(
 
 // The duty network's board: the district's watch over the unit posts, a unit's own post on a phone.
 const NetworkPage = lazyNamed(() => import('../features/network/components/network-page'), 'NetworkPage');
+// The community informant's phone page: 灾情上报 and the one-tap zero report; loaded only by those who open it.
+const ReportPage = lazyNamed(() => import('../features/informant/components/report-page'), 'ReportPage');
+
+// 灾情报送: the disaster processes, their figures by township, clocks and reports.
+const DisastersPage = lazyNamed(
+  () => import('../features/disasters/components/disasters-page'),
+  'DisastersPage',
+);
+const DisasterDetailPage = lazyNamed(
+  () => import('../features/disasters/components/disaster-detail-page'),
+  'DisasterDetailPage',
+);
+
 // Zero reports (零报告): the district's asks and who has not filed; a unit's one-tap filing.
 const ZeroReportsPage = lazyNamed(
   () => import('../features/zero-reports/components/zero-reports-page'),
@@ -93,9 +106,13 @@ function CurrentUsersPage() {
   return <UsersPage currentUserId={useCurrentUser().id} />;
 }
 
-/** The district room's console; a township's or community's people start on their own post. */
+/**
+ * The district room's console; a community's informant starts on the report page, the other
+ * people of a township or community on their own post.
+ */
 function Home({ user }: { user: User }) {
-  return user.unitPath === DISTRICT_PATH ? <ConsoleHome user={user} /> : <Navigate to="/network" replace />;
+  if (user.unitPath === DISTRICT_PATH) return <ConsoleHome user={user} />;
+  return <Navigate to={hasRole(user, 'informant') ? '/report' : '/network'} replace />;
 }
 
 export const router = createBrowserRouter([
@@ -136,6 +153,9 @@ export const router = createBrowserRouter([
       { path: 'incidents/:id', element: <WithUser page={IncidentDetailPage} /> },
       { path: 'warnings', element: <WithUser page={WarningsPage} /> },
       { path: 'network', element: <WithUser page={NetworkPage} /> },
+      { path: 'disasters', element: <WithUser page={DisastersPage} /> },
+      { path: 'disasters/:id', element: <WithUser page={DisasterDetailPage} /> },
+      { path: 'report', element: <WithUser page={ReportPage} /> },
       { path: 'zero-reports', element: <WithUser page={ZeroReportsPage} /> },
       { path: 'roster', element: <WithUser page={RosterPage} /> },
       { path: 'logbook', element: <WithUser page={LogbookPage} /> },

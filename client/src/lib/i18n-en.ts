@@ -291,6 +291,8 @@ export const en: Record<MessageKey, string> = {
   'warnings.inForce': 'In force',
   'warnings.state': 'State',
   'nav.network': 'Duty network',
+  'nav.disasters': 'Disasters',
+  'nav.report': 'Disaster report',
   'nav.zeroReports': 'Zero reports',
   'network.replyTitle': 'Spot-check from the district — please reply',
   'network.missedAlert': 'Spot-check unanswered: {units}',

@@ -287,6 +287,8 @@ export const zh = {
   'warnings.inForce': '生效中',
   'warnings.state': '状态',
   'nav.network': '值守网络',
+  'nav.disasters': '灾情报送',
+  'nav.report': '灾情上报',
   'nav.zeroReports': '零报告',
   'network.replyTitle': '区里查岗 — 请回复',
   'network.missedAlert': '查岗未应答：{units}',

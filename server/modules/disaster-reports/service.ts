@@ -4,5 +4,5 @@
  */
 export { figuresCsv, figuresHeader } from './csv';
 export { draftDisasterText, draftTitle, totalsSentence } from './drafts';
-export { listPhotos, sniffImage } from './photos';
+export { addPhoto, listPhotos, sniffImage } from './photos';
 export { reportRows, toReport } from './send';

@@ -9,7 +9,9 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
+  FireOutlined,
   FlagOutlined,
+  FormOutlined,
   KeyOutlined,
   SettingOutlined,
   SwapOutlined,
@@ -27,9 +29,12 @@ type Item = Required<MenuProps>['items'][number];
 
 const pages: { path: string; label: MessageKey; icon: ReactNode }[] = [
   { path: '/', label: 'nav.console', icon: <DashboardOutlined /> },
+  // The informant's own page first in their menu (the console above is the district's only).
+  { path: '/report', label: 'nav.report', icon: <FormOutlined /> },
   { path: '/incidents', label: 'nav.incidents', icon: <AlertOutlined /> },
   { path: '/warnings', label: 'nav.warnings', icon: <FlagOutlined /> },
   { path: '/network', label: 'nav.network', icon: <ClusterOutlined /> },
+  { path: '/disasters', label: 'nav.disasters', icon: <FireOutlined /> },
   { path: '/zero-reports', label: 'nav.zeroReports', icon: <CheckSquareOutlined /> },
   { path: '/roster', label: 'nav.roster', icon: <CalendarOutlined /> },
   { path: '/logbook', label: 'nav.logbook', icon: <BookOutlined /> },
@@ -37,7 +42,9 @@ const pages: { path: string; label: MessageKey; icon: ReactNode }[] = [
   { path: '/stats', label: 'nav.stats', icon: <BarChartOutlined /> },
 ];
 
-const UNIT_PAGES = new Set(['/network', '/zero-reports', '/incidents', '/warnings', '/stats']);
+const UNIT_PAGES = new Set(['/network', '/disasters', '/zero-reports', '/incidents', '/warnings', '/stats']);
+/** The informant's phone page (灾情上报): community informants only. */
+const INFORMANT_PAGES = new Set(['/report']);
 
 const adminPages: { path: string; label: MessageKey; icon: ReactNode }[] = [
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined /> },
@@ -86,7 +93,10 @@ export function SideMenu() {
   const { pathname } = useLocation();
 
   // A township's or community's people: their post, their reports, the warnings, their figures.
-  const shown = user.unitPath === DISTRICT_PATH ? pages : pages.filter((p) => UNIT_PAGES.has(p.path));
+  const informant = hasRole(user, 'informant');
+  const shown = pages.filter((p) =>
+    INFORMANT_PAGES.has(p.path) ? informant : user.unitPath === DISTRICT_PATH || UNIT_PAGES.has(p.path),
+  );
   const items: Item[] = shown.map((p) => ({
     key: p.path,
     icon: p.path === '/incidents' ? <IncidentsIcon icon={p.icon} /> : p.icon,
