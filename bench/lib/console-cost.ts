@@ -70,7 +70,8 @@ try {
   console.log(`console cost: ${CONSOLES} consoles, reports at ${RATE}/s for ${PUSH_SECONDS} s (${load()})`);
   // A few reports first, so the code paths of a push are warm in the idle figure too.
   for (let i = 0; i < 5; i++) await target.post(900_000 + i);
-  await sleep(500);
+  // A server is up a while before its consoles come: QUIET_MS (default 6 s) with nothing to do.
+  await sleep(Number(process.env.QUIET_MS ?? 6000));
   const idleRss = memoryOf(target.pid).rssMb * 1024 * 1024;
   const idle = await probe(target.pid, probeFile);
   line('idle', idle, idleRss);
