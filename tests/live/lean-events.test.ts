@@ -1,5 +1,8 @@
-import type { AnyDutyEvent } from '@shared/events';
-import type { IncidentCard } from '@shared/schemas/incidents';
+import { LIVE_CACHE } from '@client/lib/live-cache';
+import { incidentBoardKey } from '@client/lib/live-patches/incidents';
+import { createQueryClient } from '@client/lib/query-client';
+import type { AnyDutyEvent, DutyEvent } from '@shared/events';
+import type { BoardList, IncidentCard } from '@shared/schemas/incidents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../server/time';
 import {
@@ -13,7 +16,7 @@ import {
   USER_PASSWORD,
 } from '../helpers/app';
 import { MAJOR_CALL } from '../helpers/incidents';
-import { connectConsole, type LiveConsole } from '../helpers/live-client';
+import { connectConsole, type LiveConsole, settle } from '../helpers/live-client';
 
 /** What a board card draws (shared/schemas/incidents.ts IncidentCard), and nothing else. */
 const CARD_KEYS = [
@@ -176,5 +179,32 @@ describe('lean incident events', () => {
     } finally {
       late.close();
     }
+  });
+
+  it('an event from before (the whole incident) still moves the board card, as a card', async () => {
+    clock.set('2026-03-04T18:50:00Z');
+    const id = (await call(officer, 'POST', '/incidents', { ...MAJOR_CALL, summary: '旧事件' })).json()
+      .id as number;
+    const whole = (await call(officer, 'GET', `/incidents/${id}`)).json().incident;
+    // As an `incident.verified` logged before issue 18 carried it: the whole incident, verified.
+    const old = {
+      seq: 1_000_000,
+      at: '2026-03-04T19:00:00.000Z',
+      type: 'incident.verified',
+      actor: 'o1',
+      subject: `incident:${id}`,
+      unit: '/1/',
+      payload: { incident: { ...whole, stage: 'verified' } },
+    } as unknown as DutyEvent<'incident.verified'>;
+    const client = createQueryClient();
+    client.setQueryData<BoardList>(incidentBoardKey('open'), { incidents: [] });
+    LIVE_CACHE['incident.verified'].patch?.(client, old);
+    await settle(150);
+    const cards = client.getQueryData<BoardList>(incidentBoardKey('open'))?.incidents ?? [];
+    expect(cards.map((c) => Object.keys(c).sort())).toEqual([CARD_KEYS]);
+    // 重大, received 18:50Z, nothing reported: the phone 首报 at 19:20Z is next (hand-computed).
+    expect(cards.map((c) => [c.id, c.stage, c.summary, c.nextKind, c.nextDueAt])).toEqual([
+      [id, 'verified', '旧事件', 'initial_phone', '2026-03-04T19:20:00.000Z'],
+    ]);
   });
 });
