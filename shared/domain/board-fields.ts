@@ -8,7 +8,7 @@ import type { Casualties } from './incident-types';
 
 /**
  * The parts of a caller and of the casualties the board shows: the same pick whether the server
- * reads them from the database or the console from a live event's whole incident.
+ * reads them from the database or makes an event's card (shared/schemas/incidents.ts IncidentCard).
  */
 export function boardCaller(caller: { name: string; unit?: string; phone?: string }): IncidentCard['caller'] {
   return {
