@@ -4,6 +4,7 @@
  * given, and 5,000 duty-log entries. Timed beside GET /api/health, the bare stack of the same run.
  * SQLite always; PostgreSQL too when TEST_DATABASE_URL is set.
  */
+import { incidentCard } from '@shared/domain/board-fields';
 import type { HandoverDraft } from '@shared/schemas/handover';
 import type { Shift } from '@shared/schemas/roster';
 import { sql } from 'kysely';
@@ -119,7 +120,7 @@ async function seedShiftEvents(
           await tx.record({
             type: 'incident.reported',
             subject: `incident:${incident.id}`,
-            payload: { incident, report: toReport(row, 'none') },
+            payload: { incident: incidentCard(incident), report: toReport(row, 'none') },
           });
         }),
     })),

@@ -11,7 +11,7 @@ import type {
 } from './schemas/disasters';
 import type { Escalation, EscalationSettings, EscalationStep } from './schemas/escalation';
 import type { Amendment, Handover } from './schemas/handover';
-import type { Incident, ObligationView, Report } from './schemas/incidents';
+import type { IncidentCard, ObligationView, Report } from './schemas/incidents';
 import type { LogEntry } from './schemas/logbook';
 import type { PolicyProfile } from './schemas/policy-profiles';
 import type { IncidentHop, UnitCheck, UnitPostDuty } from './schemas/posts';
@@ -87,24 +87,35 @@ export interface EventPayloads {
   'swap.approved': { swap: Swap };
   'swap.rejected': { swap: Swap };
   'swap.cancelled': { swap: Swap };
-  'incident.created': { incident: Incident };
+  /**
+   * The incident events are lean (issue 18): each carries the incident's card (`IncidentCard`, what a
+   * board card draws: grade, stage, next deadline, …) and what the event changed, never the whole
+   * incident with its obligations, reports and actions; a console reads those on demand
+   * (`GET /api/incidents/:id`). Events recorded before carry the whole incident as `incident` (a
+   * superset of the card without `nextKind`): read it through `eventCard` (shared/domain/board-fields.ts).
+   */
+  'incident.created': { incident: IncidentCard };
+  /** `changed`: the fields the PATCH named (casualty figures as `casualties.<figure>`). */
   'incident.updated': {
-    incident: Incident;
+    incident: IncidentCard;
     changed: string[];
     gradeFrom: string | null;
     gradeTo: string | null;
   };
-  'incident.verified': { incident: Incident };
-  'incident.acknowledged': { incident: Incident };
-  'incident.reported': { incident: Incident; report: Report };
+  /** The card's `stage` moved on; `verifiedAt` when. */
+  'incident.verified': { incident: IncidentCard; verifiedAt: string };
+  /** The card's `acknowledgedAt`; by whom (a username). */
+  'incident.acknowledged': { incident: IncidentCard; acknowledgedBy: string };
+  'incident.reported': { incident: IncidentCard; report: Report };
   'incident.action': {
-    incident: Incident;
+    incident: IncidentCard;
     action: { id: number; type: string; text: string; actor: string; at: string };
   };
-  'incident.closed': { incident: Incident };
-  'incident.overdue': { incident: Incident; obligation: ObligationView };
+  /** The card's `closedAt`; the outcome recorded. */
+  'incident.closed': { incident: IncidentCard; outcome: string };
+  'incident.overdue': { incident: IncidentCard; obligation: ObligationView };
   /** A statutory obligation recorded: 直报录入, the fire service's / traffic police's notification, a department told. */
-  'incident.statutory_recorded': { incident: Incident; obligation: ObligationView };
+  'incident.statutory_recorded': { incident: IncidentCard; obligation: ObligationView };
   /** An officer asked one leader to sign off (签发) a drafted written report. */
   'incident.signoff_requested': { signoff: SignoffRequest };
   /** The asked leader approved it (on their own console). */
@@ -183,8 +194,8 @@ export interface EventPayloads {
   /** Unanswered past the limit: raised once by the scanner; the leader on call is alerted. */
   'unitcheck.missed': { check: UnitCheck };
   /** The upper unit took (接收/核实) a report from the unit below: the hop is met. */
-  'incident.taken': { incident: Incident; hop: IncidentHop };
-  /** A natural disaster (灾害过程, DESIGN §2.6) recorded: its header only (lean; figures come by filings). */
+  'incident.taken': { incident: IncidentCard; hop: IncidentHop };
+    /** A natural disaster (灾害过程, DESIGN §2.6) recorded: its header only (lean; figures come by filings). */
   'disaster.created': { disaster: DisasterHeader };
   /** Its header edited (title, townships, flags, texts, links): `changed` names the fields. */
   'disaster.updated': { disaster: DisasterHeader; changed: string[] };

@@ -25,14 +25,28 @@ export interface Audience {
   unitPath: string;
 }
 
+/**
+ * One Audience object per key, shared by every console of that audience (1,000 consoles are a
+ * handful of audiences): no copy per console, and a decision about an event is taken once per
+ * audience (`reads`). At most a few hundred keys exist (roles × units); the map is bounded anyway.
+ */
+const AUDIENCES = new Map<string, Audience>();
+const MAX_AUDIENCES = 10_000;
+
 export function audienceOf(viewer: Viewer): Audience {
-  if (viewer.kind === 'token')
-    return { key: `token@${viewer.unitPath}`, caller: { kind: 'token' }, unitPath: viewer.unitPath };
-  return {
-    key: `user:${[...viewer.roles].sort().join(',')}@${viewer.unitPath}`,
-    caller: { kind: 'user', roles: viewer.roles },
-    unitPath: viewer.unitPath,
-  };
+  const key =
+    viewer.kind === 'token'
+      ? `token@${viewer.unitPath}`
+      : `user:${[...viewer.roles].sort().join(',')}@${viewer.unitPath}`;
+  const known = AUDIENCES.get(key);
+  if (known) return known;
+  const audience: Audience =
+    viewer.kind === 'token'
+      ? { key, caller: { kind: 'token' }, unitPath: viewer.unitPath }
+      : { key, caller: { kind: 'user', roles: [...viewer.roles].sort() }, unitPath: viewer.unitPath };
+  if (AUDIENCES.size >= MAX_AUDIENCES) AUDIENCES.clear();
+  AUDIENCES.set(key, audience);
+  return audience;
 }
 
 /**
@@ -228,6 +242,26 @@ export function newReader(viewer: Viewer, asOf: number): Reader {
   return { viewer, audience: audienceOf(viewer), asOf };
 }
 
+/**
+ * What each audience may read of one event, decided once per audience (not once per console): a
+ * live event is one object offered to every console in turn (server/plugins/live.ts), so the
+ * decision is kept with it and dropped with it. A catch-up reads its own copies from the log.
+ */
+const decided = new WeakMap<AnyDutyEvent, Map<Audience, boolean>>();
+
+function audienceReads(audience: Audience, viewer: Viewer, event: AnyDutyEvent): boolean {
+  let byAudience = decided.get(event);
+  if (!byAudience) {
+    byAudience = new Map();
+    decided.set(event, byAudience);
+  }
+  const known = byAudience.get(audience);
+  if (known !== undefined) return known;
+  const answer = mayRead(viewer, audience, event);
+  byAudience.set(audience, answer);
+  return answer;
+}
+
 /** Takes the next event of the log for this reader: follows changes to it, then says whether it is sent. */
 export function reads(reader: Reader, event: AnyDutyEvent): boolean {
   const { viewer } = reader;
@@ -248,5 +282,8 @@ export function reads(reader: Reader, event: AnyDutyEvent): boolean {
     reader.audience = audienceOf(reader.viewer);
     reader.asOf = event.seq;
   }
-  return mayRead(reader.viewer, reader.audience, event);
+  // A rule that looks at the viewer itself (`self`) decides per console; every other per audience.
+  const rule = (READ_RULES as Record<string, AnyRule | undefined>)[event.type];
+  if (rule?.self) return mayRead(reader.viewer, reader.audience, event);
+  return audienceReads(reader.audience, reader.viewer, event);
 }

@@ -1,4 +1,12 @@
-import type { AnyDutyEvent, ClientToServerEvents, LiveAuth, ServerToClientEvents } from '@shared/events';
+import type { IncomingMessage } from 'node:http';
+import type {
+  AnyDutyEvent,
+  ClientToServerEvents,
+  LiveAuth,
+  ServerToClientEvents,
+  SyncAck,
+  SyncRequest,
+} from '@shared/events';
 import { SESSION_COOKIE } from '@shared/schemas/auth';
 import { parse as parseCookie } from 'cookie';
 import type { FastifyInstance } from 'fastify';
@@ -33,6 +41,51 @@ export interface Live {
 declare module 'fastify' {
   interface FastifyInstance {
     live: Live;
+  }
+}
+
+/**
+ * A console's feed (server/live/delivery.ts): its methods live on the prototype, so a console costs
+ * its cursors and a reference to its socket, not two closures and their context.
+ */
+class SocketFeed implements Feed {
+  cursor: number;
+  sentSeq: number;
+  syncing = false;
+  wakeAgain = false;
+  running?: Promise<void>;
+  constructor(
+    private readonly socket: LiveSocket,
+    start: number,
+  ) {
+    this.cursor = start;
+    this.sentSeq = start;
+  }
+  mayRead(event: AnyDutyEvent): boolean {
+    return reads(this.socket.data.reader, event);
+  }
+  send(event: AnyDutyEvent, prevSeq: number): void {
+    this.socket.emit('event', event, prevSeq);
+  }
+}
+
+/**
+ * Once the handshake is read (session cookie, Origin, auth), the HTTP upgrade request is of no more
+ * use, yet it stays reachable for the connection's life: engine.io keeps it (`conn.request`, and its
+ * WebSocketResponse's close listener on the TCP socket holds it too), Socket.IO its headers
+ * (`handshake.headers`). Its headers (parsed and raw: the cookie, the user agent …) and query are
+ * let go; nothing reads them later, and a WebSocket-only connection never upgrades.
+ */
+function forgetHandshakeRequest(socket: LiveSocket): void {
+  const conn = socket.conn as unknown as { request: IncomingMessage | null };
+  const request = conn.request;
+  conn.request = null;
+  socket.handshake.headers = {};
+  socket.handshake.query = {};
+  if (request) {
+    request.headers = {};
+    request.rawHeaders = [];
+    (request as { _query?: unknown })._query = undefined;
   }
 }
 
@@ -115,14 +168,7 @@ export const livePlugin = fp(
             : undefined;
         // A console from a restored (shorter) log must not skip what it never saw: never past the head.
         const start = Math.min(lastSeq ?? head, head);
-        socket.data.feed = {
-          cursor: start,
-          sentSeq: start,
-          syncing: false,
-          wakeAgain: false,
-          mayRead: (e) => reads(socket.data.reader, e),
-          send: (e, prevSeq) => socket.emit('event', e, prevSeq),
-        };
+        socket.data.feed = new SocketFeed(socket, start);
         next();
       } catch (err) {
         app.log.error({ err }, 'socket handshake failed');
@@ -130,24 +176,32 @@ export const livePlugin = fp(
       }
     });
 
+    // One handler for every console (Socket.IO calls it with the socket as `this`): no closure each.
+    function onSync(
+      this: LiveSocket,
+      request: SyncRequest | undefined,
+      ack: ((reply: SyncAck) => void) | undefined,
+    ) {
+      const feed = this.data.feed;
+      const after = request?.after;
+      if (typeof after !== 'number' || !Number.isSafeInteger(after) || after < 0) {
+        if (typeof ack === 'function') ack({ ok: false, headSeq: feed.sentSeq });
+        return;
+      }
+      rewind(feed, after);
+      void fillGap(this).then(() => {
+        if (typeof ack === 'function') ack({ ok: true, headSeq: feed.sentSeq });
+      });
+    }
+
     io.on('connection', (socket: LiveSocket) => {
+      forgetHandshakeRequest(socket);
       // After the catch-up, a heartbeat tells the console where it stands (also when nothing was missed):
       // the last event of its audience, not the log's head.
       void fillGap(socket).then(() =>
         socket.emit('heartbeat', { headSeq: socket.data.feed.sentSeq, at: app.clock.now().toISOString() }),
       );
-      socket.on('sync', (request, ack) => {
-        const after = request?.after;
-        if (typeof after !== 'number' || !Number.isSafeInteger(after) || after < 0) {
-          if (typeof ack === 'function') ack({ ok: false, headSeq: socket.data.feed.sentSeq });
-          return;
-        }
-        const feed = socket.data.feed;
-        rewind(feed, after);
-        void fillGap(socket).then(() => {
-          if (typeof ack === 'function') ack({ ok: true, headSeq: feed.sentSeq });
-        });
-      });
+      socket.on('sync', onSync);
     });
 
     // The heartbeat carries the head seq of each console's audience (the last event it was sent once

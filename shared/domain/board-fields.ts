@@ -1,6 +1,6 @@
 import {
-  type BoardIncident,
   type Incident,
+  type IncidentCard,
   type ObligationView,
   REPORT_OBLIGATION_KINDS,
 } from '../schemas/incidents';
@@ -8,13 +8,9 @@ import type { Casualties } from './incident-types';
 
 /**
  * The parts of a caller and of the casualties the board shows: the same pick whether the server
- * reads them from the database or the console from a live event's whole incident.
+ * reads them from the database or makes an event's card (shared/schemas/incidents.ts IncidentCard).
  */
-export function boardCaller(caller: {
-  name: string;
-  unit?: string;
-  phone?: string;
-}): BoardIncident['caller'] {
+export function boardCaller(caller: { name: string; unit?: string; phone?: string }): IncidentCard['caller'] {
   return {
     name: caller.name,
     ...(caller.unit !== undefined ? { unit: caller.unit } : {}),
@@ -22,7 +18,7 @@ export function boardCaller(caller: {
   };
 }
 
-export function boardCasualties(c: Casualties): BoardIncident['casualties'] {
+export function boardCasualties(c: Casualties): IncidentCard['casualties'] {
   return {
     ...(c.deaths !== undefined ? { deaths: c.deaths } : {}),
     ...(c.missing !== undefined ? { missing: c.missing } : {}),
@@ -53,8 +49,8 @@ export function nextReportObligation(incident: Incident): ObligationView | null 
   return next;
 }
 
-/** A live event's whole incident as the board keeps it: the same fields its list read brings. */
-export function toBoardIncident(incident: Incident): BoardIncident {
+/** An incident's card (shared/schemas/incidents.ts): what its events carry and the board keeps. */
+export function incidentCard(incident: Incident): IncidentCard {
   return {
     id: incident.id,
     category: incident.category,
@@ -75,4 +71,15 @@ export function toBoardIncident(incident: Incident): BoardIncident {
     nextKind: nextObligation(incident)?.kind ?? null,
     overdue: incident.overdue,
   };
+}
+
+/** The older name: the board's items are incident cards. */
+export const toBoardIncident = incidentCard;
+
+/**
+ * The card of an `incident.*` event's `incident`: events recorded before issue 18 carry the whole
+ * incident (its obligations, no `nextKind`), later ones the card itself.
+ */
+export function eventCard(incident: IncidentCard | Incident): IncidentCard {
+  return 'obligations' in incident ? incidentCard(incident) : incident;
 }

@@ -383,11 +383,14 @@ export type IncidentQuery = Static<typeof IncidentQuery>;
 export const IncidentList = Type.Object({ incidents: Type.Array(Incident) }, { additionalProperties: false });
 
 /**
- * An incident as the board draws it: its card, its filter and its columns, nothing more. The
- * deadline is `nextDueAt` with the kind of report owed then (`nextKind`); the obligations stay
- * on the detail page. Same names and shapes as in `Incident`, so a live event's incident slims down.
+ * An incident's card: what the board (its cards, filter and columns), the alert strip and the
+ * console's briefing draw, nothing more. The deadline is `nextDueAt` with the kind of report owed
+ * then (`nextKind`); obligations, reports and actions stay on the detail page
+ * (`GET /api/incidents/:id`). Same names and shapes as in `Incident`. It is both what the board list
+ * answers and what every `incident.*` event carries as its `incident` (beside what the event changed,
+ * shared/events.ts), so a console moves a card from the event alone and reads the detail on demand.
  */
-export const BoardIncident = Type.Object(
+export const IncidentCard = Type.Object(
   {
     id: Type.Integer(),
     category: CategoryCode,
@@ -418,10 +421,14 @@ export const BoardIncident = Type.Object(
   },
   { additionalProperties: false },
 );
-export type BoardIncident = Static<typeof BoardIncident>;
+export type IncidentCard = Static<typeof IncidentCard>;
+
+/** The board's items are incident cards (the older name). */
+export const BoardIncident = IncidentCard;
+export type BoardIncident = IncidentCard;
 
 export const BoardList = Type.Object(
-  { incidents: Type.Array(BoardIncident) },
+  { incidents: Type.Array(IncidentCard) },
   { additionalProperties: false },
 );
 export type BoardList = Static<typeof BoardList>;

@@ -249,7 +249,8 @@ describe.each(DIALECTS)('verifying an incident (核实) on %s', (dialect) => {
     expect(event).toMatchObject({
       actor: 'wangfang',
       subject: `incident:${a.id}`,
-      payload: { incident: { id: a.id, stage: 'verified', verifiedAt: '2026-03-04T19:05:00.000Z' } },
+      // The incident's card and what changed (issue 18: lean events).
+      payload: { incident: { id: a.id, stage: 'verified' }, verifiedAt: '2026-03-04T19:05:00.000Z' },
     });
     const again = await verify(a.id, leader);
     expect([again.statusCode, again.json().error]).toEqual([

@@ -74,8 +74,14 @@ describe('the board and the open record kept by incident events', () => {
     client.setQueryData(incidentDetailKey(a.id), detail);
     await api('POST', `/incidents/${a.id}/verify`);
     await apply(client, 'incident.verified', 1);
-    // The open record shows it at once; the board within its batching window.
+    // The open record shows the card's headline at once and is marked stale: its obligations,
+    // reports and actions are read again, not taken from the event (which no longer carries them).
     expect(client.getQueryData<IncidentDetail>(incidentDetailKey(a.id))?.incident.stage).toBe('verified');
+    expect(client.getQueryData<IncidentDetail>(incidentDetailKey(a.id))?.incident.obligations).toEqual(
+      detail.incident.obligations,
+    );
+    expect(client.getQueryState(incidentDetailKey(a.id))?.isInvalidated).toBe(true);
+    // The board within its batching window.
     await settle(150);
     expect(open(client).map((i) => [i.id, i.stage])).toEqual([[a.id, 'verified']]);
 

@@ -17,7 +17,7 @@ export type Resource =
   | 'feeds'
   | 'handovers'
   | 'health'
-  // The board's slim lists: patched from each incident event's whole incident, not read again.
+  // The board's lists of incident cards: patched from each incident event's card, not read again.
   | 'incident-board'
   | 'incidents'
   | 'logbook'

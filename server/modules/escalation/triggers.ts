@@ -1,6 +1,6 @@
 import type { EventPayloads } from '@shared/events';
 import type { EscalationKind } from '@shared/schemas/escalation';
-import type { Incident } from '@shared/schemas/incidents';
+import type { IncidentCard } from '@shared/schemas/incidents';
 import type { DbOrTrx, Trx } from '../../db/database';
 import type { Timer, TimerEvent } from '../../jobs/raise-once';
 import { addMinutes, toStored } from '../../time';
@@ -49,7 +49,8 @@ const OBLIGATION_WORDS: Record<string, string> = {
  */
 const NOT_ESCALATED = new Set(['notification', 'direct_notified']);
 
-function incidentTitle(incident: Incident): string {
+/** From an event's card (or the whole incident an event recorded before issue 18 carries). */
+function incidentTitle(incident: Pick<IncidentCard, 'location' | 'summary'>): string {
   const text = `${incident.location.address}：${incident.summary}`;
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }

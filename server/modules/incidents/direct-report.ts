@@ -1,3 +1,4 @@
+import { incidentCard } from '@shared/domain/board-fields';
 import {
   computeStatutoryObligations,
   notificationKey,
@@ -143,7 +144,7 @@ async function record(
   await tx.record({
     type: 'incident.statutory_recorded',
     subject: `incident:${id}`,
-    payload: { incident, obligation },
+    payload: { incident: incidentCard(incident), obligation },
     unit: incident.unitPath,
   });
   return incident;

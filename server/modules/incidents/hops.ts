@@ -1,3 +1,4 @@
+import { incidentCard } from '@shared/domain/board-fields';
 import { DEFAULT_HOPS, parseDuration } from '@shared/domain/deadline-policy';
 import type { DeadlinePolicy } from '@shared/domain/incident-types';
 import type { IncidentHop, IncidentHops } from '@shared/schemas/posts';
@@ -140,7 +141,7 @@ export async function takeHop(tx: Tx, zone: string, caller: UnitCaller, incident
   await tx.record({
     type: 'incident.taken',
     subject: `incident:${incidentId}`,
-    payload: { incident, hop },
+    payload: { incident: incidentCard(incident), hop },
     unit: row.unit_path,
   });
   return { incident, hop };

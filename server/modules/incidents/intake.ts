@@ -1,3 +1,4 @@
+import { incidentCard } from '@shared/domain/board-fields';
 import { gradeIncident } from '@shared/domain/grading';
 import { lateDiscoveryFlag } from '@shared/domain/incident-flags';
 import type { Incident, IncidentIntake } from '@shared/schemas/incidents';
@@ -112,7 +113,7 @@ export async function createIncident(tx: Tx, body: IncidentIntake, zone: string)
   await tx.record({
     type: 'incident.created',
     subject: `incident:${id}`,
-    payload: { incident },
+    payload: { incident: incidentCard(incident) },
     unit: incident.unitPath,
   });
   return incident;

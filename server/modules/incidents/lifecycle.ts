@@ -1,3 +1,4 @@
+import { incidentCard } from '@shared/domain/board-fields';
 import { figuresChanged } from '@shared/domain/incident-flags';
 import type { GradeChange } from '@shared/domain/incident-types';
 import type { Incident, IncidentPatch } from '@shared/schemas/incidents';
@@ -122,7 +123,7 @@ export async function patchIncident(
   await tx.record({
     type: 'incident.updated',
     subject: `incident:${id}`,
-    payload: { incident, changed, gradeFrom: row.grade, gradeTo: graded.grade },
+    payload: { incident: incidentCard(incident), changed, gradeFrom: row.grade, gradeTo: graded.grade },
     unit: incident.unitPath,
   });
   return incident;
@@ -141,7 +142,7 @@ export async function verifyIncident(tx: Tx, id: number): Promise<Incident> {
   await tx.record({
     type: 'incident.verified',
     subject: `incident:${id}`,
-    payload: { incident },
+    payload: { incident: incidentCard(incident), verifiedAt: incident.verifiedAt! },
     unit: incident.unitPath,
   });
   return incident;
@@ -161,7 +162,7 @@ export async function acknowledgeIncident(tx: Tx, id: number): Promise<Incident>
   await tx.record({
     type: 'incident.acknowledged',
     subject: `incident:${id}`,
-    payload: { incident },
+    payload: { incident: incidentCard(incident), acknowledgedBy: tx.actor },
     unit: incident.unitPath,
   });
   return incident;
@@ -181,7 +182,7 @@ export async function addAction(tx: Tx, id: number, type: string, text: string):
     await updateIncidentRow(tx.trx, id, { stage: 'handling', updated_at: nowStored(tx.clock) });
   const incident = await reload(tx, id);
   const payload = {
-    incident,
+    incident: incidentCard(incident),
     action: { id: Number(action.id), type, text, actor: action.actor, at: action.at },
   };
   await tx.record({ type: 'incident.action', subject: `incident:${id}`, payload, unit: incident.unitPath });
@@ -210,7 +211,7 @@ export async function closeIncident(tx: Tx, id: number, outcome: string, zone: s
   await tx.record({
     type: 'incident.closed',
     subject: `incident:${id}`,
-    payload: { incident },
+    payload: { incident: incidentCard(incident), outcome },
     unit: incident.unitPath,
   });
   return incident;

@@ -1,3 +1,4 @@
+import { incidentCard } from '@shared/domain/board-fields';
 import type { Timer } from '../../jobs/raise-once';
 import { loadIncident } from './repo';
 
@@ -35,7 +36,7 @@ export const overdueObligations: Timer<ObligationKey> = {
     return {
       type: 'incident.overdue',
       subject: `incident:${incidentId}`,
-      payload: { incident, obligation },
+      payload: { incident: incidentCard(incident), obligation },
       unit: incident.unitPath,
     };
   },

@@ -1,3 +1,4 @@
+import { incidentCard } from '@shared/domain/board-fields';
 import type { ReportChannel, ReportKind, ReportRecord } from '@shared/domain/incident-types';
 import { draftReportText, type ReportIncident, reportTitle } from '@shared/domain/report-text';
 import type { Report } from '@shared/schemas/incidents';
@@ -127,7 +128,7 @@ export async function sendReport(
   await tx.record({
     type: 'incident.reported',
     subject: `incident:${id}`,
-    payload: { incident, report },
+    payload: { incident: incidentCard(incident), report },
     unit: incident.unitPath,
   });
   return { report };
