@@ -140,7 +140,11 @@ export class GroupCommit {
     } catch (error) {
       // The transaction itself failed (SQLite rolled it back, or the commit failed): nothing of
       // this batch is stored, so no caller may be told otherwise.
-      if (!trx.isRolledBack) await trx.rollback().execute().catch(() => {});
+      if (!trx.isRolledBack)
+        await trx
+          .rollback()
+          .execute()
+          .catch(() => {});
       throw error;
     }
     return outcomes;

@@ -26,7 +26,11 @@ export const commandPlugin = fp(
         : undefined;
     if (group) app.addHook('onClose', () => group.drain());
     app.decorate('command', function command<T>(actor: string | Actor, work: (tx: Tx) => Promise<T>) {
-      return runCommand({ db: app.db, clock: app.clock, publish, auditKey: app.config.auditKey, group }, actor, work);
+      return runCommand(
+        { db: app.db, clock: app.clock, publish, auditKey: app.config.auditKey, group },
+        actor,
+        work,
+      );
     });
   },
   { name: 'duty-command', dependencies: ['duty-db', 'duty-live'] },
