@@ -130,9 +130,15 @@ export class GroupCommit {
           await sql`release ${SAVEPOINT}`.execute(trx);
           outcomes.push({ ok: true, value, events });
         } catch (error) {
-          // Back to before this command; the transaction and the others' work go on.
-          await sql`rollback to ${SAVEPOINT}`.execute(trx);
-          await sql`release ${SAVEPOINT}`.execute(trx);
+          // Back to before this command; the transaction and the others' work go on. Unless the
+          // error ended the transaction itself (SQLite rolls back on a full disk, an I/O error):
+          // then the whole batch fails with it.
+          try {
+            await sql`rollback to ${SAVEPOINT}`.execute(trx);
+            await sql`release ${SAVEPOINT}`.execute(trx);
+          } catch {
+            throw error;
+          }
           outcomes.push({ ok: false, error });
         }
       }

@@ -1,4 +1,5 @@
 import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sqlitePath } from '../../server/db/connect';
 import type { Tx } from '../../server/events/command';
@@ -113,6 +114,33 @@ describe('group commit on SQLite', () => {
     expect(await headSeq(t.app.db)).toBe(head + 2);
     const verify = await t.app.inject({ method: 'GET', url: '/api/events/verify', headers: admin.headers });
     expect(verify.json()).toMatchObject({ ok: true, headSeq: head + 2 });
+  });
+
+  it('fails the whole batch, telling every caller, when a command ends the shared transaction itself', async () => {
+    const [a, b, c] = users as [number, number, number];
+    const head = await headSeq(t.app.db);
+    const phones = [outside.phone(a), outside.phone(c)];
+    // As SQLite does on a full disk or an I/O error: the transaction is gone, not just the statement.
+    const broken = new Error('the transaction ended under me');
+    const outcome = await Promise.allSettled([
+      t.app.command('admin', (tx) => setPhone(tx, a, '251')),
+      t.app.command('admin', async (tx) => {
+        await sql`rollback`.execute(tx.trx);
+        throw broken;
+      }),
+      t.app.command('admin', (tx) => setPhone(tx, c, '253')),
+    ]);
+    expect(outcome).toEqual([
+      { status: 'rejected', reason: broken },
+      { status: 'rejected', reason: broken },
+      { status: 'rejected', reason: broken },
+    ]);
+    expect([outside.phone(a), outside.phone(c)]).toEqual(phones);
+    expect(await headSeq(t.app.db)).toBe(head);
+    // The connection is free again: the next command commits.
+    const next = await t.app.command('admin', (tx) => setPhone(tx, b, '254'));
+    expect(next.seq).toBe(head + 1);
+    expect(outside.phone(b)).toBe('254');
   });
 
   it('answers no caller before the shared commit, and every caller once it is on disk', async () => {
