@@ -68,6 +68,11 @@ export interface Config {
   /** How long a graceful shutdown may take before the process is ended regardless. */
   shutdownTimeoutMs: number;
   /**
+   * DUTY_GROUP_COMMIT_MS (SQLite): commands arriving together commit in one transaction (one fsync);
+   * a batch gathers at most this long after its first command. 0: one transaction per command.
+   */
+  groupCommitMs: number;
+  /**
    * A secret: when set, each new event's hash is an HMAC-SHA256 under it, so nobody without it can
    * recompute the chain after an edit. Never logged.
    */
@@ -218,6 +223,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     upstreamTimeoutMs: int('UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000),
     escalationGatewayUrl,
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 500, 600_000),
+    groupCommitMs: int('DUTY_GROUP_COMMIT_MS', 2, 0, 50),
     auditKey,
     photoMaxBytes: int('DUTY_PHOTO_MAX_BYTES', 5 * 1024 * 1024, 1024, 50 * 1024 * 1024),
     photoDir,

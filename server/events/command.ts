@@ -3,6 +3,7 @@ import type { AnyDutyEvent, EventType } from '@shared/events';
 import type { Db, Trx } from '../db/database';
 import type { Clock } from '../time';
 import { appendEvent, lockAppends, type NewEvent } from './append';
+import type { GroupCommit } from './group-commit';
 
 /**
  * Who acts: a username (or `token:<name>`, `system`) and the unit they act for (DESIGN 2.7). A plain
@@ -39,6 +40,8 @@ export interface CommandDeps {
   publish: (event: AnyDutyEvent) => void;
   /** AUDIT_KEY: when set, every appended event is HMAC-chained. */
   auditKey?: string;
+  /** SQLite with DUTY_GROUP_COMMIT_MS > 0: commands arriving together share one commit. */
+  group?: GroupCommit;
 }
 
 /**
@@ -51,10 +54,9 @@ export async function runCommand<T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   const who = toActor(actor);
-  const recorded: AnyDutyEvent[] = [];
-  const result = await deps.db.transaction().execute(async (trx) => {
-    await lockAppends(trx);
-    return work({
+  const inTransaction = async (trx: Trx) => {
+    const events: AnyDutyEvent[] = [];
+    const value = await work({
       trx,
       clock: deps.clock,
       actor: who.name,
@@ -66,11 +68,18 @@ export async function runCommand<T>(
           { ...event, actor: who.name } as NewEvent<EventType>,
           deps.auditKey,
         );
-        recorded.push(appended);
+        events.push(appended);
         return appended;
       },
     });
+    return { value, events };
+  };
+  // The batch publishes after its one commit, in commit order, then answers.
+  if (deps.group) return deps.group.submit(inTransaction);
+  const { value, events } = await deps.db.transaction().execute(async (trx) => {
+    await lockAppends(trx);
+    return inTransaction(trx);
   });
-  for (const event of recorded) deps.publish(event);
-  return result;
+  for (const event of events) deps.publish(event);
+  return value;
 }

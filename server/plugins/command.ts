@@ -2,6 +2,7 @@ import type { AnyDutyEvent } from '@shared/events';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { type Actor, runCommand, type Tx } from '../events/command';
+import { GroupCommit } from '../events/group-commit';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,14 +17,17 @@ declare module 'fastify' {
  */
 export const commandPlugin = fp(
   async (app: FastifyInstance) => {
+    const publish = (e: AnyDutyEvent) => app.live.publish(e);
+    // SQLite has one writer: commands arriving together share a commit. PostgreSQL runs
+    // transactions side by side, one per command.
+    const group =
+      app.dbKind === 'sqlite' && app.config.groupCommitMs > 0
+        ? new GroupCommit({ db: app.db, publish, windowMs: app.config.groupCommitMs })
+        : undefined;
+    if (group) app.addHook('onClose', () => group.drain());
     app.decorate('command', function command<T>(actor: string | Actor, work: (tx: Tx) => Promise<T>) {
       return runCommand(
-        {
-          db: app.db,
-          clock: app.clock,
-          publish: (e: AnyDutyEvent) => app.live.publish(e),
-          auditKey: app.config.auditKey,
-        },
+        { db: app.db, clock: app.clock, publish, auditKey: app.config.auditKey, group },
         actor,
         work,
       );
