@@ -92,7 +92,7 @@ function EditModal({ disaster, onClose }: { disaster: Disaster; onClose: () => v
       submit={async (v) => {
         await patchDisaster(disaster.id, {
           title: v.title.trim(),
-          subtype: v.subtype?.trim() || undefined,
+          subtype: v.subtype?.trim() || null,
           townships: v.townships,
           major: form.isFieldTouched('major') ? v.major : undefined,
           severeLoss: form.isFieldTouched('severeLoss') ? v.severeLoss : undefined,
