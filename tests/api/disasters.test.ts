@@ -39,14 +39,19 @@ describe.each(DIALECTS)('natural disasters on %s', (dialect) => {
   /** Moves the clock; sessions are signed in again (a jump of days outlives them). */
   const moveTo = async (instant: string) => {
     clock.set(instant);
+    admin = await signInAdmin(t.app);
     officer = await signIn(t.app, 'wangfang', USER_PASSWORD);
     w.officerA = await signIn(t.app, 'town-a', USER_PASSWORD);
     w.officerB = await signIn(t.app, 'town-b', USER_PASSWORD);
     w.officerA1 = await signIn(t.app, 'comm-a1', USER_PASSWORD);
     w.informantA1 = await signIn(t.app, 'info-a1', USER_PASSWORD);
   };
-  const call = (s: Session, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-    t.app.inject(as(s, { method, url, ...(payload ? { payload } : {}) }));
+  const call = (
+    s: Session,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: object,
+  ) => t.app.inject(as(s, { method, url, ...(payload ? { payload } : {}) }));
   const create = async (body: object) => {
     const res = await call(officer, 'POST', '/api/disasters', body);
     expect(res.statusCode, res.body).toBe(201);
@@ -411,6 +416,30 @@ describe.each(DIALECTS)('natural disasters on %s', (dialect) => {
     ).toBe(409);
   });
 
+  it('核报 follow the calendar in force: a holiday added by an administrator is skipped', async () => {
+    await moveTo('2026-03-02T03:00:00.000Z');
+    const put = await call(admin, 'PUT', '/api/calendar/days', {
+      days: [{ date: '2026-03-04', kind: 'holiday', festival: null, name: '临时调整' }],
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const d = await create(
+      flood({ title: '三月', beganAt: '2026-03-02T02:00:00.000Z', townships: [w.a.id] }),
+    );
+    // Stable Tuesday 3 March: Wednesday 4 March now a holiday, Thursday 5 (1), Friday 6 (2) → 6 March 24:00;
+    // the district: Monday 9 (1), Tuesday 10 (2), Wednesday 11 (3) → 11 March 24:00.
+    await moveTo('2026-03-03T02:00:00.000Z');
+    const res = await call(officer, 'POST', `/api/disasters/${d.id}/state`, { state: 'stable' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(
+      (res.json() as Disaster).obligations
+        .filter((o) => o.kind.endsWith('verify'))
+        .map((o) => [o.key, o.dueLocal]),
+    ).toEqual([
+      [`township_verify:${w.a.id}`, '2026-03-06 24:00'],
+      ['verify', '2026-03-11 24:00'],
+    ]);
+  });
+
   it('refuses what makes no sense, with the field named', async () => {
     await moveTo('2026-07-10T02:20:00.000Z');
     const ahead = await call(
@@ -458,6 +487,21 @@ describe.each(DIALECTS)('natural disasters on %s', (dialect) => {
     expect(await bad({ unitId: 2_147_483_648, kind: 'update', nothingNew: true })).toEqual([
       400,
       'DUTY_ERR_VALIDATION',
+    ]);
+    expect(await bad({ unitId: w.a.id, kind: 'daily', forDate: '2026-02-30', nothingNew: true })).toEqual([
+      400,
+      'DUTY_ERR_VALIDATION',
+    ]);
+    const victim = await call(w.officerA, 'POST', `/api/disasters/${d.id}/victims`, {
+      unitId: w.a.id,
+      name: '某',
+      status: 'dead',
+      cause: '溺水',
+      date: '2026-13-01',
+    });
+    expect([victim.statusCode, victim.json().error.message]).toEqual([
+      400,
+      expect.stringContaining('body.date'),
     ]);
     // A state at a future instant, or twice the same.
     expect(

@@ -263,6 +263,17 @@ describe.each(DIALECTS)('the policy an incident keeps on %s', (dialect) => {
         followupPerDay: { I: 2, II: 2, III: 2, IV: 1 },
         changeWindowDays: { default: 30, road_traffic: 7, fire: 7 },
         disasterClockFrom: 'occurred',
+        // Natural disasters' clocks: the defaults, filled in (DESIGN §2.6).
+        disasters: {
+          initialHours: 2,
+          severeDeadMissing: 10,
+          followupChangeHours: 2,
+          dailyAt: '09:00',
+          townshipDailyAt: '08:00',
+          townshipVerifyWorkingDays: 2,
+          districtVerifyWorkingDays: 3,
+          droughtFollowupDays: 10,
+        },
       });
       const larger = (
         await t.app.inject(

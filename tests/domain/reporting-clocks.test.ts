@@ -361,6 +361,17 @@ describe('a stored policy of the old shape', () => {
       followupPerDay: { I: 3, II: 2, III: 1, IV: 1 },
       changeWindowDays: { default: 30, road_traffic: 7, fire: 7, flood: 2 },
       disasterClockFrom: 'occurred',
+      // Natural disasters' clocks: the defaults, filled in (DESIGN §2.6).
+      disasters: {
+        initialHours: 2,
+        severeDeadMissing: 10,
+        followupChangeHours: 2,
+        dailyAt: '09:00',
+        townshipDailyAt: '08:00',
+        townshipVerifyWorkingDays: 2,
+        districtVerifyWorkingDays: 3,
+        droughtFollowupDays: 10,
+      },
     });
     expect(validatePolicy(upgraded)).toEqual([]);
     expect(upgradePolicy(NATIONAL_DEFAULT_POLICY)).toBe(NATIONAL_DEFAULT_POLICY);

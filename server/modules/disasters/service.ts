@@ -426,7 +426,9 @@ export async function loadDisaster(
     victims,
     fromBelow: await toFilings(
       db,
-      below.filter((f) => isWithin(caller.unitPath, f.unit_path)),
+      below.filter((f) =>
+        isWithin(isDistrict(caller) ? DISTRICT_PATH : townshipPath(caller.unitPath), f.unit_path),
+      ),
     ),
     links,
     disasterText: row.disaster_text,
@@ -469,6 +471,15 @@ async function setLinks(tx: Tx, id: number, kind: 'incident' | 'warning', refs: 
       .insertInto('disaster_links')
       .values(refs.map((ref_id) => ({ disaster_id: id, kind, ref_id })))
       .execute();
+}
+
+/** A calendar date that exists (the schema checks the shape only: 2026-02-30 is refused here). */
+function realDate(date: string | undefined | null, field: string): void {
+  if (!date) return;
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d)
+    fail('DUTY_ERR_VALIDATION', `${field}: ${date} is not a calendar date`);
 }
 
 function notAhead(at: string, now: Date, field: string): void {
@@ -704,6 +715,7 @@ export async function fileFigures(
   const affected = (await affectedTownships(tx.trx, disasterId)).some((t) => t.id === township);
   if (township === null || !affected)
     fail('DUTY_ERR_VALIDATION', `body.unitId: ${unit.name} is not in a township this disaster affects`);
+  realDate(body.forDate, 'body.forDate');
   const nothingNew = body.nothingNew === true;
   if ((body.figures !== undefined) === nothingNew)
     fail('DUTY_ERR_VALIDATION', 'body: send either figures or nothingNew: true, exactly one of them');
@@ -865,6 +877,7 @@ export async function addVictim(
   body: VictimBody,
 ): Promise<Victim> {
   await disasterInSight(tx.trx, caller, disasterId);
+  realDate(body.date, 'body.date');
   const unit = await victimTownship(tx, caller, disasterId, body.unitId);
   const stamp = nowStored(tx.clock);
   const inserted = await tx.trx
@@ -902,6 +915,7 @@ export async function updateVictim(
   body: VictimPatchBody,
 ): Promise<Victim> {
   const row = await victimInSight(tx, caller, disasterId, victimId);
+  realDate(body.date, 'body.date');
   const unit = body.unitId !== undefined ? await victimTownship(tx, caller, disasterId, body.unitId) : null;
   await tx.trx
     .updateTable('disaster_victims')
