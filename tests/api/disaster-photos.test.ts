@@ -164,7 +164,10 @@ describe.each(DIALECTS)('disaster photos on %s', (dialect) => {
   it('refuses a filing the uploader may not see (404)', async () => {
     const res = await upload(w.officerB, PNG, 'image/png', `?filingId=${filingA.id}`);
     expect(res.statusCode).toBe(404);
-    expect(res.json().error).toEqual({ code: 'DUTY_ERR_NOT_FOUND', message: `filing ${filingA.id} not found` });
+    expect(res.json().error).toEqual({
+      code: 'DUTY_ERR_NOT_FOUND',
+      message: `filing ${filingA.id} not found`,
+    });
   });
 });
 

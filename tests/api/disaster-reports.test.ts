@@ -27,7 +27,16 @@ describe.each(DIALECTS)('disaster reports on %s', (dialect) => {
   let flood: { id: number };
 
   beforeAll(async () => {
-    t = await startApp({ dialect, clock, config: { upstreamUrls: ['http://127.0.0.1:9/disasters'] } });
+    t = await startApp({
+      dialect,
+      clock,
+      // Sessions outlive the days the clock moves on to the 核报.
+      config: {
+        upstreamUrls: ['http://127.0.0.1:9/disasters'],
+        sessionIdleMinutes: 7 * 24 * 60,
+        sessionMaxHours: 24 * 30,
+      },
+    });
     w = await buildReportsWorld(t.app);
     flood = await createDisaster(t.app, w.officer, {
       type: 'flood',
@@ -246,6 +255,26 @@ describe.each(DIALECTS)('disaster reports on %s', (dialect) => {
     expect(draft.text).toContain('受灾人口由5105人增至5245人，死亡人口由9人增至10人。');
     expect(draft.text).toContain('新增因灾死亡人员1人：王桂兰（梧桐镇，被倒塌围墙砸中，6月19日）。');
     expect(draft.text).toContain('| 合计 | 5245 | 10 | 3 |');
+    expect(checkReportText(draft.text).filter((f) => f.level === 'ERR')).toEqual([]);
+  });
+
+  it('drafts the 核报 with the verified totals, every township, the whole list of names and what differs', async () => {
+    clock.set('2026-06-22T02:00:00Z'); // 22 June 10:00
+    const draft = (
+      await t.app.inject(
+        as(w.officer, { method: 'GET', url: `/api/disasters/${flood.id}/draft?kind=verify` }),
+      )
+    ).json();
+    expect(draft.title).toBe('关于6月19日暴雨洪涝灾情的核报');
+    expect(draft.text).toContain('经核定，截至6月22日10时');
+    expect(draft.text).toContain(
+      '三、因灾死亡失踪人员。因灾死亡人员2人：张建国（梧桐镇，房屋倒塌，6月19日）；王桂兰（梧桐镇，被倒塌围墙砸中，6月19日）。因灾失踪人员1人：李秀英（柳湾镇，山洪冲走，6月19日）。',
+    );
+    // Against the last report sent (the 初报): what the verified figures changed.
+    expect(draft.text).toContain(
+      '四、与最后一次报告的差异。受灾人口由5105人增至5245人，死亡人口由9人增至10人。',
+    );
+    expect(draft.text).toContain('此为核报。');
     expect(checkReportText(draft.text).filter((f) => f.level === 'ERR')).toEqual([]);
   });
 });

@@ -147,12 +147,13 @@ export async function disasterReportRoutes(root: FastifyInstance): Promise<void>
     async (req, reply) => {
       const callerIsLeader = userOf(req).user.roles.includes('leader');
       const result = await app.command(actorOf(req), async (tx) => {
-        const { figures } = await districtView(app, tx.trx, req, req.params.id);
+        const { disaster, figures } = await districtView(app, tx.trx, req, req.params.id);
         return sendDisasterReport(tx, req.params.id, req.body, {
           zone,
           callerIsLeader,
           upstreams: app.config.upstreamUrls,
           figures,
+          victims: disaster.victims,
         });
       });
       return reply.status(201).send(result);

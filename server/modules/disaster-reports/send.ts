@@ -12,15 +12,12 @@ import type { DbOrTrx } from '../../db/database';
 import { DutyError } from '../../errors';
 import type { Tx } from '../../events/command';
 import { formatLocal, nowStored } from '../../time';
-import { refreshDisasterObligations } from '../disasters/service';
+import { refreshDisasterObligations, reportOnTime } from '../disasters/service';
 import { enqueue } from '../outbox/service';
 import { resolveSignoff } from './signoffs';
 import type { DisasterReportsTable } from './table';
 
 type ReportRow = Selectable<DisasterReportsTable>;
-
-/** What a sent report's obligation records as done by it (disaster_obligations.done_ref). */
-export const reportRef = (id: number) => `report:${id}`;
 
 function header(row: ReportRow): DisasterReportHeader {
   const signoff = row.signoff === null ? null : (JSON.parse(row.signoff) as ReportSignoff);
@@ -62,6 +59,8 @@ export interface SendOptions {
   upstreams: readonly string[];
   /** The figures as they stand (districtFigures, with the townships' names). */
   figures: ReportFigures;
+  /** 因灾死亡失踪人员: the list goes up with the report (name, township, cause, date). */
+  victims: readonly { name: string; unitName: string; status: string; cause: string; date: string }[];
 }
 
 /**
@@ -107,21 +106,14 @@ export async function sendDisasterReport(
     ids.push(Number(inserted.id));
   }
   // The core's clocks see the new reports and mark the obligations they meet; each report stores
-  // whether the one it met was met in time.
+  // whether the one it met was met in time (null: it met none).
   await refreshDisasterObligations(tx, disasterId, opts.zone);
-  const met = await tx.trx
-    .selectFrom('disaster_obligations')
-    .select(['done_ref', 'done_at', 'due_at'])
-    .where('disaster_id', '=', disasterId)
-    .where('done_ref', 'in', ids.map(reportRef))
-    .execute();
   for (const id of ids) {
-    const mine = met.filter((o) => o.done_ref === reportRef(id));
-    if (mine.length === 0) continue;
-    const late = mine.some((o) => o.done_at !== null && Date.parse(o.done_at) > Date.parse(o.due_at));
+    const onTime = await reportOnTime(tx.trx, disasterId, id);
+    if (onTime === null) continue;
     await tx.trx
       .updateTable('disaster_reports')
-      .set({ on_time: late ? 0 : 1 })
+      .set({ on_time: onTime ? 1 : 0 })
       .where('id', '=', id)
       .execute();
   }
@@ -140,7 +132,18 @@ export async function sendDisasterReport(
         key: `disaster-report-${report.id}-${i}`,
         endpoint,
         subject: `disaster-report:${report.id}`,
-        payload: { disasterId, report: lean, figures },
+        payload: {
+          disasterId,
+          report: lean,
+          figures,
+          victims: opts.victims.map((v) => ({
+            name: v.name,
+            township: v.unitName,
+            status: v.status,
+            cause: v.cause,
+            date: v.date,
+          })),
+        },
       });
     }
     await tx.record({
