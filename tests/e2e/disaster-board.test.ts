@@ -4,6 +4,7 @@ import {
   as,
   createUser,
   type Session,
+  signIn,
   signInAdmin,
   startApp,
   type TestApp,
@@ -31,6 +32,7 @@ describe('灾情报送 board in the browser', () => {
     t = await startApp({ listen: true });
     admin = await signInAdmin(t.app);
     await createUser(t.app, admin, { username: 'o1', displayName: '王值班', roles: ['officer'] });
+    await createUser(t.app, admin, { username: 'l1', displayName: '刘强', roles: ['leader'] });
     towns = [
       await addUnit(t.app, DISTRICT, { name: '甲镇', kind: 'township', code: 'T1' }),
       await addUnit(t.app, DISTRICT, { name: '乙街道', kind: 'street', code: 'T2' }),
@@ -154,5 +156,73 @@ describe('灾情报送 board in the browser', () => {
 
     expect(errors).toEqual([]);
     expect(refused).toEqual([]);
+    await district.context().close();
+    await township.context().close();
+  }, 180_000);
+
+  it("a severe disaster's 初报: drafted, signed off by the leader on their console, sent to the city, the province and the ministry", async () => {
+    const o1 = await signIn(t.app, 'o1', USER_PASSWORD);
+    const created = await t.app.inject(
+      as(o1, {
+        method: 'POST',
+        url: '/api/disasters',
+        payload: {
+          type: 'geological',
+          title: '丙村山体滑坡',
+          beganAt: new Date(Date.now() - 30 * 60_000).toISOString(),
+          townships: [towns[0]!.id],
+          severeLoss: true,
+        },
+      }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as number;
+    const officer = await (await browser.newContext({ viewport: DESK })).newPage();
+    const leader = await (await browser.newContext({ viewport: DESK })).newPage();
+    const errors: string[] = [];
+    for (const page of [officer, leader]) page.on('pageerror', (err) => errors.push(String(err)));
+    await signInThroughPage(officer, t.url, 'o1', USER_PASSWORD);
+    await signInThroughPage(leader, t.url, 'l1', USER_PASSWORD);
+    await officer.goto(`${t.url}/disasters/${id}`);
+    await leader.goto(`${t.url}/disasters/${id}`);
+
+    // The 初报 is drafted from the figures; severe: to the city, the province and the ministry.
+    const title = officer.getByTestId('disaster-report-title');
+    await officer.getByTestId('reports-card').waitFor();
+    await expect.poll(() => title.inputValue(), { timeout: 10_000 }).toContain('初报');
+    const checked = await officer
+      .getByTestId('reports-card')
+      .locator('.ant-checkbox-wrapper-checked')
+      .allTextContents();
+    expect(checked).toEqual(['市应急管理局', '省应急管理厅', '应急管理部']);
+    expect(await officer.getByTestId('disaster-send').isDisabled()).toBe(true);
+
+    await officer.getByTestId('disaster-ask-signoff').click();
+    // The leader is asked on their own console, live, and signs it off there.
+    const ask = leader.getByTestId('signoffs-for-me');
+    await ask.waitFor({ timeout: 5000 });
+    await ask.locator('[data-testid^="approve-"]').click();
+    await ask.waitFor({ state: 'detached', timeout: 5000 });
+
+    // The officer may now send it: one report per recipient.
+    await expect.poll(() => officer.getByTestId('disaster-send').isDisabled(), { timeout: 5000 }).toBe(false);
+    await officer.getByTestId('disaster-send').click();
+    await officer.locator('.ant-popconfirm .ant-btn-primary').click();
+    await expect
+      .poll(() => officer.getByTestId('disaster-reports').locator('li').count(), { timeout: 5000 })
+      .toBe(3);
+    const sent = await t.app.inject(as(o1, { method: 'GET', url: `/api/disasters/${id}/reports` }));
+    const recipients = sent
+      .json()
+      .reports.map((r: { recipient: string }) => r.recipient)
+      .sort();
+    expect(recipients).toEqual(['city', 'ministry', 'province']);
+    // Sent within the 2 hours from when it began: the three 初报 obligations are done on time.
+    await expect
+      .poll(() => officer.locator('[data-testid^="obligation-initial:"][data-done="yes"]').count(), {
+        timeout: 5000,
+      })
+      .toBe(3);
+    expect(errors).toEqual([]);
   }, 180_000);
 });

@@ -1,5 +1,5 @@
 import { apiGet, apiRequest } from '@client/lib/api-client';
-import type { DisasterState, DisasterType } from '@shared/domain/disasters';
+import type { DisasterState } from '@shared/domain/disasters';
 import type {
   CreateDisasterBody,
   Disaster,
@@ -37,10 +37,7 @@ export const disasterUnitsQuery = () =>
     select: (list) => list.units.map((u) => u.unit),
   });
 
-// The schema's type union is built from a list, so its static type does not name the types.
-type NewDisaster = Omit<CreateDisasterBody, 'type'> & { type: DisasterType };
-
-export function createDisaster(body: NewDisaster): Promise<Disaster> {
+export function createDisaster(body: CreateDisasterBody): Promise<Disaster> {
   return apiRequest<Disaster>('POST', '/disasters', { body });
 }
 

@@ -64,6 +64,7 @@ interface EditValues {
 
 function EditModal({ disaster, onClose }: { disaster: Disaster; onClose: () => void }) {
   const w = useWords();
+  const [form] = Form.useForm<EditValues>();
   const client = useQueryClient();
   const townships = useTownshipOptions();
   return (
@@ -73,6 +74,7 @@ function EditModal({ disaster, onClose }: { disaster: Disaster; onClose: () => v
       okText={w('detail.save')}
       onClose={onClose}
       name="disaster-edit"
+      form={form}
       width={640}
       keepOnMaskClick
       initialValues={{
@@ -90,10 +92,10 @@ function EditModal({ disaster, onClose }: { disaster: Disaster; onClose: () => v
       submit={async (v) => {
         await patchDisaster(disaster.id, {
           title: v.title.trim(),
-          subtype: v.subtype?.trim() || undefined,
+          subtype: v.subtype?.trim() || null,
           townships: v.townships,
-          major: v.major,
-          severeLoss: v.severeLoss,
+          major: form.isFieldTouched('major') ? v.major : undefined,
+          severeLoss: form.isFieldTouched('severeLoss') ? v.severeLoss : undefined,
           disasterText: v.disasterText ?? '',
           reliefText: v.reliefText ?? '',
         });
