@@ -195,7 +195,7 @@ export interface EventPayloads {
   'unitcheck.missed': { check: UnitCheck };
   /** The upper unit took (接收/核实) a report from the unit below: the hop is met. */
   'incident.taken': { incident: IncidentCard; hop: IncidentHop };
-    /** A natural disaster (灾害过程, DESIGN §2.6) recorded: its header only (lean; figures come by filings). */
+  /** A natural disaster (灾害过程, DESIGN §2.6) recorded: its header only (lean; figures come by filings). */
   'disaster.created': { disaster: DisasterHeader };
   /** Its header edited (title, townships, flags, texts, links): `changed` names the fields. */
   'disaster.updated': { disaster: DisasterHeader; changed: string[] };

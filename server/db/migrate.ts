@@ -21,8 +21,8 @@ import * as warnings from './migrations/2026-12-07-warnings';
 import * as unitPosts from './migrations/2026-12-08-unit-posts';
 import * as disasters from './migrations/2026-12-09-disasters';
 import * as disasterReportExtras from './migrations/2026-12-10-disaster-report-extras';
-import * as zeroReports from './migrations/2026-12-10-zero-reports';
 import * as handoverIndexes from './migrations/2026-12-10-handover-indexes';
+import * as zeroReports from './migrations/2026-12-10-zero-reports';
 
 /** Listed here, not read from disk, so a bundled or compiled server carries its migrations. */
 const MIGRATIONS: Record<string, Migration> = {
