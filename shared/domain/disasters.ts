@@ -77,19 +77,22 @@ export const DISASTER_SUBTYPES: Partial<Record<DisasterType, Label[]>> = {
 export type DisasterState = 'developing' | 'stable' | 'closed';
 export const DISASTER_STATES: readonly DisasterState[] = ['developing', 'stable', 'closed'];
 
-/** 快报表 figures of one unit (cumulative for the disaster), in the form's column order. */
+/**
+ * 快报表 figures of one unit (cumulative for the disaster), in the form's column order: people, then crops,
+ * then houses, then the direct loss (REPORT-STYLE.md §4.5).
+ */
 export const FIGURE_FIELDS = [
   'affected',
   'dead',
   'missing',
   'relocated',
   'needAssistance',
-  'housesCollapsed',
-  'housesSevere',
-  'housesGeneral',
   'cropAffectedHa',
   'cropDamagedHa',
   'cropLostHa',
+  'housesCollapsed',
+  'housesSevere',
+  'housesGeneral',
   'directLossWanYuan',
 ] as const;
 export type FigureField = (typeof FIGURE_FIELDS)[number];

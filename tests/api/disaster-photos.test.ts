@@ -107,6 +107,13 @@ describe.each(DIALECTS)('disaster photos on %s', (dialect) => {
       as(w.officerA, { method: 'GET', url: `/api/disasters/${flood.id}/photos` }),
     );
     expect(listA.json().photos.map((p: { id: number }) => p.id)).toEqual([photo.id]);
+    // The filing names its photo wherever it is read.
+    const filings = await t.app.inject(
+      as(w.officer, { method: 'GET', url: `/api/disasters/${flood.id}/filings?unitId=${w.a.id}` }),
+    );
+    expect(filings.statusCode, filings.body).toBe(200);
+    const filed = filings.json().filings.find((f: { id: number }) => f.id === filingA.id);
+    expect(filed.photoIds).toEqual([photo.id]);
   });
 
   it('takes a community informant’s JPEG and WebP; the township above sees them, the one beside does not', async () => {

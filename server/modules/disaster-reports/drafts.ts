@@ -18,7 +18,7 @@ import { formatLocal } from '../../time';
  * 救灾工作文字说明) and the 因灾死亡失踪人员 list — REPORT-STYLE.md §1, §2, §4.5, §4.6 and §6's required
  * elements. Pure: everything it needs comes in; the officer edits the result before it is signed off.
  * Indicators run in the 快报表 order of FIGURE_FIELDS (受灾人口 → 死亡 → 失踪 → 紧急转移安置 → 需紧急生活救助 →
- * 房屋 → 农作物 → 直接经济损失), as the ministry's own bulletins write them.
+ * 农作物 → 房屋 → 直接经济损失), as REPORT-STYLE.md §4.5 and the 快报表 put them.
  */
 
 export interface DraftVictim {
@@ -103,11 +103,6 @@ export function totalsSentence(f: DisasterFigures): string {
   if (f.relocated > 0) relief.push(`紧急转移安置${people(f.relocated)}人`);
   if (f.needAssistance > 0) relief.push(`需紧急生活救助${people(f.needAssistance)}人`);
   if (relief.length > 0) groups.push(relief.join('，'));
-  const houses: string[] = [];
-  if (f.housesCollapsed > 0) houses.push(`倒塌房屋${people(f.housesCollapsed)}间`);
-  if (f.housesSevere > 0) houses.push(`严重损坏房屋${people(f.housesSevere)}间`);
-  if (f.housesGeneral > 0) houses.push(`一般损坏房屋${people(f.housesGeneral)}间`);
-  if (houses.length > 0) groups.push(houses.join('，'));
   if (f.cropAffectedHa > 0 || f.cropDamagedHa > 0 || f.cropLostHa > 0) {
     const within: string[] = [];
     if (f.cropDamagedHa > 0) within.push(`成灾${hectares(f.cropDamagedHa)}公顷`);
@@ -116,6 +111,11 @@ export function totalsSentence(f: DisasterFigures): string {
       `农作物受灾面积${hectares(f.cropAffectedHa)}公顷${within.length > 0 ? `，其中${within.join('、')}` : ''}`,
     );
   }
+  const houses: string[] = [];
+  if (f.housesCollapsed > 0) houses.push(`倒塌房屋${people(f.housesCollapsed)}间`);
+  if (f.housesSevere > 0) houses.push(`严重损坏房屋${people(f.housesSevere)}间`);
+  if (f.housesGeneral > 0) houses.push(`一般损坏房屋${people(f.housesGeneral)}间`);
+  if (houses.length > 0) groups.push(houses.join('，'));
   if (f.directLossWanYuan > 0) groups.push(`直接经济损失${wanYuan(f.directLossWanYuan)}万元`);
   return `${groups.join('；')}。`;
 }

@@ -212,7 +212,28 @@ export async function districtFigures(
 
 // ---------------------------------------------------------------- views
 
+/** The photos attached to each filing (written by the reports part; read here for the filing's view). */
+async function photosOfFilings(db: DbOrTrx, filingIds: number[]): Promise<Map<number, number[]>> {
+  const byFiling = new Map<number, number[]>();
+  if (filingIds.length === 0) return byFiling;
+  const rows = await db
+    .selectFrom('disaster_photos')
+    .select(['id', 'filing_id'])
+    .where('filing_id', 'in', filingIds)
+    .orderBy('id')
+    .execute();
+  for (const r of rows) {
+    const filingId = Number(r.filing_id);
+    byFiling.set(filingId, [...(byFiling.get(filingId) ?? []), Number(r.id)]);
+  }
+  return byFiling;
+}
+
 async function toFilings(db: DbOrTrx, rows: FilingRow[]): Promise<Filing[]> {
+  const photos = await photosOfFilings(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
   const [units, names] = await Promise.all([
     unitNames(
       db,
@@ -237,8 +258,7 @@ async function toFilings(db: DbOrTrx, rows: FilingRow[]): Promise<Filing[]> {
     filedBy: r.filed_by,
     filedByName: names.get(r.filed_by) ?? r.filed_by,
     filedAt: r.filed_at,
-    // Photos are attached by the reports part (disaster_photos); the filing itself carries none.
-    photoIds: [],
+    photoIds: photos.get(Number(r.id)) ?? [],
   }));
 }
 
