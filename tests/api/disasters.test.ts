@@ -12,7 +12,7 @@ import {
   USER_PASSWORD,
 } from '../helpers/app';
 import { DIALECTS } from '../helpers/databases';
-import { buildUnitsWorld, type UnitsWorld } from '../helpers/units';
+import { buildUnitsWorld, createUnit, type UnitsWorld, unitPerson } from '../helpers/units';
 
 /**
  * 灾情报送 (DESIGN §2.6, issue 17 points 1–3): the disaster process, per-township figures summed for
@@ -210,10 +210,45 @@ describe.each(DIALECTS)('natural disasters on %s', (dialect) => {
       .filings as Filing[];
     expect(filingsB.map((f) => f.unitId)).toEqual([w.b.id]);
 
-    // The community under A sees its township's row.
+    // A community under A sees only its own (DESIGN §2.7): not its township's row, totals, deadlines
+    // or list of the dead, and not a sibling community's report; the township sees both reports.
+    const a2 = await createUnit(t.app, admin, {
+      parentId: w.a.id,
+      kind: 'community',
+      name: '西街社区',
+      code: 'C-A2',
+    });
+    const informantA2 = (
+      await unitPerson(t.app, admin, {
+        username: 'info-a2',
+        roles: ['informant'],
+        unitId: a2.id,
+        informantRole: 'A',
+      })
+    ).session;
+    await file(w.informantA1, both.id, { unitId: w.a1.id, kind: 'initial', figures: { affected: 7 } });
+    await file(informantA2, both.id, { unitId: a2.id, kind: 'initial', figures: { affected: 5 } });
     const seenByA1 = await view(w.officerA1, both.id);
-    expect(seenByA1.townships.map((r) => [r.unitId, r.figures.affected])).toEqual([[w.a.id, 100]]);
-    expect(seenByA1.victims.map((v) => v.name)).toEqual(['张三']);
+    expect(seenByA1.townships).toEqual([]);
+    expect(seenByA1.victims).toEqual([]);
+    expect(seenByA1.obligations).toEqual([]);
+    expect(seenByA1.totals.affected).toBe(7);
+    expect(seenByA1.fromBelow.map((f) => f.unitId)).toEqual([w.a1.id]);
+    const filingsA1 = (await call(w.officerA1, 'GET', `/api/disasters/${both.id}/filings`)).json()
+      .filings as Filing[];
+    expect(filingsA1.map((f) => f.unitId)).toEqual([w.a1.id]);
+    const listA1 = (await call(w.officerA1, 'GET', '/api/disasters')).json() as DisasterList;
+    expect(listA1.disasters.find((x) => x.id === both.id)?.totals.affected).toBe(7);
+    expect(
+      (
+        await call(w.officerA1, 'PATCH', `/api/disasters/${both.id}/victims/${victim.json().id}`, {
+          note: 'x',
+        })
+      ).statusCode,
+    ).toBe(404);
+    const seenByA = await view(w.officerA, both.id);
+    expect(seenByA.fromBelow.map((f) => f.unitId).sort()).toEqual([w.a1.id, a2.id].sort());
+    expect(seenByA.totals.affected).toBe(100);
 
     // Not affected: 404, as for one that does not exist, and not listed.
     expect((await call(w.officerB, 'GET', `/api/disasters/${d.id}`)).statusCode).toBe(404);

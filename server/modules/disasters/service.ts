@@ -58,8 +58,9 @@ import type {
  * this file only.
  *
  * Scope: the district sees every disaster; a unit (township, community) sees a disaster only when
- * its township is affected, and then only its own township's figures, filings, victims and
- * obligations (its totals are its own). An unseen id is a 404, never a 403.
+ * its township is affected. A township then sees only its own figures, filings, victims and
+ * obligations (its totals are its own); a community or village only its own filings and figures.
+ * An unseen id is a 404, never a 403.
  */
 
 /** Who acts: a person of a unit (the district is unit 1). */
@@ -91,6 +92,30 @@ export function townshipOfPath(path: string): number | null {
 function townshipPath(path: string): string {
   const ids = path.split('/').filter(Boolean);
   return `/${ids.slice(0, 2).join('/')}/`;
+}
+
+/** The filings a caller sees: every one for the district, its own unit's and those below it for a unit (§2.7). */
+const sightPath = (caller: { unitPath: string }) => (isDistrict(caller) ? DISTRICT_PATH : caller.unitPath);
+
+/**
+ * The township's rows (its figures, victims and obligations) are the township's own: the district and
+ * the township see them; a community or village under it sees only its own filings, never its
+ * township's list of the dead nor a sibling community's report.
+ */
+const belowTownship = (caller: { unitPath: string }) =>
+  !isDistrict(caller) && townshipPath(caller.unitPath) !== caller.unitPath;
+
+/** A community's own figures: its latest filing's, or zeros. */
+async function ownFigures(db: DbOrTrx, disasterId: number, unitId: number): Promise<DisasterFigures> {
+  const last = await db
+    .selectFrom('disaster_filings')
+    .select('figures')
+    .where('disaster_id', '=', disasterId)
+    .where('unit_id', '=', unitId)
+    .orderBy('filed_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return last ? parseFigures(last.figures) : { ...ZERO_FIGURES };
 }
 
 function clockValues(row: DisasterRow): DisasterClockValues {
@@ -305,7 +330,8 @@ async function obligationsFor(
   caller: Pick<DisasterCaller, 'unitPath'> | null,
 ): Promise<ObligationRow[]> {
   let q = db.selectFrom('disaster_obligations').selectAll().where('disaster_id', '=', disasterId);
-  if (caller && !isDistrict(caller)) q = q.where('unit_id', '=', townshipOfPath(caller.unitPath) ?? -1);
+  if (caller && !isDistrict(caller))
+    q = q.where('unit_id', '=', belowTownship(caller) ? -1 : (townshipOfPath(caller.unitPath) ?? -1));
   return q.orderBy('due_at').orderBy('key').execute();
 }
 
@@ -402,9 +428,13 @@ export async function listDisasters(
     ]);
     const totals = isDistrict(caller)
       ? figures.totals
-      : sumFigures(
-          figures.townships.filter((t) => t.unitId === townshipOfPath(caller.unitPath)).map((t) => t.figures),
-        );
+      : belowTownship(caller)
+        ? await ownFigures(db, id, caller.unitId)
+        : sumFigures(
+            figures.townships
+              .filter((t) => t.unitId === townshipOfPath(caller.unitPath))
+              .map((t) => t.figures),
+          );
     out.push({ ...headerOf(row, townships, obligations, now), totals });
   }
   return out;
@@ -436,19 +466,24 @@ export async function loadDisaster(
       .limit(200)
       .execute(),
   ]);
-  const rows = own === null ? figures.townships : figures.townships.filter((t) => t.unitId === own);
+  const community = belowTownship(caller);
+  const rows =
+    own === null ? figures.townships : community ? [] : figures.townships.filter((t) => t.unitId === own);
   const header = headerOf(row, townships, obligations, now);
   return {
     ...header,
     townships: rows,
-    totals: own === null ? figures.totals : sumFigures(rows.map((r) => r.figures)),
+    totals:
+      own === null
+        ? figures.totals
+        : community
+          ? await ownFigures(db, id, caller.unitId)
+          : sumFigures(rows.map((r) => r.figures)),
     obligations: obligations.map((o) => toObligation(o, now, zone)),
     victims,
     fromBelow: await toFilings(
       db,
-      below.filter((f) =>
-        isWithin(isDistrict(caller) ? DISTRICT_PATH : townshipPath(caller.unitPath), f.unit_path),
-      ),
+      below.filter((f) => isWithin(sightPath(caller), f.unit_path)),
     ),
     links,
     disasterText: row.disaster_text,
@@ -807,14 +842,12 @@ export async function listFilings(
     .selectFrom('disaster_filings')
     .selectAll()
     .where('disaster_id', '=', disasterId)
-    .where('unit_path', 'like', `${isDistrict(caller) ? DISTRICT_PATH : townshipPath(caller.unitPath)}%`);
+    .where('unit_path', 'like', `${sightPath(caller)}%`);
   if (unitId !== undefined) q = q.where('unit_id', '=', unitId);
   const rows = await q.orderBy('filed_at', 'desc').orderBy('id', 'desc').limit(1000).execute();
   return toFilings(
     db,
-    rows.filter((r) =>
-      isWithin(isDistrict(caller) ? DISTRICT_PATH : townshipPath(caller.unitPath), r.unit_path),
-    ),
+    rows.filter((r) => isWithin(sightPath(caller), r.unit_path)),
   );
 }
 
@@ -841,7 +874,8 @@ export async function listVictims(
   caller: Pick<DisasterCaller, 'unitPath'>,
 ): Promise<Victim[]> {
   let q = db.selectFrom('disaster_victims').selectAll().where('disaster_id', '=', disasterId);
-  if (!isDistrict(caller)) q = q.where('unit_id', '=', townshipOfPath(caller.unitPath) ?? -1);
+  if (!isDistrict(caller))
+    q = q.where('unit_id', '=', belowTownship(caller) ? -1 : (townshipOfPath(caller.unitPath) ?? -1));
   return toVictims(db, await q.orderBy('date').orderBy('id').execute());
 }
 
@@ -875,7 +909,7 @@ async function victimInSight(
     .where('id', '=', victimId)
     .where('disaster_id', '=', disasterId)
     .executeTakeFirst();
-  if (!row || !isWithin(townshipPath(caller.unitPath), row.unit_path)) notFound(`victim ${victimId}`);
+  if (!row || !isWithin(sightPath(caller), row.unit_path)) notFound(`victim ${victimId}`);
   if (!isDistrict(caller) && caller.unitId !== Number(row.unit_id))
     fail('DUTY_ERR_FORBIDDEN', 'the 因灾死亡失踪人员 list is kept by the township and the district');
   return row;

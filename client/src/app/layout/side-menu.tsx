@@ -45,6 +45,7 @@ const pages: { path: string; label: MessageKey; icon: ReactNode }[] = [
 const UNIT_PAGES = new Set(['/network', '/disasters', '/zero-reports', '/incidents', '/warnings', '/stats']);
 /** The informant's phone page (灾情上报): community informants only. */
 const INFORMANT_PAGES = new Set(['/report']);
+const INFORMANT_HIDES = new Set(['/disasters']);
 
 const adminPages: { path: string; label: MessageKey; icon: ReactNode }[] = [
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined /> },
@@ -94,8 +95,12 @@ export function SideMenu() {
 
   // A township's or community's people: their post, their reports, the warnings, their figures.
   const informant = hasRole(user, 'informant');
+  // An informant reports on 灾情上报 (/report); the disasters board beside it would only repeat it.
   const shown = pages.filter((p) =>
-    INFORMANT_PAGES.has(p.path) ? informant : user.unitPath === DISTRICT_PATH || UNIT_PAGES.has(p.path),
+    INFORMANT_PAGES.has(p.path)
+      ? informant
+      : user.unitPath === DISTRICT_PATH ||
+        (UNIT_PAGES.has(p.path) && !(informant && INFORMANT_HIDES.has(p.path))),
   );
   const items: Item[] = shown.map((p) => ({
     key: p.path,
