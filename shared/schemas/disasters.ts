@@ -97,7 +97,7 @@ export type PartialFigures = Static<typeof PartialFigures>;
 
 const UnitRef = Type.Object({ id: Type.Integer(), name: Type.String() }, closed);
 
-const summaryFields = {
+const headerFields = {
   id: Type.Integer(),
   type: DisasterTypeSchema,
   subtype: NullableString,
@@ -109,13 +109,20 @@ const summaryFields = {
   /** Severe: ≥ 10 dead or missing, or the severe-loss flag (also to the province and the ministry). */
   severe: Type.Boolean(),
   townships: Type.Array(UnitRef),
+};
+
+/**
+ * The header of a disaster: what the disaster.created / updated / state_changed events carry. Every
+ * unit receives them, so they carry no clocks (the district's deadlines are the district's).
+ */
+export const DisasterHeader = Type.Object(headerFields, closed);
+
+const summaryFields = {
+  ...headerFields,
   nextDueAt: NullableInstant,
   /** Obligations overdue and not done (the caller's own only, for a unit). */
   overdue: Type.Integer(),
 };
-
-/** The header of a disaster: what the disaster.created / updated / state_changed events carry. */
-export const DisasterHeader = Type.Object(summaryFields, closed);
 export type DisasterHeader = Static<typeof DisasterHeader>;
 
 /** One line of GET /api/disasters: the header and the totals (a unit's own, for a unit). */

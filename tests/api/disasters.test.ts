@@ -578,6 +578,9 @@ describe.each(DIALECTS)('natural disasters on %s', (dialect) => {
     expect(Object.keys(payloads[2]).sort()).toEqual(['changed', 'disaster']);
     expect(payloads[2].changed).toEqual(['reliefText', 'major']);
     expect(payloads[2].disaster).not.toHaveProperty('totals');
+    // Every unit receives the header: the district's clocks stay out of it.
+    expect(payloads[2].disaster).not.toHaveProperty('nextDueAt');
+    expect(payloads[2].disaster).not.toHaveProperty('overdue');
     expect(payloads[2].disaster.major).toBe(true);
   });
 });

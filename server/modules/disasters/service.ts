@@ -340,7 +340,7 @@ function headerOf(
   townships: { id: number; name: string }[],
   obligations: ObligationRow[],
   now: Date,
-): DisasterHeader {
+): Omit<DisasterSummary, 'totals'> {
   const open = obligations.filter((o) => o.done_at === null);
   const next = open.map((o) => o.due_at).sort()[0] ?? null;
   return {
@@ -358,14 +358,15 @@ function headerOf(
   };
 }
 
-/** The header every unit may read (the disaster.* events' payload): the district's clocks. */
+/** The header every unit may read (the disaster.* events' payload): no clocks, they are the district's. */
 async function publicHeader(db: DbOrTrx, id: number, now: Date): Promise<DisasterHeader> {
   const row = (await db.selectFrom('disasters').selectAll().where('id', '=', id).executeTakeFirst())!;
-  const [townships, obligations] = await Promise.all([
-    affectedTownships(db, id),
-    obligationsFor(db, id, null),
-  ]);
-  return headerOf(row, townships, obligations, now);
+  const {
+    nextDueAt: _due,
+    overdue: _overdue,
+    ...header
+  } = headerOf(row, await affectedTownships(db, id), [], now);
+  return header;
 }
 
 async function linksOf(db: DbOrTrx, disasterId: number): Promise<DisasterLinks> {
