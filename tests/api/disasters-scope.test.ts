@@ -156,10 +156,16 @@ describe('disaster routes by unit', () => {
       other: [],
       otherChild: [],
     });
-    // The community reads its township's victims, but keeps no list itself.
-    const seen = (
-      await t.app.inject(as(callers.child, { method: 'GET', url: `/api/disasters/${disaster.id}/victims` }))
-    ).json();
-    expect(seen.victims.map((v: Victim) => v.name)).toEqual(['张三']);
+    // The township reads its list of the dead; a community under it sees only its own, and keeps none.
+    const victimsOf = async (place: Place) =>
+      (
+        await t.app.inject(
+          as(callers[place], { method: 'GET', url: `/api/disasters/${disaster.id}/victims` }),
+        )
+      )
+        .json()
+        .victims.map((v: Victim) => v.name);
+    expect(await victimsOf('own')).toEqual(['张三']);
+    expect(await victimsOf('child')).toEqual([]);
   });
 });
