@@ -1,16 +1,9 @@
 import type { DbOrTrx } from '../../db/database';
+import { displayNames as usersDisplayNames } from '../users/service';
 
+/** The people's display names by username (the users module's reading; `system` reads 系统). */
 export async function displayNames(db: DbOrTrx, usernames: string[]): Promise<Map<string, string>> {
-  const names = [...new Set(usernames)];
-  const map = new Map<string, string>([['system', '系统']]);
-  if (names.length === 0) return map;
-  const rows = await db
-    .selectFrom('users')
-    .select(['username', 'display_name'])
-    .where('username', 'in', names)
-    .execute();
-  for (const r of rows) map.set(r.username, r.display_name);
-  return map;
+  return new Map(Object.entries(await usersDisplayNames(db, usernames)));
 }
 
 export async function unitNames(db: DbOrTrx, ids: number[]): Promise<Map<number, string>> {
