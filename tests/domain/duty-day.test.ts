@@ -7,7 +7,8 @@ import {
   localToInstant,
   monthRange,
 } from '@shared/domain/duty-day';
-import { describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { describe, expect, it, vi } from 'vitest';
 
 const SH = 'Asia/Shanghai';
 const BERLIN = 'Europe/Berlin';
@@ -27,6 +28,46 @@ describe('wall clock and instants', () => {
   it('takes the later (standard-time) instant for a wall time in the repeated autumn hour', () => {
     // Berlin, 25 October 2026: 02:30 happens at 00:30Z (CEST) and again at 01:30Z (CET).
     expect(localToInstant('2026-10-25T02:30', BERLIN).toISOString()).toBe('2026-10-25T01:30:00.000Z');
+  });
+
+  it('takes the later instant in the repeated hour whatever the season of the server clock', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-07-01T12:00:00Z'));
+      expect(localToInstant('2026-10-25T02:30', BERLIN).toISOString()).toBe('2026-10-25T01:30:00.000Z');
+      vi.setSystemTime(new Date('2026-12-01T12:00:00Z'));
+      expect(localToInstant('2026-10-25T02:30', BERLIN).toISOString()).toBe('2026-10-25T01:30:00.000Z');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('handles zones west of UTC and half-hour clock changes', () => {
+    const NY = 'America/New_York';
+    // 1 November 2026: 01:30 happens at 05:30Z (EDT) and at 06:30Z (EST): the later.
+    expect(localToInstant('2026-11-01T01:30', NY).toISOString()).toBe('2026-11-01T06:30:00.000Z');
+    // 8 March 2026: 02:30 does not exist; 03:30 EDT = 07:30Z.
+    expect(localToInstant('2026-03-08T02:30', NY).toISOString()).toBe('2026-03-08T07:30:00.000Z');
+    expect(instantToLocal(new Date('2026-11-01T05:59:00Z'), NY)).toBe('2026-11-01T01:59');
+    expect(instantToLocal(new Date('2026-11-01T06:00:00Z'), NY)).toBe('2026-11-01T01:00');
+    // Lord Howe Island moves its clock by 30 minutes: 5 April 2026 02:00 (+11) back to 01:30 (+10:30).
+    const LH = 'Australia/Lord_Howe';
+    expect(instantToLocal(new Date('2026-04-04T14:59:00Z'), LH)).toBe('2026-04-05T01:59');
+    expect(instantToLocal(new Date('2026-04-04T15:00:00Z'), LH)).toBe('2026-04-05T01:30');
+    expect(localToInstant('2026-04-05T01:45', LH).toISOString()).toBe('2026-04-04T15:15:00.000Z');
+  });
+
+  it('agrees with luxon every few hours through 2026 in zones with and without clock changes', () => {
+    for (const zone of [SH, BERLIN, 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe']) {
+      for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 3 * 3_600_000 + 7 * 60_000) {
+        const luxon = DateTime.fromMillis(ms, { zone });
+        const wall = luxon.toFormat("yyyy-MM-dd'T'HH:mm");
+        expect(instantToLocal(new Date(ms), zone)).toBe(wall);
+        // Outside the repeated hour the wall time names this instant (to the minute) again.
+        const ambiguous = luxon.getPossibleOffsets().length > 1;
+        if (!ambiguous) expect(localToInstant(wall, zone).getTime()).toBe(ms - (ms % 60_000));
+      }
+    }
   });
 
   it('rejects malformed input and unknown zones', () => {
