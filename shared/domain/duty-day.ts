@@ -41,10 +41,6 @@ function offsetAt(zone: IANAZone, ms: number): number {
   return start;
 }
 
-function assertZone(zone: string): void {
-  zoneNamed(zone);
-}
-
 export function assertClock(clock: string): void {
   if (!CLOCK.test(clock)) throw new Error(`invalid time "${clock}", expected HH:mm`);
 }
