@@ -89,12 +89,18 @@ export const DEFAULT_HOPS = { communityToTownship: 'PT1H', townshipToDistrict: '
  * so deadlines are the same length whatever the zone's clock changes do.
  */
 export function parseDuration(d: Duration): number {
+  const known = typeof d === 'string' ? durations.get(d) : undefined;
+  if (known !== undefined) return known;
   const parsed = typeof d === 'string' ? LuxonDuration.fromISO(d) : null;
   if (!parsed?.isValid) throw new Error(`invalid duration "${String(d)}", expected ISO 8601 such as PT30M`);
   const ms = parsed.toMillis();
   if (!(ms > 0)) throw new Error(`duration "${d}" must be longer than zero`);
+  // A policy names a handful of durations and every deadline computation reads them again.
+  if (durations.size < 1000) durations.set(d, ms);
   return ms;
 }
+
+const durations = new Map<string, number>();
 
 const APPLIES = new Set<string>([
   '*',
