@@ -4,7 +4,7 @@ import {
   notificationKey,
   notificationPolicy,
 } from '@shared/domain/direct-report';
-import type { Casualties, Obligation } from '@shared/domain/incident-types';
+import type { Casualties, DeadlinePolicy, Obligation } from '@shared/domain/incident-types';
 import type {
   DirectEntryBody,
   DirectNotifiedBody,
@@ -33,6 +33,28 @@ export async function statutoryObligationsFor(db: DbOrTrx, row: IncidentRow): Pr
     .select(['key', 'done_at'])
     .where('incident_id', '=', Number(row.id))
     .execute();
+  const done = Object.fromEntries(records.map((r) => [r.key, r.done_at]));
+  return statutoryObligationsUnder(row, done, await incidentPolicy(db, row.policy));
+}
+
+/** What the statutory rules read of an incident row. */
+export type StatutoryFields = Pick<
+  IncidentRow,
+  | 'category'
+  | 'drill'
+  | 'production_related'
+  | 'casualties'
+  | 'direct_loss_yuan'
+  | 'occurred_at'
+  | 'received_at'
+>;
+
+/** The statutory obligations with these records done (key → when), under the given policy (pure). */
+export function statutoryObligationsUnder(
+  row: StatutoryFields,
+  done: Record<string, string>,
+  policy: DeadlinePolicy,
+): Obligation[] {
   return computeStatutoryObligations(
     {
       category: row.category,
@@ -42,9 +64,9 @@ export async function statutoryObligationsFor(db: DbOrTrx, row: IncidentRow): Pr
       directLossYuan: row.direct_loss_yuan,
       occurredAt: row.occurred_at,
       receivedAt: row.received_at,
-      done: Object.fromEntries(records.map((r) => [r.key, r.done_at])),
+      done,
     },
-    await incidentPolicy(db, row.policy),
+    policy,
   );
 }
 

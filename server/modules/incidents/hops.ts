@@ -2,15 +2,21 @@ import { incidentCard } from '@shared/domain/board-fields';
 import { DEFAULT_HOPS, parseDuration } from '@shared/domain/deadline-policy';
 import type { DeadlinePolicy } from '@shared/domain/incident-types';
 import type { IncidentHop, IncidentHops } from '@shared/schemas/posts';
+import type { Insertable } from 'kysely';
 import type { DbOrTrx, Trx } from '../../db/database';
 import { DutyError, notFound } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored, toStored } from '../../time';
 import { getUnit, isWithin, ROOT_UNIT_ID } from '../units/service';
 import { type HopRow, hopRows } from './hops-repo';
+
+/** A first hop as stored, but for the incident it belongs to. */
+export type FirstHop = Omit<Insertable<IncidentHopsTable>, 'id' | 'incident_id'>;
+
 import { refreshObligations } from './obligations';
 import { getDeadlinePolicy } from './policy';
 import { loadIncident, reportRows } from './repo';
+import type { IncidentHopsTable } from './table';
 
 /** Who acts on a hop: a person of a unit. */
 export interface UnitCaller {
@@ -47,24 +53,38 @@ export async function openFirstHop(
   receivedAt: string,
   actor: string,
 ): Promise<void> {
-  if (unitId === ROOT_UNIT_ID) return;
+  const hop = await firstHopOf(trx, unitId, receivedAt, actor);
+  if (hop) await insertFirstHop(trx, incidentId, hop);
+}
+
+/** The first hop of a report recorded by this unit, before the incident is stored; none at the district. */
+export async function firstHopOf(
+  trx: Trx,
+  unitId: number,
+  receivedAt: string,
+  actor: string,
+): Promise<FirstHop | undefined> {
+  if (unitId === ROOT_UNIT_ID) return undefined;
   const unit = await getUnit(trx, unitId);
-  if (!unit || unit.parentId === null) return;
+  if (!unit || unit.parentId === null) return undefined;
   const parent = (await getUnit(trx, unit.parentId))!;
+  return {
+    hop: parent.id === ROOT_UNIT_ID ? 'townshipToDistrict' : 'communityToTownship',
+    from_unit_id: unit.id,
+    from_unit_name: unit.name,
+    to_unit_id: parent.id,
+    to_unit_name: parent.name,
+    received_at: receivedAt,
+    received_by: actor,
+    taken_at: null,
+    taken_by: null,
+  };
+}
+
+export async function insertFirstHop(trx: Trx, incidentId: number, hop: FirstHop): Promise<void> {
   await trx
     .insertInto('incident_hops')
-    .values({
-      incident_id: incidentId,
-      hop: parent.id === ROOT_UNIT_ID ? 'townshipToDistrict' : 'communityToTownship',
-      from_unit_id: unit.id,
-      from_unit_name: unit.name,
-      to_unit_id: parent.id,
-      to_unit_name: parent.name,
-      received_at: receivedAt,
-      received_by: actor,
-      taken_at: null,
-      taken_by: null,
-    })
+    .values({ incident_id: incidentId, ...hop })
     .execute();
 }
 

@@ -1,14 +1,18 @@
 import { incidentCard } from '@shared/domain/board-fields';
+import { nextDeadline } from '@shared/domain/deadlines';
 import { gradeIncident } from '@shared/domain/grading';
 import { lateDiscoveryFlag } from '@shared/domain/incident-flags';
 import type { Incident, IncidentIntake } from '@shared/schemas/incidents';
-import { DutyError, notFound } from '../../errors';
+import type { Insertable } from 'kysely';
+import { DutyError } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored, toStored } from '../../time';
-import { openFirstHop } from './hops';
-import { refreshObligations } from './obligations';
+import { type StatutoryFields, statutoryObligationsUnder } from './direct-report';
+import { firstHopOf, insertFirstHop } from './hops';
+import { type ObligationFields, obligationsUnder } from './obligations';
 import { getDeadlinePolicy } from './policy';
-import { insertIncident, loadIncident } from './repo';
+import { insertIncident, insertObligations, obligationViews, toIncident } from './repo';
+import type { IncidentsTable } from './table';
 
 export function gradingOf(i: {
   category: IncidentIntake['category'];
@@ -66,7 +70,10 @@ export async function createIncident(tx: Tx, body: IncidentIntake, zone: string)
   assertIntakeTimes(occurredAt, receivedAt, now);
   const graded = gradingOf(body);
   const late = lateDiscoveryFlag({ source: body.source, occurredAt, receivedAt });
-  const id = await insertIncident(tx.trx, {
+  const policy = await getDeadlinePolicy(tx.trx);
+  // Recorded by a township or community: its first hop upward, on the clock from the receipt here.
+  const hop = await firstHopOf(tx.trx, tx.unit.id, receivedAt, tx.actor);
+  const values: Insertable<IncidentsTable> & ObligationFields & StatutoryFields = {
     category: body.category,
     occurred_at: occurredAt,
     received_at: receivedAt,
@@ -96,7 +103,7 @@ export async function createIncident(tx: Tx, body: IncidentIntake, zone: string)
     stage: 'received',
     figure_changes: '[]',
     // The policy it is judged by for good, and the grade in force from receipt.
-    policy: JSON.stringify(await getDeadlinePolicy(tx.trx)),
+    policy: JSON.stringify(policy),
     grade_history: JSON.stringify([{ at: receivedAt, grade: graded.grade, nearMiss: graded.nearMiss }]),
     created_by: tx.actor,
     // The unit of whoever records it (a token: its creator's): it owns the incident.
@@ -104,12 +111,22 @@ export async function createIncident(tx: Tx, body: IncidentIntake, zone: string)
     unit_path: tx.unit.path,
     created_at: nowStored(tx.clock),
     updated_at: nowStored(tx.clock),
+    closed_at: null,
+  };
+  // A new incident has no reports and no records yet: its obligations follow from what it is.
+  const hops = hop ? [{ hop: hop.hop, receivedAt: hop.received_at, takenAt: null }] : [];
+  const obligations = [
+    ...obligationsUnder(values, [], hops, zone, policy),
+    ...statutoryObligationsUnder(values, {}, policy),
+  ];
+  const row = await insertIncident(tx.trx, {
+    ...values,
+    next_due_at: nextDeadline(obligations, now)?.dueAt ?? null,
   });
-  const row = await tx.trx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  // Recorded by a township or community: its first hop upward, on the clock from the receipt here.
-  await openFirstHop(tx.trx, id, tx.unit.id, receivedAt, tx.actor);
-  await refreshObligations(tx.trx, row, [], zone, now);
-  const incident = (await loadIncident(tx.trx, id, toStored(now))) ?? notFound(`incident ${id}`);
+  const id = Number(row.id);
+  if (hop) await insertFirstHop(tx.trx, id, hop);
+  const stored = await insertObligations(tx.trx, id, obligations);
+  const incident = toIncident(row, obligationViews(stored, toStored(now)));
   await tx.record({
     type: 'incident.created',
     subject: `incident:${id}`,

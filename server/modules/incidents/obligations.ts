@@ -1,21 +1,38 @@
 import { computeObligations, nextDeadline } from '@shared/domain/deadlines';
-import type { GradeChange, Obligation, ReportRecord } from '@shared/domain/incident-types';
+import type {
+  DeadlinePolicy,
+  GradeChange,
+  HopRecord,
+  Obligation,
+  ReportRecord,
+} from '@shared/domain/incident-types';
 import type { DbOrTrx } from '../../db/database';
 import { statutoryObligationsFor } from './direct-report';
 import { hopRecords } from './hops-repo';
 import { incidentPolicy } from './policy';
 import { type IncidentRow, syncObligations, updateIncidentRow } from './repo';
 
-/**
- * The obligations an incident has with the given reports, under the policy it was received under and
- * by its grade history (pure apart from reading the policy of an incident that kept none).
- */
-export async function obligationsFor(
-  db: DbOrTrx,
-  row: IncidentRow,
+/** What the deadline rules read of an incident row. */
+export type ObligationFields = Pick<
+  IncidentRow,
+  | 'category'
+  | 'grade'
+  | 'near_miss'
+  | 'occurred_at'
+  | 'received_at'
+  | 'figure_changes'
+  | 'closed_at'
+  | 'grade_history'
+>;
+
+/** The obligations of an incident with these reports and hops, under the given policy (pure). */
+export function obligationsUnder(
+  row: ObligationFields,
   reports: ReportRecord[],
+  hops: HopRecord[],
   zone: string,
-): Promise<Obligation[]> {
+  policy: DeadlinePolicy,
+): Obligation[] {
   return computeObligations(
     {
       category: row.category,
@@ -28,10 +45,24 @@ export async function obligationsFor(
       closedAt: row.closed_at,
       zone,
       grades: row.grade_history ? (JSON.parse(row.grade_history) as GradeChange[]) : undefined,
-      hops: await hopRecords(db, Number(row.id)),
+      hops,
     },
-    await incidentPolicy(db, row.policy),
+    policy,
   );
+}
+
+/**
+ * The obligations an incident has with the given reports, under the policy it was received under and
+ * by its grade history (pure apart from reading its hops and the policy of an incident that kept none).
+ */
+export async function obligationsFor(
+  db: DbOrTrx,
+  row: IncidentRow,
+  reports: ReportRecord[],
+  zone: string,
+): Promise<Obligation[]> {
+  const hops = await hopRecords(db, Number(row.id));
+  return obligationsUnder(row, reports, hops, zone, await incidentPolicy(db, row.policy));
 }
 
 /** Recomputes and stores the obligations and the incident's next deadline. */

@@ -4,7 +4,12 @@ import type { Incident, ObligationView, Report, ReportSignoff } from '@shared/sc
 import type { Insertable, Selectable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import { statutoryRecordsOf } from './direct-report';
-import type { IncidentActionsTable, IncidentReportsTable, IncidentsTable } from './table';
+import type {
+  IncidentActionsTable,
+  IncidentObligationsTable,
+  IncidentReportsTable,
+  IncidentsTable,
+} from './table';
 
 export type IncidentRow = Selectable<IncidentsTable>;
 
@@ -95,11 +100,8 @@ export async function obligationsOf(
     .selectAll()
     .where('incident_id', 'in', ids)
     .execute();
-  // By deadline, those without one (the 终报) last; code-unit order, as stored instants sort.
-  const keyed = rows.map((row) => ({ row, order: `${row.due_at ?? '\uffff'} ${row.key}` }));
-  keyed.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
   const records = await statutoryRecordsOf(db, ids);
-  for (const { row } of keyed) {
+  for (const { row } of inDeadlineOrder(rows)) {
     const view = obligationView(row, now);
     const record = records.get(Number(row.incident_id))?.get(row.key);
     if (record && view.doneAt !== null) view.record = record;
@@ -108,15 +110,51 @@ export async function obligationsOf(
   return byIncident;
 }
 
+/** The views of one incident's stored obligations, in the order an incident lists them. */
+export function obligationViews(rows: Selectable<IncidentObligationsTable>[], now: string): ObligationView[] {
+  return inDeadlineOrder(rows).map(({ row }) => obligationView(row, now));
+}
+
+/** By deadline, those without one (the 终报) last; code-unit order, as stored instants sort. */
+function inDeadlineOrder<R extends { due_at: string | null; key: string }>(rows: R[]): { row: R }[] {
+  const keyed = rows.map((row) => ({ row, order: `${row.due_at ?? '\uffff'} ${row.key}` }));
+  keyed.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  return keyed;
+}
+
 export async function loadIncident(db: DbOrTrx, id: number, now: string): Promise<Incident | undefined> {
   const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   return toIncident(row, (await obligationsOf(db, [id], now)).get(id) ?? []);
 }
 
-export async function insertIncident(db: DbOrTrx, row: Insertable<IncidentsTable>): Promise<number> {
-  const { id } = await db.insertInto('incidents').values(row).returning('id').executeTakeFirstOrThrow();
-  return Number(id);
+export async function insertIncident(db: DbOrTrx, row: Insertable<IncidentsTable>): Promise<IncidentRow> {
+  return db.insertInto('incidents').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Stores new obligations of an incident in one statement; their stored rows back. */
+export async function insertObligations(
+  db: DbOrTrx,
+  incidentId: number,
+  obligations: Obligation[],
+): Promise<Selectable<IncidentObligationsTable>[]> {
+  if (obligations.length === 0) return [];
+  return db
+    .insertInto('incident_obligations')
+    .values(
+      obligations.map((o) => ({
+        incident_id: incidentId,
+        key: o.key,
+        kind: o.kind,
+        due_at: o.dueAt,
+        done_at: o.doneAt,
+        report_number: o.reportNumber,
+        late: o.late ? 1 : 0,
+        overdue_raised_at: null,
+      })),
+    )
+    .returningAll()
+    .execute();
 }
 
 export async function updateIncidentRow(
@@ -162,20 +200,19 @@ export async function syncObligations(
       report_number: o.reportNumber,
       late: o.late ? 1 : 0,
     };
-    if (have.has(o.key)) {
+    if (have.has(o.key))
       await db
         .updateTable('incident_obligations')
         .set(values)
         .where('incident_id', '=', incidentId)
         .where('key', '=', o.key)
         .execute();
-    } else {
-      await db
-        .insertInto('incident_obligations')
-        .values({ incident_id: incidentId, key: o.key, ...values, overdue_raised_at: null })
-        .execute();
-    }
   }
+  await insertObligations(
+    db,
+    incidentId,
+    obligations.filter((o) => !have.has(o.key)),
+  );
 }
 
 export function toReport(row: Selectable<IncidentReportsTable>, delivery: Report['delivery']): Report {
