@@ -277,6 +277,12 @@ export interface ServerToClientEvents {
    * a console that has applied it applies this event; one that has not missed one of its own and syncs.
    */
   event: (event: AnyDutyEvent, prevSeq: number) => void;
+  /**
+   * Several events of this console in one message, in seq order: those committed together (one
+   * group commit) or one page of a catch-up. `prevSeq` is the first one's; each next one's is the
+   * seq of the one before it in the list.
+   */
+  events: (events: AnyDutyEvent[], prevSeq: number) => void;
   heartbeat: (beat: Heartbeat) => void;
 }
 

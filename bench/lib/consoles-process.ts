@@ -32,7 +32,12 @@ function open(request: Extract<FarmRequest, { op: 'connect' }>): Promise<Socket>
     forceNew: true,
     timeout: 20_000,
   });
-  socket.on('event', (event) => {
+  // A console applies each event of a batch as if it came alone.
+  socket.on('events', (events: unknown[]) => {
+    for (const event of events) onEvent(event);
+  });
+  socket.on('event', (event) => onEvent(event));
+  function onEvent(event: unknown) {
     received += 1;
     const marker = markerOf(event);
     if (marker === undefined) return;
@@ -43,7 +48,7 @@ function open(request: Extract<FarmRequest, { op: 'connect' }>): Promise<Socket>
     }
     seen.delete(marker);
     reply({ op: 'delivered', marker, at: now() });
-  });
+  }
   socket.on('disconnect', (reason) => {
     if (reason !== 'io client disconnect') dropped += 1;
   });

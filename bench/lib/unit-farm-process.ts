@@ -39,7 +39,12 @@ function open(request: Extract<UnitFarmRequest, { op: 'connect' }>, group: Group
     timeout: 20_000,
   });
   const mine = new Set<number>();
-  socket.on('event', (event) => {
+  // A console applies each event of a batch as if it came alone.
+  socket.on('events', (events: unknown[]) => {
+    for (const event of events) onEvent(event);
+  });
+  socket.on('event', (event) => onEvent(event));
+  function onEvent(event: unknown) {
     received += 1;
     const marker = markerOf(event);
     if (marker === undefined) return;
@@ -55,7 +60,7 @@ function open(request: Extract<UnitFarmRequest, { op: 'connect' }>, group: Group
     }
     group.seen.delete(marker);
     reply({ op: 'delivered', group: request.group, marker, at: now() });
-  });
+  }
   socket.on('disconnect', (reason) => {
     if (reason !== 'io client disconnect') dropped += 1;
   });

@@ -37,7 +37,8 @@ export interface Tx {
 export interface CommandDeps {
   db: Db;
   clock: Clock;
-  publish: (event: AnyDutyEvent) => void;
+  /** Pushes committed events to the consoles, in seq order. */
+  publish: (events: AnyDutyEvent[]) => void;
   /** AUDIT_KEY: when set, every appended event is HMAC-chained. */
   auditKey?: string;
   /** SQLite with DUTY_GROUP_COMMIT_MS > 0: commands arriving together share one commit. */
@@ -80,6 +81,6 @@ export async function runCommand<T>(
     await lockAppends(trx);
     return inTransaction(trx);
   });
-  for (const event of events) deps.publish(event);
+  deps.publish(events);
   return value;
 }

@@ -15,8 +15,8 @@ type Outcome = { ok: true; value: unknown; events: AnyDutyEvent[] } | { ok: fals
 
 export interface GroupCommitOptions {
   db: Db;
-  /** Pushes one committed event to the consoles (called in commit order, after the commit). */
-  publish: (event: AnyDutyEvent) => void;
+  /** Pushes the committed events to the consoles, in commit order, after the commit: all at once. */
+  publish: (events: AnyDutyEvent[]) => void;
   /** DUTY_GROUP_COMMIT_MS: the longest a batch keeps gathering commands after its first arrived. */
   windowMs: number;
   /** The most commands one batch holds (the connection is the reads' too: a batch must stay short). */
@@ -40,7 +40,7 @@ const SAVEPOINT = sql.raw('duty_group_command');
  */
 export class GroupCommit {
   readonly #db: Db;
-  readonly #publish: (event: AnyDutyEvent) => void;
+  readonly #publish: (events: AnyDutyEvent[]) => void;
   readonly #windowMs: number;
   readonly #maxBatch: number;
   #queue: Entry[] = [];
@@ -108,10 +108,8 @@ export class GroupCommit {
       for (const entry of batch) entry.reject(error);
       return;
     }
-    for (const outcome of outcomes) {
-      if (!outcome.ok) continue;
-      for (const event of outcome.events) this.#publish(event);
-    }
+    // One push for the whole batch: a console is sent its share of it in one message.
+    this.#publish(outcomes.flatMap((outcome) => (outcome.ok ? outcome.events : [])));
     outcomes.forEach((outcome, i) => {
       if (outcome.ok) batch[i]!.resolve(outcome.value);
       else batch[i]!.reject(outcome.error);

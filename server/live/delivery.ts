@@ -18,7 +18,8 @@ export interface Feed {
   running?: Promise<void>;
   /** Whether the console is sent this event (its read rule); asked once per event, in seq order. */
   mayRead(event: AnyDutyEvent): boolean;
-  send(event: AnyDutyEvent, prevSeq: number): void;
+  /** Sends these events (consecutive for this console, in seq order) after the one `prevSeq` names. */
+  send(events: AnyDutyEvent[], prevSeq: number): void;
 }
 
 export type ReadAfter = (after: number, limit: number) => Promise<AnyDutyEvent[]>;
@@ -42,11 +43,14 @@ async function drain(feed: Feed, readAfter: ReadAfter): Promise<void> {
       feed.wakeAgain = false;
       for (;;) {
         const page = await readAfter(feed.cursor, PAGE);
+        // The console's events of one page go out as one message.
+        const run: AnyDutyEvent[] = [];
+        const runAfter = feed.sentSeq;
         for (const event of page) {
           if (event.seq !== feed.cursor + 1) break;
-          const prevSeq = pass(feed, event);
-          if (prevSeq !== undefined) feed.send(event, prevSeq);
+          if (pass(feed, event) !== undefined) run.push(event);
         }
+        if (run.length > 0) feed.send(run, runAfter);
         if (page.length < PAGE) break;
       }
     } while (feed.wakeAgain);
@@ -86,6 +90,6 @@ export function offer(feed: Feed, event: AnyDutyEvent, readAfter: ReadAfter): Pr
   if (event.seq <= feed.cursor) return undefined;
   const claim = claimNext(feed, event);
   if (claim === 'later') return backfill(feed, readAfter);
-  if (claim !== 'skip') feed.send(event, claim);
+  if (claim !== 'skip') feed.send([event], claim);
   return undefined;
 }

@@ -17,7 +17,7 @@ declare module 'fastify' {
  */
 export const commandPlugin = fp(
   async (app: FastifyInstance) => {
-    const publish = (e: AnyDutyEvent) => app.live.publish(e);
+    const publish = (events: AnyDutyEvent[]) => app.live.publish(events);
     // SQLite has one writer: commands arriving together share a commit. PostgreSQL runs
     // transactions side by side, one per command.
     const group =

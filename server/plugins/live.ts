@@ -31,8 +31,8 @@ interface SocketData {
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, ServerToServerEvents, SocketData>;
 
 export interface Live {
-  /** Called after a commit with the events it appended. */
-  publish(event: AnyDutyEvent): void;
+  /** Called after a commit with the events it appended, in seq order (a group commit's: all of them). */
+  publish(events: AnyDutyEvent[]): void;
   disconnectUser(userId: number): void;
   disconnectSession(sessionId: string): void;
   connectedCount(): number;
@@ -64,8 +64,9 @@ class SocketFeed implements Feed {
   mayRead(event: AnyDutyEvent): boolean {
     return reads(this.socket.data.reader, event);
   }
-  send(event: AnyDutyEvent, prevSeq: number): void {
-    this.socket.emit('event', event, prevSeq);
+  send(events: AnyDutyEvent[], prevSeq: number): void {
+    if (events.length === 1) this.socket.emit('event', events[0]!, prevSeq);
+    else this.socket.emit('events', events, prevSeq);
   }
 }
 
@@ -110,25 +111,40 @@ export const livePlugin = fp(
     const drop = (socket: LiveSocket) => socket.disconnect(true);
     const fillGap = (socket: LiveSocket) =>
       backfill(socket.data.feed, readAfter).catch((err) => app.log.error({ err }, 'live backfill failed'));
-    const offerToAll = (event: AnyDutyEvent) => {
-      // Consoles sent the same bytes, by the seq each was sent before this one: in practice one group
-      // per audience (its consoles have seen the same events), and none for those that may not read it.
-      const ready = new Map<number, string[]>();
+    const offerToAll = (events: AnyDutyEvent[]) => {
+      // Each console is sent its share of these events in one message, by the seq it was sent before
+      // them. Consoles of one audience have seen the same events, so they share the message: it is
+      // encoded once per group of consoles, not once each, and those that may read none get nothing.
+      const ready = new Map<string, { events: AnyDutyEvent[]; prevSeq: number; ids: string[] }>();
       for (const socket of sockets().values()) {
-        const claim = claimNext(socket.data.feed, event);
-        if (typeof claim === 'number') {
-          const group = ready.get(claim);
-          if (group) group.push(socket.id);
-          else ready.set(claim, [socket.id]);
-        } else if (claim === 'later' && event.seq > socket.data.feed.cursor) void fillGap(socket);
+        const feed = socket.data.feed;
+        const prevSeq = feed.sentSeq;
+        const claimed: AnyDutyEvent[] = [];
+        for (const event of events) {
+          const claim = claimNext(feed, event);
+          if (typeof claim === 'number') claimed.push(event);
+          else if (claim === 'later' && event.seq > feed.cursor) {
+            // Out of turn (a catch-up under way, or one missed): the log fills the gap, these included.
+            void fillGap(socket);
+            break;
+          }
+        }
+        if (claimed.length === 0) continue;
+        const key = `${prevSeq}:${claimed.map((e) => e.seq).join(',')}`;
+        const group = ready.get(key);
+        if (group) group.ids.push(socket.id);
+        else ready.set(key, { events: claimed, prevSeq, ids: [socket.id] });
       }
-      // One broadcast encodes the event once per group, not once per console; `local`: other nodes send their own.
-      for (const [prevSeq, ids] of ready) io.local.to(ids).emit('event', event, prevSeq);
+      // `local`: other nodes send their own.
+      for (const { events: share, prevSeq, ids } of ready.values()) {
+        if (share.length === 1) io.local.to(ids).emit('event', share[0]!, prevSeq);
+        else io.local.to(ids).emit('events', share, prevSeq);
+      }
     };
     // Several nodes on one PostgreSQL: events committed on the others arrive here too (see cluster.ts).
     const cluster =
       app.config.dbKind === 'postgres'
-        ? await joinCluster(io, app.config.databaseUrl, app.log, offerToAll)
+        ? await joinCluster(io, app.config.databaseUrl, app.log, (event) => offerToAll([event]))
         : undefined;
 
     io.use(async (socket, next) => {
@@ -258,9 +274,10 @@ export const livePlugin = fp(
     timer.unref();
 
     app.decorate('live', {
-      publish: (event: AnyDutyEvent) => {
-        offerToAll(event);
-        cluster?.share(event);
+      publish: (events: AnyDutyEvent[]) => {
+        if (events.length === 0) return;
+        offerToAll(events);
+        for (const event of events) cluster?.share(event);
       },
       disconnectUser: (userId: number) => {
         for (const s of sockets().values())

@@ -1,3 +1,4 @@
+import type { AnyDutyEvent } from '@shared/events';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -204,9 +205,10 @@ describe('group commit on SQLite', () => {
     const c = await connectConsole(t.url, { cookie: admin.cookie });
     const head = await headSeq(t.app.db);
     const visibleOnArrival: boolean[] = [];
-    c.socket.on('event', (event) => {
+    const arrived = (event: AnyDutyEvent) =>
       visibleOnArrival.push(outside.eventSeqs(event.subject).includes(event.seq));
-    });
+    c.socket.on('event', arrived);
+    c.socket.on('events', (events) => events.forEach(arrived));
     const outcome = await Promise.allSettled(
       users.slice(0, 6).map((id, i) =>
         t.app.command('admin', async (tx) => {

@@ -8,16 +8,21 @@ const ev = (seq: number) =>
 function harness(logLength: number, sentSeq = 0) {
   const log = Array.from({ length: logLength }, (_, i) => ev(i + 1));
   const received: number[] = [];
+  /** How many events each message carried. */
+  const messages: number[] = [];
   const feed: Feed = {
     cursor: sentSeq,
     sentSeq,
     syncing: false,
     wakeAgain: false,
     mayRead: () => true,
-    send: (e) => received.push(e.seq),
+    send: (events) => {
+      messages.push(events.length);
+      for (const e of events) received.push(e.seq);
+    },
   };
   const readAfter = async (after: number, limit: number) => log.filter((e) => e.seq > after).slice(0, limit);
-  return { log, received, feed, readAfter };
+  return { log, received, messages, feed, readAfter };
 }
 
 describe('per-console delivery', () => {
@@ -29,10 +34,11 @@ describe('per-console delivery', () => {
     expect(h.received).toEqual([2]);
   });
 
-  it('fills a gap from the log instead of sending out of turn', async () => {
+  it('fills a gap from the log instead of sending out of turn, a page to a message', async () => {
     const h = harness(1200, 0);
     await offer(h.feed, ev(1200), h.readAfter);
     expect(h.received).toEqual(h.log.map((e) => e.seq));
+    expect(h.messages).toEqual([500, 500, 200]);
   });
 
   it('delivers events that arrive during a backfill, in order, once', async () => {
@@ -49,6 +55,7 @@ describe('per-console delivery with holes (events of other audiences)', () => {
   /** A console that may read the even seqs only. */
   function evenReader(logLength: number, start = 0) {
     const log = Array.from({ length: logLength }, (_, i) => ev(i + 1));
+    /** [the seq sent before it, its seq] for each event sent. */
     const sent: [number, number][] = [];
     const feed: Feed = {
       cursor: start,
@@ -56,7 +63,13 @@ describe('per-console delivery with holes (events of other audiences)', () => {
       syncing: false,
       wakeAgain: false,
       mayRead: (e) => e.seq % 2 === 0,
-      send: (e, prevSeq) => sent.push([prevSeq, e.seq]),
+      send: (events, prevSeq) => {
+        let before = prevSeq;
+        for (const e of events) {
+          sent.push([before, e.seq]);
+          before = e.seq;
+        }
+      },
     };
     const readAfter = async (after: number, limit: number) =>
       log.filter((e) => e.seq > after).slice(0, limit);

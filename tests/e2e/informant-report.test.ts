@@ -65,6 +65,9 @@ describe('the informant on a phone (390×844)', () => {
     const live = await connectConsole(t.url, { cookie: officer.cookie });
     const arrivals: { event: AnyDutyEvent; at: number }[] = [];
     live.socket.on('event', (event) => arrivals.push({ event, at: Date.now() }));
+    live.socket.on('events', (events) => {
+      for (const event of events) arrivals.push({ event, at: Date.now() });
+    });
     // The district's disaster page, open on the duty room's screen.
     const desk = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     await desk.clock.install({ time: clock.now() });

@@ -133,9 +133,13 @@ export function connectConsole(url: string, creds: Credentials): Promise<LiveCon
   };
   const onEvent = (wake: () => void) => {
     socket.on('event', wake);
-    return () => socket.off('event', wake);
+    socket.on('events', wake);
+    return () => {
+      socket.off('event', wake);
+      socket.off('events', wake);
+    };
   };
-  socket.on('event', (event, prevSeq) => {
+  const take = (event: AnyDutyEvent, prevSeq: number) => {
     c.received.push(event);
     c.prevSeqs.push(prevSeq);
     // Without a lastSeq the console takes the first event as its starting point.
@@ -143,6 +147,15 @@ export function connectConsole(url: string, creds: Credentials): Promise<LiveCon
     if (event.seq <= c.lastSeq || prevSeq > c.lastSeq) return;
     c.applied.push(event);
     c.lastSeq = event.seq;
+  };
+  socket.on('event', take);
+  // Several in one message (a group commit, a catch-up page): each after the one before it.
+  socket.on('events', (events, prevSeq) => {
+    let before = prevSeq;
+    for (const event of events) {
+      take(event, before);
+      before = event.seq;
+    }
   });
   socket.on('heartbeat', (beat) => c.heartbeats.push(beat));
   return new Promise((resolve, reject) => {

@@ -34,7 +34,7 @@ const PING_MS = 2000;
 interface Console {
   /** What the store handed to the console (its listeners), in the order it did. */
   shown: AnyDutyEvent[];
-  /** 'event' messages that reached the socket, duplicates included. */
+  /** Events that reached the socket ('event' and 'events' messages), duplicates included. */
   received: number;
   statuses: LiveStatus[];
   refusals: string[];
@@ -74,6 +74,9 @@ async function openConsole(url: string, cookie: string): Promise<Console> {
     onRefused: (message) => c.refusals.push(message),
   });
   socket!.on('event', () => c.received++);
+  socket!.on('events', (events) => {
+    c.received += events.length;
+  });
   return c;
 }
 

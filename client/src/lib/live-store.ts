@@ -94,6 +94,15 @@ function handleEvent(event: AnyDutyEvent, prevSeq: number): void {
   }
 }
 
+/** Several in one message: each after the one before it. */
+function handleEvents(events: AnyDutyEvent[], prevSeq: number): void {
+  let before = prevSeq;
+  for (const event of events) {
+    handleEvent(event, before);
+    before = event.seq;
+  }
+}
+
 function handleHeartbeat(beat: Heartbeat): void {
   if (state.lastSeq === null) {
     // The console loaded its data over REST just now; the head is where live updates begin.
@@ -131,6 +140,7 @@ export function connectLive(next: LiveCallbacks): void {
     }, REFUSED_RETRY_MS);
   });
   created.on('event', handleEvent);
+  created.on('events', handleEvents);
   created.on('heartbeat', handleHeartbeat);
   publishState({});
 }
