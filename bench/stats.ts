@@ -18,7 +18,7 @@ import { timed } from './lib/timing';
 const INCIDENTS = 20_000;
 const LOG_ENTRIES = 100_000;
 const RUNS = 5;
-const TARGET_MS = 1000;
+const TARGET_MS = 500;
 const FROM = '2025-01-01T00:00:00+08:00';
 const TO = '2026-01-01T00:00:00+08:00';
 

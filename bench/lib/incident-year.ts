@@ -1,5 +1,6 @@
 import { NATIONAL_DEFAULT_POLICY } from '@shared/domain/deadline-policy';
 import { computeObligations, nextDeadline } from '@shared/domain/deadlines';
+import { computeStatutoryObligations } from '@shared/domain/direct-report';
 import {
   ACCIDENT_CATEGORIES,
   CATEGORIES,
@@ -67,6 +68,17 @@ function build(r: Random, id: number, received: number, zone: string): Built {
     ['received', 3],
   ] as const);
   const reports = reportsFor(r, received, grade, stage);
+  // Most accidents hurt someone, so they are in scope of 联网直报: its entry (and the fire service's
+  // or traffic police's notification) done within a day or so, some late, a few not yet.
+  const drill = r.chance(0.02);
+  const casualties = accident && r.chance(0.6) ? { deaths: r.int(0, 2), seriousInjuries: r.int(1, 4) } : {};
+  const doneAt = (chanceLate: number) =>
+    r.chance(0.05) ? undefined : iso(received + r.int(1, r.chance(chanceLate) ? 40 : 23) * 60 * MIN);
+  const statutoryDone: Record<string, string> = {};
+  for (const key of ['direct_entry', 'direct_notified']) {
+    const at = doneAt(0.06);
+    if (at) statutoryDone[key] = at;
+  }
   const final = reports.find((x) => x.kind === 'final');
   const closedAt = final ? iso(Date.parse(final.sentAt) + 10 * MIN) : null;
   const receivedAt = iso(received);
@@ -83,6 +95,20 @@ function build(r: Random, id: number, received: number, zone: string): Built {
       zone,
     },
     NATIONAL_DEFAULT_POLICY,
+  ).concat(
+    computeStatutoryObligations(
+      {
+        category,
+        drill,
+        productionRelated: null,
+        casualties,
+        directLossYuan: null,
+        occurredAt: iso(received - 20 * MIN),
+        receivedAt,
+        done: statutoryDone,
+      },
+      NATIONAL_DEFAULT_POLICY,
+    ),
   );
   const ack = r.chance(0.9) ? iso(received + r.int(1, 40) * MIN) : null;
   return {
@@ -96,7 +122,7 @@ function build(r: Random, id: number, received: number, zone: string): Built {
       lng: null,
       caller: JSON.stringify({ name: '报警人' }),
       summary: '基准测试事件',
-      casualties: '{}',
+      casualties: JSON.stringify(casualties),
       direct_loss_yuan: null,
       burned_area_ha: null,
       source: r.weighted([
@@ -115,7 +141,7 @@ function build(r: Random, id: number, received: number, zone: string): Built {
       grade_basis: accident ? 'regulation_493' : 'manual',
       grade_reasons: '[]',
       near_miss: nearMiss ? 1 : 0,
-      drill: r.chance(0.02) ? 1 : 0,
+      drill: drill ? 1 : 0,
       late_discovery: null,
       stage,
       verified_at: stage === 'received' ? null : iso(received + 5 * MIN),

@@ -1,4 +1,5 @@
 import type { AnyDutyEvent } from '@shared/events';
+import type { IncidentIntake } from '@shared/schemas/incidents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headSeq } from '../../server/events/read';
 import { createIncident } from '../../server/modules/incidents/intake';
@@ -53,7 +54,9 @@ describe('a group commit pushed as one message per console', () => {
     // Submitted in one turn of the event loop: one batch, one commit.
     const created = await Promise.all(
       [districtActor, townActor, districtActor, townActor, districtActor].map((actor, i) =>
-        t.app.command(actor, (tx) => createIncident(tx, { ...CALL, summary: `batch ${i}` }, zone)),
+        t.app.command(actor, (tx) =>
+          createIncident(tx, { ...CALL, summary: `batch ${i}` } as IncidentIntake, zone),
+        ),
       ),
     );
     expect(created.map((i) => i.summary)).toEqual(['batch 0', 'batch 1', 'batch 2', 'batch 3', 'batch 4']);
