@@ -133,14 +133,17 @@ async function catchUp(target: Target): Promise<number> {
     return await new Promise<number>((done, fail) => {
       let expected = head - CATCH_UP_BEHIND + 1;
       const timer = setTimeout(() => fail(new Error(`catch-up stuck at ${expected}`)), 30_000);
-      socket.on('event', (event: { seq: number }) => {
+      const take = (event: { seq: number }) => {
         if (event.seq !== expected) return;
         expected += 1;
         if (event.seq === head) {
           clearTimeout(timer);
           done(now() - start);
         }
-      });
+      };
+      socket.on('event', take);
+      // A catch-up page comes as one message.
+      socket.on('events', (events: { seq: number }[]) => events.forEach(take));
       socket.once('connect_error', fail);
     });
   } finally {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
+import { startCheckpointer } from '../db/checkpointer';
 import { type Connection, connect } from '../db/connect';
 import type { Db } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
@@ -33,7 +34,15 @@ export const dbPlugin = fp(
       await connection.db.destroy();
       throw err;
     }
+    const path = connection.sqlite?.name;
+    const checkpointer =
+      connection.sqlite && path && !connection.sqlite.memory && app.config.checkpointMs > 0
+        ? startCheckpointer(connection.sqlite, path, app.config.checkpointMs, (err) =>
+            app.log.error({ err }, 'checkpoint worker failed; SQLite checkpoints in the commit again'),
+          )
+        : undefined;
     app.addHook('onClose', async () => {
+      await checkpointer?.stop();
       await connection.db.destroy();
     });
   },

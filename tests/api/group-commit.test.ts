@@ -57,7 +57,8 @@ describe('group commit on SQLite', () => {
   const users: number[] = [];
   beforeAll(async () => {
     // The scanner stays out of the way: its writes would be commits of their own.
-    t = await startApp({ listen: true, config: { scanMs: 60_000 } });
+    // checkpointMs 0: the log is counted here, so no worker may checkpoint and restart it meanwhile.
+    t = await startApp({ listen: true, config: { scanMs: 60_000, checkpointMs: 0 } });
     expect(t.app.config.groupCommitMs).toBe(2);
     admin = await signInAdmin(t.app);
     for (let i = 0; i < 6; i++)
@@ -240,7 +241,7 @@ describe('group commit on SQLite', () => {
 
 describe('the group commit window', () => {
   it('starts a batch at most DUTY_GROUP_COMMIT_MS after its first command, however many keep coming', async () => {
-    const t = await startApp({ config: { scanMs: 60_000, groupCommitMs: 30 } });
+    const t = await startApp({ config: { scanMs: 60_000, groupCommitMs: 30, checkpointMs: 0 } });
     const outside = outsideReader(t);
     try {
       const head = await headSeq(t.app.db);
@@ -289,7 +290,7 @@ describe('the group commit window', () => {
   });
 
   it('DUTY_GROUP_COMMIT_MS=0: one transaction per command, as on PostgreSQL', async () => {
-    const t = await startApp({ config: { scanMs: 60_000, groupCommitMs: 0 } });
+    const t = await startApp({ config: { scanMs: 60_000, groupCommitMs: 0, checkpointMs: 0 } });
     const outside = outsideReader(t);
     try {
       const head = await headSeq(t.app.db);
