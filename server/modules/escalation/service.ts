@@ -2,7 +2,7 @@ import type { Escalation } from '@shared/schemas/escalation';
 import type { DbOrTrx } from '../../db/database';
 import { DutyError, notFound } from '../../errors';
 import type { Tx } from '../../events/command';
-import { type Raiser, raiseOnce } from '../../jobs/raise-once';
+import { type Raiser, raiseAllOnce, raiseOnce } from '../../jobs/raise-once';
 import { nowStored } from '../../time';
 import { findEscalation, listEscalations, markAcknowledged } from './repo';
 import { escalationSteps } from './steps';
@@ -28,7 +28,8 @@ export async function acknowledgeEscalation(tx: Tx, id: number): Promise<Escalat
 }
 
 /** The scanner's raisers (server/jobs/scanner.ts): triggers before steps, so an acknowledgement read in this pass stops a step. */
-export const raiseEscalationTriggers: Raiser = raiseOnce(escalationTriggers);
+// A pass over the log's triggers is one transaction: every report is one, most start nothing.
+export const raiseEscalationTriggers: Raiser = raiseAllOnce(escalationTriggers);
 export const raiseEscalationSteps: Raiser = (app) =>
   raiseOnce(escalationSteps(app.config.escalationGatewayUrl))(app);
 
