@@ -10,6 +10,7 @@ import {
 } from '@shared/domain/incident-types';
 import type { Insertable } from 'kysely';
 import type { Db } from '../../server/db/database';
+import { obligationRow } from '../../server/modules/incidents/repo';
 import type {
   IncidentObligationsTable,
   IncidentReportsTable,
@@ -169,16 +170,7 @@ function build(r: Random, id: number, received: number, zone: string): Built {
       late: obligations.some((o) => o.reportNumber === x.number && o.late) ? 1 : 0,
       snapshot: '{}',
     })),
-    obligations: obligations.map((o) => ({
-      incident_id: id,
-      key: o.key,
-      kind: o.kind,
-      due_at: o.dueAt,
-      done_at: o.doneAt,
-      report_number: o.reportNumber,
-      late: o.late ? 1 : 0,
-      overdue_raised_at: null,
-    })),
+    obligations: obligations.map((o) => obligationRow(id, o)),
   };
 }
 

@@ -3,6 +3,7 @@ import { computeObligations, nextDeadline } from '@shared/domain/deadlines';
 import { ACCIDENT_CATEGORIES, type CategoryCode, type Grade } from '@shared/domain/incident-types';
 import type { Insertable } from 'kysely';
 import type { Db } from '../../server/db/database';
+import { obligationRow } from '../../server/modules/incidents/repo';
 import type { IncidentObligationsTable, IncidentsTable } from '../../server/modules/incidents/table';
 import { insertBatches, type Random } from './random';
 
@@ -90,13 +91,7 @@ export async function seedOpenIncidents(
     });
     for (const o of due)
       obligations.push({
-        incident_id: id,
-        key: o.key,
-        kind: o.kind,
-        due_at: o.dueAt,
-        done_at: o.doneAt,
-        report_number: o.reportNumber,
-        late: o.late ? 1 : 0,
+        ...obligationRow(id, o),
         overdue_raised_at: o.dueAt && o.dueAt < iso(now.getTime()) ? iso(now.getTime()) : null,
       });
   }

@@ -141,20 +141,23 @@ export async function insertObligations(
   if (obligations.length === 0) return [];
   return db
     .insertInto('incident_obligations')
-    .values(
-      obligations.map((o) => ({
-        incident_id: incidentId,
-        key: o.key,
-        kind: o.kind,
-        due_at: o.dueAt,
-        done_at: o.doneAt,
-        report_number: o.reportNumber,
-        late: o.late ? 1 : 0,
-        overdue_raised_at: null,
-      })),
-    )
+    .values(obligations.map((o) => obligationRow(incidentId, o)))
     .returningAll()
     .execute();
+}
+
+/** An obligation as its row is stored, not yet told overdue. */
+export function obligationRow(incidentId: number, o: Obligation): Insertable<IncidentObligationsTable> {
+  return {
+    incident_id: incidentId,
+    key: o.key,
+    kind: o.kind,
+    due_at: o.dueAt,
+    done_at: o.doneAt,
+    report_number: o.reportNumber,
+    late: o.late ? 1 : 0,
+    overdue_raised_at: null,
+  };
 }
 
 export async function updateIncidentRow(
