@@ -40,26 +40,3 @@ export function raiseOnce<K>(timer: Timer<K>): Raiser {
     return raised;
   };
 }
-
-/**
- * As raiseOnce, but a whole pass in one command: for a timer that follows the event log, where
- * every report is a key and most keys raise nothing (a trigger with no chain configured), one
- * transaction per key would be a commit and an fsync for each report received.
- */
-export function raiseAllOnce<K>(timer: Timer<K>): Raiser {
-  return async (app) => {
-    const now = nowStored(app.clock);
-    const due = await timer.due(app.db, now);
-    if (due.length === 0) return 0;
-    return app.command('system', async (tx) => {
-      let raised = 0;
-      for (const key of due) {
-        const event = await timer.claim(tx.trx, key, now);
-        if (!event) continue;
-        await tx.record(event);
-        raised += 1;
-      }
-      return raised;
-    });
-  };
-}

@@ -75,13 +75,13 @@ export async function insertEscalation(
   return toEscalation(row);
 }
 
-/** Advances the trigger cursor to `seq` unless it is there already: the claim of one trigger event. */
-export async function advanceCursor(trx: Trx, seq: number): Promise<boolean> {
+/** Moves the trigger cursor from `from` to `to`; false when it is no longer at `from` (claimed elsewhere). */
+export async function moveCursor(trx: Trx, from: number, to: number): Promise<boolean> {
   const res = await trx
     .updateTable('escalation_cursor')
-    .set({ seq })
+    .set({ seq: to })
     .where('id', '=', 1)
-    .where('seq', '<', seq)
+    .where('seq', '=', from)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }

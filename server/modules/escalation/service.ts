@@ -2,11 +2,11 @@ import type { Escalation } from '@shared/schemas/escalation';
 import type { DbOrTrx } from '../../db/database';
 import { DutyError, notFound } from '../../errors';
 import type { Tx } from '../../events/command';
-import { type Raiser, raiseAllOnce, raiseOnce } from '../../jobs/raise-once';
+import { type Raiser, raiseOnce } from '../../jobs/raise-once';
 import { nowStored } from '../../time';
 import { findEscalation, listEscalations, markAcknowledged } from './repo';
 import { escalationSteps } from './steps';
-import { escalationTriggers } from './triggers';
+import { claimTriggers, dueTriggers } from './triggers';
 
 /** Escalations on view: the active ones (the console's banner), or every recent one. */
 export async function escalations(db: DbOrTrx, active: boolean): Promise<Escalation[]> {
@@ -28,8 +28,19 @@ export async function acknowledgeEscalation(tx: Tx, id: number): Promise<Escalat
 }
 
 /** The scanner's raisers (server/jobs/scanner.ts): triggers before steps, so an acknowledgement read in this pass stops a step. */
-// A pass over the log's triggers is one transaction: every report is one, most start nothing.
-export const raiseEscalationTriggers: Raiser = raiseAllOnce(escalationTriggers);
+/**
+ * A pass over the log's triggers is one command (one transaction, one commit): every report is a
+ * trigger, and a commit for each would double what a report costs the disk.
+ */
+export const raiseEscalationTriggers: Raiser = async (app) => {
+  const { after, triggers } = await dueTriggers(app.db);
+  if (triggers.length === 0) return 0;
+  return app.command('system', async (tx) => {
+    const events = await claimTriggers(tx.trx, after, triggers);
+    for (const event of events) await tx.record(event);
+    return events.length;
+  });
+};
 export const raiseEscalationSteps: Raiser = (app) =>
   raiseOnce(escalationSteps(app.config.escalationGatewayUrl))(app);
 

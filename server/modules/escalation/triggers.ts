@@ -2,15 +2,15 @@ import type { EventPayloads } from '@shared/events';
 import type { EscalationKind } from '@shared/schemas/escalation';
 import type { IncidentCard } from '@shared/schemas/incidents';
 import type { DbOrTrx, Trx } from '../../db/database';
-import type { Timer, TimerEvent } from '../../jobs/raise-once';
+import type { TimerEvent } from '../../jobs/raise-once';
 import { addMinutes, toStored } from '../../time';
 import {
   activeIncidentEscalation,
-  advanceCursor,
   cursorSeq,
   findEscalation,
   insertEscalation,
   markAcknowledged,
+  moveCursor,
 } from './repo';
 import { getEscalationSettings } from './settings';
 
@@ -88,32 +88,40 @@ function describe(
   return undefined;
 }
 
+/** The triggers past the cursor (read outside any transaction) and the cursor they were read at. */
+export async function dueTriggers(db: DbOrTrx): Promise<{ after: number; triggers: Trigger[] }> {
+  const after = await cursorSeq(db);
+  const rows = await db
+    .selectFrom('events')
+    .select(['seq', 'at', 'type', 'actor', 'subject', 'payload'])
+    .where('seq', '>', after)
+    .where('type', 'in', [...TRIGGERS])
+    .orderBy('seq')
+    .limit(100)
+    .execute();
+  return { after, triggers: rows.map((r) => ({ ...r, seq: Number(r.seq), type: r.type as TriggerType })) };
+}
+
 /**
- * Reads the event log past the cursor: each trigger is claimed by moving the cursor onto it (a
- * conditional update), so it starts one escalation across restarts and nodes; the leader's
- * acknowledgement of an incident stops that incident's escalation.
+ * Claims a pass's triggers at once: the cursor moves from where they were read past the last one (a
+ * conditional update, so across restarts and nodes each trigger is claimed once; a node that finds
+ * the cursor moved meanwhile claims nothing), then each starts its escalation, or for the leader's
+ * acknowledgement of an incident stops that incident's. The events to record, in order.
  */
-export const escalationTriggers: Timer<Trigger> = {
-  async due(db: DbOrTrx) {
-    const after = await cursorSeq(db);
-    const rows = await db
-      .selectFrom('events')
-      .select(['seq', 'at', 'type', 'actor', 'subject', 'payload'])
-      .where('seq', '>', after)
-      .where('type', 'in', [...TRIGGERS])
-      .orderBy('seq')
-      .limit(100)
-      .execute();
-    return rows.map((r) => ({ ...r, seq: Number(r.seq), type: r.type as TriggerType }));
-  },
-  async claim(trx, t) {
-    if (!(await advanceCursor(trx, t.seq))) return undefined;
-    if (t.type === 'incident.acknowledged') return stopForIncident(trx, t);
+export async function claimTriggers(trx: Trx, after: number, triggers: Trigger[]): Promise<TimerEvent[]> {
+  const last = triggers.at(-1);
+  if (!last || !(await moveCursor(trx, after, last.seq))) return [];
+  const settings = await getEscalationSettings(trx);
+  const events: TimerEvent[] = [];
+  for (const t of triggers) {
+    if (t.type === 'incident.acknowledged') {
+      const stopped = await stopForIncident(trx, t);
+      if (stopped) events.push(stopped);
+      continue;
+    }
     const what = describe(t);
-    if (!what) return undefined;
-    const settings = await getEscalationSettings(trx);
     // No chain configured, nobody to escalate to: the leader on call's own alerts stand alone.
-    if (settings.steps.length === 0) return undefined;
+    if (!what || settings.steps.length === 0) continue;
     // The clock runs from the trigger, not from when a pass noticed it.
     const startedAt = t.at;
     const escalation = await insertEscalation(trx, {
@@ -125,9 +133,14 @@ export const escalationTriggers: Timer<Trigger> = {
       startedAt,
       nextAt: toStored(addMinutes(new Date(startedAt), settings.delayMinutes)),
     });
-    return { type: 'escalation.started', subject: `escalation:${escalation.id}`, payload: { escalation } };
-  },
-};
+    events.push({
+      type: 'escalation.started',
+      subject: `escalation:${escalation.id}`,
+      payload: { escalation },
+    });
+  }
+  return events;
+}
 
 async function stopForIncident(trx: Trx, t: Trigger): Promise<TimerEvent | undefined> {
   const incidentId = Number(t.subject.split(':')[1]);
