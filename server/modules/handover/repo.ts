@@ -2,7 +2,7 @@ import type { Amendment, Handover, HandoverQuery } from '@shared/schemas/handove
 import type { Incident, Report } from '@shared/schemas/incidents';
 import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
-import { jsonMember, jsonText } from '../../db/dialect';
+import { inlinesJsonParse, jsonMember, jsonText, parsedJson } from '../../db/dialect';
 import type { HandoverAmendmentsTable, HandoversTable } from './table';
 
 type Row = Selectable<HandoversTable> & {
@@ -211,10 +211,21 @@ export async function incidentEventsBetween(
   start: string,
   end: string,
 ): Promise<IncidentWorkEvent[]> {
-  const text = (...path: string[]) => jsonText(db, 'payload', path);
-  const object = (key: string) => jsonMember(db, 'payload', key);
+  // Each payload parsed once, however many members are read of it.
+  const text = (...path: string[]) => jsonText(db, 'p', path, true);
+  const object = (key: string) => jsonMember(db, 'p', key, true);
   const found = await db
-    .selectFrom('events')
+    .with(
+      (cte) => (inlinesJsonParse(db) ? cte('work').materialized() : cte('work')),
+      (q) =>
+        q
+          .selectFrom('events')
+          .select(['seq', 'type', parsedJson(db, 'payload').as('p')])
+          .where('type', 'in', ['incident.reported', 'incident.action'])
+          .where('at', '>=', start)
+          .where('at', '<', end),
+    )
+    .selectFrom('work')
     .select([
       'type',
       text('incident', 'id').as('incident_id'),
@@ -223,9 +234,6 @@ export async function incidentEventsBetween(
       object('report').as('report'),
       object('action').as('action'),
     ])
-    .where('type', 'in', ['incident.reported', 'incident.action'])
-    .where('at', '>=', start)
-    .where('at', '<', end)
     .orderBy('seq')
     .execute();
   return found.map((row) => ({
