@@ -11,52 +11,21 @@ export function writesOneAtATime(db: Kysely<any>): boolean {
   return !isPostgres(db);
 }
 
-/**
- * A JSON text column as a JSON value to read members of with jsonText / jsonMember: jsonb on
- * PostgreSQL (parsed once; its operators then look members up without parsing again), the text on
- * SQLite (its JSON functions read text and cache the parse).
- */
-export function parsedJson(db: Kysely<any>, column: string): RawBuilder<unknown> {
-  return isPostgres(db) ? sql`${sql.ref(column)}::jsonb` : sql`${sql.ref(column)}`;
-}
+const jsonOf = (db: Kysely<any>, column: string) =>
+  isPostgres(db) ? sql`${sql.ref(column)}::json` : sql`${sql.ref(column)}`;
 
-/**
- * Whether a JSON value computed in a CTE (parsedJson) is computed again at each use unless the CTE
- * is MATERIALIZED: PostgreSQL inlines a CTE used once, cast and all, into every operator, so five
- * members cost five parses; SQLite caches its parse, and materializing would only copy the rows.
- */
-export function inlinesJsonParse(db: Kysely<any>): boolean {
-  return isPostgres(db);
-}
-
-const jsonOf = (db: Kysely<any>, column: string, parsed: boolean) =>
-  isPostgres(db) && !parsed ? sql`${sql.ref(column)}::json` : sql`${sql.ref(column)}`;
-
-/** The text at `path` inside a JSON text column, or inside a parsedJson value when `parsed`. */
-export function jsonText(
-  db: Kysely<any>,
-  column: string,
-  path: string[],
-  parsed = false,
-): RawBuilder<string> {
+/** The text at `path` inside a JSON text column. */
+export function jsonText(db: Kysely<any>, column: string, path: string[]): RawBuilder<string> {
   return isPostgres(db)
-    ? sql<string>`${jsonOf(db, column, parsed)} #>> ${`{${path.join(',')}}`}::text[]`
-    : sql<string>`${jsonOf(db, column, parsed)} ->> ${`$.${path.join('.')}`}`;
+    ? sql<string>`${jsonOf(db, column)} #>> ${`{${path.join(',')}}`}::text[]`
+    : sql<string>`${jsonOf(db, column)} ->> ${`$.${path.join('.')}`}`;
 }
 
-/**
- * The JSON value under `key` of a JSON text column (or of a parsedJson value when `parsed`): text
- * on SQLite, already parsed by pg on PostgreSQL.
- */
-export function jsonMember(
-  db: Kysely<any>,
-  column: string,
-  key: string,
-  parsed = false,
-): RawBuilder<unknown> {
+/** The JSON value under `key` of a JSON text column: text on SQLite, already parsed by pg on PostgreSQL. */
+export function jsonMember(db: Kysely<any>, column: string, key: string): RawBuilder<unknown> {
   return isPostgres(db)
-    ? sql<unknown>`${jsonOf(db, column, parsed)} -> ${key}::text`
-    : sql<unknown>`${jsonOf(db, column, parsed)} -> ${`$.${key}`}`;
+    ? sql<unknown>`${jsonOf(db, column)} -> ${key}::text`
+    : sql<unknown>`${jsonOf(db, column)} -> ${`$.${key}`}`;
 }
 
 /**
