@@ -87,51 +87,43 @@ export async function handoverIncidents(
   limit: number,
 ): Promise<DraftIncident[]> {
   const columns = ['id', 'category', 'grade', 'stage', 'received_at', 'address', 'summary', 'drill'] as const;
-  const received = db
-    .selectFrom('incidents')
-    .select(columns)
-    .where('received_at', '>=', new Date(window.from).toISOString())
-    .where('received_at', '<', new Date(window.to).toISOString())
-    .orderBy('received_at', 'desc')
-    .limit(limit);
-  const open = db
-    .selectFrom('incidents')
-    .select(columns)
-    // Literally, so the partial index of the open incidents (incidents_open_idx) serves it.
-    .where(sql<boolean>`stage <> 'closed'`)
-    .where('received_at', '<', new Date(openBefore).toISOString())
-    .orderBy('received_at', 'desc')
-    .limit(limit);
-  // The obligations of the open ones among both (open now, or received later in the window and not
-  // closed: a draft written before the shift's end), read beside them rather than after them.
-  const [receivedRows, openRows, obligationRows] = await Promise.all([
-    received.execute(),
-    open.execute(),
+  const [received, open] = await Promise.all([
     db
-      .selectFrom('incident_obligations')
-      .select(['incident_id', 'kind', 'key', 'due_at', 'done_at', 'report_number', 'late'])
-      .where((eb) =>
-        eb.or([
-          eb(
-            'incident_id',
-            'in',
-            eb.selectFrom(received.as('r')).select('r.id').where('r.stage', '!=', 'closed'),
-          ),
-          eb('incident_id', 'in', open.clearSelect().select('id')),
-        ]),
-      )
+      .selectFrom('incidents')
+      .select(columns)
+      .where('received_at', '>=', new Date(window.from).toISOString())
+      .where('received_at', '<', new Date(window.to).toISOString())
+      .orderBy('received_at', 'desc')
+      .limit(limit)
+      .execute(),
+    db
+      .selectFrom('incidents')
+      .select(columns)
+      // Literally, so the partial index of the open incidents (incidents_open_idx) serves it.
+      .where(sql<boolean>`stage <> 'closed'`)
+      .where('received_at', '<', new Date(openBefore).toISOString())
+      .orderBy('received_at', 'desc')
+      .limit(limit)
       .execute(),
   ]);
+  // Open now, or received later in the window and not closed (a draft written before the shift's end).
   const openIds = [
-    ...new Set([...receivedRows, ...openRows].filter((r) => r.stage !== 'closed').map((r) => Number(r.id))),
+    ...new Set([...received, ...open].filter((r) => r.stage !== 'closed').map((r) => Number(r.id))),
   ];
   const owed = new Map<number, ObligationView[]>(openIds.map((id) => [id, []]));
-  // As obligationsOf orders them: by deadline, those without one (the 终报) last.
-  const keyed = obligationRows.map((row) => ({ row, order: `${row.due_at ?? '\uffff'} ${row.key}` }));
-  keyed.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-  for (const { row } of keyed) owed.get(Number(row.incident_id))?.push(obligationView(row, now));
+  if (openIds.length > 0) {
+    const rows = await db
+      .selectFrom('incident_obligations')
+      .select(['incident_id', 'kind', 'key', 'due_at', 'done_at', 'report_number', 'late'])
+      .where('incident_id', 'in', openIds)
+      .execute();
+    // As obligationsOf orders them: by deadline, those without one (the 终报) last.
+    const keyed = rows.map((row) => ({ row, order: `${row.due_at ?? '\uffff'} ${row.key}` }));
+    keyed.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+    for (const { row } of keyed) owed.get(Number(row.incident_id))?.push(obligationView(row, now));
+  }
   const byId = new Map<number, DraftIncident>();
-  for (const row of [...receivedRows, ...openRows]) {
+  for (const row of [...received, ...open]) {
     const id = Number(row.id);
     const obligations = owed.get(id) ?? [];
     byId.set(id, {
