@@ -25,11 +25,14 @@ function formatterOf(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** What `Date.parse` makes of the rest of a stored instant after its minute: ':ss.sssZ', valid. */
+/** The digits of ':ss.sssZ' after a stored instant's minute. */
+const TAIL_DIGITS = [17, 18, 20, 21, 22];
+
+/** Whether the rest of a stored instant after its minute is ':ss.sssZ' with valid seconds. */
 function storedTail(at: string): boolean {
   if (at.length !== 24 || at.charCodeAt(16) !== 58 || at.charCodeAt(19) !== 46 || at.charCodeAt(23) !== 90)
     return false;
-  for (const i of [17, 18, 20, 21, 22]) {
+  for (const i of TAIL_DIGITS) {
     const c = at.charCodeAt(i);
     if (c < 48 || c > 57) return false;
   }
