@@ -2,6 +2,7 @@
  * GET /api/handovers/draft for one busy 24-hour shift: 1,000 incidents received during it (with
  * their reports and obligations), the event log's record of the reports sent and the instructions
  * given, and 5,000 duty-log entries. Timed beside GET /api/health, the bare stack of the same run.
+ * The first draft after start (cold code) is timed apart; median and p95 are of the runs after it.
  * SQLite always; PostgreSQL too when TEST_DATABASE_URL is set.
  */
 import { incidentCard } from '@shared/domain/board-fields';
@@ -61,7 +62,7 @@ async function bench(dialect: Dialect): Promise<void> {
     clock.set(now);
     const officer = await signIn(t.app, officers.get(shift.userId)!, USER_PASSWORD);
     let draft: HandoverDraft | undefined;
-    const draftTime = await timed(RUNS, async () => {
+    const drafting = async () => {
       const res = await t.app.inject({
         method: 'GET',
         url: '/api/handovers/draft',
@@ -69,7 +70,10 @@ async function bench(dialect: Dialect): Promise<void> {
       });
       if (res.statusCode !== 200) throw new Error(`draft: ${res.statusCode} ${res.body}`);
       draft = res.json();
-    });
+    };
+    // The first draft after start also compiles the code it runs: printed apart, as start.ts does.
+    const first = await timed(1, drafting);
+    const draftTime = await timed(RUNS, drafting);
     const health = await timed(RUNS, async () => {
       await t.app.inject({ method: 'GET', url: '/api/health' });
     });
@@ -79,7 +83,8 @@ async function bench(dialect: Dialect): Promise<void> {
       `handover draft ${dialect} (${lines('received')} received, ${draft!.openIncidents.length} open, ` +
         `${lines('reports')} reports, ${lines('calls')} calls, ${lines('instructions')} instructions, ` +
         `${lines('notes')} notes): median ${draftTime.median} ms, p95 ${draftTime.p95} ms, ` +
-        `max ${draftTime.max} ms, median cpu in node ${draftTime.cpu} ms — target ≤ ${TARGET_MS} ms (${machineLoad()})`,
+        `max ${draftTime.max} ms, median cpu in node ${draftTime.cpu} ms (the first after start apart: ${first.max} ms) ` +
+        `— target ≤ ${TARGET_MS} ms (${machineLoad()})`,
     );
   } finally {
     await t.close();

@@ -23,6 +23,7 @@ import * as disasters from './migrations/2026-12-09-disasters';
 import * as disasterReportExtras from './migrations/2026-12-10-disaster-report-extras';
 import * as handoverIndexes from './migrations/2026-12-10-handover-indexes';
 import * as zeroReports from './migrations/2026-12-10-zero-reports';
+import * as handoverPg from './migrations/2026-12-11-handover-pg';
 
 /** Listed here, not read from disk, so a bundled or compiled server carries its migrations. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-10-disaster-report-extras': disasterReportExtras,
   '2026-12-10-zero-reports': zeroReports,
   '2026-12-10-handover-indexes': handoverIndexes,
+  '2026-12-11-handover-pg': handoverPg,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -7,11 +7,10 @@ import type { Shift } from '@shared/schemas/roster';
 import type { DbOrTrx } from '../../db/database';
 import { DutyError } from '../../errors';
 import { toStored } from '../../time';
-import { dutyAt } from '../attendance/service';
 import { handoverIncidents } from '../incidents/service';
 import { draftLogEntries } from '../logbook/service';
 import { backlog } from '../outbox/service';
-import { shiftsOfUser, shiftsOverlapping } from '../roster/service';
+import { nextShiftsAfter, shiftsOfUser, shiftsOverlapping } from '../roster/service';
 import { getDutySettings } from '../settings/service';
 import { listSpotChecks, openSpotChecks } from '../spotchecks/service';
 import { listUsers } from '../users/service';
@@ -48,10 +47,18 @@ export async function handoverShift(db: DbOrTrx, userId: number, now: Date): Pro
   return mine.at(-1)!;
 }
 
-/** The officers who take the post over at the end of a shift (any approved swap included). */
-export async function incomingOfficers(db: DbOrTrx, zone: string, end: string): Promise<Shift[]> {
-  const duty = await dutyAt(db, zone, new Date(end));
-  return duty.officers.length ? duty.officers : duty.next.filter((s) => s.role === 'officer');
+/**
+ * The officers who take the post over at the end of a shift (any approved swap included): those on
+ * duty at its end, as the duty board shows them, else those of the next shifts to start. Only the
+ * shifts are read; what the duty day asks for (staffing, shortfall) is no part of it.
+ */
+export async function incomingOfficers(db: DbOrTrx, end: string): Promise<Shift[]> {
+  const at = new Date(end);
+  const officer = (s: Shift) => s.role === 'officer';
+  const current = (await shiftsOverlapping(db, toStored(at), toStored(new Date(at.getTime() + 1)))).filter(
+    officer,
+  );
+  return current.length ? current : (await nextShiftsAfter(db, toStored(at))).filter(officer);
 }
 
 /** Reports sent and leader instructions given in the window, as the event log recorded them. */
@@ -83,7 +90,7 @@ export async function gatherDraft(
   const [onShift, incoming, spotChecks, incidents, work, log, last, existing, users, alarmsOf, warnings] =
     await Promise.all([
       shiftsOverlapping(db, shift.start, shift.end),
-      incomingOfficers(db, zone, shift.end),
+      incomingOfficers(db, shift.end),
       listSpotChecks(db, window),
       handoverIncidents(db, window, openBefore, at, MAX_ROWS),
       incidentWork(db, shift),

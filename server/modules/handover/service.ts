@@ -136,7 +136,7 @@ export async function acceptHandover(
   body: AcceptHandoverBody,
 ): Promise<Handover> {
   const h = await awaiting(tx, zone, id);
-  const incoming = await incomingOfficers(tx.trx, zone, h.shift.end);
+  const incoming = await incomingOfficers(tx.trx, h.shift.end);
   const allowed = new Set(incoming.map((s) => s.userId));
   if (!allowed.has(user.id) || user.username === h.submittedBy) {
     const names = incoming.map((s) => s.userName).join('、') || 'nobody (no roster)';

@@ -2,6 +2,7 @@ import type { DraftLogEntry } from '@shared/domain/handover-lines';
 import type { LogEntry, LogQuery } from '@shared/schemas/logbook';
 import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
+import { jsonRows, jsonRowsOf } from '../../db/dialect';
 import type { LogbookEntriesTable } from './table';
 
 type EntryRow = Selectable<LogbookEntriesTable>;
@@ -61,9 +62,36 @@ export async function linkIncident(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** The columns a draft line uses, in the order of `DraftRow`. */
+const DRAFT_COLUMNS = [
+  'kind',
+  'at',
+  'caller_name',
+  'caller_unit',
+  'caller_post',
+  'caller_phone',
+  'content',
+  'already_told',
+  'handling',
+  'incident_id',
+] as const;
+type DraftRow = [
+  DraftLogEntry['kind'],
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string,
+  string | null,
+  string | null,
+  number | null,
+];
+
 /**
  * The entries of [from, to) as a handover draft writes them: only the columns its lines use, in
- * time order, entries of the same instant newest first (as the list shows them).
+ * time order, entries of the same instant newest first (as the list shows them). Thousands of
+ * entries come as one JSON value (jsonRows), not a row object each.
  */
 export async function draftEntries(
   db: DbOrTrx,
@@ -71,37 +99,29 @@ export async function draftEntries(
   to: string,
   limit: number,
 ): Promise<DraftLogEntry[]> {
-  const rows = await db
+  const window = db
     .selectFrom('logbook_entries')
-    .select([
-      'kind',
-      'at',
-      'caller_name',
-      'caller_unit',
-      'caller_post',
-      'caller_phone',
-      'content',
-      'already_told',
-      'handling',
-      'incident_id',
-    ])
+    .select(['id', ...DRAFT_COLUMNS])
     .where('at', '>=', new Date(from).toISOString())
     .where('at', '<', new Date(to).toISOString())
     .orderBy('at')
     .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => ({
-    kind: row.kind,
-    at: row.at,
-    callerName: row.caller_name,
-    callerUnit: row.caller_unit,
-    callerPost: row.caller_post,
-    callerPhone: row.caller_phone,
-    content: row.content,
-    alreadyTold: row.already_told,
-    handling: row.handling,
-    incidentId: row.incident_id === null ? null : Number(row.incident_id),
+    .limit(limit);
+  const found = await db
+    .selectFrom(window.as('e'))
+    .select(jsonRows(db, [...DRAFT_COLUMNS], sql`at, id desc`).as('rows'))
+    .executeTakeFirst();
+  return jsonRowsOf<DraftRow>(found?.rows).map((row) => ({
+    kind: row[0],
+    at: row[1],
+    callerName: row[2],
+    callerUnit: row[3],
+    callerPost: row[4],
+    callerPhone: row[5],
+    content: row[6],
+    alreadyTold: row[7],
+    handling: row[8],
+    incidentId: row[9] === null ? null : Number(row[9]),
   }));
 }
 
