@@ -11,23 +11,6 @@ export function writesOneAtATime(db: Kysely<any>): boolean {
   return !isPostgres(db);
 }
 
-const jsonOf = (db: Kysely<any>, column: string) =>
-  isPostgres(db) ? sql`${sql.ref(column)}::json` : sql`${sql.ref(column)}`;
-
-/** The text at `path` inside a JSON text column. */
-export function jsonText(db: Kysely<any>, column: string, path: string[]): RawBuilder<string> {
-  return isPostgres(db)
-    ? sql<string>`${jsonOf(db, column)} #>> ${`{${path.join(',')}}`}::text[]`
-    : sql<string>`${jsonOf(db, column)} ->> ${`$.${path.join('.')}`}`;
-}
-
-/** The JSON value under `key` of a JSON text column: text on SQLite, already parsed by pg on PostgreSQL. */
-export function jsonMember(db: Kysely<any>, column: string, key: string): RawBuilder<unknown> {
-  return isPostgres(db)
-    ? sql<unknown>`${jsonOf(db, column)} -> ${key}::text`
-    : sql<unknown>`${jsonOf(db, column)} -> ${`$.${key}`}`;
-}
-
 /**
  * Many rows as one JSON value: an array holding each row's `values` as an array, the rows in
  * `order` (an ordered aggregate: json_group_array on SQLite, json_agg on PostgreSQL). For reads of
