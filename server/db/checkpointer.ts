@@ -59,8 +59,12 @@ export function startCheckpointer(
       if (stopping) return;
       stopping = true;
       const ended = new Promise<void>((done) => worker.once('exit', () => done()));
+      // Held (ref) until it is gone: otherwise a process with nothing else to do ends before it.
+      worker.ref();
       worker.postMessage('stop');
+      const slow = setTimeout(() => void worker.terminate(), 5000);
       await ended;
+      clearTimeout(slow);
       if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
     },
   };

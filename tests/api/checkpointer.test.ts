@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,5 +94,17 @@ describe('checkpoints off the request path', () => {
     await settle(400);
     expect(statSync(`${file}-wal`).size / WAL_FRAME).toBeLessThan(1000);
     expect(incidentsInFileAlone(file)).toBe(0);
+  });
+
+  it('lets a process whose only work was the app end once the app is closed', async () => {
+    const database = await freshDatabase('sqlite');
+    // Before the worker was held while it stopped, such a process ended (code 13, an unsettled
+    // top-level await) while close() still waited for the worker.
+    const run = spawnSync('npx', ['tsx', 'tests/helpers/open-and-close.ts', sqlitePath(database.url)], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stdout.trim().split('\n').at(-1), run.stderr).toBe('closed');
+    expect(run.status).toBe(0);
   });
 });
