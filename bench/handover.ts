@@ -149,6 +149,9 @@ async function seedShiftEvents(
   return { reported: sent.length, instructions: steps.length - sent.length };
 }
 
-await bench('sqlite');
+// HANDOVER_ONLY=sqlite|postgres: one of them (to profile it alone).
+const only = process.env.HANDOVER_ONLY;
+if (only !== 'postgres') await bench('sqlite');
+if (only === 'sqlite') process.exit(0);
 if (process.env.TEST_DATABASE_URL) await bench('postgres');
 else console.log('handover draft postgres: skipped (set TEST_DATABASE_URL to run it)');
