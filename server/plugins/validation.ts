@@ -1,4 +1,4 @@
-import { Ajv, type Options } from 'ajv';
+import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import { DutyError } from '../errors';
@@ -76,6 +76,27 @@ export function applyStrictValidation(app: FastifyInstance): void {
   const bodies = makeAjv(false);
   const textual = makeAjv(true);
   app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === 'body' ? bodies : textual).compile(schema),
+    compiledOnFirstUse(httpPart === 'body' ? bodies : textual, schema),
   );
+}
+
+/**
+ * The validator of a schema, compiled when a request first needs it (issue 18 point 4): a compiled
+ * validator is generated code the heap keeps for the process's life, and most of the routes' schemas
+ * are never used by a given server. The schema is still checked at startup, so a broken one fails
+ * there as before, not at its first request. Fastify reads `errors` after a failed call, and passes
+ * the parent object (so ajv may coerce a root value) when `schemaEnv` is set, as on ajv's own.
+ */
+function compiledOnFirstUse(ajv: Ajv, schema: object): ValidateFunction {
+  ajv.validateSchema(schema, true);
+  let compiled: ValidateFunction | undefined;
+  const validate = ((data: unknown, context?: Parameters<ValidateFunction>[1]) => {
+    compiled ??= ajv.compile(schema);
+    const ok = compiled(data, context);
+    validate.errors = compiled.errors;
+    return ok;
+  }) as ValidateFunction;
+  validate.errors = null;
+  Object.assign(validate, { schemaEnv: { lazy: true } });
+  return validate;
 }
