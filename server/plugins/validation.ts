@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
@@ -75,6 +76,7 @@ export function applyStrictValidation(app: FastifyInstance): void {
   });
   const bodies = makeAjv(false);
   const textual = makeAjv(true);
+  serializeResponsesLazily(app);
   app.setValidatorCompiler(({ schema, httpPart }) =>
     compiledOnFirstUse(httpPart === 'body' ? bodies : textual, schema),
   );
@@ -99,4 +101,35 @@ function compiledOnFirstUse(ajv: Ajv, schema: object): ValidateFunction {
   validate.errors = null;
   Object.assign(validate, { schemaEnv: { lazy: true } });
   return validate;
+}
+
+type SerializerRoute = { schema: object; method: string; url: string; httpStatus?: string };
+type Serialize = (data: unknown) => string;
+
+/**
+ * Fastify's own response serializer compiler (fast-json-stringify, as Fastify loads it: from
+ * Fastify's dependencies, so it is exactly the one Fastify would use), with nothing shared between
+ * schemas (the app adds none) and no options (the app sets none).
+ */
+const fastifyRequire = createRequire(createRequire(import.meta.url).resolve('fastify'));
+const buildSerializer = (
+  fastifyRequire('@fastify/fast-json-stringify-compiler') as () => (
+    external: Record<string, unknown>,
+    options: undefined,
+  ) => (route: SerializerRoute) => Serialize
+)()({}, undefined);
+
+/**
+ * Response serializers compiled when a route first answers with that status (issue 18 point 4):
+ * fast-json-stringify generates a function per route and status, source and code the heap keeps
+ * for the process's life, and most of them are never used by a given server.
+ */
+function serializeResponsesLazily(app: FastifyInstance): void {
+  app.setSerializerCompiler((route: SerializerRoute) => {
+    let compiled: Serialize | undefined;
+    return (data: unknown) => {
+      compiled ??= buildSerializer(route);
+      return compiled(data);
+    };
+  });
 }
