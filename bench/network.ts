@@ -365,7 +365,9 @@ const folder = benchFolder();
 const farm = startConsoleFarm();
 const targets: Target[] = [];
 try {
-  const nodeFlags = process.env.NETWORK_NODE_FLAGS?.split(/\s+/).filter(Boolean);
+  const nodeFlags = process.env.NETWORK_NODE_FLAGS?.trim()
+    ? process.env.NETWORK_NODE_FLAGS.trim().split(/\s+/)
+    : undefined;
   targets.push(await startDuty(folder.dir, dutyEnv, nodeFlags));
   if (!MEMORY_ONLY) targets.push(await startBaseline(folder.dir, serverEnv));
   // Warm both up (JIT, first pages of the files) before anything is timed.
