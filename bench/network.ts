@@ -7,10 +7,23 @@
  * from run to run, and judged on the medians (the samples printed beside them).
  * NETWORK_SECONDS (default 12) sets the length of each push run; NETWORK_PROFILE=<folder> writes a
  * CPU profile of each server process there (bench/lib/cpu-profiler.mjs).
+ *
+ * NETWORK_ONLY=memory runs only our server through the same rounds (warm-up, 100 consoles with the
+ * ingest burst, 1,000 consoles) without the baseline and the catch-up, and prints the RSS figures
+ * and the ingest CPU per report: about a minute, to compare memory settings quickly.
+ * NETWORK_NODE_FLAGS replaces the node flags our server is started with (those of package.json's
+ * start script, e.g. "--enable-source-maps --max-semi-space-size=2") to try others; NETWORK_NODE_OPTIONS
+ * adds NODE_OPTIONS;
+ * NETWORK_HEAP=<folder> (memory only) loads bench/lib/memory-probe.mjs into our server: after the
+ * warm-up and right after each RSS reading it prints what the V8 spaces hold before and after a full
+ * GC, and NETWORK_HEAP_SNAPSHOTS=1 adds a heap snapshot there (compare with bench/lib/heap-diff.ts).
+ * The probe's GC changes what the next reading sees: use it to look, not for the figure.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { io } from 'socket.io-client';
+import { serverNodeFlags } from '../tests/helpers/server-process';
 import { type ConsoleFarm, startConsoleFarm } from './lib/consoles';
 import { closedLoop, type Ingest, now, paced, percentile } from './lib/http-load';
 import { cpuMsOf, memoryOf } from './lib/processes';
@@ -33,6 +46,23 @@ const serverEnv: Record<string, string> = PROFILE_DIR
       CPU_PROFILE_DIR: resolve(PROFILE_DIR),
     }
   : {};
+/** NETWORK_ONLY=memory: our server alone, for its RSS and ingest CPU (see the header). */
+const MEMORY_ONLY = process.env.NETWORK_ONLY === 'memory';
+if (process.env.NETWORK_ONLY !== undefined && !MEMORY_ONLY)
+  throw new Error(`NETWORK_ONLY=${process.env.NETWORK_ONLY}: only "memory" is known`);
+const HEAP_DIR = MEMORY_ONLY && process.env.NETWORK_HEAP ? resolve(process.env.NETWORK_HEAP) : undefined;
+const dutyEnv: Record<string, string> = { ...serverEnv };
+const dutyNodeOptions = [
+  serverEnv.NODE_OPTIONS,
+  HEAP_DIR && `--expose-gc --import ${resolve(import.meta.dirname, 'lib/memory-probe.mjs')}`,
+  process.env.NETWORK_NODE_OPTIONS,
+].filter(Boolean);
+if (dutyNodeOptions.length > 0) dutyEnv.NODE_OPTIONS = dutyNodeOptions.join(' ');
+if (HEAP_DIR)
+  Object.assign(dutyEnv, {
+    MEMORY_PROBE_FILE: join(HEAP_DIR, 'probe.jsonl'),
+    ...(process.env.NETWORK_HEAP_SNAPSHOTS === '1' ? { MEMORY_PROBE_SNAPSHOTS: HEAP_DIR } : {}),
+  });
 
 /** Issue 18's targets: ratios to the bare stack of the same run, judged on medians of the runs. */
 const TARGET = { ingestShare: 1.0, pushRatio: 1.2, catchUpMs: 200, rssMb: 150 };
@@ -185,6 +215,7 @@ async function round(farm: ConsoleFarm, target: Target): Promise<Round> {
       console.log(
         `  ${target.name} RSS with 1000 consoles: ${fmt(rssMb)} MB (idle before: ${fmt(idleRssMb)} MB)`,
       );
+      if (target.name === 'duty') await heapProbe(target.pid, 'with 1000 consoles');
     }
     const stats = await farm.stats();
     if (stats.dropped > 0)
@@ -192,7 +223,7 @@ async function round(farm: ConsoleFarm, target: Target): Promise<Round> {
     await farm.disconnect();
   }
   const result: Round = { ingest: ingest!, ingestCpuMs, push, rssMb, idleRssMb };
-  if (target.name === 'duty') {
+  if (target.name === 'duty' && !MEMORY_ONLY) {
     result.catchUpMs = [];
     for (let i = 0; i < CATCH_UP_TRIES; i++) result.catchUpMs.push(await catchUp(target));
     console.log(
@@ -293,26 +324,85 @@ function table(rounds: { duty: Round; baseline: Round }[]): void {
   for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
 }
 
+/** NETWORK_HEAP: a full GC and a heap snapshot in the server (memory-probe.mjs); its memory after the GC. */
+async function heapProbe(pid: number, label: string): Promise<void> {
+  if (!HEAP_DIR) return;
+  const file = join(HEAP_DIR, 'probe.jsonl');
+  const lines = () => (existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean) : []);
+  const before = lines().length;
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 2400 && lines().length === before; i++) await new Promise((r) => setTimeout(r, 25));
+  type Space = { size: number; used: number };
+  const p = JSON.parse(lines().at(-1)!) as Record<string, number> & {
+    snapshot?: string;
+    spaces: Record<string, Space>;
+    spacesBeforeGc: Record<string, Space>;
+  };
+  const mb = (v: number) => fmt(v / 1024 / 1024, 1);
+  const space = (name: string) =>
+    `${name} ${mb(p.spacesBeforeGc[`${name}_space`]!.used)}/${mb(p.spacesBeforeGc[`${name}_space`]!.size)} → ` +
+    `${mb(p.spaces[`${name}_space`]!.used)}/${mb(p.spaces[`${name}_space`]!.size)}`;
+  console.log(
+    `  heap ${label}: rss ${mb(p.rssBeforeGc!)} MB → ${mb(p.rss!)} after a full gc; used/committed MB ` +
+      `${space('new')}, ${space('old')}, ${space('code')}, ${space('large_object')}; ` +
+      `external ${mb(p.external!)}${p.snapshot ? `; ${p.snapshot}` : ''}`,
+  );
+}
+
+/** NETWORK_ONLY=memory: the RSS figures and ingest CPU of each run, and their medians. */
+function memoryTable(rounds: Round[]): void {
+  const row = (name: string, of: (r: Round) => number, digits: number) =>
+    console.log(
+      `${name.padEnd(30)} ${rounds
+        .map((r) => fmt(of(r), digits))
+        .join(' / ')
+        .padEnd(24)} median ${fmt(median(rounds.map(of)), digits)}`,
+    );
+  row('RSS MB, 1000 consoles', (r) => r.rssMb, 0);
+  row('RSS MB, idle', (r) => r.idleRssMb, 0);
+  row('ingest server cpu ms/report', (r) => r.ingestCpuMs, 2);
+  row('ingest req/s, 100 consoles', (r) => r.ingest.perSecond, 0);
+}
+
 const folder = benchFolder();
 const farm = startConsoleFarm();
 const targets: Target[] = [];
 try {
-  targets.push(await startDuty(folder.dir, serverEnv), await startBaseline(folder.dir, serverEnv));
-  const [duty, baseline] = targets as [Target, Target];
+  const nodeFlags = process.env.NETWORK_NODE_FLAGS?.trim()
+    ? process.env.NETWORK_NODE_FLAGS.trim().split(/\s+/)
+    : undefined;
+  targets.push(await startDuty(folder.dir, dutyEnv, nodeFlags));
+  if (!MEMORY_ONLY) targets.push(await startBaseline(folder.dir, serverEnv));
   // Warm both up (JIT, first pages of the files) before anything is timed.
   for (const t of targets) await closedLoop(4, 2, () => t.post(nextMarker++));
-  const rounds: { duty: Round; baseline: Round }[] = [];
-  for (let run = 1; run <= RUNS; run++) {
-    const order = run % 2 === 1 ? [duty, baseline] : [baseline, duty];
+  if (MEMORY_ONLY) {
+    const duty = targets[0]!;
     console.log(
-      `run ${run} of ${RUNS}, ${order.map((t) => t.name).join(' then ')} (${load()}; the machine is shared with other work)`,
+      `memory only: node ${(nodeFlags ?? serverNodeFlags()).join(' ')}; ${dutyEnv.NODE_OPTIONS ?? 'no NODE_OPTIONS'}`,
     );
-    const results = new Map<string, Round>();
-    for (const t of order) results.set(t.name, await round(farm, t));
-    rounds.push({ duty: results.get('duty')!, baseline: results.get('baseline')! });
+    await heapProbe(duty.pid, 'after warm-up');
+    const rounds: Round[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      console.log(`run ${run} of ${RUNS}, duty only (${load()}; the machine is shared with other work)`);
+      rounds.push(await round(farm, duty));
+    }
+    console.log(`\nmedians of ${RUNS} runs (${load()}):`);
+    memoryTable(rounds);
+  } else {
+    const [duty, baseline] = targets as [Target, Target];
+    const rounds: { duty: Round; baseline: Round }[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      const order = run % 2 === 1 ? [duty, baseline] : [baseline, duty];
+      console.log(
+        `run ${run} of ${RUNS}, ${order.map((t) => t.name).join(' then ')} (${load()}; the machine is shared with other work)`,
+      );
+      const results = new Map<string, Round>();
+      for (const t of order) results.set(t.name, await round(farm, t));
+      rounds.push({ duty: results.get('duty')!, baseline: results.get('baseline')! });
+    }
+    console.log(`\nmedians of ${RUNS} runs (${load()}):`);
+    table(rounds);
   }
-  console.log(`\nmedians of ${RUNS} runs (${load()}):`);
-  table(rounds);
 } finally {
   farm.stop();
   for (const t of targets) await t.stop();

@@ -5,18 +5,29 @@
  * not start in-process (bench/lib/console-cost.ts).
  */
 import { appendFileSync } from 'node:fs';
-import { writeHeapSnapshot } from 'node:v8';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 
 const file = process.env.MEMORY_PROBE_FILE;
+
+/** What each V8 space has committed (size) and holds (used), in bytes: the young generation shows here. */
+const spaceSizes = () =>
+  Object.fromEntries(
+    getHeapSpaceStatistics().map((s) => [s.space_name, { size: s.space_size, used: s.space_used_size }]),
+  );
 if (file) {
   process.on('SIGUSR2', () => {
     const before = process.memoryUsage().rss;
+    const spacesBeforeGc = spaceSizes();
     globalThis.gc?.();
     globalThis.gc?.();
     const m = process.memoryUsage();
     // MEMORY_PROBE_SNAPSHOTS=<folder>: a heap snapshot beside each probe, to see what the heap holds.
     const dir = process.env.MEMORY_PROBE_SNAPSHOTS;
     const snapshot = dir ? writeHeapSnapshot(`${dir}/probe-${Date.now()}.heapsnapshot`) : undefined;
-    appendFileSync(file, `${JSON.stringify({ ...m, rssBeforeGc: before, snapshot })}\n`);
+    const spaces = spaceSizes();
+    appendFileSync(
+      file,
+      `${JSON.stringify({ ...m, rssBeforeGc: before, snapshot, spaces, spacesBeforeGc })}\n`,
+    );
   });
 }

@@ -30,10 +30,21 @@ export function benchFolder(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Duty Console as `npm start` runs it (built); consoles sign in as admin, reports come with an API token. */
-export async function startDuty(dir: string, env: Record<string, string> = {}): Promise<Target> {
+/**
+ * Duty Console as `npm start` runs it (built, with the node flags of package.json's start script
+ * unless `nodeFlags` replaces them); consoles sign in as admin, reports come with an API token.
+ */
+export async function startDuty(
+  dir: string,
+  env: Record<string, string> = {},
+  nodeFlags?: string[],
+): Promise<Target> {
   execFileSync('npm', ['run', 'build:server', '--silent'], { stdio: 'inherit' });
-  const server = await startServerProcess({ databaseUrl: `sqlite:${join(dir, 'duty.sqlite')}`, env });
+  const server = await startServerProcess({
+    databaseUrl: `sqlite:${join(dir, 'duty.sqlite')}`,
+    env,
+    nodeFlags,
+  });
   const http = jsonPoster(server.url);
   const login = await http.post('/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
   if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${login.body}`);

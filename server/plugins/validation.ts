@@ -1,4 +1,5 @@
-import { Ajv, type Options } from 'ajv';
+import { createRequire } from 'node:module';
+import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import { DutyError } from '../errors';
@@ -75,7 +76,60 @@ export function applyStrictValidation(app: FastifyInstance): void {
   });
   const bodies = makeAjv(false);
   const textual = makeAjv(true);
+  serializeResponsesLazily(app);
   app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === 'body' ? bodies : textual).compile(schema),
+    compiledOnFirstUse(httpPart === 'body' ? bodies : textual, schema),
   );
+}
+
+/**
+ * The validator of a schema, compiled when a request first needs it (issue 18 point 4): a compiled
+ * validator is generated code the heap keeps for the process's life, and most of the routes' schemas
+ * are never used by a given server. The schema is still checked at startup, so a broken one fails
+ * there as before, not at its first request. Fastify reads `errors` after a failed call, and passes
+ * the parent object (so ajv may coerce a root value) when `schemaEnv` is set, as on ajv's own.
+ */
+function compiledOnFirstUse(ajv: Ajv, schema: object): ValidateFunction {
+  ajv.validateSchema(schema, true);
+  let compiled: ValidateFunction | undefined;
+  const validate = ((data: unknown, context?: Parameters<ValidateFunction>[1]) => {
+    compiled ??= ajv.compile(schema);
+    const ok = compiled(data, context);
+    validate.errors = compiled.errors;
+    return ok;
+  }) as ValidateFunction;
+  validate.errors = null;
+  Object.assign(validate, { schemaEnv: { lazy: true } });
+  return validate;
+}
+
+type SerializerRoute = { schema: object; method: string; url: string; httpStatus?: string };
+type Serialize = (data: unknown) => string;
+
+/**
+ * Fastify's own response serializer compiler (fast-json-stringify, as Fastify loads it: from
+ * Fastify's dependencies, so it is exactly the one Fastify would use), with nothing shared between
+ * schemas (the app adds none) and no options (the app sets none).
+ */
+const fastifyRequire = createRequire(createRequire(import.meta.url).resolve('fastify'));
+const buildSerializer = (
+  fastifyRequire('@fastify/fast-json-stringify-compiler') as () => (
+    external: Record<string, unknown>,
+    options: undefined,
+  ) => (route: SerializerRoute) => Serialize
+)()({}, undefined);
+
+/**
+ * Response serializers compiled when a route first answers with that status (issue 18 point 4):
+ * fast-json-stringify generates a function per route and status, source and code the heap keeps
+ * for the process's life, and most of them are never used by a given server.
+ */
+function serializeResponsesLazily(app: FastifyInstance): void {
+  app.setSerializerCompiler((route: SerializerRoute) => {
+    let compiled: Serialize | undefined;
+    return (data: unknown) => {
+      compiled ??= buildSerializer(route);
+      return compiled(data);
+    };
+  });
 }

@@ -8,7 +8,7 @@ import { startDatabase } from '../../server/bootstrap';
 import { ADMIN_PASSWORD, signIn, startApp } from '../helpers/app';
 import { freshDatabase, type TestDatabase } from '../helpers/databases';
 import { DEMO_USERS } from '../helpers/demo-accounts';
-import { type ServerProcess, spawnListening } from '../helpers/server-process';
+import { BUILT, type ServerProcess, serverNodeFlags, spawnListening } from '../helpers/server-process';
 
 /** The documented default DEMO_PASSWORD. */
 const DEMO_PASSWORD = 'duty-demo-2026';
@@ -25,7 +25,7 @@ afterEach(async () => {
 /** The built server with only these variables (no DEMO unless given): the restart "without DEMO". */
 async function startBuilt(env: Record<string, string>): Promise<ServerProcess> {
   running = await spawnListening(
-    ['--enable-source-maps', 'dist/server/main.mjs'],
+    [...serverNodeFlags(), BUILT],
     {
       DATABASE_URL: database!.url,
       PORT: '0',

@@ -3,13 +3,27 @@
  * it, run two of it on one database, or measure its memory. No vitest here, so benches can use it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ADMIN_PASSWORD } from './app';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** The server as `npm start` runs it (`npm run build:server`; the tests' global setup builds it). */
-const BUILT = 'dist/server/main.mjs';
+export const BUILT = 'dist/server/main.mjs';
+
+/**
+ * The node flags `npm start` runs the server with (source maps, the V8 heap's sizes), read from
+ * package.json's start script, their one source of truth: the tests and the benches start the
+ * server exactly as an install runs it.
+ */
+export function serverNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const run = /\bnode((?:\s+--\S+)*)\s+dist\/server\/main\.mjs\b/.exec(pkg.scripts.start);
+  if (!run) throw new Error(`package.json's start script does not run node … ${BUILT}: ${pkg.scripts.start}`);
+  return run[1]!.split(/\s+/).filter(Boolean);
+}
 
 export interface ServerProcess {
   /** http://127.0.0.1:PORT */
@@ -33,12 +47,14 @@ export interface ServerProcessOptions {
   env?: Record<string, string>;
   /** How long to wait for "listening" (default 60 s: the first start also migrates). */
   startTimeoutMs?: number;
+  /** Node flags instead of `npm start`'s (serverNodeFlags()): a bench trying other V8 settings. */
+  nodeFlags?: string[];
 }
 
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   if (!existsSync(resolve(ROOT, BUILT))) throw new Error(`${BUILT} is missing: run npm run build:server`);
   return spawnListening(
-    ['--enable-source-maps', BUILT],
+    [...(options.nodeFlags ?? serverNodeFlags()), BUILT],
     {
       DATABASE_URL: options.databaseUrl,
       PORT: String(options.port ?? 0),
