@@ -11,6 +11,7 @@
  * NETWORK_ONLY=memory runs only our server through the same rounds (warm-up, 100 consoles with the
  * ingest burst, 1,000 consoles) without the baseline and the catch-up, and prints the RSS figures
  * and the ingest CPU per report: about a minute, to compare memory settings quickly.
+ * NETWORK_DUTY_ENV (JSON) adds environment to our server, such as DUTY_CHECKPOINT_MS=0.
  * NETWORK_NODE_FLAGS replaces the node flags our server is started with (those of package.json's
  * start script, e.g. "--enable-source-maps --max-semi-space-size=2") to try others; NETWORK_NODE_OPTIONS
  * adds NODE_OPTIONS;
@@ -58,6 +59,8 @@ const dutyNodeOptions = [
   process.env.NETWORK_NODE_OPTIONS,
 ].filter(Boolean);
 if (dutyNodeOptions.length > 0) dutyEnv.NODE_OPTIONS = dutyNodeOptions.join(' ');
+// NETWORK_DUTY_ENV='{"DUTY_CHECKPOINT_MS":"0"}': our server's settings to compare (environment, as JSON).
+Object.assign(dutyEnv, JSON.parse(process.env.NETWORK_DUTY_ENV ?? '{}') as Record<string, string>);
 if (HEAP_DIR)
   Object.assign(dutyEnv, {
     MEMORY_PROBE_FILE: join(HEAP_DIR, 'probe.jsonl'),

@@ -111,7 +111,23 @@ export const livePlugin = fp(
     const drop = (socket: LiveSocket) => socket.disconnect(true);
     const fillGap = (socket: LiveSocket) =>
       backfill(socket.data.feed, readAfter).catch((err) => app.log.error({ err }, 'live backfill failed'));
+    const offerOneToAll = (event: AnyDutyEvent) => {
+      // Consoles sent the same bytes, by the seq each was sent before this one: in practice one group
+      // per audience, none for those that may not read it. (The common case, kept free of the batch's
+      // per-console bookkeeping: a thousand consoles ask it for every report.)
+      const ready = new Map<number, string[]>();
+      for (const socket of sockets().values()) {
+        const claim = claimNext(socket.data.feed, event);
+        if (typeof claim === 'number') {
+          const group = ready.get(claim);
+          if (group) group.push(socket.id);
+          else ready.set(claim, [socket.id]);
+        } else if (claim === 'later' && event.seq > socket.data.feed.cursor) void fillGap(socket);
+      }
+      for (const [prevSeq, ids] of ready) io.local.to(ids).emit('event', event, prevSeq);
+    };
     const offerToAll = (events: AnyDutyEvent[]) => {
+      if (events.length === 1) return offerOneToAll(events[0]!);
       // Each console is sent its share of these events in one message, by the seq it was sent before
       // them. Consoles of one audience have seen the same events, so they share the message: it is
       // encoded once per group of consoles, not once each, and those that may read none get nothing.
@@ -144,7 +160,7 @@ export const livePlugin = fp(
     // Several nodes on one PostgreSQL: events committed on the others arrive here too (see cluster.ts).
     const cluster =
       app.config.dbKind === 'postgres'
-        ? await joinCluster(io, app.config.databaseUrl, app.log, (event) => offerToAll([event]))
+        ? await joinCluster(io, app.config.databaseUrl, app.log, offerOneToAll)
         : undefined;
 
     io.use(async (socket, next) => {
