@@ -14,6 +14,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 db.pragma('synchronous = FULL');
+// A checkpoint copies pages from the log to the file; it needs no page cache of its own.
+db.pragma('cache_size = -64');
 const timer = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), workerData.everyMs);
 parentPort.on('message', () => {
   clearInterval(timer);
@@ -42,7 +44,17 @@ export function startCheckpointer(
   onFailure: (err: Error) => void,
 ): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path, everyMs } });
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { driver, path, everyMs },
+    // A timer and one statement: the smallest heap V8 allows, not the main thread's.
+    resourceLimits: {
+      maxYoungGenerationSizeMb: 1,
+      maxOldGenerationSizeMb: 8,
+      codeRangeSizeMb: 2,
+      stackSizeMb: 1,
+    },
+  });
   worker.unref();
   let stopping = false;
   const fallBack = (err: Error) => {
