@@ -8,10 +8,10 @@ import type { HandoverDraft } from '@shared/schemas/handover';
 import type { Shift } from '@shared/schemas/roster';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../server/time';
-import { as, createUser, signIn, signInAdmin, startApp, type TestApp, USER_PASSWORD } from '../helpers/app';
+import { as, signIn, signInAdmin, startApp, type TestApp, USER_PASSWORD } from '../helpers/app';
 import { DIALECTS } from '../helpers/databases';
 import { CALL } from '../helpers/incidents';
-import { publishMarch } from '../helpers/roster';
+import { publishMarchFor } from '../helpers/roster';
 
 const NAMES: Record<string, string> = { wangfang: '王芳', lijun: '李军', zhaolei: '赵磊' };
 
@@ -29,21 +29,7 @@ describe.each(DIALECTS)('handover report and instruction lines on %s', (dialect)
   beforeAll(async () => {
     t = await startApp({ dialect, clock });
     const admin = await signInAdmin(t.app);
-    const ids: number[] = [];
-    for (const name of Object.keys(NAMES))
-      ids.push(
-        (await createUser(t.app, admin, { username: name, roles: ['officer'], displayName: NAMES[name] })).id,
-      );
-    const leader = await createUser(t.app, admin, {
-      username: 'liuqiang',
-      roles: ['leader'],
-      displayName: '刘强',
-    });
-    const march = await publishMarch(t.app, admin, {
-      officers: ids,
-      leaders: [leader.id],
-      overrideReason: 'test',
-    });
+    const march = await publishMarchFor(t.app, admin, NAMES);
     const shift = march.shifts.find((s: Shift) => s.dutyDate === '2026-03-05' && s.role === 'officer')!;
     outgoing = Object.keys(NAMES).find((u) => NAMES[u] === shift.userName)!;
     expect(shift.start).toBe('2026-03-05T00:30:00.000Z');

@@ -4,7 +4,6 @@ import type { Clock } from '../../server/time';
 import {
   ADMIN_PASSWORD,
   as,
-  createUser,
   signIn,
   signInAdmin,
   startApp,
@@ -13,10 +12,11 @@ import {
 } from '../helpers/app';
 import { launchChromium, signInThroughPage } from '../helpers/browser';
 import { CALL } from '../helpers/incidents';
-import { publishMarch } from '../helpers/roster';
+import { publishMarchFor } from '../helpers/roster';
 
 /** People, not usernames; words, not codes; and a phone that keeps the user menu and fits its width. */
-const NAMES: Record<string, string> = { wangfang: '王芳', lijun: '李军', zhaolei: '赵磊', liuqiang: '刘强' };
+const OFFICERS: Record<string, string> = { wangfang: '王芳', lijun: '李军', zhaolei: '赵磊' };
+const NAMES: Record<string, string> = { ...OFFICERS, liuqiang: '刘强' };
 const PINYIN = /wangfang|lijun|zhaolei|liuqiang/;
 
 /** A clock the test moves, running on in real time from each instant it is set to. */
@@ -48,21 +48,7 @@ describe('names and words in the browser', () => {
   beforeAll(async () => {
     t = await startApp({ listen: true, clock });
     const admin = await signInAdmin(t.app);
-    const ids: number[] = [];
-    for (const name of ['wangfang', 'lijun', 'zhaolei'])
-      ids.push(
-        (await createUser(t.app, admin, { username: name, roles: ['officer'], displayName: NAMES[name] })).id,
-      );
-    const leader = await createUser(t.app, admin, {
-      username: 'liuqiang',
-      roles: ['leader'],
-      displayName: '刘强',
-    });
-    const march = await publishMarch(t.app, admin, {
-      officers: ids,
-      leaders: [leader.id],
-      overrideReason: 'test',
-    });
+    const march = await publishMarchFor(t.app, admin, OFFICERS);
     const officerOn = (day: string) => march.shifts.find((s) => s.dutyDate === day && s.role === 'officer')!;
     const username = (name: string) => Object.keys(NAMES).find((u) => NAMES[u] === name)!;
     outgoing = username(officerOn('2026-03-05').userName);

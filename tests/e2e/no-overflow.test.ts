@@ -4,7 +4,6 @@ import type { Clock } from '../../server/time';
 import {
   ADMIN_PASSWORD,
   as,
-  createUser,
   signIn,
   signInAdmin,
   startApp,
@@ -13,10 +12,11 @@ import {
 } from '../helpers/app';
 import { launchChromium, signInThroughPage } from '../helpers/browser';
 import { CALL } from '../helpers/incidents';
-import { publishMarch } from '../helpers/roster';
+import { publishMarchFor } from '../helpers/roster';
 
 /** Every console page at a phone's and a laptop's size: no sideways scrolling, nothing cut off on the right. */
-const NAMES: Record<string, string> = { wangfang: '王芳', lijun: '李军', zhaolei: '赵磊', liuqiang: '刘强' };
+const OFFICERS: Record<string, string> = { wangfang: '王芳', lijun: '李军', zhaolei: '赵磊' };
+const NAMES: Record<string, string> = { ...OFFICERS, liuqiang: '刘强' };
 
 function movableClock(start: string): Clock & { set(at: string): void } {
   let offset = Date.parse(start) - Date.now();
@@ -88,21 +88,7 @@ describe('no horizontal overflow at 390×844 and 1366×768', () => {
   beforeAll(async () => {
     t = await startApp({ listen: true, clock });
     const admin = await signInAdmin(t.app);
-    const ids: number[] = [];
-    for (const name of ['wangfang', 'lijun', 'zhaolei'])
-      ids.push(
-        (await createUser(t.app, admin, { username: name, roles: ['officer'], displayName: NAMES[name] })).id,
-      );
-    const leader = await createUser(t.app, admin, {
-      username: 'liuqiang',
-      roles: ['leader'],
-      displayName: '刘强',
-    });
-    const march = await publishMarch(t.app, admin, {
-      officers: ids,
-      leaders: [leader.id],
-      overrideReason: 'test',
-    });
+    const march = await publishMarchFor(t.app, admin, OFFICERS);
     const onDuty = march.shifts.find((s) => s.dutyDate === '2026-03-05' && s.role === 'officer')!;
     officer = Object.keys(NAMES).find((u) => NAMES[u] === onDuty.userName)!;
 

@@ -1,6 +1,6 @@
 import type { RosterView } from '@shared/schemas/roster';
 import type { FastifyInstance } from 'fastify';
-import { as, type Session } from './app';
+import { as, createUser, type Session } from './app';
 
 /**
  * Generates and publishes March 2026 through the API (the month most tests play in) and returns
@@ -32,4 +32,24 @@ export async function publishMarch(
   return (
     await app.inject(as(admin, { method: 'GET', url: '/api/roster?from=2026-03-01&to=2026-03-31' }))
   ).json();
+}
+
+/**
+ * Officers by username (→ display name) and the leader liuqiang (刘强), created through the API, and
+ * March 2026 published for them (its checks overridden: three officers cannot all rest as required).
+ */
+export async function publishMarchFor(
+  app: FastifyInstance,
+  admin: Session,
+  officers: Record<string, string>,
+): Promise<RosterView> {
+  const ids: number[] = [];
+  for (const [username, displayName] of Object.entries(officers))
+    ids.push((await createUser(app, admin, { username, roles: ['officer'], displayName })).id);
+  const leader = await createUser(app, admin, {
+    username: 'liuqiang',
+    roles: ['leader'],
+    displayName: '刘强',
+  });
+  return publishMarch(app, admin, { officers: ids, leaders: [leader.id], overrideReason: 'test' });
 }
