@@ -21,6 +21,12 @@ export interface GroupCommitOptions {
   windowMs: number;
   /** The most commands one batch holds (the connection is the reads' too: a batch must stay short). */
   maxBatch?: number;
+  /**
+   * Called once the writer has nothing left to do (no batch running or waiting, checked a turn of
+   * the event loop after the last batch), with how many commands were committed since the last
+   * call: housekeeping that would otherwise delay a command (the log's checkpoint) goes here.
+   */
+  whenIdle?: (committed: number) => void;
 }
 
 /** One name, released or rolled back before the next command opens it. */
@@ -43,6 +49,9 @@ export class GroupCommit {
   readonly #publish: (events: AnyDutyEvent[]) => void;
   readonly #windowMs: number;
   readonly #maxBatch: number;
+  readonly #whenIdle: ((committed: number) => void) | undefined;
+  #committedSinceIdle = 0;
+  #idleCheckQueued = false;
   #queue: Entry[] = [];
   #gathering = false;
   #openedAt = 0;
@@ -54,6 +63,7 @@ export class GroupCommit {
     this.#publish = options.publish;
     this.#windowMs = options.windowMs;
     this.#maxBatch = options.maxBatch ?? 32;
+    this.#whenIdle = options.whenIdle;
   }
 
   submit<T>(work: BatchWork<T>): Promise<T> {
@@ -97,6 +107,20 @@ export class GroupCommit {
       this.#running = undefined;
       // Those that arrived meanwhile have waited a whole batch already: they go at once.
       if (this.#queue.length > 0) this.#start();
+      else this.#queueIdleCheck();
+    });
+  }
+
+  /** After the answers of the last batch have gone out: `whenIdle`, unless more work came meanwhile. */
+  #queueIdleCheck(): void {
+    if (!this.#whenIdle || this.#committedSinceIdle === 0 || this.#idleCheckQueued) return;
+    this.#idleCheckQueued = true;
+    setImmediate(() => {
+      this.#idleCheckQueued = false;
+      if (this.#running || this.#gathering || this.#queue.length > 0) return;
+      const committed = this.#committedSinceIdle;
+      this.#committedSinceIdle = 0;
+      this.#whenIdle?.(committed);
     });
   }
 
@@ -108,6 +132,7 @@ export class GroupCommit {
       for (const entry of batch) entry.reject(error);
       return;
     }
+    this.#committedSinceIdle += outcomes.filter((outcome) => outcome.ok).length;
     // One push for the whole batch: a console is sent its share of it in one message.
     this.#publish(outcomes.flatMap((outcome) => (outcome.ok ? outcome.events : [])));
     outcomes.forEach((outcome, i) => {
@@ -118,6 +143,7 @@ export class GroupCommit {
 
   /** The transaction: every command in its savepoint, one commit. Throws when nothing was committed. */
   async #commit(batch: Entry[]): Promise<Outcome[]> {
+    if (batch.length === 1) return [await this.#commitAlone(batch[0]!)];
     const trx = await this.#db.startTransaction().execute();
     const outcomes: Outcome[] = [];
     try {
@@ -152,5 +178,35 @@ export class GroupCommit {
       throw error;
     }
     return outcomes;
+  }
+
+  /**
+   * A command that came alone (reports spread out in time, the usual case) needs no savepoint: its
+   * failure rolls back the whole transaction, which is only its own. Two statements fewer.
+   */
+  async #commitAlone(entry: Entry): Promise<Outcome> {
+    const trx = await this.#db.startTransaction().execute();
+    let done: { value: unknown; events: AnyDutyEvent[] };
+    try {
+      done = await entry.work(trx);
+    } catch (error) {
+      if (!trx.isRolledBack)
+        await trx
+          .rollback()
+          .execute()
+          .catch(() => {});
+      return { ok: false, error };
+    }
+    try {
+      await trx.commit().execute();
+    } catch (error) {
+      if (!trx.isRolledBack)
+        await trx
+          .rollback()
+          .execute()
+          .catch(() => {});
+      throw error;
+    }
+    return { ok: true, ...done };
   }
 }

@@ -1,6 +1,7 @@
 import type { AnyDutyEvent } from '@shared/events';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { idleCheckpoint } from '../db/idle-checkpoint';
 import { type Actor, runCommand, type Tx } from '../events/command';
 import { GroupCommit } from '../events/group-commit';
 
@@ -20,9 +21,15 @@ export const commandPlugin = fp(
     const publish = (events: AnyDutyEvent[]) => app.live.publish(events);
     // SQLite has one writer: commands arriving together share a commit. PostgreSQL runs
     // transactions side by side, one per command.
+    // With the checkpoint worker (DUTY_CHECKPOINT_MS) the worker checkpoints; else the writer, when idle.
+    const sqlite = app.sqlite;
+    const whenIdle =
+      sqlite && !sqlite.memory && app.config.checkpointMs === 0
+        ? idleCheckpoint(sqlite, (err) => app.log.error({ err }, 'idle checkpoint failed'))
+        : undefined;
     const group =
       app.dbKind === 'sqlite' && app.config.groupCommitMs > 0
-        ? new GroupCommit({ db: app.db, publish, windowMs: app.config.groupCommitMs })
+        ? new GroupCommit({ db: app.db, publish, windowMs: app.config.groupCommitMs, whenIdle })
         : undefined;
     if (group) app.addHook('onClose', () => group.drain());
     app.decorate('command', function command<T>(actor: string | Actor, work: (tx: Tx) => Promise<T>) {
