@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { missedCheckIns, raiseMissedLeaderPosts } from '../modules/attendance/service';
@@ -56,7 +57,12 @@ export const scannerPlugin = fp(
       while (running) await running.catch(() => 0);
       running = (async () => {
         let total = 0;
-        for (const raise of RAISERS) total += await raise(app);
+        for (const raise of RAISERS) {
+          total += await raise(app);
+          // SQLite answers without yielding, so a whole pass would hold the event loop for its
+          // length: requests that arrived meanwhile (a phone report) go between two raisers.
+          await nextTurn();
+        }
         return total;
       })();
       try {
