@@ -7,7 +7,7 @@ import type { DbOrTrx } from '../../db/database';
 import { DutyError, notFound } from '../../errors';
 import type { Tx } from '../../events/command';
 import { nowStored } from '../../time';
-import { readSetting, storeSetting } from '../settings/service';
+import { readSettings, storeSetting } from '../settings/service';
 
 /** Before profiles: the one edited table, if an administrator ever put one. Read, never written now. */
 const LEGACY_KEY = 'deadline_policy';
@@ -27,10 +27,12 @@ interface ProfilesState {
 }
 
 async function loadState(db: DbOrTrx): Promise<ProfilesState> {
-  const stored = await readSetting<ProfilesState>(db, KEY);
+  // Both in one read: every new incident asks, and most databases hold neither.
+  const settings = await readSettings(db, [KEY, LEGACY_KEY]);
+  const stored = settings.get(KEY) as ProfilesState | undefined;
   if (stored) return stored;
   // A table put through PUT /api/settings/deadlines before profiles existed stays in force, as a copy.
-  const legacy = await readSetting<unknown>(db, LEGACY_KEY);
+  const legacy = settings.get(LEGACY_KEY);
   if (legacy)
     return {
       active: 'custom-1',

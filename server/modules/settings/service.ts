@@ -28,4 +28,4 @@ export async function putDutySettings(tx: Tx, settings: DutySettings): Promise<D
 }
 
 export { getInstallation, type Installation, recordInstallation } from './installation';
-export { readSetting, storeSetting } from './stored';
+export { readSetting, readSettings, storeSetting } from './stored';

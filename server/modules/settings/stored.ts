@@ -11,6 +11,12 @@ export async function readSetting<T>(db: DbOrTrx, key: string): Promise<T | unde
   return row ? (JSON.parse(row.value) as T) : undefined;
 }
 
+/** Several keys in one read: the value of each key stored (keys not stored are left out). */
+export async function readSettings(db: DbOrTrx, keys: readonly string[]): Promise<Map<string, unknown>> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys).execute();
+  return new Map(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
+}
+
 /** Inserts or replaces the value under `key`, stamped with the command's actor; the caller records the event. */
 export async function storeSetting(tx: Tx, key: string, value: unknown): Promise<void> {
   const row = {
