@@ -119,9 +119,11 @@ export async function claimTriggers(trx: Trx, after: number, triggers: Trigger[]
       if (stopped) events.push(stopped);
       continue;
     }
+    // No chain configured, nobody to escalate to: the leader on call's own alerts stand alone (and
+    // the trigger's payload need not even be read).
+    if (settings.steps.length === 0) continue;
     const what = describe(t);
-    // No chain configured, nobody to escalate to: the leader on call's own alerts stand alone.
-    if (!what || settings.steps.length === 0) continue;
+    if (!what) continue;
     // The clock runs from the trigger, not from when a pass noticed it.
     const startedAt = t.at;
     const escalation = await insertEscalation(trx, {
