@@ -3,8 +3,12 @@
  * their reports and obligations), the event log's record of the reports sent and the instructions
  * given, and 5,000 duty-log entries. Timed beside GET /api/health, the bare stack of the same run.
  * The first draft after start (cold code) is timed apart; median and p95 are of the runs after it.
- * SQLite always; PostgreSQL too when TEST_DATABASE_URL is set.
+ * SQLite always; PostgreSQL too when TEST_DATABASE_URL is set. HANDOVER_PROFILE=<dir> writes a CPU
+ * profile of the timed drafts (not the seeding) to <dir>/handover-<dialect>.cpuprofile.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { dirname } from 'node:path';
 import { incidentCard } from '@shared/domain/board-fields';
 import type { HandoverDraft } from '@shared/schemas/handover';
 import type { Shift } from '@shared/schemas/roster';
@@ -73,7 +77,9 @@ async function bench(dialect: Dialect): Promise<void> {
     };
     // The first draft after start also compiles the code it runs: printed apart, as start.ts does.
     const first = await timed(1, drafting);
+    const profiling = process.env.HANDOVER_PROFILE ? await startProfile() : undefined;
     const draftTime = await timed(RUNS, drafting);
+    if (profiling) await profiling(`${process.env.HANDOVER_PROFILE}/handover-${dialect}.cpuprofile`);
     const health = await timed(RUNS, async () => {
       await t.app.inject({ method: 'GET', url: '/api/health' });
     });
@@ -147,6 +153,26 @@ async function seedShiftEvents(
     await step.run();
   }
   return { reported: sent.length, instructions: steps.length - sent.length };
+}
+
+/** A CPU profile of the timed drafts alone (HANDOVER_PROFILE=<dir>); call the result to write it. */
+async function startProfile(): Promise<(file: string) => Promise<void>> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 100 });
+  await post('Profiler.start');
+  return async (file) => {
+    const { profile } = (await post('Profiler.stop')) as { profile: object };
+    session.disconnect();
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`profile: ${file}`);
+  };
 }
 
 // HANDOVER_ONLY=sqlite|postgres: one of them (to profile it alone).

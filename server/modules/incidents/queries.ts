@@ -1,5 +1,6 @@
 import { DISTRICT_PATH } from '@shared/domain/district';
-import type { DraftIncident } from '@shared/domain/handover-draft';
+import type { DraftIncident, DraftInstruction } from '@shared/domain/handover-draft';
+import type { DraftReport } from '@shared/domain/handover-lines';
 import type { Incident, IncidentDetail, IncidentQuery, ObligationView } from '@shared/schemas/incidents';
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Database, DbOrTrx } from '../../db/database';
@@ -140,6 +141,57 @@ export async function handoverIncidents(
     });
   }
   return [...byId.values()];
+}
+
+/**
+ * The reports sent and the leader instructions (批示) given in [from, to), with the few columns
+ * their lines use, each in the order they were written. The rows are never changed once written,
+ * and each was recorded with its `incident.reported` / `incident.action` event in one transaction:
+ * these are the reports and instructions the event log holds, without reading its payloads.
+ */
+export async function handoverWork(
+  db: DbOrTrx,
+  window: { from: string; to: string },
+  limit: number,
+): Promise<{ reports: DraftReport[]; instructions: DraftInstruction[] }> {
+  const [reports, instructions] = await Promise.all([
+    db
+      .selectFrom('incident_reports')
+      .select(['incident_id', 'title', 'channel', 'recipient', 'sent_at', 'sent_by', 'late'])
+      .where('sent_at', '>=', window.from)
+      .where('sent_at', '<', window.to)
+      .orderBy('sent_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute(),
+    db
+      .selectFrom('incident_actions')
+      .select(['incident_id', 'text', 'actor', 'at'])
+      .where('type', '=', 'instruction')
+      .where('at', '>=', window.from)
+      .where('at', '<', window.to)
+      .orderBy('at')
+      .orderBy('id')
+      .limit(limit)
+      .execute(),
+  ]);
+  return {
+    reports: reports.map((r) => ({
+      incidentId: Number(r.incident_id),
+      title: r.title,
+      channel: r.channel as DraftReport['channel'],
+      recipient: r.recipient,
+      sentAt: r.sent_at,
+      sentBy: r.sent_by,
+      late: r.late === 1,
+    })),
+    instructions: instructions.map((a) => ({
+      incidentId: Number(a.incident_id),
+      text: a.text,
+      actor: a.actor,
+      at: a.at,
+    })),
+  };
 }
 
 export async function incidentDetail(
