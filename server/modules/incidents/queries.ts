@@ -78,7 +78,8 @@ export async function listIncidents(
  * What a handover draft needs of the incidents, and only that: those received in [from, to) and
  * every one open as of `openBefore`, each with the few columns its lines use. Only an open incident
  * owes anything, so only the open ones carry their obligations (without the 直报 records, which no
- * line shows); a closed one has none and is not overdue. At most `limit` of each kind.
+ * line shows), and only those not met yet (the next deadline, overdue and the alarms are of those
+ * alone); a closed one has none and is not overdue. At most `limit` of each kind.
  */
 export async function handoverIncidents(
   db: DbOrTrx,
@@ -117,6 +118,8 @@ export async function handoverIncidents(
       .selectFrom('incident_obligations')
       .select(['incident_id', 'kind', 'key', 'due_at', 'done_at', 'report_number', 'late'])
       .where('incident_id', 'in', openIds)
+      // Met ones decide nothing the draft says: not the next deadline, not overdue, not an alarm.
+      .where('done_at', 'is', null)
       .execute();
     // As obligationsOf orders them: by deadline, those without one (the 终报) last.
     const keyed = rows.map((row) => ({ row, order: `${row.due_at ?? '\uffff'} ${row.key}` }));
