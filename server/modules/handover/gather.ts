@@ -25,9 +25,11 @@ const GRACE_MS = 6 * 3_600_000;
 const MAX_ROWS = 50_000;
 
 export type ShiftBounds = Pick<Shift, 'dutyDate' | 'start' | 'end'>;
+/** A shift to hand over, with its handover if it was already handed over (found while choosing it). */
+export type HandoverShift = ShiftBounds & { existing: { id: number; status: string } | null };
 
 /** The caller's officer shift to hand over: under way or just ended; the earliest not handed over yet. */
-export async function handoverShift(db: DbOrTrx, userId: number, now: Date): Promise<ShiftBounds> {
+export async function handoverShift(db: DbOrTrx, userId: number, now: Date): Promise<HandoverShift> {
   const mine = (
     await shiftsOfUser(
       db,
@@ -41,8 +43,12 @@ export async function handoverShift(db: DbOrTrx, userId: number, now: Date): Pro
       'DUTY_ERR_NOT_ROSTERED',
       'you have no shift to hand over: the officer on duty (or just off duty) writes the handover',
     );
-  for (const s of mine) if (!(await findByShift(db, s.start, s.end))) return s;
-  return mine.at(-1)!;
+  let existing: HandoverShift['existing'] = null;
+  for (const s of mine) {
+    existing = (await findByShift(db, s.start, s.end)) ?? null;
+    if (!existing) return { ...s, existing };
+  }
+  return { ...mine.at(-1)!, existing };
 }
 
 /**
@@ -84,7 +90,7 @@ async function incidentWork(
 export async function gatherDraft(
   db: DbOrTrx,
   zone: string,
-  shift: ShiftBounds,
+  shift: ShiftBounds & Partial<Pick<HandoverShift, 'existing'>>,
   now: Date,
 ): Promise<HandoverDraft> {
   const at = toStored(now);
@@ -101,7 +107,8 @@ export async function gatherDraft(
       incidentWork(db, shift, openBefore, reading),
       draftLogEntries(db, shift.start, shift.end, MAX_ROWS),
       lastBefore(db, shift.start, zone),
-      findByShift(db, shift.start, shift.end),
+      // Known when the shift was just chosen (handoverShift); read when not.
+      shift.existing !== undefined ? shift.existing : findByShift(db, shift.start, shift.end),
       listUsers(db),
       alarmSources(db, now),
       warningsDuring(db, shift.start, shift.end),

@@ -89,12 +89,14 @@ export async function handoverIncidents(
   limit: number,
 ): Promise<DraftIncident[]> {
   const columns = ['id', 'category', 'grade', 'stage', 'received_at', 'address', 'summary', 'drill'] as const;
+  const from = new Date(window.from).toISOString();
+  const to = new Date(window.to).toISOString();
   const [received, open] = await Promise.all([
     db
       .selectFrom('incidents')
       .select(columns)
-      .where('received_at', '>=', new Date(window.from).toISOString())
-      .where('received_at', '<', new Date(window.to).toISOString())
+      .where('received_at', '>=', from)
+      .where('received_at', '<', to)
       .orderBy('received_at', 'desc')
       .limit(limit)
       .execute(),
@@ -104,6 +106,8 @@ export async function handoverIncidents(
       // Literally, so the partial index of the open incidents (incidents_open_idx) serves it.
       .where(sql<boolean>`stage <> 'closed'`)
       .where('received_at', '<', new Date(openBefore).toISOString())
+      // Those received in the window come with the read above.
+      .where((eb) => eb.or([eb('received_at', '<', from), eb('received_at', '>=', to)]))
       .orderBy('received_at', 'desc')
       .limit(limit)
       .execute(),
