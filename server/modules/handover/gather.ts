@@ -106,7 +106,7 @@ export async function gatherDraft(
       reading,
       incidentWork(db, shift, openBefore, reading),
       draftLogEntries(db, shift.start, shift.end, MAX_ROWS),
-      lastBefore(db, shift.start, zone),
+      lastBefore(db, shift.start),
       // Known when the shift was just chosen (handoverShift); read when not.
       shift.existing !== undefined ? shift.existing : findByShift(db, shift.start, shift.end),
       listUsers(db),
@@ -135,7 +135,7 @@ export async function gatherDraft(
     reports: work.reports,
     instructions: work.instructions,
     log,
-    last: last ? { id: last.id, carried: last.carried, pending: last.pending } : null,
+    last: last ?? null,
     existing: existing ?? null,
     names,
     titles: work.titles,

@@ -1,5 +1,5 @@
 import { incidentTitle } from '@shared/domain/handover-lines';
-import type { Amendment, Handover, HandoverQuery } from '@shared/schemas/handover';
+import type { Amendment, CarriedItem, Handover, HandoverQuery, PendingItem } from '@shared/schemas/handover';
 import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import type { HandoverAmendmentsTable, HandoversTable } from './table';
@@ -112,14 +112,24 @@ export async function sealedEndingAfter(
   return found.map((r) => ({ id: Number(r.id), start: r.shift_start, end: r.shift_end }));
 }
 
-/** The last handover of a shift that started before `start`. */
-export async function lastBefore(db: DbOrTrx, start: string, zone: string): Promise<Handover | undefined> {
-  const row = await rows(db)
-    .where('handovers.shift_start', '<', start)
-    .orderBy('handovers.shift_start', 'desc')
+/**
+ * What a draft takes from the last handover of a shift that started before `start`: its id, what it
+ * carried and what it left to do; not its record (the sealed content of a busy shift is large).
+ */
+export async function lastBefore(
+  db: DbOrTrx,
+  start: string,
+): Promise<{ id: number; carried: CarriedItem[]; pending: PendingItem[] } | undefined> {
+  const row = await db
+    .selectFrom('handovers')
+    .select(['id', 'carried', 'pending'])
+    .where('shift_start', '<', start)
+    .orderBy('shift_start', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row ? (await withAmendments(db, [row], zone))[0] : undefined;
+  return row
+    ? { id: Number(row.id), carried: JSON.parse(row.carried), pending: JSON.parse(row.pending) }
+    : undefined;
 }
 
 export async function insertHandover(db: DbOrTrx, row: Insertable<HandoversTable>): Promise<number> {
