@@ -3,12 +3,17 @@
  * their reports and obligations), the event log's record of the reports sent and the instructions
  * given, and 5,000 duty-log entries. Timed beside GET /api/health, the bare stack of the same run.
  * The first draft after start (cold code) is timed apart; median and p95 are of the runs after it.
- * SQLite always; PostgreSQL too when TEST_DATABASE_URL is set.
+ * SQLite always; PostgreSQL too when TEST_DATABASE_URL is set. HANDOVER_PROFILE=<dir> writes a CPU
+ * profile of the timed drafts (not the seeding) to <dir>/handover-<dialect>.cpuprofile.
  */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { dirname } from 'node:path';
 import { incidentCard } from '@shared/domain/board-fields';
 import type { HandoverDraft } from '@shared/schemas/handover';
 import type { Shift } from '@shared/schemas/roster';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../server/db/database';
 import { addAction } from '../server/modules/incidents/lifecycle';
 import { loadIncident, toReport } from '../server/modules/incidents/repo';
 import { fixedClock } from '../server/time';
@@ -73,7 +78,11 @@ async function bench(dialect: Dialect): Promise<void> {
     };
     // The first draft after start also compiles the code it runs: printed apart, as start.ts does.
     const first = await timed(1, drafting);
+    const profiling = process.env.HANDOVER_PROFILE ? await startProfile() : undefined;
+    const serverCpu = dialect === 'postgres' ? await backendCpu(t.app.db) : undefined;
     const draftTime = await timed(RUNS, drafting);
+    const pgCpu = serverCpu ? await serverCpu() : undefined;
+    if (profiling) await profiling(`${process.env.HANDOVER_PROFILE}/handover-${dialect}.cpuprofile`);
     const health = await timed(RUNS, async () => {
       await t.app.inject({ method: 'GET', url: '/api/health' });
     });
@@ -83,7 +92,9 @@ async function bench(dialect: Dialect): Promise<void> {
       `handover draft ${dialect} (${lines('received')} received, ${draft!.openIncidents.length} open, ` +
         `${lines('reports')} reports, ${lines('calls')} calls, ${lines('instructions')} instructions, ` +
         `${lines('notes')} notes): median ${draftTime.median} ms, p95 ${draftTime.p95} ms, ` +
-        `max ${draftTime.max} ms, median cpu in node ${draftTime.cpu} ms (the first after start apart: ${first.max} ms) ` +
+        `max ${draftTime.max} ms, median cpu in node ${draftTime.cpu} ms` +
+        (pgCpu === undefined ? '' : `, cpu in postgres ${pgCpu} ms a draft (mean)`) +
+        ` (the first after start apart: ${first.max} ms) ` +
         `— target ≤ ${TARGET_MS} ms (${machineLoad()})`,
     );
   } finally {
@@ -147,6 +158,58 @@ async function seedShiftEvents(
     await step.run();
   }
   return { reported: sent.length, instructions: steps.length - sent.length };
+}
+
+/**
+ * CPU time PostgreSQL's backends of this database spend (from /proc, when the server runs on this
+ * machine); call the result after the runs for the mean per draft, undefined when it cannot be read.
+ */
+async function backendCpu(db: Kysely<Database>): Promise<(() => Promise<number | undefined>) | undefined> {
+  const ticks = async () => {
+    const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity
+      where datname = current_database() and backend_type = 'client backend'`.execute(db);
+    const byPid = new Map<number, number>();
+    for (const { pid } of rows) {
+      try {
+        // utime and stime, fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name).
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        byPid.set(pid, Number(fields[11]) + Number(fields[12]));
+      } catch {
+        return undefined;
+      }
+    }
+    return byPid;
+  };
+  const before = await ticks();
+  if (!before) return undefined;
+  return async () => {
+    const after = await ticks();
+    if (!after) return undefined;
+    // Ticks of 10 ms; a backend the pool opened meanwhile counts whole.
+    let used = 0;
+    for (const [pid, n] of after) used += n - (before.get(pid) ?? 0);
+    return Math.round((used * 10 * 10) / RUNS) / 10;
+  };
+}
+
+/** A CPU profile of the timed drafts alone (HANDOVER_PROFILE=<dir>); call the result to write it. */
+async function startProfile(): Promise<(file: string) => Promise<void>> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 100 });
+  await post('Profiler.start');
+  return async (file) => {
+    const { profile } = (await post('Profiler.stop')) as { profile: object };
+    session.disconnect();
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`profile: ${file}`);
+  };
 }
 
 // HANDOVER_ONLY=sqlite|postgres: one of them (to profile it alone).

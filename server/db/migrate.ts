@@ -24,6 +24,7 @@ import * as disasterReportExtras from './migrations/2026-12-10-disaster-report-e
 import * as handoverIndexes from './migrations/2026-12-10-handover-indexes';
 import * as zeroReports from './migrations/2026-12-10-zero-reports';
 import * as handoverPg from './migrations/2026-12-11-handover-pg';
+import * as handoverWork from './migrations/2026-12-12-handover-work';
 
 /** Listed here, not read from disk, so a bundled or compiled server carries its migrations. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-10-zero-reports': zeroReports,
   '2026-12-10-handover-indexes': handoverIndexes,
   '2026-12-11-handover-pg': handoverPg,
+  '2026-12-12-handover-work': handoverWork,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,7 +1,7 @@
 /**
- * The draft's 报告情况 and 领导批示 lines are written from the event log (what was sent, what was
- * instructed, as recorded then), each payload read whole once. An incident received on the shift
- * before and closed during this one is neither received nor open: its title comes from the events.
+ * The draft's 报告情况 and 领导批示 lines are written from what was sent and instructed (the report and
+ * action rows, each recorded with its event). An incident received on the shift before and closed
+ * during this one is neither received nor open: its title comes from the events, as recorded then.
  * Expected lines are written out by hand (Asia/Shanghai wall clock).
  */
 import type { HandoverDraft } from '@shared/schemas/handover';

@@ -1,13 +1,11 @@
 import { handoverAlarms } from '@shared/domain/handover-alarms';
-import { type DraftInstruction, draftHandover } from '@shared/domain/handover-draft';
-import { incidentTitle } from '@shared/domain/handover-lines';
+import { type DraftIncident, draftHandover } from '@shared/domain/handover-draft';
 import type { HandoverDraft } from '@shared/schemas/handover';
-import type { Report } from '@shared/schemas/incidents';
 import type { Shift } from '@shared/schemas/roster';
 import type { DbOrTrx } from '../../db/database';
 import { DutyError } from '../../errors';
 import { toStored } from '../../time';
-import { handoverIncidents } from '../incidents/service';
+import { handoverIncidents, handoverWork } from '../incidents/service';
 import { draftLogEntries } from '../logbook/service';
 import { backlog } from '../outbox/service';
 import { nextShiftsAfter, shiftsOfUser, shiftsOverlapping } from '../roster/service';
@@ -15,7 +13,7 @@ import { getDutySettings } from '../settings/service';
 import { listSpotChecks, openSpotChecks } from '../spotchecks/service';
 import { listUsers } from '../users/service';
 import { warningsDuring } from '../warnings/service';
-import { findByShift, incidentEventsBetween, lastBefore } from './repo';
+import { findByShift, lastBefore, titlesRecorded } from './repo';
 import { handoverWindow } from './window';
 
 /** A handover is written at the end of a shift, or shortly after it: this long after, at most. */
@@ -27,9 +25,11 @@ const GRACE_MS = 6 * 3_600_000;
 const MAX_ROWS = 50_000;
 
 export type ShiftBounds = Pick<Shift, 'dutyDate' | 'start' | 'end'>;
+/** A shift to hand over, with its handover if it was already handed over (found while choosing it). */
+export type HandoverShift = ShiftBounds & { existing: { id: number; status: string } | null };
 
 /** The caller's officer shift to hand over: under way or just ended; the earliest not handed over yet. */
-export async function handoverShift(db: DbOrTrx, userId: number, now: Date): Promise<ShiftBounds> {
+export async function handoverShift(db: DbOrTrx, userId: number, now: Date): Promise<HandoverShift> {
   const mine = (
     await shiftsOfUser(
       db,
@@ -43,8 +43,12 @@ export async function handoverShift(db: DbOrTrx, userId: number, now: Date): Pro
       'DUTY_ERR_NOT_ROSTERED',
       'you have no shift to hand over: the officer on duty (or just off duty) writes the handover',
     );
-  for (const s of mine) if (!(await findByShift(db, s.start, s.end))) return s;
-  return mine.at(-1)!;
+  let existing: HandoverShift['existing'] = null;
+  for (const s of mine) {
+    existing = (await findByShift(db, s.start, s.end)) ?? null;
+    if (!existing) return { ...s, existing };
+  }
+  return { ...mine.at(-1)!, existing };
 }
 
 /**
@@ -61,42 +65,50 @@ export async function incomingOfficers(db: DbOrTrx, end: string): Promise<Shift[
   return current.length ? current : (await nextShiftsAfter(db, toStored(at))).filter(officer);
 }
 
-/** Reports sent and leader instructions given in the window, as the event log recorded them. */
-async function incidentWork(db: DbOrTrx, shift: ShiftBounds) {
-  const reports: Report[] = [];
-  const instructions: DraftInstruction[] = [];
-  const titles: Record<number, string> = {};
-  for (const e of await incidentEventsBetween(db, shift.start, shift.end)) {
-    if (e.type === 'incident.reported' && e.report) reports.push(e.report);
-    else if (e.type === 'incident.action' && e.action?.type === 'instruction') {
-      const { text, actor, at } = e.action;
-      instructions.push({ incidentId: e.incident.id, text, actor, at });
-    } else continue;
-    titles[e.incident.id] = incidentTitle(e.incident);
-  }
-  return { reports, instructions, titles };
+/**
+ * Reports sent and leader instructions given in the window, and the titles of the incidents they
+ * are about as the event log recorded them then: needed only for incidents neither received in
+ * the window nor open (received before it, closed since), whose events are read for it alone.
+ */
+async function incidentWork(
+  db: DbOrTrx,
+  shift: ShiftBounds,
+  before: string,
+  incidents: Promise<DraftIncident[]>,
+) {
+  // Nothing is sent after `now`: a draft of a past shift (the demo's) knows nothing later.
+  const to = before < shift.end ? before : shift.end;
+  const work = await handoverWork(db, { from: shift.start, to }, MAX_ROWS);
+  const known = new Set((await incidents).map((i) => i.id));
+  const others = new Set<number>();
+  for (const r of work.reports) if (!known.has(r.incidentId)) others.add(r.incidentId);
+  for (const a of work.instructions) if (!known.has(a.incidentId)) others.add(a.incidentId);
+  const titles = others.size ? await titlesRecorded(db, shift.start, shift.end, [...others]) : {};
+  return { ...work, titles };
 }
 
 export async function gatherDraft(
   db: DbOrTrx,
   zone: string,
-  shift: ShiftBounds,
+  shift: ShiftBounds & Partial<Pick<HandoverShift, 'existing'>>,
   now: Date,
 ): Promise<HandoverDraft> {
   const at = toStored(now);
   const window = { from: shift.start, to: shift.end };
   // Open as of `now`: a draft of a past shift (the demo's) knows nothing received after it.
   const openBefore = toStored(new Date(now.getTime() + 1));
+  const reading = handoverIncidents(db, window, openBefore, at, MAX_ROWS);
   const [onShift, incoming, spotChecks, incidents, work, log, last, existing, users, alarmsOf, warnings] =
     await Promise.all([
       shiftsOverlapping(db, shift.start, shift.end),
       incomingOfficers(db, shift.end),
       listSpotChecks(db, window),
-      handoverIncidents(db, window, openBefore, at, MAX_ROWS),
-      incidentWork(db, shift),
+      reading,
+      incidentWork(db, shift, openBefore, reading),
       draftLogEntries(db, shift.start, shift.end, MAX_ROWS),
-      lastBefore(db, shift.start, zone),
-      findByShift(db, shift.start, shift.end),
+      lastBefore(db, shift.start),
+      // Known when the shift was just chosen (handoverShift); read when not.
+      shift.existing !== undefined ? shift.existing : findByShift(db, shift.start, shift.end),
       listUsers(db),
       alarmSources(db, now),
       warningsDuring(db, shift.start, shift.end),
@@ -123,7 +135,7 @@ export async function gatherDraft(
     reports: work.reports,
     instructions: work.instructions,
     log,
-    last: last ? { id: last.id, carried: last.carried, pending: last.pending } : null,
+    last: last ?? null,
     existing: existing ?? null,
     names,
     titles: work.titles,

@@ -1,5 +1,5 @@
-import type { Amendment, Handover, HandoverQuery } from '@shared/schemas/handover';
-import type { Incident, Report } from '@shared/schemas/incidents';
+import { incidentTitle } from '@shared/domain/handover-lines';
+import type { Amendment, CarriedItem, Handover, HandoverQuery, PendingItem } from '@shared/schemas/handover';
 import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import type { HandoverAmendmentsTable, HandoversTable } from './table';
@@ -112,14 +112,24 @@ export async function sealedEndingAfter(
   return found.map((r) => ({ id: Number(r.id), start: r.shift_start, end: r.shift_end }));
 }
 
-/** The last handover of a shift that started before `start`. */
-export async function lastBefore(db: DbOrTrx, start: string, zone: string): Promise<Handover | undefined> {
-  const row = await rows(db)
-    .where('handovers.shift_start', '<', start)
-    .orderBy('handovers.shift_start', 'desc')
+/**
+ * What a draft takes from the last handover of a shift that started before `start`: its id, what it
+ * carried and what it left to do; not its record (the sealed content of a busy shift is large).
+ */
+export async function lastBefore(
+  db: DbOrTrx,
+  start: string,
+): Promise<{ id: number; carried: CarriedItem[]; pending: PendingItem[] } | undefined> {
+  const row = await db
+    .selectFrom('handovers')
+    .select(['id', 'carried', 'pending'])
+    .where('shift_start', '<', start)
+    .orderBy('shift_start', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row ? (await withAmendments(db, [row], zone))[0] : undefined;
+  return row
+    ? { id: Number(row.id), carried: JSON.parse(row.carried), pending: JSON.parse(row.pending) }
+    : undefined;
 }
 
 export async function insertHandover(db: DbOrTrx, row: Insertable<HandoversTable>): Promise<number> {
@@ -189,46 +199,39 @@ export async function listHandovers(
   return withAmendments(db, found, zone);
 }
 
-/** What the draft needs of an `incident.reported` or `incident.action` event. */
-export interface IncidentWorkEvent {
-  type: 'incident.reported' | 'incident.action';
-  incident: { id: number; category: Incident['category']; location: { address: string } };
-  report: Report | null;
-  action: { type: string; text: string; actor: string; at: string } | null;
-}
-
 /**
- * The spine's record of what the incidents module did in a window: reports sent, instructions
- * given. Each payload is read whole and parsed here, once: the few members the draft uses, picked
- * out by the database instead, cost PostgreSQL a parse of the payload per member (jsonb once is
- * still twice the time of the whole read and parse here) and SQLite about as much as this.
+ * The titles of incidents `ids` as the event log recorded them in [start, end): from the last
+ * `incident.reported` (with its report) or leader's instruction (`incident.action`) about each.
  */
-export async function incidentEventsBetween(
+export async function titlesRecorded(
   db: DbOrTrx,
   start: string,
   end: string,
-): Promise<IncidentWorkEvent[]> {
+  ids: number[],
+): Promise<Record<number, string>> {
   const found = await db
     .selectFrom('events')
     .select(['type', 'payload'])
+    .where(
+      'subject',
+      'in',
+      ids.map((id) => `incident:${id}`),
+    )
     .where('type', 'in', ['incident.reported', 'incident.action'])
     .where('at', '>=', start)
     .where('at', '<', end)
     .orderBy('seq')
     .execute();
-  return found.map((row) => {
-    const payload = JSON.parse(row.payload);
-    const incident = payload.incident;
+  const titles: Record<number, string> = {};
+  for (const row of found) {
+    const { incident, report, action } = JSON.parse(row.payload);
+    const counted = row.type === 'incident.reported' ? Boolean(report) : action?.type === 'instruction';
     // A member missing from an older payload reads as SQL's null did.
-    return {
-      type: row.type as IncidentWorkEvent['type'],
-      incident: {
-        id: Number(incident?.id ?? null),
-        category: (incident?.category ?? null) as Incident['category'],
+    if (counted)
+      titles[Number(incident?.id ?? null)] = incidentTitle({
+        category: incident?.category ?? null,
         location: { address: incident?.location?.address ?? null },
-      },
-      report: payload.report ?? null,
-      action: payload.action ?? null,
-    };
-  });
+      });
+  }
+  return titles;
 }

@@ -1,5 +1,6 @@
 import { DISTRICT_PATH } from '@shared/domain/district';
-import type { DraftIncident } from '@shared/domain/handover-draft';
+import type { DraftIncident, DraftInstruction } from '@shared/domain/handover-draft';
+import type { DraftReport } from '@shared/domain/handover-lines';
 import type { Incident, IncidentDetail, IncidentQuery, ObligationView } from '@shared/schemas/incidents';
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Database, DbOrTrx } from '../../db/database';
@@ -77,7 +78,8 @@ export async function listIncidents(
  * What a handover draft needs of the incidents, and only that: those received in [from, to) and
  * every one open as of `openBefore`, each with the few columns its lines use. Only an open incident
  * owes anything, so only the open ones carry their obligations (without the 直报 records, which no
- * line shows); a closed one has none and is not overdue. At most `limit` of each kind.
+ * line shows), and only those not met yet (the next deadline, overdue and the alarms are of those
+ * alone); a closed one has none and is not overdue. At most `limit` of each kind.
  */
 export async function handoverIncidents(
   db: DbOrTrx,
@@ -87,12 +89,14 @@ export async function handoverIncidents(
   limit: number,
 ): Promise<DraftIncident[]> {
   const columns = ['id', 'category', 'grade', 'stage', 'received_at', 'address', 'summary', 'drill'] as const;
+  const from = new Date(window.from).toISOString();
+  const to = new Date(window.to).toISOString();
   const [received, open] = await Promise.all([
     db
       .selectFrom('incidents')
       .select(columns)
-      .where('received_at', '>=', new Date(window.from).toISOString())
-      .where('received_at', '<', new Date(window.to).toISOString())
+      .where('received_at', '>=', from)
+      .where('received_at', '<', to)
       .orderBy('received_at', 'desc')
       .limit(limit)
       .execute(),
@@ -102,6 +106,8 @@ export async function handoverIncidents(
       // Literally, so the partial index of the open incidents (incidents_open_idx) serves it.
       .where(sql<boolean>`stage <> 'closed'`)
       .where('received_at', '<', new Date(openBefore).toISOString())
+      // Those received in the window come with the read above.
+      .where((eb) => eb.or([eb('received_at', '<', from), eb('received_at', '>=', to)]))
       .orderBy('received_at', 'desc')
       .limit(limit)
       .execute(),
@@ -116,6 +122,8 @@ export async function handoverIncidents(
       .selectFrom('incident_obligations')
       .select(['incident_id', 'kind', 'key', 'due_at', 'done_at', 'report_number', 'late'])
       .where('incident_id', 'in', openIds)
+      // Met ones decide nothing the draft says: not the next deadline, not overdue, not an alarm.
+      .where('done_at', 'is', null)
       .execute();
     // As obligationsOf orders them: by deadline, those without one (the 终报) last.
     const keyed = rows.map((row) => ({ row, order: `${row.due_at ?? '\uffff'} ${row.key}` }));
@@ -140,6 +148,57 @@ export async function handoverIncidents(
     });
   }
   return [...byId.values()];
+}
+
+/**
+ * The reports sent and the leader instructions (批示) given in [from, to), with the few columns
+ * their lines use, each in the order they were written. The rows are never changed once written,
+ * and each was recorded with its `incident.reported` / `incident.action` event in one transaction:
+ * these are the reports and instructions the event log holds, without reading its payloads.
+ */
+export async function handoverWork(
+  db: DbOrTrx,
+  window: { from: string; to: string },
+  limit: number,
+): Promise<{ reports: DraftReport[]; instructions: DraftInstruction[] }> {
+  const [reports, instructions] = await Promise.all([
+    db
+      .selectFrom('incident_reports')
+      .select(['incident_id', 'title', 'channel', 'recipient', 'sent_at', 'sent_by', 'late'])
+      .where('sent_at', '>=', window.from)
+      .where('sent_at', '<', window.to)
+      .orderBy('sent_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute(),
+    db
+      .selectFrom('incident_actions')
+      .select(['incident_id', 'text', 'actor', 'at'])
+      .where('type', '=', 'instruction')
+      .where('at', '>=', window.from)
+      .where('at', '<', window.to)
+      .orderBy('at')
+      .orderBy('id')
+      .limit(limit)
+      .execute(),
+  ]);
+  return {
+    reports: reports.map((r) => ({
+      incidentId: Number(r.incident_id),
+      title: r.title,
+      channel: r.channel as DraftReport['channel'],
+      recipient: r.recipient,
+      sentAt: r.sent_at,
+      sentBy: r.sent_by,
+      late: r.late === 1,
+    })),
+    instructions: instructions.map((a) => ({
+      incidentId: Number(a.incident_id),
+      text: a.text,
+      actor: a.actor,
+      at: a.at,
+    })),
+  };
 }
 
 export async function incidentDetail(

@@ -12,7 +12,7 @@ export { createIncident } from './intake';
 export { acknowledgeIncident, addAction, closeIncident, patchIncident, verifyIncident } from './lifecycle';
 export { overdueObligations } from './overdue';
 export { getDeadlinePolicy } from './policy';
-export { handoverIncidents, incidentDetail, listIncidents } from './queries';
+export { handoverIncidents, handoverWork, incidentDetail, listIncidents } from './queries';
 export { draftFor, type SendReport, sendReport } from './reports';
 
 /** Whether any incident was ever recorded (the demo seeds an empty database only). */

@@ -2,7 +2,7 @@ import type { DraftLogEntry } from '@shared/domain/handover-lines';
 import type { LogEntry, LogQuery } from '@shared/schemas/logbook';
 import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
-import { jsonRows, jsonRowsOf } from '../../db/dialect';
+import { readRows } from '../../db/dialect';
 import type { LogbookEntriesTable } from './table';
 
 type EntryRow = Selectable<LogbookEntriesTable>;
@@ -91,7 +91,7 @@ type DraftRow = [
 /**
  * The entries of [from, to) as a handover draft writes them: only the columns its lines use, in
  * time order, entries of the same instant newest first (as the list shows them). Thousands of
- * entries come as one JSON value (jsonRows), not a row object each.
+ * entries come as arrays (readRows: one JSON value on SQLite), not a row object each.
  */
 export async function draftEntries(
   db: DbOrTrx,
@@ -107,22 +107,21 @@ export async function draftEntries(
     .orderBy('at')
     .orderBy('id', 'desc')
     .limit(limit);
-  const found = await db
-    .selectFrom(window.as('e'))
-    .select(jsonRows(db, [...DRAFT_COLUMNS], sql`at, id desc`).as('rows'))
-    .executeTakeFirst();
-  return jsonRowsOf<DraftRow>(found?.rows).map((row) => ({
-    kind: row[0],
-    at: row[1],
-    callerName: row[2],
-    callerUnit: row[3],
-    callerPost: row[4],
-    callerPhone: row[5],
-    content: row[6],
-    alreadyTold: row[7],
-    handling: row[8],
-    incidentId: row[9] === null ? null : Number(row[9]),
-  }));
+  return readRows(db, window, DRAFT_COLUMNS, sql`at, id desc`, (values) => {
+    const row = values as DraftRow;
+    return {
+      kind: row[0],
+      at: row[1],
+      callerName: row[2],
+      callerUnit: row[3],
+      callerPost: row[4],
+      callerPhone: row[5],
+      content: row[6],
+      alreadyTold: row[7],
+      handling: row[8],
+      incidentId: row[9] === null ? null : Number(row[9]),
+    };
+  });
 }
 
 /** `%`, `_` and the escape itself taken literally; case folded the same way on both dialects. */
