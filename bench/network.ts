@@ -11,7 +11,8 @@
  * NETWORK_ONLY=memory runs only our server through the same rounds (warm-up, 100 consoles with the
  * ingest burst, 1,000 consoles) without the baseline and the catch-up, and prints the RSS figures
  * and the ingest CPU per report: about a minute, to compare memory settings quickly.
- * NETWORK_DUTY_ENV (JSON) adds environment to our server, such as DUTY_CHECKPOINT_MS=0.
+ * NETWORK_DUTY_ENV (JSON) adds environment to our server, such as DUTY_CHECKPOINT_MS=0, over that of
+ * package.json's start script (MALLOC_ARENA_MAX=2; '{"MALLOC_ARENA_MAX":"8"}' tries another).
  * NETWORK_NODE_FLAGS replaces the node flags our server is started with (those of package.json's
  * start script, e.g. "--enable-source-maps --max-semi-space-size=2") to try others; NETWORK_NODE_OPTIONS
  * adds NODE_OPTIONS;
@@ -24,7 +25,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { io } from 'socket.io-client';
-import { serverNodeFlags } from '../tests/helpers/server-process';
+import { serverNodeFlags, serverStartEnvironment } from '../tests/helpers/server-process';
 import { type ConsoleFarm, startConsoleFarm } from './lib/consoles';
 import { closedLoop, type Ingest, now, paced, percentile } from './lib/http-load';
 import { cpuMsOf, memoryOf } from './lib/processes';
@@ -380,8 +381,12 @@ try {
   for (const t of targets) await closedLoop(4, 2, () => t.post(nextMarker++));
   if (MEMORY_ONLY) {
     const duty = targets[0]!;
+    const env = Object.entries({ ...serverStartEnvironment(), ...dutyEnv }).filter(
+      ([n]) => n !== 'NODE_OPTIONS',
+    );
+    const envText = env.map(([name, value]) => `${name}=${value} `).join('');
     console.log(
-      `memory only: node ${(nodeFlags ?? serverNodeFlags()).join(' ')}; ${dutyEnv.NODE_OPTIONS ?? 'no NODE_OPTIONS'}`,
+      `memory only: ${envText}node ${(nodeFlags ?? serverNodeFlags()).join(' ')}; ${dutyEnv.NODE_OPTIONS ?? 'no NODE_OPTIONS'}`,
     );
     await heapProbe(duty.pid, 'after warm-up');
     const rounds: Round[] = [];

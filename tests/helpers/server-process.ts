@@ -12,17 +12,39 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export const BUILT = 'dist/server/main.mjs';
 
 /**
- * The node flags `npm start` runs the server with (source maps, the V8 heap's sizes), read from
- * package.json's start script, their one source of truth: the tests and the benches start the
- * server exactly as an install runs it.
+ * How package.json's start script runs the built server: `[NAME=value …] node [--flag …] dist/server/main.mjs`,
+ * the environment it sets for that process (glibc's malloc settings, which are not node flags) and
+ * the node flags (source maps, the V8 heap's sizes). The start script is their one source of truth:
+ * the tests and the benches start the server exactly as an install runs it.
  */
-export function serverNodeFlags(): string[] {
+function startScriptRun(): { env: Record<string, string>; flags: string[] } {
   const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
     scripts: { start: string };
   };
-  const run = /\bnode((?:\s+--\S+)*)\s+dist\/server\/main\.mjs\b/.exec(pkg.scripts.start);
+  const run = /(?:^|&&)\s*((?:[A-Z_][A-Z0-9_]*=\S*\s+)*)node((?:\s+--\S+)*)\s+dist\/server\/main\.mjs\b/.exec(
+    pkg.scripts.start,
+  );
   if (!run) throw new Error(`package.json's start script does not run node … ${BUILT}: ${pkg.scripts.start}`);
-  return run[1]!.split(/\s+/).filter(Boolean);
+  const env = Object.fromEntries(
+    run[1]!
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((assignment) => [
+        assignment.slice(0, assignment.indexOf('=')),
+        assignment.slice(assignment.indexOf('=') + 1),
+      ]),
+  );
+  return { env, flags: run[2]!.split(/\s+/).filter(Boolean) };
+}
+
+/** The node flags `npm start` runs the server with, read from package.json's start script. */
+export function serverNodeFlags(): string[] {
+  return startScriptRun().flags;
+}
+
+/** The environment `npm start` sets for the server process (e.g. MALLOC_ARENA_MAX), from the start script. */
+export function serverStartEnvironment(): Record<string, string> {
+  return startScriptRun().env;
 }
 
 export interface ServerProcess {
@@ -43,7 +65,7 @@ export interface ServerProcessOptions {
   databaseUrl: string;
   /** 0 (default) picks a free port. A restart may pass the previous one so consoles find it again. */
   port?: number;
-  /** Extra environment (HEARTBEAT_MS, SCAN_MS, UPSTREAM_URLS…). */
+  /** Extra environment (HEARTBEAT_MS, SCAN_MS, UPSTREAM_URLS…), over that of the start script. */
   env?: Record<string, string>;
   /** How long to wait for "listening" (default 60 s: the first start also migrates). */
   startTimeoutMs?: number;
@@ -56,6 +78,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   return spawnListening(
     [...(options.nodeFlags ?? serverNodeFlags()), BUILT],
     {
+      ...serverStartEnvironment(),
       DATABASE_URL: options.databaseUrl,
       PORT: String(options.port ?? 0),
       HOST: '127.0.0.1',
