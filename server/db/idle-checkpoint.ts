@@ -8,8 +8,9 @@ import type SQLite from 'better-sqlite3';
 export const IDLE_CHECKPOINT_EVERY = 16;
 
 /**
- * Checkpoints the write-ahead log when the writer is idle (group commit's `whenIdle`), instead of
- * in the commit that fills it: that commit's caller, and every console waiting for its event, would
+ * Checkpoints the write-ahead log once the writer has been idle a moment (group commit's
+ * `whenIdle`: 30 ms after its last batch, when the consoles have taken in its push), instead of in
+ * the commit that fills it: that commit's caller, and every console waiting for its event, would
  * wait for the copy into the database file and its sync. A PASSIVE checkpoint never waits for
  * anyone. SQLite's own checkpoint in the commit stays as the fallback for a writer that is never
  * idle (a long burst), and the commit's sync of the log keeps every acknowledged command durable

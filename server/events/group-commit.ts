@@ -22,11 +22,13 @@ export interface GroupCommitOptions {
   /** The most commands one batch holds (the connection is the reads' too: a batch must stay short). */
   maxBatch?: number;
   /**
-   * Called once the writer has nothing left to do (no batch running or waiting, checked a turn of
-   * the event loop after the last batch), with how many commands were committed since the last
-   * call: housekeeping that would otherwise delay a command (the log's checkpoint) goes here.
+   * Called once the writer has had nothing to do for `idleMs` (no batch running or waiting), with
+   * how many commands were committed since the last call: housekeeping that would otherwise delay
+   * a command (the log's checkpoint) goes here, after the consoles have taken in the last push.
    */
   whenIdle?: (committed: number) => void;
+  /** How long the writer must have been idle before `whenIdle` (default 30 ms). */
+  idleMs?: number;
 }
 
 /** One name, released or rolled back before the next command opens it. */
@@ -51,7 +53,9 @@ export class GroupCommit {
   readonly #maxBatch: number;
   readonly #whenIdle: ((committed: number) => void) | undefined;
   #committedSinceIdle = 0;
-  #idleCheckQueued = false;
+  readonly #idleMs: number;
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  #lastBatchEndedAt = 0;
   #queue: Entry[] = [];
   #gathering = false;
   #openedAt = 0;
@@ -64,6 +68,7 @@ export class GroupCommit {
     this.#windowMs = options.windowMs;
     this.#maxBatch = options.maxBatch ?? 32;
     this.#whenIdle = options.whenIdle;
+    this.#idleMs = options.idleMs ?? 30;
   }
 
   submit<T>(work: BatchWork<T>): Promise<T> {
@@ -111,17 +116,29 @@ export class GroupCommit {
     });
   }
 
-  /** After the answers of the last batch have gone out: `whenIdle`, unless more work came meanwhile. */
+  /**
+   * `whenIdle` once the writer has been idle for `idleMs` after its last batch: not at once, when
+   * the consoles are still taking in that batch's push (a thousand of them need ~25 ms, and a
+   * checkpoint then slowed their last by 10 ms), and not while more work waits.
+   */
   #queueIdleCheck(): void {
-    if (!this.#whenIdle || this.#committedSinceIdle === 0 || this.#idleCheckQueued) return;
-    this.#idleCheckQueued = true;
-    setImmediate(() => {
-      this.#idleCheckQueued = false;
-      if (this.#running || this.#gathering || this.#queue.length > 0) return;
+    this.#lastBatchEndedAt = performance.now();
+    if (!this.#whenIdle || this.#committedSinceIdle === 0 || this.#idleTimer) return;
+    const check = () => {
+      this.#idleTimer = undefined;
+      if (this.#running || this.#gathering || this.#queue.length > 0) return; // its end queues anew
+      const quietFor = performance.now() - this.#lastBatchEndedAt;
+      if (quietFor < this.#idleMs) {
+        this.#idleTimer = setTimeout(check, this.#idleMs - quietFor);
+        this.#idleTimer.unref();
+        return;
+      }
       const committed = this.#committedSinceIdle;
       this.#committedSinceIdle = 0;
       this.#whenIdle?.(committed);
-    });
+    };
+    this.#idleTimer = setTimeout(check, this.#idleMs);
+    this.#idleTimer.unref();
   }
 
   async #run(batch: Entry[]): Promise<void> {

@@ -78,7 +78,7 @@ describe('checkpoints in the idle moments of the writer', () => {
     const inFile: number[] = [];
     for (let n = 1; n <= 72; n++) {
       expect((await report(t, bearer, n)).statusCode).toBe(201);
-      await settle(5);
+      await settle(50);
       inFile.push(incidentsInFileAlone(file));
     }
     // The sign-in, the token and the first scanner pass were commands too: the first checkpoint
@@ -97,7 +97,7 @@ describe('checkpoints in the idle moments of the writer', () => {
     const bearer = await tokenOf(t);
     const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => report(t!, bearer, i + 1)));
     expect(answers.map((a) => a.statusCode)).toEqual(Array(50).fill(201));
-    await settle(20);
+    await settle(100);
     expect(incidentsInFileAlone(file)).toBe(50);
   });
 
@@ -107,7 +107,7 @@ describe('checkpoints in the idle moments of the writer', () => {
     const file = sqlitePath(database.url);
     const bearer = await tokenOf(t);
     for (let n = 1; n <= 40; n++) expect((await report(t, bearer, n)).statusCode).toBe(201);
-    await settle(20);
+    await settle(100);
     // The worker's first turn is a minute away; the writer itself never checkpoints.
     expect(incidentsInFileAlone(file)).toBe(0);
   });
