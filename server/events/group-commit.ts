@@ -1,6 +1,6 @@
 import type { AnyDutyEvent } from '@shared/events';
-import { sql } from 'kysely';
-import type { Db, Trx } from '../db/database';
+import { type ControlledTransaction, sql } from 'kysely';
+import type { Database, Db, Trx } from '../db/database';
 
 /** A command's work as the batch runs it: its result and the events it recorded. */
 export type BatchWork<T> = (trx: Trx) => Promise<{ value: T; events: AnyDutyEvent[] }>;
@@ -29,6 +29,15 @@ export interface GroupCommitOptions {
   whenIdle?: (committed: number) => void;
   /** How long the writer must have been idle before `whenIdle` (default 30 ms). */
   idleMs?: number;
+}
+
+/** Undoes what a failed transaction holds, unless SQLite has already rolled it back itself. */
+async function rollbackQuietly(trx: ControlledTransaction<Database>): Promise<void> {
+  if (!trx.isRolledBack)
+    await trx
+      .rollback()
+      .execute()
+      .catch(() => {});
 }
 
 /** One name, released or rolled back before the next command opens it. */
@@ -187,11 +196,7 @@ export class GroupCommit {
     } catch (error) {
       // The transaction itself failed (SQLite rolled it back, or the commit failed): nothing of
       // this batch is stored, so no caller may be told otherwise.
-      if (!trx.isRolledBack)
-        await trx
-          .rollback()
-          .execute()
-          .catch(() => {});
+      await rollbackQuietly(trx);
       throw error;
     }
     return outcomes;
@@ -207,21 +212,13 @@ export class GroupCommit {
     try {
       done = await entry.work(trx);
     } catch (error) {
-      if (!trx.isRolledBack)
-        await trx
-          .rollback()
-          .execute()
-          .catch(() => {});
+      await rollbackQuietly(trx);
       return { ok: false, error };
     }
     try {
       await trx.commit().execute();
     } catch (error) {
-      if (!trx.isRolledBack)
-        await trx
-          .rollback()
-          .execute()
-          .catch(() => {});
+      await rollbackQuietly(trx);
       throw error;
     }
     return { ok: true, ...done };

@@ -19,14 +19,14 @@ declare module 'fastify' {
 export const commandPlugin = fp(
   async (app: FastifyInstance) => {
     const publish = (events: AnyDutyEvent[]) => app.live.publish(events);
-    // SQLite has one writer: commands arriving together share a commit. PostgreSQL runs
-    // transactions side by side, one per command.
     // With the checkpoint worker (DUTY_CHECKPOINT_MS) the worker checkpoints; else the writer, when idle.
     const sqlite = app.sqlite;
     const whenIdle =
       sqlite && !sqlite.memory && app.config.checkpointMs === 0
         ? idleCheckpoint(sqlite, (err) => app.log.error({ err }, 'idle checkpoint failed'))
         : undefined;
+    // SQLite has one writer: commands arriving together share a commit. PostgreSQL runs
+    // transactions side by side, one per command.
     const group =
       app.dbKind === 'sqlite' && app.config.groupCommitMs > 0
         ? new GroupCommit({ db: app.db, publish, windowMs: app.config.groupCommitMs, whenIdle })
