@@ -144,7 +144,7 @@ export class GroupCommit {
       }
       const committed = this.#committedSinceIdle;
       this.#committedSinceIdle = 0;
-      this.#whenIdle?.(committed);
+      this.#whenIdle!(committed);
     };
     this.#idleTimer = setTimeout(check, this.#idleMs);
     this.#idleTimer.unref();

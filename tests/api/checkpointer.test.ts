@@ -1,13 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
+import { statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sqlitePath } from '../../server/db/connect';
-import { ADMIN_PASSWORD, startApp, type TestApp } from '../helpers/app';
+import { as, signInAdmin, startApp, type TestApp } from '../helpers/app';
 import { freshDatabase } from '../helpers/databases';
 import { CALL } from '../helpers/incidents';
+import { incidentsInFileAlone } from '../helpers/wal';
 
 /**
  * The write-ahead log is checkpointed into the database file by a worker thread, not by the commit
@@ -17,19 +15,11 @@ import { CALL } from '../helpers/incidents';
 
 const WAL_FRAME = 24 + 4096;
 
+/** An intake token's bearer header, created by the administrator. */
 async function tokenOf(t: TestApp): Promise<string> {
-  const login = await t.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username: 'admin', password: ADMIN_PASSWORD },
-  });
-  const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const token = await t.app.inject({
-    method: 'POST',
-    url: '/api/tokens',
-    payload: { name: 'hotline' },
-    headers: { cookie, 'x-csrf-token': login.json().csrfToken },
-  });
+  const token = await t.app.inject(
+    as(await signInAdmin(t.app), { method: 'POST', url: '/api/tokens', payload: { name: 'hotline' } }),
+  );
   return `Bearer ${token.json().secret}`;
 }
 
@@ -41,24 +31,6 @@ async function report(t: TestApp, bearer: string, n: number): Promise<void> {
     headers: { authorization: bearer, 'idempotency-key': `checkpoint-${n}` },
   });
   expect(res.statusCode).toBe(201);
-}
-
-/** How many incidents the database file holds by itself: a copy of it opened without its log. */
-function incidentsInFileAlone(file: string): number {
-  const dir = mkdtempSync(join(tmpdir(), 'duty-main-file-'));
-  try {
-    copyFileSync(file, join(dir, 'copy.sqlite'));
-    const copy = new SQLite(join(dir, 'copy.sqlite'), { readonly: true });
-    try {
-      // A fresh database's tables may still be only in the log.
-      const table = copy.prepare("select 1 from sqlite_master where name = 'incidents'").get();
-      return table ? (copy.prepare('select count(*) as n from incidents').get() as { n: number }).n : 0;
-    } finally {
-      copy.close();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,34 +1,23 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sqlitePath } from '../../server/db/connect';
-import { ADMIN_PASSWORD, startApp, type TestApp } from '../helpers/app';
+import { as, signInAdmin, startApp, type TestApp } from '../helpers/app';
 import { freshDatabase } from '../helpers/databases';
 import { CALL } from '../helpers/incidents';
+import { incidentsInFileAlone } from '../helpers/wal';
 
 /**
  * Without the checkpoint worker, the writer copies the write-ahead log into the database file in
- * its idle moments, every 16 commands (server/db/idle-checkpoint.ts), not in the commit that fills
+ * its idle moments (30 ms without work), every 16 commands (server/db/idle-checkpoint.ts), not in the commit that fills
  * the log. Seen from outside: the database file alone, without its log, holds the reports of the
  * commands checkpointed, and the log never grows to the 1,000 pages where SQLite would checkpoint
  * inside a commit.
  */
 
+/** An intake token's bearer header, created by the administrator. */
 async function tokenOf(t: TestApp): Promise<string> {
-  const login = await t.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username: 'admin', password: ADMIN_PASSWORD },
-  });
-  const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const token = await t.app.inject({
-    method: 'POST',
-    url: '/api/tokens',
-    payload: { name: 'hotline' },
-    headers: { cookie, 'x-csrf-token': login.json().csrfToken },
-  });
+  const token = await t.app.inject(
+    as(await signInAdmin(t.app), { method: 'POST', url: '/api/tokens', payload: { name: 'hotline' } }),
+  );
   return `Bearer ${token.json().secret}`;
 }
 
@@ -39,23 +28,6 @@ function report(t: TestApp, bearer: string, n: number) {
     payload: { ...CALL, summary: `idle checkpoint ${n}` },
     headers: { authorization: bearer, 'idempotency-key': `idle-checkpoint-${n}` },
   });
-}
-
-/** How many incidents the database file holds by itself: a copy of it opened without its log. */
-function incidentsInFileAlone(file: string): number {
-  const dir = mkdtempSync(join(tmpdir(), 'duty-main-file-'));
-  try {
-    copyFileSync(file, join(dir, 'copy.sqlite'));
-    const copy = new SQLite(join(dir, 'copy.sqlite'), { readonly: true });
-    try {
-      const table = copy.prepare("select 1 from sqlite_master where name = 'incidents'").get();
-      return table ? (copy.prepare('select count(*) as n from incidents').get() as { n: number }).n : 0;
-    } finally {
-      copy.close();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,4 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 
 /**
  * How many transactions the SQLite write-ahead log holds: its commit frames, read from the file
@@ -22,4 +25,25 @@ export function walCommits(databaseFile: string): number {
     if (wal.readUInt32BE(at + 4) !== 0) commits += 1;
   }
   return commits;
+}
+
+/**
+ * How many incidents the database file holds by itself, without its write-ahead log: a copy of it
+ * opened alone. What was checkpointed is there; what is only in the log is not.
+ */
+export function incidentsInFileAlone(file: string): number {
+  const dir = mkdtempSync(join(tmpdir(), 'duty-main-file-'));
+  try {
+    copyFileSync(file, join(dir, 'copy.sqlite'));
+    const copy = new SQLite(join(dir, 'copy.sqlite'), { readonly: true });
+    try {
+      // A fresh database's tables may still be only in the log.
+      const table = copy.prepare("select 1 from sqlite_master where name = 'incidents'").get();
+      return table ? (copy.prepare('select count(*) as n from incidents').get() as { n: number }).n : 0;
+    } finally {
+      copy.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
