@@ -33,3 +33,19 @@ export async function signInThroughPage(
     .and(page.locator('[data-status="live"]'))
     .waitFor({ timeout: 15_000 });
 }
+
+/**
+ * Clicks a button of the open Popconfirm once its popup has stopped zooming in. Playwright's
+ * "stable" check can pass in the tail of antd's motion while the popup still scales: press and
+ * release then land on different points, the browser makes no click, and the confirmation never
+ * runs (under CI's load a test then waited 30 s for its effect).
+ */
+export async function confirmPopconfirm(
+  page: Page,
+  button: 'primary' | 'dangerous' = 'primary',
+): Promise<void> {
+  const settled = page.locator(
+    '.ant-popconfirm:not(.ant-popover-hidden):not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])',
+  );
+  await settled.locator(`.ant-btn-${button}`).click();
+}
