@@ -10,7 +10,7 @@ import {
   type TestApp,
   USER_PASSWORD,
 } from '../helpers/app';
-import { confirmPopconfirm, launchChromium, signInThroughPage } from '../helpers/browser';
+import { launchChromium, signInThroughPage } from '../helpers/browser';
 import { addUnit, DISTRICT, unitPerson } from '../helpers/unit-fixtures';
 
 const DESK = { width: 1366, height: 768 };
@@ -207,7 +207,7 @@ describe('灾情报送 board in the browser', () => {
     // The officer may now send it: one report per recipient.
     await expect.poll(() => officer.getByTestId('disaster-send').isDisabled(), { timeout: 5000 }).toBe(false);
     await officer.getByTestId('disaster-send').click();
-    await confirmPopconfirm(officer);
+    await officer.locator('.ant-popconfirm .ant-btn-primary').click();
     await expect
       .poll(() => officer.getByTestId('disaster-reports').locator('li').count(), { timeout: 5000 })
       .toBe(3);

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, signInAdmin, startApp, type TestApp, USER_PASSWORD } from '../helpers/app';
-import { confirmPopconfirm, launchChromium, signInThroughPage } from '../helpers/browser';
+import { launchChromium, signInThroughPage } from '../helpers/browser';
 
 describe('recording a call in the browser', () => {
   let t: TestApp;
@@ -66,7 +66,7 @@ describe('recording a call in the browser', () => {
 
     await a.getByTestId('send-report').click();
     // A report is a record once sent: the console asks first.
-    await confirmPopconfirm(a);
+    await a.locator('.ant-popconfirm .ant-btn-primary').click();
     await a.getByTestId('report-1').waitFor();
     await expect.poll(() => card.getAttribute('data-stage'), { timeout: 5000 }).toBe('reported');
     await expect

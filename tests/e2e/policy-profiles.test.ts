@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, as, signInAdmin, startApp, type TestApp } from '../helpers/app';
-import { confirmPopconfirm, launchChromium, signInThroughPage } from '../helpers/browser';
+import { launchChromium, signInThroughPage } from '../helpers/browser';
 
 describe('deadline policy profiles in the browser', () => {
   let t: TestApp;
@@ -40,7 +40,7 @@ describe('deadline policy profiles in the browser', () => {
 
     // Pick it.
     await page.getByTestId('use-profile-henan').click();
-    await confirmPopconfirm(page);
+    await page.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
     await row('河南省（事故灾难类、自然灾害类从严）').getByTestId('profile-active-tag').waitFor();
     const admin = await signInAdmin(t.app);
     const list = async () =>

@@ -10,7 +10,7 @@ import {
   startApp,
   type TestApp,
 } from '../helpers/app';
-import { confirmPopconfirm, launchChromium, signInThroughPage } from '../helpers/browser';
+import { launchChromium, signInThroughPage } from '../helpers/browser';
 
 /** A month well ahead of the real clock, so no shift of it has begun whenever the test runs. */
 function monthAhead(months: number): string {
@@ -115,7 +115,7 @@ describe('editing a published roster and issuing whole-roster feeds in the brows
     const listed = (await t.app.inject(as(admin, { method: 'GET', url: '/api/roster/feeds' }))).json().feeds;
     expect(listed.map((f: { label: string }) => f.label)).toEqual(['值班室大屏']);
     await modal.getByTestId(`revoke-feed-${listed[0].id}`).click();
-    await confirmPopconfirm(page, 'dangerous');
+    await page.locator('.ant-popconfirm .ant-btn-dangerous').click();
     await modal.getByText(/暂无整表订阅|No whole-roster feeds/).waitFor();
     expect((await fetch(url)).status).toBe(401);
   });

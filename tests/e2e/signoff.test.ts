@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createUser, signIn, signInAdmin, startApp, type TestApp, USER_PASSWORD } from '../helpers/app';
-import { confirmPopconfirm, launchChromium, signInThroughPage } from '../helpers/browser';
+import { launchChromium, signInThroughPage } from '../helpers/browser';
 import { CALL } from '../helpers/incidents';
 
 /**
@@ -85,7 +85,7 @@ describe('a written report signed off by the leader on a phone', () => {
     expect(await state.textContent()).toContain('刘强 已签发');
     expect(await send.isDisabled()).toBe(false);
     await send.click();
-    await confirmPopconfirm(desk);
+    await desk.locator('.ant-popconfirm .ant-btn-primary').click();
     const signoff = desk.getByTestId('report-signoff-1');
     await signoff.waitFor({ timeout: 5000 });
     expect(await signoff.getAttribute('data-signoff')).toBe('approved');

@@ -1,8 +1,15 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
 
-/** Debian's Chromium, started the way this machine allows (no sandbox as root, no background traffic). */
+/**
+ * Debian's Chromium, started the way this machine allows (no sandbox as root, no background traffic).
+ * Its pages ask for reduced motion unless a test says otherwise, so the console opens popups and
+ * dialogs without antd's zoom. A click on a popup still zooming in can be lost: Playwright's
+ * "stable" check passes in the motion's tail, press and release land on different points, and the
+ * browser makes no click (under CI's load a confirmation never ran and its test waited 30 s).
+ * tests/e2e/reduced-motion.test.ts covers both.
+ */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -15,6 +22,11 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options) => newContext({ reducedMotion: 'reduce', ...options });
+  browser.newPage = (options) => newPage({ reducedMotion: 'reduce', ...options });
+  return browser;
 }
 
 /** Signs in through the real sign-in page and waits for the live connection. */
@@ -32,20 +44,4 @@ export async function signInThroughPage(
     .getByTestId('live-status')
     .and(page.locator('[data-status="live"]'))
     .waitFor({ timeout: 15_000 });
-}
-
-/**
- * Clicks a button of the open Popconfirm once its popup has stopped zooming in. Playwright's
- * "stable" check can pass in the tail of antd's motion while the popup still scales: press and
- * release then land on different points, the browser makes no click, and the confirmation never
- * runs (under CI's load a test then waited 30 s for its effect).
- */
-export async function confirmPopconfirm(
-  page: Page,
-  button: 'primary' | 'dangerous' = 'primary',
-): Promise<void> {
-  const settled = page.locator(
-    '.ant-popconfirm:not(.ant-popover-hidden):not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])',
-  );
-  await settled.locator(`.ant-btn-${button}`).click();
 }
