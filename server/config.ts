@@ -75,8 +75,9 @@ export interface Config {
   /**
    * DUTY_CHECKPOINT_MS (SQLite file): a worker thread checkpoints the write-ahead log this often, so
    * no request waits for a checkpoint (server/db/checkpointer.ts); it costs ~7 MB of memory. 0
-   * (default): the writer checkpoints once idle for 30 ms, every 16 commands (idle-checkpoint.ts),
-   * and SQLite's own checkpoint in the commit (at 1,000 pages of log) is left for long bursts.
+   * (default): the writer checkpoints once idle for 30 ms, every 16 commands (idle-checkpoint.ts,
+   * through group commit: with DUTY_GROUP_COMMIT_MS=0 SQLite's own alone), and SQLite's own
+   * checkpoint in the commit (at 1,000 pages of log) is left for long bursts.
    */
   checkpointMs: number;
   /**

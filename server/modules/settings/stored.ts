@@ -4,11 +4,10 @@ import { nowStored } from '../../time';
 
 /**
  * The settings table is one JSON value per key. Other modules keep their settings here (the
- * incidents module its deadline policy) through these two, never by writing the table themselves.
+ * incidents module its deadline policy) through these, never by writing the table themselves.
  */
 export async function readSetting<T>(db: DbOrTrx, key: string): Promise<T | undefined> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  return row ? (JSON.parse(row.value) as T) : undefined;
+  return (await readSettings(db, [key])).get(key) as T | undefined;
 }
 
 /** Several keys in one read: the value of each key stored (keys not stored are left out). */
