@@ -7,7 +7,7 @@ import fp from 'fastify-plugin';
 import { DutyError, fail } from '../errors';
 import type { Actor } from '../events/command';
 import { resolveSession } from '../modules/auth/service';
-import { resolveToken } from '../modules/tokens/service';
+import { KnownTokens, type ResolvedToken, resolveToken } from '../modules/tokens/service';
 import { type Access, DISTRICT_PATH } from './access';
 import { type OriginCheck, originCheck } from './origin';
 
@@ -43,6 +43,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every /api route with its declared access: the source of the authorization matrix. */
     declaredRoutes: DeclaredRoute[];
+    /** SQLite: the API tokens read lately (modules/tokens/known-tokens.ts); PostgreSQL: none, other nodes revoke too. */
+    knownTokens: KnownTokens<ResolvedToken> | undefined;
   }
 }
 
@@ -61,7 +63,7 @@ export function sessionPolicy(app: FastifyInstance) {
 async function identify(app: FastifyInstance, req: FastifyRequest): Promise<Principal | undefined> {
   const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
   if (bearer) {
-    const token = await resolveToken(app.db, app.clock, bearer);
+    const token = await resolveToken(app.db, app.clock, bearer, app.knownTokens);
     if (!token) fail('DUTY_ERR_UNAUTHENTICATED', 'the API token is unknown or revoked');
     const { unitId, unitPath, ...rest } = token;
     return { kind: 'token', actor: `token:${token.name}`, token: rest, unitId, unitPath };
@@ -113,6 +115,7 @@ function checkCsrf(allowed: OriginCheck, req: FastifyRequest, principal: Princip
 export const authPlugin = fp(
   async (app: FastifyInstance) => {
     app.decorateRequest('principal', undefined);
+    app.decorate('knownTokens', app.dbKind === 'sqlite' ? new KnownTokens<ResolvedToken>() : undefined);
 
     const declared: DeclaredRoute[] = [];
     app.decorate('declaredRoutes', declared);

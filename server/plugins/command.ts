@@ -13,12 +13,17 @@ declare module 'fastify' {
 }
 
 /**
- * The spine's entry point. It writes through the database and pushes what it committed to the live
- * feed, so it declares both: registered before either, Fastify refuses to start.
+ * The spine's entry point. It writes through the database, pushes what it committed to the live feed
+ * and tells the tokens remembered by auth what changed, so it declares all three: registered before
+ * any of them, Fastify refuses to start.
  */
 export const commandPlugin = fp(
   async (app: FastifyInstance) => {
-    const publish = (events: AnyDutyEvent[]) => app.live.publish(events);
+    const publish = (events: AnyDutyEvent[]) => {
+      // Before any caller is answered: a token just revoked is read again, and refused.
+      app.knownTokens?.forgetOn(events);
+      app.live.publish(events);
+    };
     // With the checkpoint worker (DUTY_CHECKPOINT_MS) the worker checkpoints; else the writer, when idle.
     const sqlite = app.sqlite;
     const whenIdle =
@@ -40,5 +45,5 @@ export const commandPlugin = fp(
       );
     });
   },
-  { name: 'duty-command', dependencies: ['duty-db', 'duty-live'] },
+  { name: 'duty-command', dependencies: ['duty-db', 'duty-auth', 'duty-live'] },
 );

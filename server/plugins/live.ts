@@ -169,7 +169,7 @@ export const livePlugin = fp(
         // Read before the rights: a change to them committed meanwhile is followed from the log.
         const head = await headSeq(app.db);
         if (typeof auth.token === 'string') {
-          const token = await resolveToken(app.db, app.clock, auth.token);
+          const token = await resolveToken(app.db, app.clock, auth.token, app.knownTokens);
           if (!token) return next(new Error('unauthorized'));
           socket.data.who = { kind: 'token', tokenId: token.id };
           socket.data.reader = newReader(

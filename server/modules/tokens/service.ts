@@ -6,7 +6,10 @@ import type { Tx } from '../../events/command';
 import { type Clock, nowStored } from '../../time';
 import { newSecret, sha256 } from '../auth/service';
 import { NO_UNIT_PATH } from '../units/service';
+import { KnownTokens, sameMinute } from './known-tokens';
 import type { ApiTokensTable } from './table';
+
+export { KnownTokens };
 
 const PREFIX = 'dcs_';
 
@@ -75,28 +78,36 @@ export async function revokeToken(tx: Tx, id: number): Promise<ApiToken> {
 /** A token as the auth plugin sees it: with the unit it acts for (its creator's). */
 export type ResolvedToken = ApiToken & { unitId: number; unitPath: string };
 
-/** The live token behind a bearer secret, if any. */
+/** The live token behind a bearer secret, if any; `known`: the tokens this process may answer from memory. */
 export async function resolveToken(
   db: DbOrTrx,
   clock: Clock,
   secret: string,
+  known?: KnownTokens<ResolvedToken>,
 ): Promise<ResolvedToken | undefined> {
   if (!secret.startsWith(PREFIX)) return undefined;
+  const hash = sha256(secret);
+  const now = nowStored(clock);
+  const remembered = known?.get(hash, now);
+  if (remembered) return remembered;
+  const generation = known?.generation ?? 0;
   // With its unit's path in the same read: every report sent with a token asks for both.
   const row = await db
     .selectFrom('api_tokens')
     .leftJoin('units', 'units.id', 'api_tokens.unit_id')
     .selectAll('api_tokens')
     .select('units.path as unit_path')
-    .where('api_tokens.token_hash', '=', sha256(secret))
+    .where('api_tokens.token_hash', '=', hash)
     .where('api_tokens.revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  const now = nowStored(clock);
-  if (!row.last_used_at || now.slice(0, 16) !== row.last_used_at.slice(0, 16)) {
+  if (!sameMinute(row.last_used_at, now)) {
     await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
+    row.last_used_at = now;
   }
-  return { ...toToken(row), unitId: Number(row.unit_id), unitPath: row.unit_path ?? NO_UNIT_PATH };
+  const token = { ...toToken(row), unitId: Number(row.unit_id), unitPath: row.unit_path ?? NO_UNIT_PATH };
+  known?.remember(hash, token, generation);
+  return token;
 }
 
 export async function isTokenLive(db: DbOrTrx, id: number): Promise<boolean> {
