@@ -29,8 +29,9 @@ import { join, resolve } from 'node:path';
 import { io } from 'socket.io-client';
 import { serverNodeFlags, serverStartEnvironment } from '../tests/helpers/server-process';
 import { type ConsoleFarm, startConsoleFarm } from './lib/consoles';
-import { closedLoop, type Ingest, now, paced, percentile } from './lib/http-load';
+import { closedLoop, type Ingest, now, percentile } from './lib/http-load';
 import { cpuMsOf, memoryOf } from './lib/processes';
+import { type Push, pushRun } from './lib/push-run';
 import { benchFolder, startBaseline, startDuty, type Target } from './lib/targets';
 
 const PUSH_REPORTS = Number(process.env.NETWORK_PUSH_REPORTS ?? 240);
@@ -75,15 +76,6 @@ const TARGET = { ingestShare: 1.0, pushRatio: 1.2, catchUpMs: 200, rssMb: 150 };
 /** Each figure is measured this many times, the order of the two servers alternated. */
 const RUNS = Number(process.env.NETWORK_RUNS ?? 3);
 
-interface Push {
-  p50: number;
-  p99: number;
-  max: number;
-  sent: number;
-  missing: number;
-  failed: number;
-}
-
 interface Round {
   ingest: Ingest;
   /** Server CPU time per ingested report: on a shared machine, the figure least bent by the others. */
@@ -97,38 +89,6 @@ interface Round {
 let nextMarker = 1;
 const load = () => `load ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs`;
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
-
-/** PUSH_REPORTS reports at `rate`/s; latency from each POST to the last console having it. */
-async function pushRun(farm: ConsoleFarm, target: Target, rate: number): Promise<Push> {
-  const first = nextMarker;
-  const total = PUSH_REPORTS;
-  nextMarker += total;
-  const lastAt = new Map<number, number>();
-  let allIn: () => void = () => {};
-  const complete = new Promise<void>((done) => {
-    allIn = done;
-  });
-  farm.onDelivered((marker, at) => {
-    if (marker < first || marker >= first + total) return;
-    lastAt.set(marker, at);
-    if (lastAt.size === total) allIn();
-  });
-  const { sentAt, failed } = await paced(rate, total / rate, (i) => target.post(first + i));
-  await Promise.race([complete, new Promise((r) => setTimeout(r, 15_000))]);
-  farm.onDelivered(undefined);
-  const latencies = sentAt.flatMap((t, i) => {
-    const at = lastAt.get(first + i);
-    return at === undefined ? [] : [at - t];
-  });
-  return {
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    max: Math.max(...latencies),
-    sent: total,
-    missing: total - latencies.length,
-    failed,
-  };
-}
 
 /** The head seq a console is told in its first heartbeat. */
 async function headSeq(target: Target): Promise<number> {
@@ -210,7 +170,8 @@ async function round(farm: ConsoleFarm, target: Target): Promise<Round> {
       // Let the consoles take in the last pushes of the burst before timing single reports.
       await new Promise((r) => setTimeout(r, 2000));
     }
-    const p = await pushRun(farm, target, rate);
+    const p = await pushRun(farm, target, rate, nextMarker, PUSH_REPORTS);
+    nextMarker += PUSH_REPORTS;
     push.push(p);
     console.log(
       `  ${target.name} push ${consoles} × ${rate}/s: p50 ${fmt(p.p50, 1)} ms, p99 ${fmt(p.p99, 1)} ms, ` +

@@ -1,12 +1,16 @@
 /**
  * Runs the bare-stack baseline as its own process: BASELINE_DB (a SQLite file path) and PORT
  * (0 picks one). Prints "on http://127.0.0.1:PORT" once listening, as server/main.ts does.
+ * BASELINE_TOKEN (the API token it accepts) runs the one doing a report's durable work instead
+ * (durable-baseline-server.ts).
  */
 import { buildBaseline } from './baseline-server';
+import { buildDurableBaseline } from './durable-baseline-server';
 
 const dbPath = process.env.BASELINE_DB;
 if (!dbPath) throw new Error('BASELINE_DB is not set');
-const baseline = await buildBaseline(dbPath);
+const token = process.env.BASELINE_TOKEN;
+const baseline = token ? await buildDurableBaseline(dbPath, token) : await buildBaseline(dbPath);
 process.on('SIGTERM', () => {
   void baseline.close().then(() => process.exit(0));
 });

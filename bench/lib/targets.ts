@@ -1,8 +1,10 @@
 /**
- * The two servers the network benches compare, each in its own process on a fresh SQLite file in
- * one temp folder (same disk): Duty Console (server/main.ts) and the bare-stack baseline.
+ * The servers the network benches compare, each in its own process on a fresh SQLite file in one
+ * temp folder (same disk): Duty Console (server/main.ts), the bare-stack baseline, and the bare stack
+ * doing a report's durable work.
  */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +15,7 @@ import { type Answer, jsonPoster } from './http-load';
 import { startBaselineProcess } from './processes';
 
 export interface Target {
-  name: 'duty' | 'baseline';
+  name: 'duty' | 'baseline' | 'durable';
   url: string;
   pid: number;
   /** Posts report n: a phone-call intake whose summary ends in the marker "#n". */
@@ -77,6 +79,28 @@ export async function startBaseline(dir: string, env: Record<string, string> = {
     url: server.url,
     pid: server.pid,
     post: (n) => http.post('/api/reports', body(n)),
+    consoleCreds: { auth: {}, headers: {} },
+    stop: async () => {
+      http.close();
+      await server.stop();
+    },
+  };
+}
+
+/** The bare stack doing a report's durable work (durable-baseline-server.ts): reports come with a token and a key. */
+export async function startDurableBaseline(dir: string): Promise<Target> {
+  const secret = randomBytes(24).toString('base64url');
+  const server = await startBaselineProcess(join(dir, 'durable.sqlite'), { BASELINE_TOKEN: secret });
+  const http = jsonPoster(server.url);
+  return {
+    name: 'durable',
+    url: server.url,
+    pid: server.pid,
+    post: (n) =>
+      http.post('/api/reports', body(n), {
+        authorization: `Bearer ${secret}`,
+        'idempotency-key': `bench-report-${n}`,
+      }),
     consoleCreds: { auth: {}, headers: {} },
     stop: async () => {
       http.close();
