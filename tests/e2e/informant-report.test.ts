@@ -274,4 +274,64 @@ describe('the informant on a phone (390×844)', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
+
+  it('a zero report tapped with no connection waits on the phone and is filed when the phone is next online, also from a new visit', async () => {
+    const asked = await t.app.inject(
+      as(officer, {
+        method: 'POST',
+        url: '/api/zero-reports',
+        payload: { title: '台风期间社区零报告', scope: 'units', unitIds: [community.id], cutoff: '21:00' },
+      }),
+    );
+    expect(asked.statusCode, asked.body).toBe(201);
+    const requestId = asked.json().id;
+    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await context.clock.install({ time: clock.now() });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(String(err)));
+    await signInThroughPage(page, t.url, 'c1', USER_PASSWORD);
+    await page.goto(`${t.url}/report`);
+    const ask = page.getByTestId(`zero-ask-${requestId}`);
+    await ask.waitFor();
+    expect(await ask.getAttribute('data-filed')).toBe('no');
+
+    await context.setOffline(true);
+    await page.getByTestId(`zero-tap-${requestId}`).click();
+    await expect.poll(() => ask.getAttribute('data-filed'), { timeout: 5000 }).toBe('waiting');
+    await expect.poll(() => ask.textContent()).toContain('网络恢复后自动补报');
+    await page.screenshot({ path: `${SHOTS}/e2e-phone-zero-offline.png` });
+    const keptTaps = () =>
+      page.evaluate(() => {
+        const key = Object.keys(localStorage).find((k) => k.startsWith('duty.informant.zero.'));
+        return key ? JSON.parse(localStorage.getItem(key)!) : [];
+      });
+    expect(await keptTaps()).toEqual([
+      expect.objectContaining({ requestId, unitId: community.id, forDate: expect.any(String) }),
+    ]);
+    const before = await t.app.inject(as(officer, { method: 'GET', url: `/api/zero-reports/${requestId}` }));
+    expect(before.json().today.units).toEqual([
+      expect.objectContaining({ unitId: community.id, state: 'pending' }),
+    ]);
+
+    // The informant closes the page while still offline, and opens it again once back online.
+    await page.close();
+    await context.setOffline(false);
+    const again = await context.newPage();
+    again.on('pageerror', (err) => errors.push(String(err)));
+    await again.goto(`${t.url}/report`);
+    const askAgain = again.getByTestId(`zero-ask-${requestId}`);
+    await expect.poll(() => askAgain.getAttribute('data-filed'), { timeout: 15_000 }).toBe('yes');
+    const round = await t.app.inject(as(officer, { method: 'GET', url: `/api/zero-reports/${requestId}` }));
+    expect(round.json().today.units).toEqual([
+      expect.objectContaining({ unitId: community.id, state: 'filed', nothingNew: true }),
+    ]);
+    expect(
+      await again.evaluate(() =>
+        Object.keys(localStorage).filter((k) => k.startsWith('duty.informant.zero.')),
+      ),
+    ).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
 });

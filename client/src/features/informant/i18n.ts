@@ -47,6 +47,8 @@ const zh = {
   zeroTap: '今日无新增',
   zeroFiled: '已报',
   zeroFailed: '零报告未发出：{reason}',
+  zeroKept: '待发送',
+  zeroWaiting: '网络断开：已保存在手机上，网络恢复后自动补报。',
   storageFull: '手机存储空间不足：照片不能保存在手机上，请保持页面打开直到上报成功。',
 } as const;
 
@@ -99,6 +101,8 @@ const en: Record<Key, string> = {
   zeroTap: 'Nothing new today',
   zeroFiled: 'Filed',
   zeroFailed: 'Zero report not sent: {reason}',
+  zeroKept: 'Waiting',
+  zeroWaiting: 'No connection: kept on the phone, sent when the connection returns.',
   storageFull:
     'This phone is out of storage: the photo is not kept on it, keep the page open until it is sent.',
 };

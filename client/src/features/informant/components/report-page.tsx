@@ -37,7 +37,7 @@ export function ReportPage({ user }: { user: User }) {
         <h1 className="inf-title">{w('title')}</h1>
         <span className="inf-muted">{w('who', { name: unit.data?.name ?? user.displayName })}</span>
       </header>
-      <ZeroAsks />
+      <ZeroAsks userId={user.id} />
       {disasters.isPending && (
         <div className="inf-card inf-center">
           <Spin /> {w('loading')}
