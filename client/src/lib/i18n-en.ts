@@ -53,6 +53,12 @@ export const en: Record<MessageKey, string> = {
   'alerts.flash.spot': '[Spot-check] answer now',
   'alerts.flash.overdue': '[Overdue] {count} report(s)',
   'alerts.menuBadge': '{count} reports overdue or due soon',
+  'alerts.zero.owed': "Today's zero report not filed: {titles}",
+  'alerts.zero.late': 'Zero report past its cut-off and still not filed: {titles}',
+  'alerts.zero.cutoff': 'Due daily by {time}; with nothing to report, one tap files "nothing new"',
+  'alerts.zero.file': 'File it',
+  'alerts.zero.missing': 'Zero reports: {count} unit(s) past the cut-off with nothing filed',
+  'alerts.zero.open': 'Open zero reports',
 
   // incidents: board, record-a-call, detail
   'incidents.stage.received': 'Received',

@@ -50,6 +50,12 @@ export const zh = {
   'alerts.flash.spot': '【查岗】请立即应答',
   'alerts.flash.overdue': '【报告逾期】{count} 起',
   'alerts.menuBadge': '{count} 起报告逾期或临近时限',
+  'alerts.zero.owed': '今日零报告未报：{titles}',
+  'alerts.zero.late': '零报告已过截止时间仍未报：{titles}',
+  'alerts.zero.cutoff': '每日截止 {time}；无情况可一键报“无新增”',
+  'alerts.zero.file': '去报送',
+  'alerts.zero.missing': '零报告：{count} 个单位过了截止时间未报',
+  'alerts.zero.open': '查看零报告',
 
   // incidents: board, record-a-call, detail
   'incidents.stage.received': '已接报',

@@ -22,6 +22,7 @@ import { unitCheckAlert, unitCheckRings, useMissedUnitChecksAlert, useUnitChecks
 import { type Ring, useAlarm, useUnlockOnGesture } from './use-alarm';
 import { useReportAlerts } from './use-report-alerts';
 import { WarningWall } from './warning-wall';
+import { useZeroReportAlert } from './zero-report-alert';
 import './alerts.css';
 
 function AckButton({ keys, testId }: { keys: string[]; testId: string }) {
@@ -54,8 +55,9 @@ function spotRings(t: Translate, spotChecks: SpotCheck[]): Ring[] {
 /**
  * The console's one alert layer, in the shell of every page: a strip under the header (above any
  * drawer or modal: alerts.css) with the reports overdue and due soon, a spot-check put off for a
- * moment, a missed check-in, a handover to sign, the upstream backlog; the spot-check answer
- * dialog over everything; the repeating tone and the flashing title until acknowledged.
+ * moment, a missed check-in, a handover to sign, zero reports not filed, the upstream backlog; the
+ * spot-check answer dialog over everything; the repeating tone and the flashing title until
+ * acknowledged.
  */
 export function AlertLayer() {
   const t = useT();
@@ -76,6 +78,7 @@ export function AlertLayer() {
   const calendar = useCalendarMissingAlert(user);
   const unitChecks = useUnitChecks(user);
   const unitMissed = useMissedUnitChecksAlert(user);
+  const zero = useZeroReportAlert(user);
   const watchesReports = hasRole(user, 'officer') || hasRole(user, 'leader');
 
   const spotRinging = unacked(user, spotRings(t, spotChecks), done);
@@ -126,6 +129,7 @@ export function AlertLayer() {
     shortfall,
     checkIn,
     handover,
+    zero,
     outbox,
     calendar,
   ]) {
