@@ -5,7 +5,7 @@ import { DISTRICT_UNIT_ID as DISTRICT_ID } from '@shared/domain/district';
 import type { User } from '@shared/schemas/users';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router-dom';
-import { myZeroAsksQuery, zeroRequestsQuery } from '../../../features/zero-reports/api/zero-reports';
+import { activeZeroRequestsQuery, myZeroAsksQuery } from '../../../features/zero-reports/api/zero-reports';
 import type { AlertItem } from './alert-row';
 
 const openLink = (to: string, label: string) => (
@@ -29,7 +29,7 @@ export function useZeroReportAlert(user: User): AlertItem | null {
   const district = user.unitId === DISTRICT_ID;
   const watchesUnits = district && (user.roles.includes('officer') || user.roles.includes('leader'));
   const mine = useQuery({ ...myZeroAsksQuery(), enabled: !district });
-  const requests = useQuery({ ...zeroRequestsQuery(), enabled: watchesUnits });
+  const requests = useQuery({ ...activeZeroRequestsQuery(), enabled: watchesUnits });
 
   if (!district) {
     if (pathname === filingPage(user)) return null;
@@ -52,7 +52,7 @@ export function useZeroReportAlert(user: User): AlertItem | null {
   }
   if (!watchesUnits) return null;
   const missing = (requests.data ?? [])
-    .filter((request) => request.endedAt === null && request.today.asked)
+    .filter((request) => request.today.asked)
     .flatMap((request) => request.today.units.filter((unit) => unit.state === 'missing'));
   if (missing.length === 0) return null;
   const names = [...new Set(missing.map((unit) => unit.name))];

@@ -17,6 +17,14 @@ export const zeroRequestsQuery = () =>
     select: (r) => r.requests,
   });
 
+/** The requests not ended, with today's round: the alert strip's (who is past the cut-off). */
+export const activeZeroRequestsQuery = () =>
+  queryOptions({
+    queryKey: ['zero-reports', '/zero-reports', 'active'],
+    queryFn: ({ signal }) => apiGet<{ requests: ZeroRequest[] }>('/zero-reports', { active: 'true' }, signal),
+    select: (r) => r.requests,
+  });
+
 /** What the caller's own unit owes today. */
 export const myZeroAsksQuery = () =>
   queryOptions({
