@@ -24,8 +24,7 @@ export function ZeroAsks({ userId }: { userId: number }) {
       {asks.data.map((ask) => {
         const mine = { requestId: ask.requestId, unitId: ask.unitId, forDate: ask.forDate };
         const waiting = !ask.filed && hasTap(pending, mine);
-        const busy =
-          sending !== null && sending.requestId === ask.requestId && sending.forDate === ask.forDate;
+        const busy = sending !== null && hasTap([sending], mine);
         return (
           <div
             key={`${ask.requestId}-${ask.forDate}`}
