@@ -13,7 +13,7 @@ import { overdueObligations } from '../modules/incidents/service';
 import { scanOutbox } from '../modules/outbox/service';
 import { raiseMissedUnitChecks } from '../modules/posts/service';
 import { missedSpotChecks } from '../modules/spotchecks/service';
-import { raiseZeroMisses, raiseZeroReminders } from '../modules/zero-reports/service';
+import { endLinkedZeroRequests, raiseZeroMisses, raiseZeroReminders } from '../modules/zero-reports/service';
 import { type Raiser, raiseOnce } from './raise-once';
 
 /**
@@ -33,7 +33,9 @@ const RAISERS: readonly Raiser[] = [
   // Natural disasters: open ones' obligations refreshed (new days appear), then the overdue raised once.
   refreshOpenDisasters,
   raiseOverdueDisasterObligations,
-  // Zero reports (零报告): a reminder before each unit's cut-off, a miss strictly after it, once each.
+  // Zero reports (零报告): those asked for a warning or a response end with it; then a
+  // reminder before each unit's cut-off, a miss strictly after it, once each.
+  endLinkedZeroRequests,
   raiseZeroReminders,
   raiseZeroMisses,
   // Last, so the overdue reports and missed spot-checks of this pass start their escalation in it;

@@ -170,6 +170,89 @@ describe.each(DIALECTS)('zero reports on %s', (dialect) => {
     expect((await create({ ...base, title: 'x', scope: 'all' }, t1)).statusCode).toBe(403);
   });
 
+  it('a request asked for a warning or a response ends with it, as of that moment: its later rounds are not asked and raise no miss', async () => {
+    clock.set(START);
+    const base = { cutoff: '08:00' };
+    const issued = await t.app.inject(
+      as(officer, {
+        method: 'POST',
+        url: '/api/warnings',
+        payload: {
+          type: 'gale',
+          level: 'yellow',
+          issuer: '区气象台',
+          issuedAt: START,
+          area: [],
+          text: '大风黄色预警',
+        },
+      }),
+    );
+    expect(issued.statusCode, issued.body).toBe(201);
+    const started = await t.app.inject(
+      as(officer, {
+        method: 'POST',
+        url: '/api/responses',
+        payload: { headquarters: 'flood_drought', level: 'IV', orderText: '启动防汛Ⅳ级应急响应' },
+      }),
+    );
+    expect(started.statusCode, started.body).toBe(201);
+    const onWarning = await created({
+      ...base,
+      title: '大风期间零报告',
+      scope: 'warning',
+      refId: issued.json().id,
+    });
+    const onResponse = await created({
+      ...base,
+      title: '响应期间零报告',
+      scope: 'response',
+      refId: started.json().id,
+    });
+    const byHand = await created({ ...base, title: '手动零报告', scope: 'units', unitIds: [T3.id] });
+    await t.app.scanner.runOnce();
+    const read = async (id: number) => (await get(officer, `/api/zero-reports/${id}`)).json() as ZeroRequest;
+    for (const r of [onWarning, onResponse, byHand]) expect((await read(r.id)).endedAt).toBeNull();
+
+    // 07:00 local: the warning is lifted and the response ended, an hour before the cut-off.
+    const at = '2026-03-10T23:00:00.000Z';
+    clock.set(at);
+    const lifted = await t.app.inject(
+      as(officer, { method: 'POST', url: `/api/warnings/${issued.json().id}/lift`, payload: {} }),
+    );
+    expect(lifted.statusCode, lifted.body).toBe(200);
+    const ended = await t.app.inject(
+      as(officer, { method: 'POST', url: `/api/responses/${started.json().id}/end`, payload: {} }),
+    );
+    expect(ended.statusCode, ended.body).toBe(200);
+    clock.set('2026-03-10T23:00:05.000Z');
+    await t.app.scanner.runOnce();
+    for (const r of [onWarning, onResponse]) {
+      const now = await read(r.id);
+      expect(now).toMatchObject({ endedAt: at, endedBy: 'system' });
+      expect(now.today.asked).toBe(false);
+    }
+    expect((await read(byHand.id)).endedAt).toBeNull();
+    const endedEvents = (await eventsOf('zero_report.ended')) as {
+      actor: string;
+      payload: { request: { id: number } };
+    }[];
+    const endedOf = (id: number) => endedEvents.filter((e) => e.payload.request.id === id);
+    expect(endedOf(onWarning.id)).toEqual([expect.objectContaining({ actor: 'system' })]);
+    expect(endedOf(onResponse.id)).toHaveLength(1);
+
+    // Past the cut-off: only the request made by hand raises misses; a second pass ends nothing again.
+    clock.set('2026-03-11T00:00:00.001Z');
+    await t.app.scanner.runOnce();
+    await t.app.scanner.runOnce();
+    expect(await events('zero_report.missed', onWarning.id)).toEqual([]);
+    expect(await events('zero_report.missed', onResponse.id)).toEqual([]);
+    expect((await events('zero_report.missed', byHand.id)).map((e) => e.payload.unitId)).toEqual([T3.id]);
+    const endedAgain = (await eventsOf('zero_report.ended')) as { payload: { request: { id: number } } }[];
+    expect(endedAgain.filter((e) => e.payload.request.id === onWarning.id)).toHaveLength(1);
+    // Ended, a request takes no filing.
+    expect((await file(t1, onWarning.id, { unitId: T1.id, nothingNew: true })).statusCode).toBe(409);
+  });
+
   it('takes "无新增" in one tap; the district sees who has filed and who has not', async () => {
     clock.set(START);
     const req = await created({ title: '今日零报告', scope: 'all', cutoff: '08:00' });

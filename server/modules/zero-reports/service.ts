@@ -9,6 +9,7 @@
 
 export { cutoffInstant } from './dates';
 export { fileZeroReport } from './filings';
+export { endLinkedZeroRequests } from './linked-end';
 export { createRequest, endRequest } from './requests';
 export { raiseZeroMisses, raiseZeroReminders } from './timers';
 export type { ZeroCaller } from './types';
