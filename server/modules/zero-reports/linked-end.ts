@@ -33,21 +33,15 @@ const linkedEnd: Timer<LinkEnded> = {
     for (const row of await repo.listRequestRows(db, true)) {
       const ended = await linkEndedAt(db, row, now);
       if (ended === null) continue;
-      // A warning lifted before the request was made (it was asked on purpose): ended as it is made.
+      // A lift recorded as of a time before the request was made: the request ends as it was made.
       const endedAt = toStored(new Date(Math.max(Date.parse(ended), Date.parse(row.created_at))));
       out.push({ requestId: Number(row.id), endedAt });
     }
     return out;
   },
   claim: async (trx, key) => {
-    const r = await trx
-      .updateTable('zero_requests')
-      .set({ ended_at: key.endedAt, ended_by: 'system' })
-      .where('id', '=', key.requestId)
-      .where('ended_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) return undefined;
-    const request = repo.toHeader((await repo.findRequest(trx, key.requestId))!);
+    const request = await repo.endRow(trx, key.requestId, key.endedAt, 'system');
+    if (!request) return undefined;
     return { type: 'zero_report.ended', subject: `zero:${key.requestId}`, payload: { request }, unit: '/1/' };
   },
 };

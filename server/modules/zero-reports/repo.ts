@@ -65,6 +65,23 @@ export async function findRequest(db: DbOrTrx, id: number): Promise<RequestRow |
   return db.selectFrom('zero_requests').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Ends a request not ended yet; its header after, or undefined when it had ended already. */
+export async function endRow(
+  trx: DbOrTrx,
+  id: number,
+  at: string,
+  by: string,
+): Promise<ZeroRequestHeader | undefined> {
+  const r = await trx
+    .updateTable('zero_requests')
+    .set({ ended_at: at, ended_by: by })
+    .where('id', '=', id)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return undefined;
+  return toHeader((await findRequest(trx, id))!);
+}
+
 /** Requests, newest first; `active`: not ended (true) or ended (false). */
 export async function listRequestRows(db: DbOrTrx, active?: boolean): Promise<RequestRow[]> {
   let q = db.selectFrom('zero_requests').selectAll();

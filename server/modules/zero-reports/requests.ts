@@ -69,14 +69,9 @@ export async function endRequest(tx: Tx, zone: string, caller: ZeroCaller, id: n
   const row = (await repo.findRequest(tx.trx, id)) ?? notFound(`zero-report request ${id}`);
   if (row.ended_at !== null) throw new DutyError('DUTY_ERR_ALREADY_DONE', `ended already at ${row.ended_at}`);
   const now = tx.clock.now();
-  const r = await tx.trx
-    .updateTable('zero_requests')
-    .set({ ended_at: toStored(now), ended_by: caller.username })
-    .where('id', '=', id)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw new DutyError('DUTY_ERR_ALREADY_DONE', 'ended already');
-  const header = repo.toHeader((await repo.findRequest(tx.trx, id))!);
+  const header =
+    (await repo.endRow(tx.trx, id, toStored(now), caller.username)) ??
+    fail('DUTY_ERR_ALREADY_DONE', 'ended already');
   await tx.record({
     type: 'zero_report.ended',
     subject: `zero:${id}`,
