@@ -1,11 +1,12 @@
 import { FileDoneOutlined } from '@ant-design/icons';
+import { myZeroAsksQuery } from '@client/lib/api/zero-asks';
 import { useT } from '@client/lib/i18n';
 import { formatHourMinute } from '@client/lib/time';
 import { DISTRICT_UNIT_ID as DISTRICT_ID } from '@shared/domain/district';
 import type { User } from '@shared/schemas/users';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router-dom';
-import { activeZeroRequestsQuery, myZeroAsksQuery } from '../../../features/zero-reports/api/zero-reports';
+import { activeZeroRequestsQuery } from '../../../features/zero-reports/api/zero-reports';
 import type { AlertItem } from './alert-row';
 
 const openLink = (to: string, label: string) => (

@@ -1,8 +1,8 @@
 import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
+import { myZeroAsksQuery } from '@client/lib/api/zero-asks';
 import { formatHourMinute } from '@client/lib/time';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Tag } from 'antd';
-import { zeroAsksQuery } from '../api/zero-asks';
 import { useWords } from '../i18n';
 import { useZeroTaps } from './use-zero-taps';
 import { hasTap } from './zero-pending';
@@ -13,7 +13,7 @@ import { hasTap } from './zero-pending';
  */
 export function ZeroAsks({ userId }: { userId: number }) {
   const w = useWords();
-  const asks = useQuery(zeroAsksQuery());
+  const asks = useQuery(myZeroAsksQuery());
   const { pending, sending, problem, tap } = useZeroTaps(userId);
 
   if (!asks.data || asks.data.length === 0) return null;

@@ -2,7 +2,6 @@ import { apiGet, apiRequest } from '@client/lib/api-client';
 import type { UnitListItem } from '@shared/schemas/units';
 import type {
   CreateZeroRequestBody,
-  ZeroAsk,
   ZeroFiling,
   ZeroFilingBody,
   ZeroRequest,
@@ -23,14 +22,6 @@ export const activeZeroRequestsQuery = () =>
     queryKey: ['zero-reports', '/zero-reports', 'active'],
     queryFn: ({ signal }) => apiGet<{ requests: ZeroRequest[] }>('/zero-reports', { active: 'true' }, signal),
     select: (r) => r.requests,
-  });
-
-/** What the caller's own unit owes today. */
-export const myZeroAsksQuery = () =>
-  queryOptions({
-    queryKey: ['zero-reports', '/zero-reports/mine'],
-    queryFn: ({ signal }) => apiGet<{ asks: ZeroAsk[] }>('/zero-reports/mine', undefined, signal),
-    select: (r) => r.asks,
   });
 
 /** The units the district may ask (the scope picker's list). */

@@ -1,5 +1,6 @@
 import { FormModal } from '@client/components/form-modal';
 import { activeResponsesQuery, activeWarningsQuery } from '@client/lib/api/active-warnings';
+import { myZeroAsksQuery } from '@client/lib/api/zero-asks';
 import { describeError } from '@client/lib/error-text';
 import { useT } from '@client/lib/i18n';
 import { DISTRICT_PATH, hasRole } from '@client/lib/session';
@@ -36,7 +37,6 @@ import {
   createZeroRequest,
   endZeroRequest,
   fileZeroReport,
-  myZeroAsksQuery,
   openDisastersQuery,
   zeroRequestsQuery,
 } from '../api/zero-reports';
